@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import { WxtVitest } from 'wxt/testing';
 
 // Four projects, because each needs another environment: pure logic and the
 // server run in Node, content-script and React parts in jsdom with WXT's fake

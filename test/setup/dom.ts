@@ -1,6 +1,6 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { fakeBrowser } from 'wxt/testing';
 
 afterEach(() => {
   cleanup();
