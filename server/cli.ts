@@ -1,0 +1,286 @@
+import { parseArgs } from 'node:util';
+import pino from 'pino';
+import { Role, CountryCode as CountryCodeSchema } from '../lib/api/schemas.ts';
+import type { CountryCode } from '../lib/phone/normalize.ts';
+import { openDatabase } from './db.ts';
+import { importDncFile } from './importer.ts';
+import { startServer } from './index.ts';
+import { createStores } from './stores.ts';
+import { createToken, listTokens, revokeToken } from './tokens.ts';
+import { DEFAULT_RATE_LIMIT } from './tokens.ts';
+import { verifyAudit } from './verify.ts';
+
+const HELP = `DNC Guard reference API server
+
+Usage:
+  npm run server -- [--port N] [--host HOST] [--db DIR] [--rate-limit N] [--burst N] [--log-level LEVEL]
+  npm run server -- token create --role agent|lead|admin --name NAME [--db DIR]
+  npm run server -- token list [--db DIR]
+  npm run server -- token revoke TOKEN_ID [--db DIR]
+  npm run server -- import-dnc FILE.csv --reason TEXT [--country CC] [--source TEXT] [--batch-size N] [--db DIR]
+  npm run server -- audit verify [--db DIR]
+
+Commands:
+  (none)        Start the v1 API and log its URL. Stops cleanly on SIGINT or SIGTERM.
+  token create  Create a bearer token; it is printed once, alone on the last line.
+  token list    List token ids, names and roles (never the tokens).
+  token revoke  Revoke a token by the id that "token list" shows.
+  import-dnc    Load a CSV of phone numbers onto the suppression list. The phone
+                column is found from a header (phone, number, telephone, mobile,
+                e164, 电话, 手机) or is the first column. Rejected rows are
+                listed with line numbers (first 20, then a count).
+  audit verify  Check the audit log hash chain; prints "ok" and exits 0, or
+                names the first broken event seq and exits 1.
+
+Options:
+  --db DIR          Folder of the database file dnc-guard.sqlite (default ./data)
+  --port N          TCP port to listen on (default 8787; 0 picks a free port)
+  --host HOST       Address to listen on (default 127.0.0.1)
+  --rate-limit N    Requests per second allowed per token (default ${DEFAULT_RATE_LIMIT.perSecond})
+  --burst N         Requests a token may send at once after being idle (default ${DEFAULT_RATE_LIMIT.burst})
+  --log-level L     pino level: fatal, error, warn, info, debug, trace, silent (default info)
+  --role R          Role of a new token: agent, lead or admin
+  --name NAME       Name of a new token, recorded as the actor in the audit log
+  --reason TEXT     Reason stored with every imported number
+  --country CC      ISO country code used to read national-format numbers, e.g. GB
+  --source TEXT     Source stored with imported numbers (default import:<file name>)
+  --batch-size N    Rows per import transaction (default 50000)
+  -h, --help        Show this help
+`;
+
+class UsageError extends Error {}
+
+function positiveInteger(value: string | undefined, flag: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0)
+    throw new UsageError(`${flag} must be a whole number, got "${value}"`);
+  return number;
+}
+
+function required(value: string | undefined, flag: string): string {
+  if (!value) throw new UsageError(`${flag} is required`);
+  return value;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      db: { type: 'string', default: './data' },
+      port: { type: 'string' },
+      host: { type: 'string', default: '127.0.0.1' },
+      'rate-limit': { type: 'string' },
+      burst: { type: 'string' },
+      'log-level': { type: 'string', default: 'info' },
+      role: { type: 'string' },
+      name: { type: 'string' },
+      reason: { type: 'string' },
+      country: { type: 'string' },
+      source: { type: 'string' },
+      'batch-size': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+
+  const [command, subcommand, ...rest] = positionals;
+  switch (command) {
+    case undefined:
+      return serveCommand(values);
+    case 'token':
+      return tokenCommand(subcommand, rest, values);
+    case 'import-dnc':
+      return importCommand(subcommand, values);
+    case 'audit':
+      if (subcommand !== 'verify')
+        throw new UsageError('unknown audit command; use "audit verify"');
+      return auditVerifyCommand(values.db);
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+async function serveCommand(values: {
+  db: string;
+  port?: string;
+  host: string;
+  'rate-limit'?: string;
+  burst?: string;
+  'log-level': string;
+}): Promise<number> {
+  const logger = pino({ level: values['log-level'] });
+  const server = await startServer({
+    dbPath: values.db,
+    host: values.host,
+    port: positiveInteger(values.port, '--port', 8787),
+    logger,
+    rateLimit: {
+      perSecond: positiveInteger(
+        values['rate-limit'],
+        '--rate-limit',
+        DEFAULT_RATE_LIMIT.perSecond,
+      ),
+      burst: positiveInteger(values.burst, '--burst', DEFAULT_RATE_LIMIT.burst),
+    },
+  });
+
+  await new Promise<void>((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      logger.info({ signal }, 'shutting down');
+      server.close().then(resolve, (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        resolve();
+      });
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return 0;
+}
+
+function tokenCommand(
+  subcommand: string | undefined,
+  rest: string[],
+  values: { db: string; role?: string; name?: string },
+): number {
+  const db = openDatabase(values.db);
+  try {
+    if (subcommand === 'create') {
+      const role = Role.safeParse(values.role);
+      if (!role.success) throw new UsageError('--role must be agent, lead or admin');
+      const name = required(values.name, '--name');
+      const { token, info } = createToken(db, role.data, name);
+      process.stdout.write(
+        `Created ${info.role} token "${info.name}" (id ${info.id}). It is shown only once; store it now:\n${token}\n`,
+      );
+      return 0;
+    }
+    if (subcommand === 'list') {
+      for (const token of listTokens(db)) {
+        const state = token.revokedAt ? `revoked ${token.revokedAt}` : 'active';
+        process.stdout.write(
+          `${token.id}  ${token.role.padEnd(5)}  ${token.name}  created ${token.createdAt}  ${state}\n`,
+        );
+      }
+      return 0;
+    }
+    if (subcommand === 'revoke') {
+      const id = required(rest[0], 'TOKEN_ID');
+      if (!revokeToken(db, id)) {
+        process.stderr.write(`no active token with id ${id}; see "token list"\n`);
+        return 1;
+      }
+      process.stdout.write(`revoked ${id}\n`);
+      return 0;
+    }
+    throw new UsageError(
+      'unknown token command; use "token create", "token list" or "token revoke"',
+    );
+  } finally {
+    db.close();
+  }
+}
+
+function formatCount(value: number): string {
+  return value.toLocaleString('en-US');
+}
+
+async function importCommand(
+  file: string | undefined,
+  values: { db: string; reason?: string; country?: string; source?: string; 'batch-size'?: string },
+): Promise<number> {
+  const path = required(file, 'FILE');
+  const reason = required(values.reason, '--reason');
+  let country: CountryCode | undefined;
+  if (values.country !== undefined) {
+    const parsed = CountryCodeSchema.safeParse(values.country.toUpperCase());
+    if (!parsed.success)
+      throw new UsageError(
+        `--country must be a two-letter code such as GB, got "${values.country}"`,
+      );
+    country = parsed.data as CountryCode;
+  }
+
+  const db = openDatabase(values.db);
+  const started = performance.now();
+  const tty = process.stderr.isTTY;
+  let lastLine = 0;
+
+  try {
+    const report = await importDncFile(db, createStores(db).suppressions, path, {
+      reason,
+      country,
+      source: values.source,
+      batchSize: positiveInteger(values['batch-size'], '--batch-size', 50_000) || 50_000,
+      onProgress: ({ bytesRead, totalBytes, rows }) => {
+        const fraction = totalBytes === 0 ? 1 : Math.min(1, bytesRead / totalBytes);
+        if (tty) {
+          const width = 30;
+          const filled = Math.round(fraction * width);
+          process.stderr.write(
+            `\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${(fraction * 100).toFixed(0).padStart(3)}%  ${formatCount(rows)} rows`,
+          );
+        } else if (performance.now() - lastLine > 2000) {
+          lastLine = performance.now();
+          process.stderr.write(
+            `import: ${(fraction * 100).toFixed(0)}% read, ${formatCount(rows)} rows\n`,
+          );
+        }
+      },
+    });
+    if (tty) process.stderr.write('\n');
+
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    process.stdout.write(
+      `Imported ${path}: ${formatCount(report.rows)} rows, ${formatCount(report.added)} added, ` +
+        `${formatCount(report.alreadyPresent)} already present, ${formatCount(report.rejectedCount)} rejected (${seconds} s)\n`,
+    );
+    for (const row of report.rejected) {
+      process.stdout.write(`  line ${row.line}: "${row.value}" ${row.error}\n`);
+    }
+    const unlisted = report.rejectedCount - report.rejected.length;
+    if (unlisted > 0) process.stdout.write(`  … and ${formatCount(unlisted)} more rejected rows\n`);
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+function auditVerifyCommand(dbPath: string): number {
+  const db = openDatabase(dbPath);
+  try {
+    const result = verifyAudit(db);
+    if (result.ok) {
+      process.stdout.write('ok\n');
+      return 0;
+    }
+    process.stdout.write(`audit chain broken at seq ${result.brokenSeq}: ${result.problem}\n`);
+    return 1;
+  } finally {
+    db.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (
+      error instanceof UsageError ||
+      (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))
+    ) {
+      process.stderr.write(`error: ${error.message}\nRun with --help for usage.\n`);
+      process.exitCode = 2;
+      return;
+    }
+    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);
