@@ -40,7 +40,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-/** Throws a RangeError unless `timeZone` is an IANA zone this runtime knows. */
+/** Throws a RangeError unless this runtime supports `timeZone` as an IANA zone. */
 export function assertTimeZone(timeZone: string): void {
   formatterFor(timeZone);
 }
@@ -116,7 +116,7 @@ function daysInMonth(year: number, month: number): number {
 
 /**
  * Adds calendar months the way EU law counts them (Regulation 1182/71 Art. 3,
- * as the ICO and the EDPB apply it): the same day number in the target month,
+ * as the ICO applies it): the same day number in the target month,
  * or that month's last day when it has no such day (31 January + 1 month is
  * 28 or 29 February).
  */

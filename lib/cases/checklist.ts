@@ -41,17 +41,17 @@ function open(item: Omit<ChecklistItem, 'status'>): ChecklistItem {
 }
 
 /**
- * Builds the checklist for a new case. Both scopes get the same list of
- * systems; for `phone_only` the erasure items cover the phone fields only
- * (the rest of the record stays), and an item that does not apply to a
- * system is closed as `not_applicable` with a note rather than left out, so
- * the audit shows it was considered.
+ * Builds the checklist for a new case. Both scopes list the same systems.
+ * For `phone_only` the erasure items cover the phone number and its call
+ * history only, and the rest of the record stays. An item that does not apply
+ * is closed as `not_applicable` with a note rather than left out, so the audit
+ * shows it was considered.
  */
 export function buildDefaultChecklist(input: DefaultChecklistInput): ChecklistItem[] {
   const crm = input.systems?.crm ?? DEFAULT_SYSTEM_NAMES.crm;
   const callCenter = input.systems?.callCenter ?? DEFAULT_SYSTEM_NAMES.callCenter;
   const emailPlatform = input.systems?.emailPlatform ?? DEFAULT_SYSTEM_NAMES.emailPlatform;
-  const what =
+  const erasureScope =
     input.scope === 'phone_only' ? 'the phone number and its call history' : 'all personal data';
 
   const items: ChecklistItem[] = [
@@ -73,19 +73,19 @@ export function buildDefaultChecklist(input: DefaultChecklistInput): ChecklistIt
       id: 'erase_crm',
       kind: 'erase_crm',
       system: crm,
-      label: `Delete or irreversibly anonymise ${what} in ${crm}`,
+      label: `Delete or irreversibly anonymise ${erasureScope} in ${crm}`,
     }),
     open({
       id: 'erase_call_center',
       kind: 'erase_call_center',
       system: callCenter,
-      label: `Delete or irreversibly anonymise ${what} in ${callCenter}`,
+      label: `Delete or irreversibly anonymise ${erasureScope} in ${callCenter}`,
     }),
     open({
       id: 'erase_email_platform',
       kind: 'erase_email_platform',
       system: emailPlatform,
-      label: `Delete or irreversibly anonymise ${what} in ${emailPlatform}`,
+      label: `Delete or irreversibly anonymise ${erasureScope} in ${emailPlatform}`,
     }),
     open({
       id: 'backup_guard',
@@ -220,8 +220,9 @@ export interface ProcessorUpdate {
 
 /**
  * Records a processor notification or confirmation, adding the processor and
- * its checklist item if the case did not list it yet. Same status rule as
- * checklist items; a confirmation before the notification is rejected.
+ * its checklist item if the case did not list it yet. It follows the same
+ * status rule as checklist items, and rejects a confirmation dated before the
+ * notification.
  */
 export function applyProcessorUpdate(
   current: Case,

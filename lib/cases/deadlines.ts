@@ -33,7 +33,7 @@ export interface DeadlineRule {
   responseMax?: Period;
   /** Added to the original response date when an extension with notice is recorded. */
   extension: Period | null;
-  /** Time to confirm receipt, where the law asks for it. */
+  /** Time to confirm receipt, where the law requires it. */
   acknowledgement: Period | null;
   /** Time to put the number on the company's own DNC list under telemarketing law. */
   telemarketing: Period | null;
@@ -101,6 +101,8 @@ export const DEADLINE_RULES: Readonly<Record<Jurisdiction, DeadlineRule>> = {
     responseIsSetting: true,
     extension: days(30),
     acknowledgement: null,
+    // NOTE: 14 days is not confirmed against the Telemarketing Rules' text in
+    // the sources listed in docs/deadlines.md; check it before relying on it.
     telemarketing: days(14),
     source:
       'DNC entry: CRTC Unsolicited Telecommunications Rules, Part II (Telemarketing Rules); response default: PIPEDA s. 8(3)-(4), written for access requests',
@@ -108,6 +110,8 @@ export const DEADLINE_RULES: Readonly<Record<Jurisdiction, DeadlineRule>> = {
   china_pipl: {
     jurisdiction: 'china_pipl',
     label: 'China PIPL',
+    // NOTE: the 30 days is attributed to GB/T 35273-2020 § 8.7 but was not
+    // checked against the clause text, which we could not open.
     response: days(30),
     responseIsSetting: true,
     extension: null,
@@ -238,7 +242,7 @@ export interface Deadlines {
   daysLeft: number;
   /** True once the effective (extended, if any) response deadline has passed. */
   overdue: boolean;
-  /** Why recorded extensions were not applied, when they were not. */
+  /** Reason the recorded extensions were not applied, if they were not. */
   extensionIgnored?: string;
   rule: RuleInfo;
 }
@@ -316,7 +320,7 @@ export function computeDeadlines(input: DeadlineInput, now: Date = new Date()): 
 
 /**
  * Applies at most one extension: the laws allow a single extension, and it
- * counts only if the customer was told before the original deadline passed.
+ * counts only if the customer was notified before the original deadline passed.
  * The extension is added to the original due date, which at month ends gives
  * the earlier of the two possible readings (31 January: 28 April, not 30).
  */

@@ -70,8 +70,8 @@ export type MinimisedCase = z.infer<typeof minimisedCaseSchema>;
 /**
  * Reduces a closed (confirmed or rejected) case to its audit record. The
  * subject's name, email addresses, CRM URL, free-text notes and per-item notes
- * are dropped; free text survives only where it is the recorded justification
- * for a decision (extension reason, rejection reason, legal exception).
+ * are dropped. Free text survives only where it is the recorded justification
+ * for a decision: extension reason, rejection reason, legal exception.
  * Throws for a case that is still open, because its data is still in use.
  */
 export function minimiseCase(current: Case, minimisedAt: string): MinimisedCase {

@@ -89,7 +89,7 @@ export type LegalBasis = z.infer<typeof legalBasisSchema>;
 /** A reviewed reason to keep some data despite the request. */
 export const legalExceptionSchema = z.strictObject({
   basis: legalBasisSchema,
-  /** Which data is kept, e.g. "invoices 2023-2024 in the billing system". */
+  /** Description of the data kept, e.g. "invoices 2023-2024 in the billing system". */
   dataKept: z.string().trim().min(1).max(1000),
   why: z.string().trim().min(1).max(2000),
   reviewer: z.string().min(1),
@@ -134,7 +134,7 @@ export const checklistItemSchema = z
   });
 export type ChecklistItem = z.infer<typeof checklistItemSchema>;
 
-/** A third party that received the data and must be told to delete it too. */
+/** A third party that received the data and must be asked to delete it too. */
 export const processorNotificationSchema = z.strictObject({
   name: z.string().trim().min(1).max(200),
   notifiedAt: isoDateTimeSchema.optional(),
@@ -149,7 +149,7 @@ export const confirmationSchema = z.strictObject({
 });
 export type Confirmation = z.infer<typeof confirmationSchema>;
 
-/** A deadline extension; it only counts if the customer was told (`noticeSentAt`). */
+/** A deadline extension; it only counts if the customer was notified (`noticeSentAt`). */
 export const extensionSchema = z.strictObject({
   extendedAt: isoDateTimeSchema,
   noticeSentAt: isoDateTimeSchema,
@@ -164,7 +164,7 @@ export const crmReferenceSchema = z.strictObject({
 });
 export type CrmReference = z.infer<typeof crmReferenceSchema>;
 
-/** Who made the request, as read from the record on screen. */
+/** The person who made the request, as read from the record on screen. */
 export const subjectSchema = z.strictObject({
   name: z.string().trim().min(1).max(200),
   phones: z.array(e164Schema).min(1).max(20),

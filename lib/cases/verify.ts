@@ -4,14 +4,14 @@ import type { VerificationMethod, VerificationRecord } from './model.ts';
 // parameter only: it is compared and then dropped, never returned, logged or
 // put in a VerificationRecord.
 
-/** Methods the extension can check itself because the record holds the expected value. */
+/** Methods the extension can check itself because the record contains the expected value. */
 export type ComparableMethod = Extract<VerificationMethod, 'email_on_file' | 'phone_digits'>;
 
 export function isComparableMethod(method: VerificationMethod): method is ComparableMethod {
   return method === 'email_on_file' || method === 'phone_digits';
 }
 
-/** What the record on screen holds; phones may be E.164 or any written form. */
+/** Contact details of the record on screen; phones may be E.164 or any written form. */
 export interface VerificationRecordSide {
   emails: readonly string[];
   phones: readonly string[];
@@ -39,7 +39,7 @@ function digitsOf(value: string): string {
 /**
  * Compares the customer's answer with the record. `email_on_file` matches an
  * email on the record, ignoring case and whitespace. `phone_digits` matches
- * when the answer holds exactly `lastDigits` digits (other characters are
+ * when the answer contains exactly `lastDigits` digits (other characters are
  * ignored) and they equal the end of a phone on the record.
  *
  * `security_question` and `authenticated_channel` cannot be compared here:

@@ -19,7 +19,7 @@ export type TransitionErrorCode =
 export type TransitionCheck =
   { ok: true } | { ok: false; code: TransitionErrorCode; reason: string };
 
-/** What a caller sends with a status change; each target needs different parts. */
+/** Data sent with a status change; each target status needs different fields. */
 export interface TransitionPatch {
   verification?: VerificationRecord;
   legalException?: LegalException;
@@ -262,7 +262,8 @@ export function applyTransition(
   if (patch.verification && (target === 'verified' || target === 'verification_failed')) {
     next.verification = patch.verification;
   }
-  if (patch.legalException) next.legalException = patch.legalException;
+  const touchesLegalReview = current.status === 'legal_review' || target === 'legal_review';
+  if (patch.legalException && touchesLegalReview) next.legalException = patch.legalException;
   if (target === 'confirmed' && patch.confirmation) next.confirmation = patch.confirmation;
   if (target === 'rejected' && patch.reason) {
     next.rejection = { reason: patch.reason, by: actor.id, at };

@@ -5,7 +5,7 @@ import {
   buildDefaultChecklist,
 } from '../../lib/cases/checklist.ts';
 import { CASE_STATUSES, checklistItemSchema, ROLES } from '../../lib/cases/model.ts';
-import { AT, makeCase } from './cases-fixtures.ts';
+import { AT, makeCase, outcomeOf } from './cases-fixtures.ts';
 
 describe('buildDefaultChecklist', () => {
   it('orders suppression before erasure', () => {
@@ -88,7 +88,7 @@ describe('applyChecklistUpdate', () => {
       );
       const expected =
         status === 'confirmed' || status === 'rejected' ? 'case_final' : 'wrong_status';
-      expect(!result.ok && result.code).toBe(expected);
+      expect(outcomeOf(result)).toBe(expected);
     },
   );
 
@@ -99,7 +99,7 @@ describe('applyChecklistUpdate', () => {
       { id: 'agent-7', role: 'agent' },
       AT,
     );
-    expect(!result.ok && result.code).toBe('missing_field');
+    expect(outcomeOf(result)).toBe('missing_field');
   });
 
   it('keeps the note for not_applicable', () => {
@@ -147,7 +147,7 @@ describe('applyChecklistUpdate', () => {
       { id: 'agent-7', role: 'agent' },
       AT,
     );
-    expect(!result.ok && result.code).toBe('unknown_item');
+    expect(outcomeOf(result)).toBe('unknown_item');
   });
 
   it('needs processor dates before ticking', () => {
@@ -157,7 +157,7 @@ describe('applyChecklistUpdate', () => {
       { id: 'agent-7', role: 'agent' },
       AT,
     );
-    expect(!result.ok && result.code).toBe('missing_field');
+    expect(outcomeOf(result)).toBe('missing_field');
   });
 
   it('ticks a processor after confirmation', () => {
@@ -206,7 +206,7 @@ describe('applyProcessorUpdate', () => {
       },
       AT,
     );
-    expect(!result.ok && result.code).toBe('missing_field');
+    expect(outcomeOf(result)).toBe('missing_field');
   });
 
   it('rejects confirmation without notification', () => {
@@ -215,6 +215,6 @@ describe('applyProcessorUpdate', () => {
       { name: 'Acme Dialer Services', confirmedAt: '2025-03-06T08:00:00Z' },
       AT,
     );
-    expect(!result.ok && result.code).toBe('missing_field');
+    expect(outcomeOf(result)).toBe('missing_field');
   });
 });

@@ -155,10 +155,13 @@ describe('CCPA and telemarketing clocks', () => {
     expect(deadlines.dates.response).toBe('2025-02-09');
   });
 
-  it.each(['eu_gdpr', 'china_pipl', 'india_dpdp'] as const)('shows no DNC clock for %s', (j) => {
-    const deadlines = computeDeadlines({ receivedAt: '2025-01-10T10:00:00Z', jurisdiction: j });
-    expect(deadlines.telemarketingDueAt).toBeUndefined();
-  });
+  it.each(['eu_gdpr', 'china_pipl', 'india_dpdp'] as const)(
+    'shows no DNC clock for %s',
+    (jurisdiction) => {
+      const deadlines = computeDeadlines({ receivedAt: '2025-01-10T10:00:00Z', jurisdiction });
+      expect(deadlines.telemarketingDueAt).toBeUndefined();
+    },
+  );
 });
 
 describe('time zones', () => {
@@ -277,7 +280,9 @@ describe('DEADLINE_RULES', () => {
   });
 
   it('marks statutory and setting-based periods', () => {
-    const settings = JURISDICTIONS.filter((j: Jurisdiction) => DEADLINE_RULES[j].responseIsSetting);
+    const settings = JURISDICTIONS.filter(
+      (jurisdiction: Jurisdiction) => DEADLINE_RULES[jurisdiction].responseIsSetting,
+    );
     expect(settings).toEqual([
       'canada',
       'china_pipl',

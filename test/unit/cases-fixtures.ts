@@ -4,7 +4,7 @@ import { caseSchema, type Case, type CaseStatus } from '../../lib/cases/model.ts
 export const CASE_ID = '3f0c8b52-6d1e-4c7a-9b2f-1a5e7d9c4b60';
 export const AT = '2025-03-10T09:00:00Z';
 
-/** A schema-valid case in `status`, with a default checklist and one processor. */
+/** Builds a schema-valid case in `status`, with a default checklist and one processor. */
 export function makeCase(status: CaseStatus, overrides: Partial<Case> = {}): Case {
   const value: Case = {
     id: CASE_ID,
@@ -39,7 +39,7 @@ export function makeCase(status: CaseStatus, overrides: Partial<Case> = {}): Cas
   return caseSchema.parse(value);
 }
 
-/** The same case with every checklist item closed and the processor confirmed. */
+/** Returns the case with every checklist item closed and the processor confirmed. */
 export function withChecklistClosed(current: Case): Case {
   return {
     ...current,
@@ -54,4 +54,14 @@ export function withChecklistClosed(current: Case): Case {
         : { ...item, status: 'done', by: 'agent-7', at: AT },
     ),
   };
+}
+
+/** Returns "ok" or the error code, so a test asserts one value. */
+export function outcomeOf(result: { ok: true } | { ok: false; code: string }): string {
+  return result.ok ? 'ok' : result.code;
+}
+
+/** Returns the failure reason, or "ok" when the result succeeded. */
+export function reasonOf(result: { ok: true } | { ok: false; reason: string }): string {
+  return result.ok ? 'ok' : result.reason;
 }

@@ -46,16 +46,23 @@ describe('verifyIdentity phone_digits', () => {
 });
 
 describe('agent-asserted methods', () => {
-  it.each(['security_question', 'authenticated_channel'] as const)('refuses to compare %s', (m) => {
-    const call = verifyIdentity as (method: string, answer: string, side: typeof record) => boolean;
-    expect(() => call(m, 'blue', record)).toThrow(`cannot check ${m}`);
-  });
+  it.each(['security_question', 'authenticated_channel'] as const)(
+    'rejects comparing %s',
+    (method) => {
+      const call = verifyIdentity as (
+        method: string,
+        answer: string,
+        side: typeof record,
+      ) => boolean;
+      expect(() => call(method, 'blue', record)).toThrow(`cannot check ${method}`);
+    },
+  );
 });
 
 describe('verification record', () => {
   it('holds method and outcome only', () => {
-    const kept = verificationRecord('email_on_file', true, 'agent-7', '2025-03-10T09:00:00Z');
-    expect(Object.keys(kept).sort()).toEqual(['at', 'by', 'method', 'passed']);
+    const stored = verificationRecord('email_on_file', true, 'agent-7', '2025-03-10T09:00:00Z');
+    expect(Object.keys(stored).sort()).toEqual(['at', 'by', 'method', 'passed']);
   });
 
   it('rejects a record carrying the answer', () => {

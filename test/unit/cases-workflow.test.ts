@@ -13,7 +13,7 @@ import {
   suppressionOutcome,
   type TransitionPatch,
 } from '../../lib/cases/workflow.ts';
-import { AT, makeCase, withChecklistClosed } from './cases-fixtures.ts';
+import { AT, makeCase, outcomeOf, reasonOf, withChecklistClosed } from './cases-fixtures.ts';
 
 // Written out independently of TRANSITION_RULES, so a change to the rules
 // table has to be made here as well.
@@ -37,7 +37,7 @@ const LEGAL_EXCEPTION: LegalException = {
   at: AT,
 };
 
-/** A patch that satisfies every field a target can need. */
+/** Builds a patch with every field any target status can need. */
 function completePatch(target: CaseStatus): TransitionPatch {
   return {
     verification: {
@@ -78,12 +78,7 @@ describe('checkTransition table', () => {
     const current = withChecklistClosed(makeCase(from));
     const result = checkTransition(current, to, role, completePatch(to));
 
-    if (expected === 'ok') {
-      expect(result).toEqual({ ok: true });
-    } else {
-      expect(result.ok).toBe(false);
-      expect(!result.ok && result.code).toBe(expected);
-    }
+    expect(outcomeOf(result)).toBe(expected);
   });
 });
 
@@ -110,8 +105,7 @@ describe('checkTransition reasons', () => {
 
   it.each(['confirmed', 'rejected'] as const)('treats %s as final', (status) => {
     const result = checkTransition(makeCase(status), 'in_progress', 'admin', {});
-    expect(result.ok).toBe(false);
-    expect(!result.ok && result.reason).toBe(
+    expect(reasonOf(result)).toBe(
       `Cannot move from ${status} to in_progress: ${status} cases are final`,
     );
   });
@@ -120,9 +114,8 @@ describe('checkTransition reasons', () => {
 describe('checklist completion gate', () => {
   it('blocks actions_done while items are open', () => {
     const result = checkTransition(makeCase('in_progress'), 'actions_done', 'agent', {});
-    expect(result.ok).toBe(false);
-    expect(!result.ok && result.code).toBe('incomplete_checklist');
-    expect(!result.ok && result.reason).toMatch(/^10 checklist item\(s\) still open: /);
+    expect(outcomeOf(result)).toBe('incomplete_checklist');
+    expect(reasonOf(result)).toMatch(/^10 checklist item\(s\) still open: /);
   });
 
   it('blocks actions_done when one item is open', () => {
@@ -146,7 +139,7 @@ describe('checklist completion gate', () => {
   it('blocks actions_done with an empty checklist', () => {
     const current = makeCase('in_progress', { checklist: [] });
     const result = checkTransition(current, 'actions_done', 'agent', {});
-    expect(!result.ok && result.code).toBe('incomplete_checklist');
+    expect(outcomeOf(result)).toBe('incomplete_checklist');
   });
 
   it('accepts done and not_applicable items', () => {
@@ -158,7 +151,7 @@ describe('checklist completion gate', () => {
 describe('required fields', () => {
   it('needs a verification record to verify', () => {
     const result = checkTransition(makeCase('received'), 'verified', 'agent', {});
-    expect(!result.ok && result.code).toBe('missing_field');
+    expect(outcomeOf(result)).toBe('missing_field');
   });
 
   it('rejects a failed check as verified', () => {
@@ -175,7 +168,7 @@ describe('required fields', () => {
   it('rejects a passed check as verification_failed', () => {
     const patch = completePatch('verified');
     const result = checkTransition(makeCase('received'), 'verification_failed', 'agent', patch);
-    expect(!result.ok && result.code).toBe('missing_field');
+    expect(outcomeOf(result)).toBe('missing_field');
   });
 
   it('needs confirmation sentAt and channel', () => {
@@ -204,7 +197,7 @@ describe('required fields', () => {
   it('needs a legal exception to reject after review', () => {
     const current = makeCase('legal_review');
     const result = checkTransition(current, 'rejected', 'lead', { reason: 'Tax records' });
-    expect(!result.ok && result.code).toBe('missing_field');
+    expect(outcomeOf(result)).toBe('missing_field');
   });
 
   it('accepts a legal exception already on the case', () => {
@@ -244,6 +237,7 @@ describe('applyTransition', () => {
     expect(result.case.status).toBe('verified');
     expect(result.case.version).toBe(current.version + 1);
     expect(result.case.verification?.passed).toBe(true);
+    expect(result.case.legalException).toBeUndefined();
     expect(result.case.statusHistory.at(-1)).toEqual({
       from: 'received',
       to: 'verified',
@@ -264,12 +258,14 @@ describe('applyTransition', () => {
       { reason: 'Invoices must be kept', legalException: LEGAL_EXCEPTION },
       AT,
     );
-    expect(result.ok && result.case.rejection).toEqual({
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.case.rejection).toEqual({
       reason: 'Invoices must be kept',
       by: 'lead-1',
       at: AT,
     });
-    expect(result.ok && result.case.legalException).toEqual(LEGAL_EXCEPTION);
+    expect(result.case.legalException).toEqual(LEGAL_EXCEPTION);
   });
 
   it('returns the check failure unchanged', () => {
@@ -280,7 +276,7 @@ describe('applyTransition', () => {
       {},
       AT,
     );
-    expect(!result.ok && result.code).toBe('forbidden_transition');
+    expect(outcomeOf(result)).toBe('forbidden_transition');
   });
 });
 
