@@ -1,6 +1,7 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 
 export type { CountryCode };
+export { E164_PATTERN, isE164 } from './e164.ts';
 
 /** A phone number reduced to its DNC key, with the extension kept for display. */
 export interface NormalizedPhone {
@@ -18,11 +19,4 @@ export function normalizePhone(raw: string, defaultCountry?: CountryCode): Norma
   if (!parsed || !parsed.isValid()) return null;
 
   return parsed.ext ? { e164: parsed.number, extension: parsed.ext } : { e164: parsed.number };
-}
-
-/** Matches a complete E.164 string: "+", a country code not starting with 0, at most 15 digits. */
-export const E164_PATTERN = /^\+[1-9]\d{6,14}$/;
-
-export function isE164(value: string): boolean {
-  return E164_PATTERN.test(value);
 }

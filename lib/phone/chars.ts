@@ -1,0 +1,80 @@
+// Character classes shared by the candidate finder. Every function here maps a
+// UTF-16 code unit to a class, so offsets in a folded copy of a string stay
+// equal to offsets in the original.
+
+/** ASCII digits and full-width digits (U+FF10–U+FF19). */
+export function isDigitCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 0xff10 && code <= 0xff19);
+}
+
+/**
+ * Characters people put between the digit groups of one phone number: spaces
+ * (including no-break, thin and ideographic), hyphens and dashes (including the
+ * minus sign and the katakana long vowel mark that Japanese text uses as a
+ * dash), dots, slashes and brackets, in ASCII and full-width forms.
+ */
+export function isSeparatorCode(code: number): boolean {
+  switch (code) {
+    case 0x20: // space
+    case 0x28: // (
+    case 0x29: // )
+    case 0x2d: // -
+    case 0x2e: // .
+    case 0x2f: // /
+    case 0xa0: // no-break space
+    case 0x2009: // thin space
+    case 0x202f: // narrow no-break space
+    case 0x2212: // minus sign
+    case 0x3000: // ideographic space
+    case 0x30fc: // katakana-hiragana prolonged sound mark
+    case 0xff08: // （
+    case 0xff09: // ）
+    case 0xff0d: // －
+    case 0xff0e: // ．
+    case 0xff0f: // ／
+      return true;
+    default:
+      return code >= 0x2010 && code <= 0x2015; // hyphen … horizontal bar
+  }
+}
+
+/**
+ * Letters and digits of alphabetic scripts (Latin, Greek, Cyrillic, ASCII and
+ * full-width). CJK and kana are left out on purpose, because Chinese and
+ * Japanese text writes numbers right against the surrounding words.
+ */
+export function isWordCode(code: number): boolean {
+  if (code < 0x80) {
+    return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  }
+  if (code >= 0xc0 && code <= 0x24f) return code !== 0xd7 && code !== 0xf7; // not × ÷
+  if (code >= 0x370 && code <= 0x4ff) return true;
+  return (
+    (code >= 0xff10 && code <= 0xff19) ||
+    (code >= 0xff21 && code <= 0xff3a) ||
+    (code >= 0xff41 && code <= 0xff5a)
+  );
+}
+
+/**
+ * Folds full-width forms, dashes and spaces to ASCII, one code unit for one,
+ * so that pattern checks can be written in ASCII.
+ */
+export function foldToAscii(text: string): string {
+  let folded = '';
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      folded += text[i];
+    } else if (code >= 0xff01 && code <= 0xff5e) {
+      folded += String.fromCharCode(code - 0xfee0);
+    } else if (code === 0xa0 || code === 0x2009 || code === 0x202f || code === 0x3000) {
+      folded += ' ';
+    } else if ((code >= 0x2010 && code <= 0x2015) || code === 0x2212 || code === 0x30fc) {
+      folded += '-';
+    } else {
+      folded += text[i];
+    }
+  }
+  return folded;
+}

@@ -1,0 +1,97 @@
+// Stage 2 of phone number detection: checks a stage 1 candidate against the
+// full numbering-plan metadata and returns its E.164 key. Pages repeat the same
+// numbers in lists, headers and activity feeds, so results are kept in a small
+// least-recently-used cache.
+
+import { foldToAscii } from './chars.ts';
+import { normalizePhone, type CountryCode } from './normalize.ts';
+
+/** Entries kept by the shared cache; each is a short string pair, so 5,000 stay well under 1 MB. */
+export const DEFAULT_CACHE_CAPACITY = 5_000;
+
+export interface ValidationCacheStats {
+  size: number;
+  capacity: number;
+  hits: number;
+  misses: number;
+}
+
+/** A validator with its own cache; `validateCandidate` uses a shared one. */
+export interface CandidateValidator {
+  validate(raw: string, defaultCountry?: CountryCode): string | null;
+  stats(): ValidationCacheStats;
+  clear(): void;
+}
+
+/**
+ * Rewrites a candidate into the form libphonenumber-js reads: ASCII digits, and
+ * a leading "00" as "+", so "0044 20 …" resolves internationally whatever the
+ * default country's exit code is.
+ */
+export function toParseableNumber(raw: string): string {
+  const folded = foldToAscii(raw).trim();
+  return folded.replace(/^(\(?)00(?=[1-9])/, '$1+');
+}
+
+export function createCandidateValidator(capacity = DEFAULT_CACHE_CAPACITY): CandidateValidator {
+  if (!Number.isInteger(capacity) || capacity < 1) {
+    throw new RangeError(`Cache capacity must be a positive integer, got ${capacity}`);
+  }
+
+  // A Map iterates in insertion order, so re-inserting on a hit keeps the
+  // least recently used entry first, where eviction takes it from.
+  const cache = new Map<string, string | null>();
+  let hits = 0;
+  let misses = 0;
+
+  return {
+    validate(raw, defaultCountry) {
+      const key = `${defaultCountry ?? ''}|${raw}`;
+      const cached = cache.get(key);
+      if (cached !== undefined) {
+        hits++;
+        cache.delete(key);
+        cache.set(key, cached);
+        return cached;
+      }
+
+      misses++;
+      const e164 = normalizePhone(toParseableNumber(raw), defaultCountry)?.e164 ?? null;
+      if (cache.size >= capacity) {
+        const oldest = cache.keys().next();
+        if (!oldest.done) cache.delete(oldest.value);
+      }
+      cache.set(key, e164);
+      return e164;
+    },
+
+    stats() {
+      return { size: cache.size, capacity, hits, misses };
+    },
+
+    clear() {
+      cache.clear();
+      hits = 0;
+      misses = 0;
+    },
+  };
+}
+
+const sharedValidator = createCandidateValidator();
+
+/**
+ * Returns the E.164 key of a candidate, or null when libphonenumber-js (full
+ * metadata) rejects it. National formats are read in `defaultCountry` and are
+ * null without one. Numbers starting with "+" or "00" resolve internationally.
+ */
+export function validateCandidate(raw: string, defaultCountry?: CountryCode): string | null {
+  return sharedValidator.validate(raw, defaultCountry);
+}
+
+export function getValidationCacheStats(): ValidationCacheStats {
+  return sharedValidator.stats();
+}
+
+export function clearValidationCache(): void {
+  sharedValidator.clear();
+}
