@@ -1,0 +1,53 @@
+/**
+ * Recognises DNC CSV column names in English and Chinese (simplified and
+ * traditional), the languages the lists we import are written in.
+ */
+
+/** A header cell naming the phone column; 2 beats 1 when several cells qualify. */
+export function phoneHeaderScore(cell: string): 0 | 1 | 2 {
+  const { words, compact } = headerWords(cell);
+
+  if (/电话|手机|号码|電話|手機|號碼/.test(cell)) return 2;
+  if (/phone|msisdn|e164/.test(compact)) return 2;
+  if (words.some((word) => STRONG_PHONE_WORDS.has(word))) return 2;
+  if (words.includes('number')) return 1;
+  return 0;
+}
+
+const STRONG_PHONE_WORDS = new Set(['telephone', 'mobile', 'tel', 'cell', 'telno']);
+
+export type OptionalColumn = 'reason' | 'source' | 'addedAt';
+
+/** Names the optional reason, source and added-at columns; null for any other header. */
+export function optionalColumnOf(cell: string): OptionalColumn | null {
+  const { words, compact } = headerWords(cell);
+
+  if (words.includes('reason') || /原因|理由/.test(cell)) return 'reason';
+  if (words.includes('source') || /来源|來源/.test(cell)) return 'source';
+  if (ADDED_AT_NAMES.has(compact) || /添加时间|添加日期|加入时间|日期|時間|时间/.test(cell)) {
+    return 'addedAt';
+  }
+  return null;
+}
+
+const ADDED_AT_NAMES = new Set([
+  'addedat',
+  'added',
+  'dateadded',
+  'addedon',
+  'addeddate',
+  'createdat',
+  'created',
+  'date',
+]);
+
+/** Lower-case words of a header (split at punctuation, spaces and camelCase) and all of them joined. */
+function headerWords(cell: string): { words: string[]; compact: string } {
+  const words = cell
+    .trim()
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word !== '');
+  return { words, compact: words.join('') };
+}

@@ -1,0 +1,367 @@
+import Papa from 'papaparse';
+import { z } from 'zod';
+
+import { normalizePhone, type CountryCode } from '../phone/normalize.ts';
+import { optionalColumnOf, phoneHeaderScore, type OptionalColumn } from './csv-columns.ts';
+import type { SuppressionEntry } from './types.ts';
+
+export { toDncCsv, toDncCsvChunks } from './csv-export.ts';
+
+export interface CsvImportOptions {
+  /** Country for numbers written in national format. */
+  defaultCountry?: CountryCode;
+  /** Reason for rows without a reason column or with an empty one. */
+  defaultReason: string;
+  /** Source for rows without a source column or with an empty one. */
+  source: string;
+  /** Called with the share of the input read so far, from 0 to 1. */
+  onProgress?: (fraction: number) => void;
+  /** Added-at time for rows without one, in ms since the epoch; defaults to the current time. */
+  now?: number;
+}
+
+export interface CsvRejectedRow {
+  /** 1-based line where the row starts. */
+  line: number;
+  /** The phone cell, or the start of the row when no phone cell could be read. */
+  value: string;
+  error: string;
+}
+
+export interface CsvImportPreview {
+  accepted: SuppressionEntry[];
+  /** Rows whose number an earlier row of the file already had. */
+  duplicates: number;
+  rejected: CsvRejectedRow[];
+  headerDetected: boolean;
+  /** The header name of the phone column, or its 0-based index when there is no header. */
+  phoneColumn: string | number;
+  /** Data rows read, without the header and blank lines. */
+  totalRows: number;
+}
+
+const optionsSchema = z.object({
+  defaultCountry: z.string().length(2).optional(),
+  defaultReason: z.string(),
+  source: z.string(),
+  now: z.number().optional(),
+});
+
+/** Text read per step, so a large file is never held in memory whole or twice. */
+const CHUNK_BYTES = 1 << 20;
+/** Rows looked at to find the phone column of a file without a header. */
+const SAMPLE_ROWS = 50;
+const MAX_VALUE_LENGTH = 120;
+
+interface ParsedRow {
+  fields: string[];
+  line: number;
+  quoteError: string | null;
+}
+
+interface ColumnPlan {
+  headerDetected: boolean;
+  phoneIndex: number;
+  phoneColumn: string | number;
+  optional: Partial<Record<OptionalColumn, number>>;
+  columnCount: number;
+}
+
+/**
+ * Reads a DNC list from CSV text or a file and reports what importing it
+ * would do, changing nothing. The delimiter (comma, semicolon or tab) and a
+ * header row are detected; every row that cannot be imported is listed with
+ * its line and the reason.
+ */
+export async function parseDncCsv(
+  input: string | Blob,
+  options: CsvImportOptions,
+): Promise<CsvImportPreview> {
+  const settings = optionsSchema.parse(options);
+  const defaultCountry = settings.defaultCountry as CountryCode | undefined;
+  const now = settings.now ?? Date.now();
+
+  const preview: CsvImportPreview = {
+    accepted: [],
+    duplicates: 0,
+    rejected: [],
+    headerDetected: false,
+    phoneColumn: 0,
+    totalRows: 0,
+  };
+  const seen = new Set<string>();
+  const sample: ParsedRow[] = [];
+  let plan: ColumnPlan | null = null;
+
+  const reject = (row: ParsedRow, value: string, error: string): void => {
+    preview.rejected.push({ line: row.line, value: shorten(value), error });
+  };
+
+  const importRow = (row: ParsedRow, columns: ColumnPlan): void => {
+    if (row.quoteError !== null) {
+      preview.totalRows++;
+      reject(row, row.fields.join(','), row.quoteError);
+      return;
+    }
+    if (row.fields.length !== columns.columnCount) {
+      preview.totalRows++;
+      reject(
+        row,
+        row.fields.join(','),
+        `wrong column count: expected ${columns.columnCount}, found ${row.fields.length}`,
+      );
+      return;
+    }
+
+    preview.totalRows++;
+    const raw = (row.fields[columns.phoneIndex] ?? '').trim();
+    if (raw === '') {
+      reject(row, raw, 'empty phone number');
+      return;
+    }
+    const phone = normalizePhone(raw, defaultCountry);
+    if (phone === null) {
+      reject(row, raw, invalidNumberMessage(raw, defaultCountry));
+      return;
+    }
+
+    const addedAt = parseAddedAt(cell(row, columns.optional.addedAt), now);
+    if (addedAt === null) {
+      reject(
+        row,
+        raw,
+        `invalid added_at date ${JSON.stringify(cell(row, columns.optional.addedAt))}`,
+      );
+      return;
+    }
+    if (seen.has(phone.e164)) {
+      preview.duplicates++;
+      return;
+    }
+    seen.add(phone.e164);
+    preview.accepted.push({
+      e164: phone.e164,
+      reason: unescapeFormula(cell(row, columns.optional.reason)) || settings.defaultReason,
+      source: unescapeFormula(cell(row, columns.optional.source)) || settings.source,
+      addedAt,
+    });
+  };
+
+  const decide = (): void => {
+    plan = planColumns(sample, defaultCountry);
+    preview.headerDetected = plan.headerDetected;
+    preview.phoneColumn = plan.phoneColumn;
+    const rows = plan.headerDetected ? sample.slice(1) : sample;
+    for (const row of rows) importRow(row, plan);
+    sample.length = 0;
+  };
+
+  await readRows(input, options.onProgress, (row) => {
+    if (isBlank(row)) return;
+    if (plan !== null) {
+      importRow(row, plan);
+      return;
+    }
+    sample.push(row);
+    if (sample.length > SAMPLE_ROWS) decide();
+  });
+  if (plan === null && sample.length > 0) decide();
+
+  return preview;
+}
+
+function cell(row: ParsedRow, index: number | undefined): string {
+  return index === undefined ? '' : (row.fields[index] ?? '').trim();
+}
+
+function isBlank(row: ParsedRow): boolean {
+  return row.quoteError === null && row.fields.every((field) => field.trim() === '');
+}
+
+function shorten(value: string): string {
+  return value.length > MAX_VALUE_LENGTH ? `${value.slice(0, MAX_VALUE_LENGTH)}…` : value;
+}
+
+function invalidNumberMessage(raw: string, defaultCountry: CountryCode | undefined): string {
+  if (defaultCountry === undefined && !raw.startsWith('+') && !raw.startsWith('00')) {
+    return 'invalid phone number (national numbers need a default country)';
+  }
+  return 'invalid phone number';
+}
+
+/** Returns ms since the epoch: an empty cell gives `now`, an unreadable one null. */
+function parseAddedAt(value: string, now: number): number | null {
+  if (value === '') return now;
+  const time = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
+  return Number.isFinite(time) ? time : null;
+}
+
+/** Removes the apostrophe `toDncCsv` puts before a cell that a spreadsheet would run as a formula. */
+function unescapeFormula(value: string): string {
+  return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
+}
+
+/**
+ * Chooses the phone column. The first row is a header when none of its cells
+ * is a valid number and one names a phone column. Without a header, the
+ * phone column is the leftmost in which at least half of the sampled rows
+ * hold a valid number, else the one with most valid numbers.
+ */
+function planColumns(
+  sample: readonly ParsedRow[],
+  defaultCountry: CountryCode | undefined,
+): ColumnPlan {
+  const first = sample[0];
+  const columnCount = first?.fields.length ?? 1;
+  const firstFields = first?.fields ?? [];
+  const firstHasPhone = firstFields.some(
+    (field) => normalizePhone(field.trim(), defaultCountry) !== null,
+  );
+
+  if (!firstHasPhone && first?.quoteError === null) {
+    const scores: number[] = firstFields.map((field) => phoneHeaderScore(field));
+    const best = Math.max(0, ...scores);
+    if (best > 0) {
+      const phoneIndex = scores.indexOf(best);
+      const optional: Partial<Record<OptionalColumn, number>> = {};
+      firstFields.forEach((field, index) => {
+        const column = index === phoneIndex ? null : optionalColumnOf(field);
+        if (column !== null && optional[column] === undefined) optional[column] = index;
+      });
+      return {
+        headerDetected: true,
+        phoneIndex,
+        phoneColumn: firstFields[phoneIndex]!.trim(),
+        optional,
+        columnCount,
+      };
+    }
+  }
+
+  const validCounts = new Array<number>(columnCount).fill(0);
+  for (const row of sample) {
+    row.fields.slice(0, columnCount).forEach((field, index) => {
+      if (normalizePhone(field.trim(), defaultCountry) !== null) validCounts[index]!++;
+    });
+  }
+  const half = Math.max(1, Math.ceil(sample.length / 2));
+  let phoneIndex = validCounts.findIndex((count) => count >= half);
+  if (phoneIndex === -1) phoneIndex = validCounts.indexOf(Math.max(...validCounts));
+  return { headerDetected: false, phoneIndex, phoneColumn: phoneIndex, optional: {}, columnCount };
+}
+
+/**
+ * Streams `input` through papaparse chunk by chunk and calls `onRow` for each
+ * row with the line it starts on. papaparse reads any object with
+ * `readable`, `read`, `on` and `removeListener` as a stream, which lets
+ * strings and Blobs share one path without a browser or Node stream API.
+ */
+function readRows(
+  input: string | Blob,
+  onProgress: ((fraction: number) => void) | undefined,
+  onRow: (row: ParsedRow) => void,
+): Promise<void> {
+  const listeners = new Map<string, (value?: unknown) => void>();
+  const stream = {
+    readable: true,
+    read: () => undefined,
+    pause: () => undefined,
+    resume: () => undefined,
+    on(event: string, listener: (value?: unknown) => void) {
+      listeners.set(event, listener);
+    },
+    removeListener(event: string) {
+      listeners.delete(event);
+    },
+  };
+
+  let line = 1;
+  return new Promise<void>((resolve, reject) => {
+    Papa.parse<string[]>(stream as unknown as File, {
+      delimiter: guessDelimiter,
+      skipEmptyLines: false,
+      step(result) {
+        const fields = result.data;
+        onRow({ fields, line, quoteError: describeQuoteErrors(result.errors) });
+        line += 1 + countLineBreaks(fields, result.meta.linebreak);
+      },
+      complete: () => resolve(),
+      error: (error: Error) => reject(error),
+    });
+
+    void (async () => {
+      try {
+        for await (const { text, fraction } of textChunks(input)) {
+          listeners.get('data')?.(text);
+          onProgress?.(fraction);
+        }
+        listeners.get('end')?.();
+        onProgress?.(1);
+      } catch (error) {
+        const listener = listeners.get('error');
+        if (listener) listener(error);
+        else reject(error);
+      }
+    })();
+  });
+}
+
+/**
+ * Picks comma, semicolon or tab from the start of the input. papaparse's own
+ * guess counts a trailing blank line as a row with one field, which fails
+ * two-column files, so here it runs with blank lines skipped.
+ */
+function guessDelimiter(input: string): string {
+  const sample = input.slice(0, 64 * 1024);
+  const result = Papa.parse<string[]>(sample, {
+    delimitersToGuess: [',', ';', '\t'],
+    skipEmptyLines: 'greedy',
+    preview: 20,
+  });
+  return result.meta.delimiter;
+}
+
+function describeQuoteErrors(errors: readonly Papa.ParseError[]): string | null {
+  const quoteErrors = errors.filter((error) => error.type === 'Quotes');
+  if (quoteErrors.length === 0) return null;
+
+  const messages = quoteErrors.map((error) => error.message.toLowerCase()).join('; ');
+  // papaparse keeps reading an unterminated quoted field to the end of the input.
+  const swallowed = quoteErrors.some((error) => error.code === 'MissingQuotes');
+  return swallowed
+    ? `malformed quotes: ${messages}; the rest of the file was read into this row`
+    : `malformed quotes: ${messages}`;
+}
+
+function countLineBreaks(fields: readonly string[], linebreak: string): number {
+  let count = 0;
+  for (const field of fields) {
+    for (let at = field.indexOf(linebreak); at !== -1; at = field.indexOf(linebreak, at + 1))
+      count++;
+  }
+  return count;
+}
+
+/** Yields the text in pieces with the share of the input read; a leading byte order mark is dropped. */
+async function* textChunks(
+  input: string | Blob,
+): AsyncGenerator<{ text: string; fraction: number }> {
+  if (typeof input === 'string') {
+    const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+    for (let start = 0; start < text.length; start += CHUNK_BYTES) {
+      const end = Math.min(text.length, start + CHUNK_BYTES);
+      yield { text: text.slice(start, end), fraction: end / text.length };
+      // A macrotask between chunks lets a page repaint its progress bar.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    return;
+  }
+
+  // TextDecoder keeps a UTF-8 sequence split between slices and drops the BOM.
+  const decoder = new TextDecoder('utf-8');
+  for (let start = 0; start < input.size; start += CHUNK_BYTES) {
+    const end = Math.min(input.size, start + CHUNK_BYTES);
+    const bytes = await input.slice(start, end).arrayBuffer();
+    yield { text: decoder.decode(bytes, { stream: end < input.size }), fraction: end / input.size };
+  }
+}

@@ -1,0 +1,321 @@
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+
+import { parseDncCsv, toDncCsv, type CsvImportOptions } from '../../lib/suppression/csv.ts';
+import type { SuppressionEntry } from '../../lib/suppression/index.ts';
+
+const NOW = Date.UTC(2025, 6, 1);
+const OPTIONS: CsvImportOptions = {
+  defaultCountry: 'US',
+  defaultReason: 'Imported list',
+  source: 'csv-upload',
+  now: NOW,
+};
+
+function numbers(entries: readonly SuppressionEntry[]): string[] {
+  return entries.map((entry) => entry.e164);
+}
+
+describe('parseDncCsv header detection', () => {
+  it.each([
+    ['phone', 'phone\n+12125550100\n'],
+    ['Phone Number', 'Name,Phone Number\nAda,+12125550100\n'],
+    ['phone_number', 'name,phone_number\nAda,+12125550100\n'],
+    ['mobileNumber', 'mobileNumber\n+12125550100\n'],
+    ['Telephone', 'Telephone;Name\n+12125550100;Ada\n'],
+    ['TEL', 'TEL\n+12125550100\n'],
+    ['E.164', 'E.164\n+12125550100\n'],
+    ['MSISDN', 'MSISDN\n+12125550100\n'],
+    ['Number', 'Number\n+12125550100\n'],
+    ['电话', '姓名,电话\n张三,+12125550100\n'],
+    ['手机', '手机\n+12125550100\n'],
+    ['号码', '号码\n+12125550100\n'],
+  ])('finds %s header', async (name, csv) => {
+    const preview = await parseDncCsv(csv, OPTIONS);
+
+    expect(preview.headerDetected).toBe(true);
+    expect(preview.phoneColumn).toBe(name);
+    expect(numbers(preview.accepted)).toEqual(['+12125550100']);
+    expect(preview.rejected).toEqual([]);
+  });
+
+  it('prefers a phone header to a number header', async () => {
+    const preview = await parseDncCsv('Account number,Phone\n1234,+447400123456\n', OPTIONS);
+
+    expect(preview.phoneColumn).toBe('Phone');
+    expect(numbers(preview.accepted)).toEqual(['+447400123456']);
+  });
+
+  it('treats a first row holding a number as data', async () => {
+    const preview = await parseDncCsv('+12125550100,phone\n+12125550101,phone\n', OPTIONS);
+
+    expect(preview.headerDetected).toBe(false);
+    expect(preview.phoneColumn).toBe(0);
+    expect(numbers(preview.accepted)).toEqual(['+12125550100', '+12125550101']);
+  });
+
+  it('picks the first phone column without a header', async () => {
+    const csv = 'Ada,2125550100,x\nBob,(212) 555-0101,y\nCy,212.555.0102,z\n';
+
+    const preview = await parseDncCsv(csv, OPTIONS);
+
+    expect(preview.headerDetected).toBe(false);
+    expect(preview.phoneColumn).toBe(1);
+    expect(numbers(preview.accepted)).toEqual(['+12125550100', '+12125550101', '+12125550102']);
+  });
+
+  it('reads reason, source and added_at columns', async () => {
+    const csv =
+      'phone,reason,source,added_at\n+12125550100,Complaint,crm,2025-03-04T05:06:07.000Z\n';
+
+    const preview = await parseDncCsv(csv, OPTIONS);
+
+    expect(preview.accepted).toEqual([
+      {
+        e164: '+12125550100',
+        reason: 'Complaint',
+        source: 'crm',
+        addedAt: Date.UTC(2025, 2, 4, 5, 6, 7),
+      },
+    ]);
+  });
+
+  it('reads Chinese reason and source columns', async () => {
+    const csv = '手机号码,原因,来源\n13812345678,客户要求,热线\n';
+
+    const preview = await parseDncCsv(csv, { ...OPTIONS, defaultCountry: 'CN' });
+
+    expect(preview.phoneColumn).toBe('手机号码');
+    expect(preview.accepted).toEqual([
+      { e164: '+8613812345678', reason: '客户要求', source: '热线', addedAt: NOW },
+    ]);
+  });
+
+  it('uses the defaults for empty optional cells', async () => {
+    const preview = await parseDncCsv('phone,reason,source\n+12125550100,,\n', OPTIONS);
+
+    expect(preview.accepted).toEqual([
+      { e164: '+12125550100', reason: 'Imported list', source: 'csv-upload', addedAt: NOW },
+    ]);
+  });
+});
+
+describe('parseDncCsv formats', () => {
+  it.each([
+    ['semicolons', 'name;phone;reason\n"Doe; Jane";+12125550100;Asked\n'],
+    ['tabs', 'name\tphone\treason\nDoe; Jane\t+12125550100\tAsked\n'],
+    ['CRLF', 'name,phone,reason\r\n"Doe; Jane",+12125550100,Asked\r\n'],
+    ['BOM', '\ufeffname,phone,reason\n"Doe; Jane",+12125550100,Asked\n'],
+    ['quoted commas', 'name,phone,reason\n"Doe, Jane","+1 (212) 555-0100","Asked, twice"\n'],
+  ])('reads %s', async (_format, csv) => {
+    const preview = await parseDncCsv(csv, OPTIONS);
+
+    expect(preview.headerDetected).toBe(true);
+    expect(preview.phoneColumn).toBe('phone');
+    expect(numbers(preview.accepted)).toEqual(['+12125550100']);
+    expect(preview.accepted[0]?.reason).toMatch(/^Asked/);
+    expect(preview.rejected).toEqual([]);
+  });
+
+  it('reads a Blob with BOM and multibyte text', async () => {
+    const blob = new Blob(['\ufeff电话,原因\n+8613812345678,客户要求删除\n']);
+
+    const preview = await parseDncCsv(blob, OPTIONS);
+
+    expect(preview.phoneColumn).toBe('电话');
+    expect(preview.accepted[0]?.reason).toBe('客户要求删除');
+  });
+
+  it('reads national numbers in the default country', async () => {
+    const preview = await parseDncCsv('phone\n07400 123456\n', {
+      ...OPTIONS,
+      defaultCountry: 'GB',
+    });
+
+    expect(numbers(preview.accepted)).toEqual(['+447400123456']);
+  });
+
+  it('counts repeated numbers as duplicates', async () => {
+    const csv = 'phone\n+12125550100\n(212) 555-0100\n+1 212 555 0100\n+12125550101\n';
+
+    const preview = await parseDncCsv(csv, OPTIONS);
+
+    expect(numbers(preview.accepted)).toEqual(['+12125550100', '+12125550101']);
+    expect(preview.duplicates).toBe(2);
+    expect(preview.totalRows).toBe(4);
+  });
+
+  it('skips blank lines but keeps line numbers', async () => {
+    const preview = await parseDncCsv('phone\n\n+12125550100\n\nnope\n', OPTIONS);
+
+    expect(preview.totalRows).toBe(2);
+    expect(preview.rejected).toEqual([{ line: 5, value: 'nope', error: 'invalid phone number' }]);
+  });
+
+  it('returns an empty preview for empty input', async () => {
+    const preview = await parseDncCsv('', OPTIONS);
+
+    expect(preview).toEqual({
+      accepted: [],
+      duplicates: 0,
+      rejected: [],
+      headerDetected: false,
+      phoneColumn: 0,
+      totalRows: 0,
+    });
+  });
+});
+
+describe('parseDncCsv rejected rows', () => {
+  const csv = [
+    'name,phone,reason', // 1
+    'Ada,+12125550100,ok', // 2
+    'Bob,,ok', // 3
+    'Cy,12345,ok', // 4
+    'Di,+12125550101', // 5
+    '"Ed',
+    'Jr.",+12125550102,ok', // 6-7: quoted line break
+    'Flo,+12125550103,ok,extra', // 8
+    'Gus,+12125550104,"bad"x', // 9
+    'Hal,+12125550105,never read', // 10
+  ].join('\r\n');
+
+  it('reports each broken row with its line', async () => {
+    const preview = await parseDncCsv(csv, OPTIONS);
+
+    expect(preview.rejected.map(({ line, value }) => ({ line, value }))).toEqual([
+      { line: 3, value: '' },
+      { line: 4, value: '12345' },
+      { line: 5, value: 'Di,+12125550101' },
+      { line: 8, value: 'Flo,+12125550103,ok,extra' },
+      { line: 9, value: expect.stringMatching(/^Gus,\+12125550104,bad"x/) },
+    ]);
+  });
+
+  it.each([
+    [3, 'empty phone number'],
+    [4, 'invalid phone number'],
+    [5, 'wrong column count: expected 3, found 2'],
+    [8, 'wrong column count: expected 3, found 4'],
+    [
+      9,
+      'malformed quotes: trailing quote on quoted field is malformed; quoted field unterminated; the rest of the file was read into this row',
+    ],
+  ])('explains the row at line %i', async (line, error) => {
+    const preview = await parseDncCsv(csv, OPTIONS);
+
+    expect(preview.rejected.find((row) => row.line === line)?.error).toBe(error);
+  });
+
+  it('accepts the good rows around them', async () => {
+    const preview = await parseDncCsv(csv, OPTIONS);
+
+    expect(numbers(preview.accepted)).toEqual(['+12125550100', '+12125550102']);
+    // Line 10 is inside the unterminated quote of line 9.
+    expect(preview.totalRows).toBe(7);
+  });
+
+  it('asks for a country when a national number has none', async () => {
+    const preview = await parseDncCsv('phone\n2125550100\n', {
+      ...OPTIONS,
+      defaultCountry: undefined,
+    });
+
+    expect(preview.rejected[0]?.error).toBe(
+      'invalid phone number (national numbers need a default country)',
+    );
+  });
+
+  it('rejects an unreadable added_at date', async () => {
+    const preview = await parseDncCsv('phone,added_at\n+12125550100,last tuesday\n', OPTIONS);
+
+    expect(preview.rejected).toEqual([
+      { line: 2, value: '+12125550100', error: 'invalid added_at date "last tuesday"' },
+    ]);
+  });
+});
+
+describe('parseDncCsv large input', () => {
+  const rows = Array.from({ length: 60_000 }, (_, i) => `+1212${String(5_000_000 + i)}`);
+  const csv = `phone\n${rows.join('\n')}\n`;
+
+  it('reads every row across chunks', async () => {
+    const preview = await parseDncCsv(new Blob([csv]), OPTIONS);
+
+    expect(preview.totalRows).toBe(60_000);
+    expect(preview.accepted.length + preview.rejected.length).toBe(60_000);
+    expect(preview.rejected.every((row) => row.error === 'invalid phone number')).toBe(true);
+  });
+
+  it('reports rising progress ending at 1', async () => {
+    const fractions: number[] = [];
+
+    await parseDncCsv(csv, { ...OPTIONS, onProgress: (fraction) => fractions.push(fraction) });
+
+    expect(fractions.length).toBeGreaterThan(1);
+    expect(fractions.at(-1)).toBe(1);
+    expect(fractions.every((fraction, i) => i === 0 || fraction >= fractions[i - 1]!)).toBe(true);
+  });
+});
+
+describe('toDncCsv', () => {
+  const entries: SuppressionEntry[] = [
+    {
+      e164: '+12125550100',
+      reason: 'Customer request',
+      source: 'hotline',
+      addedAt: Date.UTC(2025, 0, 2, 3, 4, 5),
+    },
+    {
+      e164: '+8613812345678',
+      reason: '客户要求, "立即"',
+      source: 'web\nform',
+      addedAt: Date.UTC(2024, 11, 31),
+    },
+    {
+      e164: '+447400123456',
+      reason: '=HYPERLINK("http://example.test")',
+      source: '@import',
+      addedAt: 0,
+    },
+    { e164: '+4915112345678', reason: '-1+2', source: '+crm', addedAt: 1 },
+  ];
+
+  it('writes a header and ISO dates', () => {
+    const csv = toDncCsv(entries.slice(0, 1));
+
+    expect(csv).toBe(
+      'phone,reason,source,added_at\r\n+12125550100,Customer request,hotline,2025-01-02T03:04:05.000Z\r\n',
+    );
+  });
+
+  it('quotes fields as RFC 4180 requires', () => {
+    const rows = Papa.parse<string[]>(toDncCsv(entries), { skipEmptyLines: true }).data;
+
+    expect(rows[2]).toEqual([
+      '+8613812345678',
+      '客户要求, "立即"',
+      'web\nform',
+      '2024-12-31T00:00:00.000Z',
+    ]);
+  });
+
+  it('neutralises formulas in free text only', () => {
+    const rows = Papa.parse<string[]>(toDncCsv(entries), { skipEmptyLines: true }).data;
+
+    expect(rows[3]).toEqual([
+      '+447400123456',
+      `'=HYPERLINK("http://example.test")`,
+      `'@import`,
+      '1970-01-01T00:00:00.000Z',
+    ]);
+    expect(rows[4]?.slice(0, 3)).toEqual(['+4915112345678', `'-1+2`, `'+crm`]);
+  });
+
+  it('round-trips through parseDncCsv', async () => {
+    const preview = await parseDncCsv(toDncCsv(entries), { ...OPTIONS, defaultCountry: undefined });
+
+    expect(preview.rejected).toEqual([]);
+    expect(preview.accepted).toEqual(entries);
+  });
+});
