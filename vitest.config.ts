@@ -1,30 +1,43 @@
 import { defineConfig } from 'vitest/config';
-import { WxtVitest } from 'wxt/testing';
+import { fileURLToPath } from 'node:url';
 
 // Four projects, because each needs another environment: pure logic and the
 // server run in Node, content-script and React parts in jsdom with WXT's fake
 // browser, and end-to-end tests drive the built extension in Chromium.
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+// WXT's Vitest plugin loads esbuild inside the test environment, which breaks
+// under jsdom; these aliases give the same fake browser without it.
+const extensionAliases = {
+  'wxt/browser': `${root}test/setup/mock-browser.ts`,
+  '@/': `${root}`,
+};
+
 export default defineConfig({
   test: {
     projects: [
       {
         extends: true,
-        plugins: [WxtVitest()],
+        resolve: { alias: extensionAliases },
         test: {
           name: 'unit',
           environment: 'node',
           include: ['test/unit/**/*.test.ts'],
-          setupFiles: ['test/setup/fake-indexeddb.ts'],
+          setupFiles: ['test/setup/fake-indexeddb.ts', 'test/setup/fake-browser-globals.ts'],
         },
       },
       {
         extends: true,
-        plugins: [WxtVitest()],
+        resolve: { alias: extensionAliases },
         test: {
           name: 'dom',
           environment: 'jsdom',
           include: ['test/dom/**/*.test.{ts,tsx}'],
-          setupFiles: ['test/setup/fake-indexeddb.ts', 'test/setup/dom.ts'],
+          setupFiles: [
+            'test/setup/fake-indexeddb.ts',
+            'test/setup/fake-browser-globals.ts',
+            'test/setup/dom.ts',
+          ],
         },
       },
       {

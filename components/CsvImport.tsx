@@ -1,0 +1,165 @@
+import { useId, useState } from 'react';
+import { t } from '@/lib/i18n';
+import type { CsvImportPreview } from '@/lib/suppression/csv';
+import { formatCount } from './format';
+
+export interface CsvImportApi {
+  parse(
+    file: File,
+    reason: string,
+    onProgress: (fraction: number) => void,
+  ): Promise<CsvImportPreview>;
+  commit(preview: CsvImportPreview, onProgress: (fraction: number) => void): Promise<number>;
+}
+
+/** Rejected rows listed on screen; the rest are counted. */
+const SHOWN_REJECTIONS = 50;
+
+type Step =
+  | { name: 'idle' }
+  | { name: 'reading'; progress: number }
+  | { name: 'preview'; preview: CsvImportPreview }
+  | { name: 'sending'; progress: number }
+  | { name: 'done'; size: number }
+  | { name: 'failed'; message: string };
+
+/**
+ * CSV import in two steps: the file is read and checked, the user sees what
+ * will be imported and what was rejected, and only a confirmation changes the
+ * list. Nothing is applied half-way.
+ */
+export function CsvImport({ api }: { api: CsvImportApi }) {
+  const fileId = useId();
+  const reasonId = useId();
+  const [reason, setReason] = useState(t('importReasonDefault'));
+  const [step, setStep] = useState<Step>({ name: 'idle' });
+
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    setStep({ name: 'reading', progress: 0 });
+    try {
+      const preview = await api.parse(file, reason, (progress) =>
+        setStep({ name: 'reading', progress }),
+      );
+      setStep({ name: 'preview', preview });
+    } catch (error) {
+      setStep({ name: 'failed', message: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  const onConfirm = async (preview: CsvImportPreview) => {
+    setStep({ name: 'sending', progress: 0 });
+    try {
+      const size = await api.commit(preview, (progress) => setStep({ name: 'sending', progress }));
+      setStep({ name: 'done', size });
+    } catch (error) {
+      setStep({ name: 'failed', message: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  return (
+    <section className="csv-import">
+      <h2>{t('importTitle')}</h2>
+      <p className="help">{t('importHelp')}</p>
+      <label htmlFor={reasonId}>{t('importReasonLabel')}</label>
+      <input
+        id={reasonId}
+        type="text"
+        value={reason}
+        maxLength={500}
+        onChange={(event) => setReason(event.target.value)}
+      />
+      <label htmlFor={fileId}>{t('importFileLabel')}</label>
+      <input
+        id={fileId}
+        type="file"
+        accept=".csv,.txt,text/csv,text/plain"
+        disabled={step.name === 'reading' || step.name === 'sending'}
+        onChange={(event) => void onFile(event.target.files?.[0])}
+      />
+
+      {step.name === 'reading' && <Progress label={t('importReading')} value={step.progress} />}
+      {step.name === 'sending' && <Progress label={t('importSending')} value={step.progress} />}
+      {step.name === 'preview' && (
+        <Preview
+          preview={step.preview}
+          onConfirm={() => void onConfirm(step.preview)}
+          onCancel={() => setStep({ name: 'idle' })}
+        />
+      )}
+      {step.name === 'done' && <p role="status">{t('importDone', formatCount(step.size))}</p>}
+      {step.name === 'failed' && (
+        <p role="alert" className="error">
+          {t('importFailed', step.message)}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function Progress({ label, value }: { label: string; value: number }) {
+  return (
+    <div className="progress">
+      <span>{label}</span>
+      <progress aria-label={label} max={1} value={value} />
+    </div>
+  );
+}
+
+function Preview({
+  preview,
+  onConfirm,
+  onCancel,
+}: {
+  preview: CsvImportPreview;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const shown = preview.rejected.slice(0, SHOWN_REJECTIONS);
+  const accepted = preview.accepted.length;
+  return (
+    <div className="preview">
+      {accepted > 0 ? (
+        <p role="status">
+          {t('importPreview', [formatCount(accepted), formatCount(preview.duplicates)])}
+        </p>
+      ) : (
+        <p role="status">{t('importNothing')}</p>
+      )}
+      {preview.rejected.length > 0 && (
+        <>
+          <p>{t('importRejectedTitle', formatCount(preview.rejected.length))}</p>
+          <table className="rejected">
+            <thead>
+              <tr>
+                <th>{t('importLine')}</th>
+                <th>{t('importValue')}</th>
+                <th>{t('importError')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((row) => (
+                <tr key={row.line}>
+                  <td>{row.line}</td>
+                  <td>{row.value}</td>
+                  <td>{row.error}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {preview.rejected.length > shown.length && (
+            <p>{t('importMoreRejected', formatCount(preview.rejected.length - shown.length))}</p>
+          )}
+        </>
+      )}
+      <div className="actions">
+        <button type="button" onClick={onConfirm} disabled={accepted === 0}>
+          {t('importConfirm', formatCount(accepted))}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('importCancel')}
+        </button>
+      </div>
+    </div>
+  );
+}

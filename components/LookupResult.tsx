@@ -1,0 +1,45 @@
+import { t, type MessageKey } from '@/lib/i18n';
+import type { NumberResult } from '@/lib/messaging/protocol';
+import { formatTime } from './format';
+
+const STATUS_TEXT: Record<NumberResult['status'], MessageKey> = {
+  suppressed: 'statusSuppressed',
+  pending: 'statusPending',
+  allowed: 'statusAllowed',
+  unknown: 'statusUnknown',
+  invalid: 'statusInvalid',
+};
+
+/** Status of one looked-up number, with reason, source and date when it is on the list. */
+export function LookupResult({ result, country }: { result: NumberResult; country: string }) {
+  const text =
+    result.status === 'invalid' ? t('statusInvalid', country) : t(STATUS_TEXT[result.status]);
+  return (
+    <section className={`result ${result.status}`} data-status={result.status} aria-live="polite">
+      {result.display && <p className="number">{result.display}</p>}
+      <p className="status">{text}</p>
+      {(result.reason || result.source || result.addedAt) && (
+        <dl>
+          {result.reason && (
+            <>
+              <dt>{t('detailReason')}</dt>
+              <dd>{result.reason}</dd>
+            </>
+          )}
+          {result.source && (
+            <>
+              <dt>{t('detailSource')}</dt>
+              <dd>{result.source}</dd>
+            </>
+          )}
+          {result.addedAt !== undefined && (
+            <>
+              <dt>{t('detailAddedAt')}</dt>
+              <dd>{formatTime(result.addedAt)}</dd>
+            </>
+          )}
+        </dl>
+      )}
+    </section>
+  );
+}

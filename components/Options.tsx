@@ -1,0 +1,47 @@
+import { useState } from 'react';
+import { t } from '@/lib/i18n';
+import { CsvImport, type CsvImportApi } from './CsvImport';
+import { SettingsForm, type SettingsApi } from './SettingsForm';
+import { formatCount } from './format';
+
+export interface OptionsApi {
+  settings: SettingsApi;
+  csv: CsvImportApi;
+  /** Builds the CSV of the whole list and starts its download; resolves with the number of rows. */
+  exportCsv(): Promise<number>;
+}
+
+/** The options page: settings, CSV import and export. */
+export function Options({ api }: { api: OptionsApi }) {
+  const [exported, setExported] = useState<number | null>(null);
+  const [exportError, setExportError] = useState<string | null>(null);
+
+  const onExport = async () => {
+    setExportError(null);
+    try {
+      setExported(await api.exportCsv());
+    } catch (error) {
+      setExportError(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  return (
+    <main className="options">
+      <h1>{t('optionsTitle')}</h1>
+      <SettingsForm api={api.settings} />
+      <CsvImport api={api.csv} />
+      <section className="csv-export">
+        <h2>{t('exportTitle')}</h2>
+        <button type="button" onClick={() => void onExport()}>
+          {t('exportButton')}
+        </button>
+        {exported !== null && <p role="status">{t('exportDone', formatCount(exported))}</p>}
+        {exportError && (
+          <p role="alert" className="error">
+            {t('errorGeneric', exportError)}
+          </p>
+        )}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,15 @@
+import { createRoot } from 'react-dom/client';
+import { browser } from 'wxt/browser';
+import { Popup, type PopupApi } from '@/components/Popup';
+import { sendToBackground } from '@/lib/messaging/client';
+import { readSettings } from '@/lib/settings';
+
+const api: PopupApi = {
+  lookup: (phone) => sendToBackground('number.lookup', { phone }),
+  listInfo: () => sendToBackground('list.info', {}),
+  defaultCountry: async () => (await readSettings()).defaultCountry,
+  openOptions: () => void browser.runtime.openOptionsPage(),
+};
+
+const root = document.getElementById('root');
+if (root) createRoot(root).render(<Popup api={api} />);

@@ -1,0 +1,178 @@
+import { t, type MessageKey } from '../i18n';
+import type { NumberResult } from '../messaging/protocol';
+import type { NumberStatus } from '../policy';
+import { BADGE_TAG } from './dom-rules';
+import { createIcon, type IconName } from './icons';
+import type { IdleScheduler } from './idle';
+import type { FoundNumber, ScanSink } from './scanner';
+import type { StatusClient } from './status-client';
+import { BADGE_CSS, applyStyles } from './styles';
+
+interface BadgeRecord {
+  anchor: Node;
+  raw: string;
+  status: NumberStatus;
+}
+
+const LOOK: Record<NumberStatus, { icon: IconName; label: MessageKey; showLabel: boolean }> = {
+  suppressed: { icon: 'blocked', label: 'badgeSuppressed', showLabel: true },
+  pending: { icon: 'clock', label: 'badgePending', showLabel: true },
+  unknown: { icon: 'question', label: 'badgeUnknown', showLabel: true },
+  allowed: { icon: 'check', label: 'badgeAllowed', showLabel: false },
+};
+
+/**
+ * Places one <dnc-guard-badge> after each number the scanner finds, once its
+ * status is known, and keeps badges in step with the list and the page.
+ */
+export class BadgeManager implements ScanSink {
+  private readonly badges = new Map<HTMLElement, BadgeRecord>();
+  private readonly byAnchor = new WeakMap<Node, HTMLElement[]>();
+  private readonly pendingRender: Array<{ found: FoundNumber; result: NumberResult }> = [];
+  private renderScheduled = false;
+  private pruneScheduled = false;
+  private lastCount = -1;
+
+  constructor(
+    private readonly statuses: StatusClient,
+    private readonly schedule: IdleScheduler,
+    private readonly onSuppressedCount: (count: number) => void,
+  ) {}
+
+  found(numbers: FoundNumber[]): void {
+    for (const found of numbers) {
+      void this.statuses.status(found.raw).then((result) => {
+        if (result.status === 'invalid') return;
+        this.pendingRender.push({ found, result });
+        this.scheduleRender();
+      });
+    }
+  }
+
+  forget(anchors: Node[]): void {
+    for (const anchor of anchors) {
+      const badges = this.byAnchor.get(anchor);
+      if (!badges) continue;
+      for (const badge of badges) {
+        badge.remove();
+        this.badges.delete(badge);
+      }
+      this.byAnchor.delete(anchor);
+    }
+  }
+
+  removed(): void {
+    if (this.pruneScheduled) return;
+    this.pruneScheduled = true;
+    this.schedule(() => {
+      this.pruneScheduled = false;
+      for (const [badge, record] of this.badges) {
+        if (badge.isConnected && record.anchor.isConnected) continue;
+        badge.remove();
+        this.badges.delete(badge);
+      }
+      this.reportCount();
+    });
+  }
+
+  /** Asks again for every number on the page, because the list changed. */
+  refresh(): void {
+    this.statuses.clear();
+    for (const [badge, record] of this.badges) {
+      void this.statuses.status(record.raw).then((result) => {
+        if (!this.badges.has(badge)) return;
+        if (result.status === 'invalid') return;
+        this.paint(badge, record, result);
+        this.reportCount();
+      });
+    }
+  }
+
+  /** Number of badges on the page; tests and benchmarks read it. */
+  get size(): number {
+    return this.badges.size;
+  }
+
+  get rendering(): boolean {
+    return this.renderScheduled || this.pendingRender.length > 0;
+  }
+
+  private scheduleRender(): void {
+    if (this.renderScheduled) return;
+    this.renderScheduled = true;
+    this.schedule((deadline) => this.render(deadline));
+  }
+
+  private render(deadline: number): void {
+    this.renderScheduled = false;
+    while (this.pendingRender.length > 0 && performance.now() < deadline) {
+      const item = this.pendingRender.shift();
+      if (item) this.place(item.found, item.result);
+    }
+    if (this.pendingRender.length > 0) this.scheduleRender();
+    this.reportCount();
+  }
+
+  private place(found: FoundNumber, result: NumberResult): void {
+    const { anchor } = found;
+    const parent = anchor.parentNode;
+    if (!parent || !anchor.isConnected) return;
+
+    const existing = this.byAnchor.get(anchor) ?? [];
+    // The same number found twice for one anchor (e.g. a rescan) keeps one badge.
+    if (existing.some((badge) => this.badges.get(badge)?.raw === found.raw)) return;
+
+    const badge = document.createElement(BADGE_TAG);
+    const record: BadgeRecord = { anchor, raw: found.raw, status: 'unknown' };
+    const shadow = badge.attachShadow({ mode: 'open' });
+    applyStyles(shadow, BADGE_CSS);
+    this.paint(badge, record, result);
+
+    const after = existing[existing.length - 1] ?? anchor;
+    parent.insertBefore(badge, after.nextSibling);
+    existing.push(badge);
+    this.byAnchor.set(anchor, existing);
+    this.badges.set(badge, record);
+  }
+
+  private paint(badge: HTMLElement, record: BadgeRecord, result: NumberResult): void {
+    const status = result.status === 'invalid' ? 'unknown' : result.status;
+    record.status = status;
+    badge.dataset.e164 = result.e164 ?? '';
+    badge.dataset.status = status;
+    badge.hidden = status === 'allowed' && this.statuses.listInfo?.showAllowedBadges === false;
+
+    const look = LOOK[status];
+    const label = t(look.label);
+    const body = document.createElement('span');
+    body.className = `badge ${status}`;
+    body.setAttribute('role', 'img');
+    body.setAttribute('aria-label', label);
+    body.title = describe(result, label);
+    body.append(createIcon(look.icon));
+    if (look.showLabel) body.append(label);
+
+    const shadow = badge.shadowRoot;
+    if (!shadow) return;
+    shadow.querySelector('.badge')?.remove();
+    shadow.append(body);
+  }
+
+  private reportCount(): void {
+    let count = 0;
+    for (const record of this.badges.values()) {
+      if (record.status === 'suppressed' || record.status === 'pending') count++;
+    }
+    if (count === this.lastCount) return;
+    this.lastCount = count;
+    this.onSuppressedCount(count);
+  }
+}
+
+/** Tooltip text: status, reason and since when, all as plain text. */
+function describe(result: NumberResult, label: string): string {
+  const parts = [result.display ?? result.e164 ?? result.raw, label];
+  if (result.reason) parts.push(result.reason);
+  if (result.addedAt) parts.push(t('sinceDate', new Date(result.addedAt).toLocaleDateString()));
+  return parts.join(' · ');
+}

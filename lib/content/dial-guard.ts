@@ -1,0 +1,147 @@
+import type { NumberResult } from '../messaging/protocol';
+import { decideDial, type DialDecision, type NumberStatus, type UnknownPolicy } from '../policy';
+import {
+  dialTargetOfClick,
+  dialTargetOfEnter,
+  dialTargetOfSubmit,
+  pathElements,
+  type DialTarget,
+} from './dial-targets';
+import { showNotice } from './notice';
+import type { StatusClient } from './status-client';
+
+export interface DialGuardOptions {
+  statuses: StatusClient;
+  unknownPolicy: () => UnknownPolicy;
+  /** Records a blocked or warned dial for the audit trail. */
+  report: (target: DialTarget, result: NumberResult, decision: 'block' | 'warn') => void;
+}
+
+/** Events that start a dial before the click arrives on some dialers. */
+const PRESS_EVENTS = ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'touchstart', 'touchend'];
+
+/**
+ * Installs the capture-phase listeners that stop dials of blocked numbers.
+ * They are added to the window at document start, before any page script
+ * runs, so the page's own handlers never see a blocked event. When the status
+ * of a number is not known yet, the event is held, the background is asked,
+ * and an allowed dial is replayed on the same element.
+ */
+export function installDialGuard(
+  win: Window,
+  options: DialGuardOptions,
+  signal: AbortSignal,
+): void {
+  let replaying = false;
+
+  const statusOf = (result: NumberResult): NumberStatus =>
+    result.status === 'invalid' ? 'allowed' : result.status;
+
+  const decide = (result: NumberResult): DialDecision =>
+    decideDial(statusOf(result), options.unknownPolicy());
+
+  const explain = (target: DialTarget, result: NumberResult, decision: 'block' | 'warn'): void => {
+    showNotice(
+      {
+        decision,
+        status: statusOf(result),
+        number: result.display ?? result.e164 ?? target.raw,
+        ...(result.reason ? { reason: result.reason } : {}),
+        ...(result.addedAt ? { addedAt: result.addedAt } : {}),
+        listUpdatedAt: options.statuses.listInfo?.updatedAt ?? null,
+      },
+      win.document,
+    );
+    options.report(target, result, decision);
+  };
+
+  const replay = (target: DialTarget, event: Event): void => {
+    replaying = true;
+    try {
+      if (target.kind === 'enter') {
+        const again = new KeyboardEvent('keydown', {
+          key: 'Enter',
+          code: 'Enter',
+          bubbles: true,
+          cancelable: true,
+          composed: true,
+        });
+        const notCancelled = target.element.dispatchEvent(again);
+        const form = (target.element as HTMLInputElement).form;
+        if (notCancelled && form) form.requestSubmit();
+      } else if (target.kind === 'submit') {
+        const submitter = (event as SubmitEvent).submitter;
+        (target.element as HTMLFormElement).requestSubmit(submitter ?? undefined);
+      } else {
+        target.element.click();
+      }
+    } finally {
+      replaying = false;
+    }
+  };
+
+  const guard = (event: Event, target: DialTarget | null): void => {
+    if (!target || replaying) return;
+
+    const known = options.statuses.cachedByKey(target.raw);
+    if (known) {
+      const decision = decide(known);
+      if (decision === 'allow') return;
+      if (decision === 'block') stop(event);
+      explain(target, known, decision);
+      return;
+    }
+
+    // Unknown to this page yet: hold the event until the background answers.
+    stop(event);
+    void options.statuses.status(target.raw).then((result) => {
+      const decision = decide(result);
+      if (decision !== 'allow') explain(target, result, decision);
+      if (decision !== 'block') replay(target, event);
+    });
+  };
+
+  const listen = (type: string, handler: (event: Event) => void): void => {
+    win.addEventListener(type, handler, { capture: true, signal });
+  };
+
+  listen('click', (event) => guard(event, dialTargetOfClick(pathElements(event))));
+  listen('auxclick', (event) => guard(event, dialTargetOfClick(pathElements(event))));
+
+  listen('keydown', (event) => {
+    const key = event as KeyboardEvent;
+    if (key.key !== 'Enter' || key.isComposing || key.altKey || key.ctrlKey || key.metaKey) return;
+    guard(event, dialTargetOfEnter(pathElements(event)));
+  });
+
+  listen('submit', (event) => {
+    const form = event.composedPath()[0];
+    if (!(form instanceof HTMLFormElement)) return;
+    const submitter = (event as SubmitEvent).submitter;
+    guard(event, dialTargetOfSubmit(form, submitter instanceof HTMLElement ? submitter : null));
+  });
+
+  // A press on a control already known to be blocked is stopped too, for
+  // dialers that start the call on pointerdown instead of click.
+  for (const type of PRESS_EVENTS) {
+    listen(type, (event) => {
+      if (replaying) return;
+      const target = dialTargetOfClick(pathElements(event));
+      if (!target) return;
+      const known = options.statuses.cachedByKey(target.raw);
+      if (known && decide(known) === 'block') stop(event);
+    });
+  }
+
+  // Typing into a dial box asks for the status early, so the click that
+  // follows can be decided at once instead of held.
+  listen('input', (event) => {
+    const target = dialTargetOfEnter(pathElements(event));
+    if (target) void options.statuses.status(target.raw);
+  });
+}
+
+function stop(event: Event): void {
+  event.preventDefault();
+  event.stopImmediatePropagation();
+}

@@ -1,0 +1,240 @@
+import { findPhoneCandidates } from '../phone/candidates';
+import { MIN_PHONE_DIGITS, countDigits, numberFromDialHref } from './dom-rules';
+
+/**
+ * Words on controls that start a call, in English and Chinese. A control
+ * counts only when a number box sits near it, so "Send" next to a message
+ * field without a number is left alone.
+ */
+const CALL_WORDS =
+  /\b(call|dial|send|connect|ring)\b|click[- ]to[- ](call|dial)|拨打|呼叫|拨号|外呼|打电话|致电|通话|发送/i;
+/** Words that end or change a call already under way; those controls are never blocked. */
+const NOT_A_DIAL =
+  /\b(end|hang|cancel|decline|reject|mute|unmute|hold|resume|transfer|history|log|logs|back)\b|挂断|结束|取消|静音|保持|转接|记录/i;
+/** Class and id tokens of icon-only call buttons ("btn-call", "dial_button", "phone-icon"). */
+const CALL_TOKENS = /(^|[\s_-])(call|dial|phone|outbound)([\s_-]|$)/i;
+/** Attributes that carry the number of a click-to-dial element. */
+const NUMBER_ATTRIBUTES = [
+  'data-phone',
+  'data-phone-number',
+  'data-number',
+  'data-tel',
+  'data-dial',
+  'data-dial-number',
+  'data-click-to-dial',
+  'data-call',
+];
+/** Hints in a box's name, id, placeholder or label that it holds a number to dial. */
+const NUMBER_BOX_HINTS = /phone|number|dial|tel|msisdn|callee|destination|电话|号码|手机|拨/i;
+const SEARCH_HINTS = /search|filter|query|搜索|查找/i;
+/** Ancestor levels searched for the number box of a call control. */
+const NUMBER_BOX_SEARCH_DEPTH = 6;
+/** Non-number characters allowed around a click-to-dial number ("Call +1 212 …"). */
+const CLICK_TO_DIAL_SLACK = 16;
+
+export type DialKind = 'link' | 'click-to-dial' | 'dial-pad' | 'enter' | 'submit';
+
+export interface DialTarget {
+  kind: DialKind;
+  raw: string;
+  /** The element that would be activated again if the dial turns out to be allowed. */
+  element: HTMLElement;
+}
+
+/** Elements of the event's composed path, innermost first, crossing open shadow roots. */
+export function pathElements(event: Event): HTMLElement[] {
+  return event.composedPath().filter((node): node is HTMLElement => node instanceof HTMLElement);
+}
+
+/** Finds what a click would dial: a dial link, a click-to-dial element or a dial pad's call control. */
+export function dialTargetOfClick(path: HTMLElement[]): DialTarget | null {
+  for (const element of path) {
+    if (element.localName !== 'a') continue;
+    const raw = numberFromDialHref(element.getAttribute('href') ?? '');
+    if (raw !== null) return { kind: 'link', raw, element };
+  }
+
+  const control = path.find(isControl);
+  for (const element of path.slice(0, 5)) {
+    const raw = numberFromAttributes(element);
+    if (raw) return { kind: 'click-to-dial', raw, element: control ?? element };
+  }
+  if (!control) return null;
+
+  const ownNumber = navigates(control) ? null : numberInText(control.textContent ?? '');
+  if (ownNumber) return { kind: 'click-to-dial', raw: ownNumber, element: control };
+
+  if (!isCallControl(control)) return null;
+  const box = findNumberBox(path, path.indexOf(control));
+  return box ? { kind: 'dial-pad', raw: box.raw, element: control } : null;
+}
+
+/** Finds what Enter in a box would dial: the box must look like a dial box or sit by a call control. */
+export function dialTargetOfEnter(path: HTMLElement[]): DialTarget | null {
+  const box = path[0];
+  if (!box) return null;
+  const raw = boxNumber(box);
+  if (!raw) return null;
+
+  const hints = boxHints(box);
+  if (SEARCH_HINTS.test(hints) || (box instanceof HTMLInputElement && box.type === 'search'))
+    return null;
+
+  const isDialBox =
+    (box instanceof HTMLInputElement && box.type === 'tel' && /dial|call|拨/i.test(hints)) ||
+    findCallControlNear(path) !== null;
+  return isDialBox ? { kind: 'enter', raw, element: box } : null;
+}
+
+/** Finds what submitting a form would dial: a form with a call control and a number box. */
+export function dialTargetOfSubmit(
+  form: HTMLFormElement,
+  submitter: HTMLElement | null,
+): DialTarget | null {
+  const controls = submitter
+    ? [submitter]
+    : [...form.querySelectorAll<HTMLElement>('button, input[type="submit"]')];
+  if (!controls.some(isCallControl)) return null;
+
+  for (const element of form.querySelectorAll<HTMLElement>('input, textarea')) {
+    const raw = boxNumber(element);
+    if (raw) return { kind: 'submit', raw, element: form };
+  }
+  return null;
+}
+
+/** Links to another page (a contact record, say) open that page; they do not dial. */
+function navigates(element: HTMLElement): boolean {
+  if (element.localName !== 'a') return false;
+  const href = element.getAttribute('href')?.trim() ?? '';
+  return href !== '' && !href.startsWith('#') && !href.toLowerCase().startsWith('javascript:');
+}
+
+function isControl(element: HTMLElement): boolean {
+  const name = element.localName;
+  if (name === 'button' || name === 'a') return true;
+  if (name === 'input')
+    return ['button', 'submit', 'image'].includes((element as HTMLInputElement).type);
+  const role = element.getAttribute('role');
+  return (
+    role === 'button' || role === 'link' || role === 'menuitem' || element.hasAttribute('onclick')
+  );
+}
+
+export function isCallControl(element: HTMLElement): boolean {
+  const label = accessibleLabel(element);
+  if (label) return CALL_WORDS.test(label) && !NOT_A_DIAL.test(label);
+
+  // Icon-only buttons: fall back to the names authors give them.
+  const tokens = `${element.className} ${element.id} ${element.getAttribute('data-testid') ?? ''}`;
+  return CALL_TOKENS.test(tokens) && !NOT_A_DIAL.test(tokens);
+}
+
+/** The control's label the way assistive technology would find it, nested labels included. */
+function accessibleLabel(element: HTMLElement): string {
+  const direct =
+    element.getAttribute('aria-label') ??
+    labelledBy(element) ??
+    (element instanceof HTMLInputElement ? element.value : null) ??
+    element.getAttribute('title');
+  if (direct?.trim()) return direct.trim();
+
+  const text = element.textContent?.trim();
+  if (text) return text;
+
+  const nested = element.querySelector('[aria-label], [title], img[alt], svg title');
+  if (!nested) return '';
+  if (nested.localName === 'title') return nested.textContent?.trim() ?? '';
+  return (
+    nested.getAttribute('aria-label') ??
+    nested.getAttribute('title') ??
+    nested.getAttribute('alt') ??
+    ''
+  ).trim();
+}
+
+function labelledBy(element: HTMLElement): string | null {
+  const ids = element.getAttribute('aria-labelledby');
+  if (!ids) return null;
+  const root = element.getRootNode() as Document | ShadowRoot;
+  const text = ids
+    .split(/\s+/)
+    .map((id) => root.getElementById?.(id)?.textContent ?? '')
+    .join(' ')
+    .trim();
+  return text || null;
+}
+
+function numberFromAttributes(element: HTMLElement): string | null {
+  for (const attribute of NUMBER_ATTRIBUTES) {
+    const value = element.getAttribute(attribute);
+    if (value && countDigits(value) >= MIN_PHONE_DIGITS) return value;
+  }
+  return null;
+}
+
+/** A number that makes up the whole text of a control, allowing a short word such as "Call". */
+function numberInText(text: string): string | null {
+  const trimmed = text.trim();
+  if (trimmed.length > 64 || countDigits(trimmed) < MIN_PHONE_DIGITS) return null;
+  const candidates = findPhoneCandidates(trimmed);
+  const [only] = candidates;
+  if (candidates.length !== 1 || !only) return null;
+  return trimmed.length - (only.end - only.start) <= CLICK_TO_DIAL_SLACK ? only.raw : null;
+}
+
+function boxHints(box: HTMLElement): string {
+  return ['name', 'id', 'placeholder', 'aria-label', 'autocomplete', 'class', 'title']
+    .map((attribute) => box.getAttribute(attribute) ?? '')
+    .join(' ');
+}
+
+/** The number written in a box: an input's value or a display element's text. */
+function boxNumber(element: HTMLElement): string | null {
+  let value: string;
+  if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) {
+    if (
+      element instanceof HTMLInputElement &&
+      ['hidden', 'password', 'checkbox', 'radio'].includes(element.type)
+    ) {
+      return null;
+    }
+    value = element.value;
+  } else {
+    value = element.textContent ?? '';
+  }
+  if (value.length > 64 || countDigits(value) < MIN_PHONE_DIGITS) return null;
+  return findPhoneCandidates(value)[0]?.raw ?? null;
+}
+
+/** Searches outward from a call control for the box that holds the number it would dial. */
+function findNumberBox(path: HTMLElement[], controlIndex: number): { raw: string } | null {
+  const ancestors = path.slice(controlIndex, controlIndex + NUMBER_BOX_SEARCH_DEPTH + 1);
+  for (const ancestor of ancestors) {
+    const scope = ancestor instanceof HTMLButtonElement && ancestor.form ? ancestor.form : ancestor;
+    const boxes = scope.querySelectorAll<HTMLElement>(
+      'input, textarea, [role="textbox"], [contenteditable="true"], output, [aria-live]',
+    );
+    let fallback: string | null = null;
+    for (const box of boxes) {
+      const raw = boxNumber(box);
+      if (!raw) continue;
+      if (NUMBER_BOX_HINTS.test(boxHints(box)) || box instanceof HTMLInputElement) return { raw };
+      fallback ??= raw;
+    }
+    if (fallback) return { raw: fallback };
+  }
+  return null;
+}
+
+function findCallControlNear(path: HTMLElement[]): HTMLElement | null {
+  const ancestors = path.slice(1, NUMBER_BOX_SEARCH_DEPTH + 1);
+  for (const ancestor of ancestors) {
+    for (const control of ancestor.querySelectorAll<HTMLElement>(
+      'button, [role="button"], input[type="submit"], input[type="button"]',
+    )) {
+      if (isCallControl(control)) return control;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,126 @@
+/**
+ * Elements whose text flows on the same line as their neighbours. A number
+ * split across them ("<span>+1 (212)</span> <span>555-0187</span>") is read
+ * as one string. Any other element ends a run of text. Tag names are used and
+ * not computed styles, because reading styles during a scan forces layout.
+ */
+export const INLINE_ELEMENTS = new Set([
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'big',
+  'cite',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'ins',
+  'kbd',
+  'label',
+  'mark',
+  'nobr',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'tt',
+  'u',
+  'var',
+  'lightning-formatted-phone',
+  'lightning-formatted-text',
+]);
+
+/** Elements whose content is never page text to flag. */
+export const SKIPPED_ELEMENTS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+  'select',
+  'option',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'math',
+  'canvas',
+  'video',
+  'audio',
+  'head',
+  'title',
+  'pre',
+  'dnc-guard-badge',
+  'dnc-guard-notice',
+]);
+
+export const BADGE_TAG = 'dnc-guard-badge';
+export const NOTICE_TAG = 'dnc-guard-notice';
+
+/** URL schemes that start a call when a link is followed. */
+export const DIAL_SCHEMES = ['tel:', 'callto:', 'sip:', 'sips:'];
+
+/** Returns the number a dial link calls, or null when the href is not a dial link. */
+export function numberFromDialHref(href: string): string | null {
+  const lower = href.trim().toLowerCase();
+  const scheme = DIAL_SCHEMES.find((prefix) => lower.startsWith(prefix));
+  if (!scheme) return null;
+
+  let rest = href.trim().slice(scheme.length).replace(/^\/\//, '');
+  try {
+    rest = decodeURIComponent(rest);
+  } catch {
+    // A malformed escape stays as written; the digits are still readable.
+  }
+
+  // sip:+14155550123@carrier.example;user=phone → the user part only.
+  const userPart = rest.split(/[@?]/)[0] ?? '';
+  const number = userPart.split(';')[0] ?? '';
+  return /\d/.test(number) ? number : null;
+}
+
+/** Whether a node sits in an editable region, where inserting badges would corrupt what the user types. */
+export function isEditable(element: Element): boolean {
+  return element instanceof HTMLElement && element.isContentEditable;
+}
+
+const FULL_WIDTH_ZERO = 0xff10;
+
+/**
+ * Reduces a typed or displayed number to "+" and ASCII digits, the form used
+ * as a page-local cache key. Dialers reformat what is typed, so
+ * "+44 (20) 7946-0018" and "+442079460018" share one key.
+ */
+export function dialKey(raw: string): string {
+  let key = '';
+  for (const char of raw) {
+    const code = char.charCodeAt(0);
+    if (code >= 48 && code <= 57) key += char;
+    else if (code >= FULL_WIDTH_ZERO && code <= FULL_WIDTH_ZERO + 9)
+      key += String(code - FULL_WIDTH_ZERO);
+    else if ((char === '+' || char === '＋') && key === '') key = '+';
+  }
+  return key;
+}
+
+/** Counts ASCII and full-width digits; a run with fewer than seven holds no phone number. */
+export function countDigits(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code >= 48 && code <= 57) || (code >= FULL_WIDTH_ZERO && code <= FULL_WIDTH_ZERO + 9))
+      count++;
+  }
+  return count;
+}
+
+export const MIN_PHONE_DIGITS = 7;

@@ -1,0 +1,87 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { sendToBackground } from '../messaging/client';
+import { tabMessageSchema } from '../messaging/protocol';
+import { BadgeManager } from './badges';
+import { installDialGuard } from './dial-guard';
+import { scheduleIdle } from './idle';
+import { PageScanner } from './scanner';
+import { StatusClient } from './status-client';
+
+/** "Extension context invalidated" only means the extension was updated or reloaded. */
+function isContextGone(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    /context invalidated|receiving end does not exist/i.test(error.message)
+  );
+}
+
+let loggedErrors = 0;
+function logOnce(error: unknown): void {
+  if (isContextGone(error) || loggedErrors++ > 3) return;
+  console.warn(
+    '[DNC Guard] status look-up failed:',
+    error instanceof Error ? error.message : error,
+  );
+}
+
+/**
+ * Wires the content script: the dial guard goes in at once, at document
+ * start; scanning starts when the document has a body to scan.
+ */
+export function startContentScript(ctx: ContentScriptContext): void {
+  const statuses = new StatusClient(
+    (numbers) => sendToBackground('numbers.check', { numbers }),
+    logOnce,
+  );
+
+  installDialGuard(
+    window,
+    {
+      statuses,
+      unknownPolicy: () => statuses.listInfo?.unknownPolicy ?? 'block',
+      report: (target, result, decision) => {
+        sendToBackground('dial.blocked', {
+          raw: target.raw,
+          e164: result.e164,
+          status: result.status === 'invalid' ? 'allowed' : result.status,
+          decision,
+        }).catch(logOnce);
+      },
+    },
+    ctx.signal,
+  );
+
+  const badges = new BadgeManager(statuses, scheduleIdle, (count) => {
+    sendToBackground('frame.suppressedCount', { count }).catch(logOnce);
+  });
+  const scanner = new PageScanner(badges, scheduleIdle);
+  ctx.onInvalidated(() => scanner.stop());
+
+  const onMessage = (message: unknown): undefined => {
+    const parsed = tabMessageSchema.safeParse(message);
+    if (parsed.success && parsed.data.type === 'statuses.changed') badges.refresh();
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+
+  // Inputs change value without a DOM mutation; their badge follows on change.
+  ctx.addEventListener(
+    document,
+    'change',
+    (event) => {
+      const target = event.target;
+      if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement)
+        scanner.rescan(target);
+    },
+    { capture: true },
+  );
+
+  const begin = (): void => scanner.watch(document);
+  if (document.readyState === 'loading') {
+    ctx.addEventListener(document, 'DOMContentLoaded', begin, { once: true });
+  } else {
+    begin();
+  }
+}

@@ -1,0 +1,106 @@
+import { t } from '../i18n';
+import type { NumberStatus } from '../policy';
+import { NOTICE_TAG } from './dom-rules';
+import { createIcon } from './icons';
+import { NOTICE_CSS, applyStyles } from './styles';
+
+export interface NoticeContent {
+  decision: 'block' | 'warn';
+  status: NumberStatus;
+  /** The number as the agent should read it. */
+  number: string;
+  reason?: string;
+  addedAt?: number;
+  listUpdatedAt?: number | null;
+}
+
+/**
+ * Shows the <dnc-guard-notice role="alertdialog"> that explains a blocked or
+ * warned dial. One notice at a time; Escape or the button closes it and
+ * focus returns to where it was.
+ */
+export function showNotice(content: NoticeContent, doc: Document = document): HTMLElement {
+  doc.querySelector(NOTICE_TAG)?.remove();
+  const previousFocus = doc.activeElement instanceof HTMLElement ? doc.activeElement : null;
+
+  const host = doc.createElement(NOTICE_TAG);
+  host.setAttribute('role', 'alertdialog');
+  host.setAttribute('aria-modal', 'true');
+  host.dataset.status = content.status;
+  host.dataset.decision = content.decision;
+  const shadow = host.attachShadow({ mode: 'open' });
+  applyStyles(shadow, NOTICE_CSS);
+
+  const dialog = doc.createElement('div');
+  dialog.className = content.decision === 'warn' ? 'dialog warn' : 'dialog';
+
+  const title = doc.createElement('h2');
+  title.id = 'title';
+  title.append(
+    createIcon('blocked'),
+    t(content.decision === 'warn' ? 'noticeWarnTitle' : 'noticeBlockedTitle'),
+  );
+  host.setAttribute('aria-label', title.textContent ?? '');
+  dialog.append(title);
+
+  for (const line of describe(content)) {
+    const paragraph = doc.createElement('p');
+    paragraph.textContent = line;
+    dialog.append(paragraph);
+  }
+
+  const actions = doc.createElement('div');
+  actions.className = 'actions';
+  const close = doc.createElement('button');
+  close.type = 'button';
+  close.textContent = t('noticeClose');
+  actions.append(close);
+  dialog.append(actions);
+  shadow.append(dialog);
+
+  const dismiss = (): void => {
+    host.remove();
+    doc.removeEventListener('keydown', onKey, true);
+    previousFocus?.focus();
+  };
+  const onKey = (event: KeyboardEvent): void => {
+    // A notice replaced by a newer one only drops its listener.
+    if (!host.isConnected) {
+      doc.removeEventListener('keydown', onKey, true);
+      return;
+    }
+    if (event.key !== 'Escape') return;
+    event.stopImmediatePropagation();
+    event.preventDefault();
+    dismiss();
+  };
+  close.addEventListener('click', dismiss);
+  host.addEventListener('click', (event) => {
+    if (event.target === host) dismiss();
+  });
+  doc.addEventListener('keydown', onKey, true);
+
+  (doc.body ?? doc.documentElement).append(host);
+  close.focus();
+  return host;
+}
+
+function describe(content: NoticeContent): string[] {
+  const lines: string[] = [];
+  if (content.status === 'suppressed') {
+    lines.push(t('noticeSuppressed', content.number));
+    if (content.reason) lines.push(t('noticeReason', content.reason));
+    if (content.addedAt) lines.push(t('noticeSince', new Date(content.addedAt).toLocaleString()));
+  } else if (content.status === 'pending') {
+    lines.push(t('noticePending', content.number));
+    if (content.reason) lines.push(t('noticeReason', content.reason));
+  } else {
+    lines.push(t('noticeUnknown', content.number));
+    if (content.listUpdatedAt) {
+      lines.push(t('noticeListAge', new Date(content.listUpdatedAt).toLocaleString()));
+    }
+    lines.push(t('noticeRefreshHint'));
+    if (content.decision === 'warn') lines.push(t('noticeNotBlocked'));
+  }
+  return lines;
+}

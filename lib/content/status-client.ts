@@ -1,0 +1,94 @@
+import { MAX_CHECK_BATCH, type ListInfo, type NumberResult } from '../messaging/protocol';
+import { dialKey } from './dom-rules';
+
+export type CheckNumbers = (
+  numbers: string[],
+) => Promise<{ results: NumberResult[]; list: ListInfo }>;
+
+/**
+ * Asks the background worker for the status of numbers, batching every
+ * request made in the same task into messages of at most MAX_CHECK_BATCH
+ * numbers, and keeps the answers for the life of the page. The dial guard
+ * reads answers synchronously through `cachedByKey`.
+ */
+export class StatusClient {
+  private readonly results = new Map<string, NumberResult>();
+  private readonly byKey = new Map<string, NumberResult>();
+  private readonly waiting = new Map<string, Array<(result: NumberResult) => void>>();
+  private flushScheduled = false;
+  private list: ListInfo | null = null;
+
+  constructor(
+    private readonly check: CheckNumbers,
+    private readonly onError: (error: unknown) => void,
+  ) {}
+
+  get listInfo(): ListInfo | null {
+    return this.list;
+  }
+
+  /** Resolves with the status of `raw`; never rejects (a failed look-up resolves as unknown). */
+  status(raw: string): Promise<NumberResult> {
+    const known = this.results.get(raw);
+    if (known) return Promise.resolve(known);
+
+    return new Promise((resolve) => {
+      const callbacks = this.waiting.get(raw);
+      if (callbacks) {
+        callbacks.push(resolve);
+        return;
+      }
+      this.waiting.set(raw, [resolve]);
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        queueMicrotask(() => void this.flush());
+      }
+    });
+  }
+
+  /** The last answer for a number, looked up by its digits, or undefined when never asked. */
+  cachedByKey(raw: string): NumberResult | undefined {
+    return this.byKey.get(dialKey(raw));
+  }
+
+  /** Drops every answer, because the list changed. */
+  clear(): void {
+    this.results.clear();
+    this.byKey.clear();
+  }
+
+  private async flush(): Promise<void> {
+    this.flushScheduled = false;
+    const numbers = [...this.waiting.keys()];
+
+    for (let start = 0; start < numbers.length; start += MAX_CHECK_BATCH) {
+      const batch = numbers.slice(start, start + MAX_CHECK_BATCH);
+      let results: NumberResult[];
+      try {
+        const reply = await this.check(batch);
+        this.list = reply.list;
+        results = reply.results;
+      } catch (error) {
+        this.onError(error);
+        results = batch.map((raw) => ({ raw, e164: null, status: 'unknown' }));
+      }
+      for (const result of results) this.settle(result);
+      // Any number the reply left out still gets an answer.
+      for (const raw of batch) {
+        if (this.waiting.has(raw)) this.settle({ raw, e164: null, status: 'unknown' });
+      }
+    }
+  }
+
+  private settle(result: NumberResult): void {
+    // Failed look-ups are not cached, so the next request asks again.
+    if (result.status !== 'unknown' || result.e164 !== null) {
+      this.results.set(result.raw, result);
+      this.byKey.set(dialKey(result.raw), result);
+      if (result.e164) this.byKey.set(result.e164, result);
+    }
+    const callbacks = this.waiting.get(result.raw) ?? [];
+    this.waiting.delete(result.raw);
+    for (const callback of callbacks) callback(result);
+  }
+}

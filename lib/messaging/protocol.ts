@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { NUMBER_STATUSES } from '../policy';
+
+/** Longest raw number text accepted in a message; real numbers with extensions are far shorter. */
+const MAX_RAW_LENGTH = 64;
+/** Numbers per status look-up; the content script splits larger batches. */
+export const MAX_CHECK_BATCH = 1000;
+
+const rawNumber = z.string().min(1).max(MAX_RAW_LENGTH);
+const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/);
+
+export const numberResultSchema = z.object({
+  raw: z.string(),
+  e164: e164.nullable(),
+  display: z.string().optional(),
+  status: z.enum([...NUMBER_STATUSES, 'invalid']),
+  reason: z.string().optional(),
+  source: z.string().optional(),
+  addedAt: z.number().optional(),
+});
+export type NumberResult = z.infer<typeof numberResultSchema>;
+
+export const listInfoSchema = z.object({
+  loaded: z.boolean(),
+  size: z.number().int().min(0),
+  pendingCount: z.number().int().min(0),
+  updatedAt: z.number().nullable(),
+  stale: z.boolean(),
+  staleAfterHours: z.number(),
+  unknownPolicy: z.enum(['block', 'warn']),
+  showAllowedBadges: z.boolean(),
+});
+export type ListInfo = z.infer<typeof listInfoSchema>;
+
+const importEntrySchema = z.object({
+  e164,
+  reason: z.string().max(500),
+  source: z.string().max(200),
+  addedAt: z.number(),
+});
+
+const okSchema = z.object({ ok: z.literal(true) });
+
+/**
+ * Every message a context can send to the background worker: its payload
+ * schema, its reply schema, and who may send it. "page" means a content
+ * script; "extension" means the extension's own pages (popup, options).
+ */
+export const backgroundMessages = {
+  'numbers.check': {
+    from: 'page',
+    request: z.object({ numbers: z.array(rawNumber).min(1).max(MAX_CHECK_BATCH) }),
+    response: z.object({ results: z.array(numberResultSchema), list: listInfoSchema }),
+  },
+  'dial.blocked': {
+    from: 'page',
+    request: z.object({
+      raw: rawNumber,
+      e164: e164.nullable(),
+      status: z.enum(NUMBER_STATUSES),
+      decision: z.enum(['block', 'warn']),
+    }),
+    response: okSchema,
+  },
+  'frame.suppressedCount': {
+    from: 'page',
+    request: z.object({ count: z.number().int().min(0).max(1_000_000) }),
+    response: okSchema,
+  },
+  'number.lookup': {
+    from: 'extension',
+    request: z.object({ phone: z.string().min(1).max(MAX_RAW_LENGTH) }),
+    response: numberResultSchema,
+  },
+  'list.info': {
+    from: 'any',
+    request: z.object({}),
+    response: listInfoSchema,
+  },
+  'list.import': {
+    from: 'extension',
+    request: z.object({
+      importId: z.string().min(1).max(100),
+      entries: z.array(importEntrySchema).max(100_000),
+      final: z.boolean(),
+    }),
+    response: z.object({
+      received: z.number().int(),
+      applied: z.boolean(),
+      size: z.number().int(),
+    }),
+  },
+} as const;
+
+export type BackgroundMessageType = keyof typeof backgroundMessages;
+export type RequestOf<T extends BackgroundMessageType> = z.infer<
+  (typeof backgroundMessages)[T]['request']
+>;
+export type ResponseOf<T extends BackgroundMessageType> = z.infer<
+  (typeof backgroundMessages)[T]['response']
+>;
+
+export const envelopeSchema = z.object({ type: z.string().max(64), payload: z.unknown() });
+
+/** Reply wrapper, so an error crosses the message channel as data and not as a rejection. */
+export const replySchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), data: z.unknown() }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+
+/** Messages the background worker sends to content scripts. */
+export const tabMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('statuses.changed') }),
+]);
+export type TabMessage = z.infer<typeof tabMessageSchema>;

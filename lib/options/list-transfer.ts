@@ -1,0 +1,52 @@
+import { sendToBackground } from '../messaging/client';
+import type { CsvImportPreview } from '../suppression/csv';
+import { toDncCsv } from '../suppression/csv';
+import { openSuppressionStore } from '../suppression/store';
+
+/** Entries per import message; keeps each message a few megabytes at most. */
+const IMPORT_CHUNK = 50_000;
+
+/**
+ * Sends a confirmed import to the background worker in chunks. The worker
+ * holds the chunks and applies them together with the last one, so an import
+ * that fails half-way changes nothing.
+ */
+export async function commitImport(
+  preview: CsvImportPreview,
+  onProgress: (fraction: number) => void,
+): Promise<number> {
+  const importId = crypto.randomUUID();
+  const { accepted } = preview;
+  let size = 0;
+
+  for (let start = 0; start < accepted.length || start === 0; start += IMPORT_CHUNK) {
+    const entries = accepted.slice(start, start + IMPORT_CHUNK).map((entry) => ({ ...entry }));
+    const final = start + IMPORT_CHUNK >= accepted.length;
+    const reply = await sendToBackground('list.import', { importId, entries, final });
+    size = reply.size;
+    onProgress(Math.min(1, (start + entries.length) / Math.max(1, accepted.length)));
+    if (final) break;
+  }
+  return size;
+}
+
+/**
+ * Reads the stored list (read-only; the background worker is its only
+ * writer) and downloads it as CSV.
+ */
+export async function downloadListCsv(): Promise<number> {
+  const store = await openSuppressionStore();
+  try {
+    const { index } = await store.loadIndex();
+    const csv = toDncCsv(index.entries());
+    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `dnc-list-${new Date().toISOString().slice(0, 10)}.csv`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    return index.size;
+  } finally {
+    store.close();
+  }
+}

@@ -1,0 +1,263 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { listInfo, loadFixture, loadHtml, startOnPage } from './harness';
+
+let page: ReturnType<typeof startOnPage> | null = null;
+afterEach(() => {
+  page?.stop();
+  page = null;
+  document.querySelector('dnc-guard-notice')?.remove();
+});
+
+/** Records what reaches the page's own handlers (bubble phase on the document). */
+function pageLog(): string[] {
+  const events: string[] = [];
+  const record = (event: Event) => {
+    const target = event.target as HTMLElement;
+    events.push(`${event.type}:${target.id || target.localName}`);
+  };
+  document.addEventListener('click', record);
+  document.addEventListener('keydown', record);
+  document.addEventListener('submit', (event) => {
+    event.preventDefault();
+    record(event);
+  });
+  return events;
+}
+
+const notice = () => document.querySelector<HTMLElement>('dnc-guard-notice');
+const wait = (ms = 30) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function pressEnter(target: HTMLElement): void {
+  target.dispatchEvent(
+    new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }),
+  );
+}
+
+describe('dial links', () => {
+  it('blocks a suppressed tel link', async () => {
+    loadFixture('crm-record.html');
+    const events = pageLog();
+    page = startOnPage();
+    await page.settle();
+
+    document.getElementById('home-link')?.click();
+    await wait();
+
+    expect(events).toEqual([]);
+    expect(notice()?.getAttribute('role')).toBe('alertdialog');
+    expect(notice()?.shadowRoot?.textContent).toContain('+14155550123');
+    expect(notice()?.shadowRoot?.textContent).toContain('Customer asked');
+    expect(page.reports).toEqual([{ raw: '+14155550123', decision: 'block' }]);
+  });
+
+  it('lets an allowed tel link through', async () => {
+    loadHtml('<a id="ok" href="tel:+12125550187">+1 212 555 0187</a>');
+    const events = pageLog();
+    page = startOnPage();
+    await page.settle();
+
+    document.getElementById('ok')?.click();
+    await wait();
+
+    expect(events).toEqual(['click:ok']);
+    expect(notice()).toBeNull();
+  });
+
+  it('holds a click until an unseen number is checked', async () => {
+    loadHtml('<a id="late" href="callto:+12125550187">Ring</a>');
+    const events = pageLog();
+    page = startOnPage({ delayMs: 20 });
+
+    document.getElementById('late')?.click();
+    expect(events).toEqual([]);
+    await wait(80);
+
+    expect(events).toEqual(['click:late']);
+  });
+
+  it('blocks a sip link with a user part', async () => {
+    loadHtml('<a id="sip" href="sip:+14155550123@pbx.example;user=phone">Softphone</a>');
+    const events = pageLog();
+    page = startOnPage();
+
+    document.getElementById('sip')?.click();
+    await wait();
+
+    expect(events).toEqual([]);
+    expect(notice()).not.toBeNull();
+  });
+});
+
+describe('dial pad', () => {
+  const dialPad = `
+    <div class="dialer">
+      <input id="number" aria-label="Number to dial">
+      <button id="call" type="button" class="call-btn"><svg><title>Call</title></svg></button>
+    </div>
+    <form id="zh"><input id="zh-number" type="tel" name="callee"><button id="zh-call" type="submit"><span><span>拨打</span></span></button></form>`;
+
+  it('blocks the call button for a suppressed number', async () => {
+    loadHtml(dialPad);
+    const events = pageLog();
+    page = startOnPage();
+    (document.getElementById('number') as HTMLInputElement).value = '+44 (20) 7946-0018';
+
+    document.getElementById('call')?.click();
+    await wait();
+
+    expect(events).toEqual([]);
+    expect(notice()?.dataset.status).toBe('suppressed');
+  });
+
+  it('matches a number the dialer reformatted', async () => {
+    loadHtml(dialPad);
+    const events = pageLog();
+    page = startOnPage();
+    (document.getElementById('number') as HTMLInputElement).value = '+442079460018';
+
+    document.getElementById('call')?.click();
+    await wait();
+
+    expect(events).toEqual([]);
+  });
+
+  it('lets the call button dial an allowed number', async () => {
+    loadHtml(dialPad);
+    const events = pageLog();
+    page = startOnPage();
+    (document.getElementById('number') as HTMLInputElement).value = '(212) 555-0187';
+
+    document.getElementById('call')?.click();
+    await wait();
+
+    expect(events).toEqual(['click:call']);
+    expect(notice()).toBeNull();
+  });
+
+  it('blocks Enter in the number box', async () => {
+    loadHtml(dialPad);
+    const events = pageLog();
+    page = startOnPage();
+    const box = document.getElementById('number') as HTMLInputElement;
+    box.value = '+1 415 555 0123';
+
+    pressEnter(box);
+    await wait();
+
+    expect(events).toEqual([]);
+    expect(notice()).not.toBeNull();
+  });
+
+  it('blocks a Chinese dial form on submit', async () => {
+    loadHtml(dialPad);
+    const events = pageLog();
+    page = startOnPage();
+    (document.getElementById('zh-number') as HTMLInputElement).value = '+86 138 1234 5678';
+
+    document.getElementById('zh-call')?.click();
+    await wait();
+
+    expect(events.filter((event) => event.startsWith('submit'))).toEqual([]);
+    expect(notice()).not.toBeNull();
+  });
+
+  it('ignores Enter in a search box', async () => {
+    loadHtml('<input id="search" type="search" value="+1 415 555 0123"><button>Call</button>');
+    const events = pageLog();
+    page = startOnPage();
+
+    pressEnter(document.getElementById('search') as HTMLElement);
+    await wait();
+
+    expect(events).toEqual(['keydown:search']);
+  });
+
+  it('never blocks a hang-up button', async () => {
+    loadHtml('<div><input id="n" value="+1 415 555 0123"><button id="end">End call</button></div>');
+    const events = pageLog();
+    page = startOnPage();
+
+    document.getElementById('end')?.click();
+    await wait();
+
+    expect(events).toEqual(['click:end']);
+  });
+});
+
+describe('click-to-dial elements', () => {
+  it('blocks a button whose text is the number', async () => {
+    loadHtml('<button id="c2d" type="button">+1 646 555 0199</button>');
+    const events = pageLog();
+    page = startOnPage();
+
+    document.getElementById('c2d')?.click();
+    await wait();
+
+    expect(events).toEqual([]);
+  });
+
+  it('blocks an element with a data-phone attribute', async () => {
+    loadHtml('<span id="icon" role="button" data-phone="+1 415 555 0123">☎</span>');
+    const events = pageLog();
+    page = startOnPage();
+
+    document.getElementById('icon')?.click();
+    await wait();
+
+    expect(events).toEqual([]);
+  });
+
+  it('lets a link to a contact record open', async () => {
+    loadHtml('<a id="record" href="/contacts/42">+1 415 555 0123</a>');
+    const events = pageLog();
+    document.addEventListener('click', (event) => event.preventDefault());
+    page = startOnPage();
+
+    document.getElementById('record')?.click();
+    await wait();
+
+    expect(events).toEqual(['click:record']);
+  });
+});
+
+describe('unknown status', () => {
+  it('blocks when the list is stale under the default policy', async () => {
+    loadHtml('<a id="ok" href="tel:+12125550187">call</a>');
+    const events = pageLog();
+    page = startOnPage({ list: listInfo({ stale: true }) });
+
+    document.getElementById('ok')?.click();
+    await wait();
+
+    expect(events).toEqual([]);
+    expect(notice()?.dataset.status).toBe('unknown');
+    expect(notice()?.shadowRoot?.textContent).toContain('Sync now');
+  });
+
+  it('warns and dials under the warn policy', async () => {
+    loadHtml('<a id="ok" href="tel:+12125550187">call</a>');
+    const events = pageLog();
+    page = startOnPage({ list: listInfo({ stale: true, unknownPolicy: 'warn' }) });
+
+    document.getElementById('ok')?.click();
+    await wait();
+
+    expect(events).toEqual(['click:ok']);
+    expect(notice()?.dataset.decision).toBe('warn');
+    expect(page.reports).toEqual([{ raw: '+12125550187', decision: 'warn' }]);
+  });
+});
+
+describe('notice', () => {
+  it('closes with Escape and shows text only', async () => {
+    loadHtml('<a id="bad" href="tel:+14155550123">x</a>');
+    page = startOnPage();
+    document.getElementById('bad')?.click();
+    await wait();
+    expect(notice()).not.toBeNull();
+
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+
+    expect(notice()).toBeNull();
+  });
+});

@@ -1,0 +1,255 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { validateCandidate } from '../../lib/phone/validate';
+import { crmListHtml, crmListRowsHtml, hostileHtml, listedNumber } from '../fixtures/generate';
+import { badgeMap, badgesIn, loadFixture, loadHtml, startOnPage } from './harness';
+
+let page: ReturnType<typeof startOnPage> | null = null;
+afterEach(() => {
+  page?.stop();
+  page = null;
+});
+
+describe('CRM record page', () => {
+  it('flags every number with its status', async () => {
+    loadFixture('crm-record.html');
+    page = startOnPage();
+    await page.settle();
+
+    expect(badgeMap()).toEqual({
+      '+442079460018': 'suppressed',
+      '+12125550187': 'allowed',
+      '+14155550123': 'suppressed',
+      '+12125550142': 'allowed',
+      '+16465550199': 'suppressed',
+      '+8613812345678': 'suppressed',
+    });
+  });
+
+  it('places one badge per number', async () => {
+    loadFixture('crm-record.html');
+    page = startOnPage();
+    await page.settle();
+
+    const keys = badgesIn().map((badge) => badge.dataset.e164);
+    expect(keys).toHaveLength(new Set(keys).size);
+  });
+
+  it('puts the badge right after a dial link', async () => {
+    loadFixture('crm-record.html');
+    page = startOnPage();
+    await page.settle();
+
+    const link = document.getElementById('home-link');
+    expect(link?.nextElementSibling?.localName).toBe('dnc-guard-badge');
+  });
+
+  it('finds a number split across spans', async () => {
+    loadFixture('crm-record.html');
+    page = startOnPage();
+    await page.settle();
+
+    expect(document.querySelector('#split dnc-guard-badge')?.getAttribute('data-e164')).toBe(
+      '+12125550142',
+    );
+  });
+
+  it('leaves the page text unchanged', async () => {
+    loadFixture('crm-record.html');
+    const before = document.body.textContent;
+    page = startOnPage();
+    await page.settle();
+
+    expect(document.body.textContent).toBe(before);
+  });
+
+  it('keeps markup in names as text', async () => {
+    loadFixture('crm-record.html');
+    page = startOnPage();
+    await page.settle();
+
+    expect(document.querySelectorAll('img, b b')).toHaveLength(0);
+    expect(document.body.textContent).toContain('<img src=x onerror=alert(1)>');
+  });
+
+  it('shows an icon and text on suppressed badges', async () => {
+    loadFixture('crm-record.html');
+    page = startOnPage();
+    await page.settle();
+
+    const badge = document.querySelector<HTMLElement>('dnc-guard-badge[data-status="suppressed"]');
+    const body = badge?.shadowRoot?.querySelector('.badge');
+    expect(body?.querySelector('svg')).not.toBeNull();
+    expect(body?.textContent).toBe('Do not call');
+  });
+
+  it('hides allowed badges when the setting is off', async () => {
+    loadFixture('crm-record.html');
+    page = startOnPage({
+      list: { ...(await import('./harness')).listInfo({ showAllowedBadges: false }) },
+    });
+    await page.settle();
+
+    const allowed = document.querySelector<HTMLElement>('dnc-guard-badge[data-status="allowed"]');
+    expect(allowed?.hidden).toBe(true);
+    const suppressed = document.querySelector<HTMLElement>(
+      'dnc-guard-badge[data-status="suppressed"]',
+    );
+    expect(suppressed?.hidden).toBe(false);
+  });
+
+  it('reports the count of suppressed numbers', async () => {
+    loadFixture('crm-record.html');
+    page = startOnPage();
+    await page.settle();
+
+    expect(page.counts.at(-1)).toBe(4);
+  });
+});
+
+describe('large list page', () => {
+  it('flags all numbers of a 2,000-row list', async () => {
+    loadHtml(crmListHtml(2000));
+    page = startOnPage();
+    await page.settle(60_000);
+
+    let expected = 0;
+    for (let row = 0; row < 2000; row++) {
+      for (const column of [0, 1])
+        if (validateCandidate(listedNumber(row, column).written, 'US')) expected++;
+    }
+    expect(badgesIn()).toHaveLength(expected);
+    expect(expected).toBeGreaterThan(3000);
+  }, 120_000);
+
+  it('scans the list in many slices', async () => {
+    loadHtml(crmListHtml(2000));
+    page = startOnPage();
+    await page.settle(60_000);
+
+    expect(page.stats.slices).toBeGreaterThan(5);
+  }, 120_000);
+
+  it('asks the background in batches', async () => {
+    loadHtml(crmListHtml(2000));
+    page = startOnPage();
+    await page.settle(60_000);
+
+    expect(page.background.calls.length).toBeLessThan(50);
+    for (const batch of page.background.calls) expect(batch.length).toBeLessThanOrEqual(1000);
+  }, 120_000);
+});
+
+describe('content added after load', () => {
+  it('flags rows appended later', async () => {
+    loadHtml(crmListHtml(10));
+    page = startOnPage();
+    await page.settle();
+    const before = badgesIn().length;
+
+    document.querySelector('tbody')?.insertAdjacentHTML('beforeend', crmListRowsHtml(10, 50));
+    await page.settle();
+
+    expect(badgesIn().length).toBeGreaterThan(before + 50);
+  });
+
+  it('updates the badge when a text changes in place', async () => {
+    loadHtml('<p id="cell">+1 212 555 0187</p>');
+    page = startOnPage();
+    await page.settle();
+    expect(badgeMap()).toEqual({ '+12125550187': 'allowed' });
+
+    const text = document.getElementById('cell')?.firstChild as Text;
+    text.data = '+1 415 555 0123';
+    await page.settle();
+
+    expect(badgeMap()).toEqual({ '+14155550123': 'suppressed' });
+  });
+
+  it('drops the badge when its number is removed', async () => {
+    loadHtml('<div id="box"><p id="cell">+1 415 555 0123</p></div>');
+    page = startOnPage();
+    await page.settle();
+    expect(badgesIn()).toHaveLength(1);
+
+    document.getElementById('cell')?.firstChild?.remove();
+    await page.settle();
+
+    expect(badgesIn()).toHaveLength(0);
+  });
+
+  it('never scans the same text twice', async () => {
+    loadHtml('<p>+1 212 555 0187</p><div id="more"></div>');
+    page = startOnPage();
+    await page.settle();
+    const looked = page.background.calls.flat().length;
+
+    document.getElementById('more')?.append(document.createElement('span'));
+    await page.settle();
+
+    expect(page.background.calls.flat().length).toBe(looked);
+    expect(badgesIn()).toHaveLength(1);
+  });
+});
+
+describe('shadow DOM and frames', () => {
+  it('flags numbers inside nested open shadow roots', async () => {
+    loadHtml('<div id="host"></div>');
+    const outer = document.getElementById('host')?.attachShadow({ mode: 'open' });
+    const line = document.createElement('p');
+    line.textContent = 'Mobile: +44 20 7946 0018';
+    const inner = document.createElement('div');
+    inner.attachShadow({ mode: 'open' }).innerHTML =
+      '<a href="tel:+12125550187">+1 212 555 0187</a>';
+    outer?.append(line, inner);
+
+    page = startOnPage();
+    await page.settle();
+
+    expect(badgeMap(outer as ParentNode)).toEqual({ '+442079460018': 'suppressed' });
+    expect(badgeMap(inner.shadowRoot as ParentNode)).toEqual({ '+12125550187': 'allowed' });
+  });
+
+  it('flags content added to a shadow root later', async () => {
+    loadHtml('<div id="host"></div>');
+    const root = document.getElementById('host')?.attachShadow({ mode: 'open' });
+    page = startOnPage();
+    await page.settle();
+
+    const line = document.createElement('p');
+    line.textContent = '+1 646 555 0199';
+    root?.append(line);
+    await page.settle();
+
+    expect(badgeMap(root as ParentNode)).toEqual({ '+16465550199': 'suppressed' });
+  });
+
+  it('scans a same-origin frame document', async () => {
+    loadHtml('<iframe id="frame"></iframe>');
+    const frame = document.getElementById('frame') as HTMLIFrameElement;
+    const inner = frame.contentDocument;
+    if (!inner) throw new Error('jsdom gave the frame no document');
+    inner.body.innerHTML = '<p>Softphone: +1 415 555 0123</p>';
+
+    page = startOnPage({ root: inner });
+    await page.settle();
+
+    expect(badgeMap(inner)).toEqual({ '+14155550123': 'suppressed' });
+  });
+});
+
+describe('hostile page', () => {
+  it('keeps markup as text and finishes in slices', async () => {
+    loadHtml(hostileHtml(100_000));
+    const elementsBefore = document.querySelectorAll('*').length;
+    page = startOnPage();
+    await page.settle(240_000);
+
+    expect(document.querySelectorAll('img, script')).toHaveLength(0);
+    expect((window as unknown as { injected?: boolean }).injected).toBeUndefined();
+    expect(document.getElementById('name')?.textContent).toContain(
+      '<img src=x onerror="window.injected=true">',
+    );
+    expect(document.querySelectorAll('*').length - badgesIn().length).toBe(elementsBefore);
+    expect(page.stats.slices).toBeGreaterThan(20);
+  }, 300_000);
+});
