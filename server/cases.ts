@@ -159,7 +159,7 @@ export class CaseStore {
           updatedBy: actor,
         };
 
-        this.updateCase.run({
+        const updated = this.updateCase.run({
           id,
           status: next.status,
           version: next.version,
@@ -169,6 +169,15 @@ export class CaseStore {
           body: JSON.stringify(next),
           previousVersion: current.version,
         });
+        // Unreachable in SQLite, where the transaction holds the write lock,
+        // but a database with concurrent writers can lose the race here.
+        if (updated.changes !== 1) {
+          throw new HttpError(
+            409,
+            'version_conflict',
+            `case ${id} changed while it was being updated; reread it and retry`,
+          );
+        }
 
         this.audit.append({
           actor,

@@ -15,7 +15,7 @@ export function openDatabase(dir: string): Db {
   mkdirSync(dir, { recursive: true });
   const db = new Database(join(dir, DB_FILE_NAME));
 
-  // WAL lets the feed be read while an import writes; busy_timeout makes a
+  // WAL lets the feed be read while an import writes. busy_timeout makes a
   // second process (the CLI importing while the server runs) wait for the
   // write lock instead of failing at once.
   db.pragma('journal_mode = WAL');

@@ -3,9 +3,10 @@ import type { Case, CreateCaseRequest, PatchCaseRequest, Role } from '../lib/api
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Computes when the customer's confirmation is due. For now a flat 30 days
- * after receipt for every jurisdiction, which is within GDPR's one month and
- * CCPA's 45 days; the case-rules module will replace this with per-law rules.
+ * Computes when the customer's confirmation is due: a flat 30 days after
+ * receipt for every jurisdiction.
+ * NOTE: GDPR's one month can be shorter than 30 days (February), so this is
+ * placeholder arithmetic until the per-law rules in lib/cases replace it.
  */
 export function computeDueAt(
   caseInput: Pick<CreateCaseRequest, 'receivedAt' | 'jurisdiction'>,

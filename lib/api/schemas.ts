@@ -59,7 +59,7 @@ export const ApiError = z
     error: z.object({
       code: ErrorCode,
       message: z.string(),
-      /** Which fields of the body or query were invalid, by dotted path. */
+      /** Invalid fields of the body or query, by dotted path. */
       fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
       /** The case as stored now, sent with a version conflict so the client can merge. */
       current: z.lazy(() => Case).optional(),
@@ -243,7 +243,7 @@ export const CreateCaseRequest = z
   .register(apiRegistry, { id: 'CreateCaseRequest' });
 export type CreateCaseRequest = z.infer<typeof CreateCaseRequest>;
 
-/** How identity was checked; the answer the customer gave is never stored. */
+/** How identity was checked. The customer's reply itself is never stored. */
 export const Verification = z.object({
   method: z.enum(['email_on_file', 'partial_number', 'security_answer', 'other']),
   outcome: z.enum(['passed', 'failed']),
