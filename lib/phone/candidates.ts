@@ -42,6 +42,8 @@ const SEPARATOR =
 // A run of digit groups joined by at most three separator characters, with an
 // optional "(" and "+" before it. Each repetition must consume a digit, so
 // matching is linear in the length of the text.
+// NOTE: letters standing for digits (1-800-FLOWERS) and numbers broken over two
+// lines are not found.
 const RUN_PATTERN = new RegExp(
   `(?:[(\\uff08][ \\u00a0]?)?(?:[+\\uff0b][ \\u00a0]?)?${DIGIT}(?:${SEPARATOR}{0,3}${DIGIT})*`,
   'g',
@@ -107,6 +109,8 @@ export function findPhoneCandidates(text: string): PhoneCandidate[] {
   RUN_PATTERN.lastIndex = 0;
   for (let run = RUN_PATTERN.exec(text); run; run = RUN_PATTERN.exec(text)) {
     const groups = findDigitGroups(text, run.index, run.index + run[0].length);
+    if (countDigits(groups) < MIN_DIGITS) continue;
+
     let first = 0;
     for (let i = 0; i < groups.length; i++) {
       const next = groups[i + 1];
@@ -157,6 +161,8 @@ function addSegmentCandidates(
   segmentStart: number,
   candidates: PhoneCandidate[],
 ): void {
+  if (countDigits(segmentGroups) < MIN_DIGITS) return;
+
   let groups = segmentGroups;
   let start = segmentStart;
 
@@ -242,9 +248,10 @@ function separatorAfter(
 }
 
 // " / ", " - " and wide spaces separate two numbers written in one cell
-// ("020 7946 0018 / 020 7946 0019"), but also appear inside one number
-// ("030 / 1234567"). A split is made only where both sides are long enough to
-// be numbers.
+// ("020 7946 0018 / 020 7946 0019", or "212.555.0187 / 0188" with only the
+// last digits of the second), but also appear inside one number after an area
+// code ("030 / 1234567"). A split is made only where the left side is long
+// enough to be a number. A short right side is then dropped for its digit count.
 function splitListedNumbers(groups: DigitGroup[], folded: string, offset: number): DigitGroup[][] {
   const parts: DigitGroup[][] = [];
   let first = 0;
@@ -254,8 +261,7 @@ function splitListedNumbers(groups: DigitGroup[], folded: string, offset: number
     if (!isStrong) continue;
 
     const left = groups.slice(first, i + 1);
-    const right = groups.slice(i + 1);
-    if (countDigits(left) >= MIN_DIGITS && countDigits(right) >= MIN_DIGITS) {
+    if (countDigits(left) >= MIN_DIGITS) {
       parts.push(left);
       first = i + 1;
     }
@@ -264,35 +270,37 @@ function splitListedNumbers(groups: DigitGroup[], folded: string, offset: number
   return parts;
 }
 
-// A run with more digits than any phone number may be two numbers separated by
-// a single space. It is split where the right side starts like a number ("0",
-// "(") or repeats the grouping of the left side; otherwise it is dropped.
+// A run with more digits than any phone number is taken as several numbers
+// separated by spaces ("(646) 555-0199 6175550110"). Of the spaces where both
+// sides have a plausible digit count, the one nearest the middle is taken, so
+// two numbers of similar length split between them. Runs with no such space
+// are dropped.
 function splitOverlongNumber(groups: DigitGroup[], folded: string, offset: number): DigitGroup[][] {
   const prefix = folded.slice(0, groups[0]!.start - offset);
   const maxDigits = /\+ ?$/.test(prefix) ? MAX_DIGITS_INTERNATIONAL : MAX_DIGITS_NATIONAL;
-  if (countDigits(groups) <= maxDigits) return [groups];
+  const total = countDigits(groups);
+  if (total <= maxDigits) return [groups];
 
+  let bestSplit = -1;
+  let bestDistance = Infinity;
+  let leftDigits = 0;
   for (let i = 0; i < groups.length - 1; i++) {
-    if (separatorAfter(groups, i, folded, offset).trim() !== '') continue;
+    leftDigits += groups[i]!.digits;
+    const rightDigits = total - leftDigits;
+    if (leftDigits < MIN_DIGITS || leftDigits > maxDigits || rightDigits < MIN_DIGITS) continue;
+    if (!separatorAfter(groups, i, folded, offset).includes(' ')) continue;
 
-    const left = groups.slice(0, i + 1);
-    const right = groups.slice(i + 1);
-    const leftDigits = countDigits(left);
-    if (leftDigits < MIN_DIGITS || leftDigits > maxDigits || countDigits(right) < MIN_DIGITS)
-      continue;
-
-    const rightText = folded.slice(right[0]!.start - offset);
-    const startsLikeNumber =
-      rightText.startsWith('0') || folded[right[0]!.start - offset - 1] === '(';
-    if (startsLikeNumber || groupingOf(left) === groupingOf(right.slice(0, left.length))) {
-      return [left, ...splitOverlongNumber(right, folded, offset)];
+    const distance = Math.abs(leftDigits - total / 2);
+    if (distance < bestDistance) {
+      bestDistance = distance;
+      bestSplit = i;
     }
   }
-  return [];
-}
+  if (bestSplit < 0) return [];
 
-function groupingOf(groups: DigitGroup[]): string {
-  return groups.map((group) => group.digits).join(',');
+  const left = groups.slice(0, bestSplit + 1);
+  const right = groups.slice(bestSplit + 1);
+  return [left, ...splitOverlongNumber(right, folded, offset)];
 }
 
 /**

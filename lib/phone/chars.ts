@@ -8,10 +8,10 @@ export function isDigitCode(code: number): boolean {
 }
 
 /**
- * Characters people put between the digit groups of one phone number: spaces
- * (including no-break, thin and ideographic), hyphens and dashes (including the
- * minus sign and the katakana long vowel mark that Japanese text uses as a
- * dash), dots, slashes and brackets, in ASCII and full-width forms.
+ * Characters people put between the digit groups of one phone number: spaces,
+ * hyphens and dashes, dots, slashes and brackets, in ASCII and full-width
+ * forms. Spaces include no-break, thin and ideographic ones. Dashes include the
+ * minus sign and the katakana long vowel mark, which Japanese text uses as a dash.
  */
 export function isSeparatorCode(code: number): boolean {
   switch (code) {
@@ -56,11 +56,15 @@ export function isWordCode(code: number): boolean {
   );
 }
 
+const NON_ASCII = /[^ -~\t\n\r]/;
+
 /**
  * Folds full-width forms, dashes and spaces to ASCII, one code unit for one,
  * so that pattern checks can be written in ASCII.
  */
 export function foldToAscii(text: string): string {
+  if (!NON_ASCII.test(text)) return text;
+
   let folded = '';
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);

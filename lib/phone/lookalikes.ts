@@ -1,17 +1,17 @@
 // Rules that tell a phone number from other digit strings: by the text around
 // it (labels, currency, glued letters) and by its own shape (dates, postcodes,
 // amounts, card and tax ids, IP addresses, versions). They run only on digit
-// runs long enough to be phone numbers, so they may use regular expressions
-// freely. Every check reads ASCII-folded text (see foldToAscii).
+// runs long enough to be phone numbers. Shape checks read ASCII-folded text
+// (see foldToAscii), and context checks scan characters by hand because they
+// run for every such run on a page.
 
 import { foldToAscii, isDigitCode, isWordCode } from './chars.ts';
 
-/** How far before a digit run the context rules look, in UTF-16 code units. */
-const CONTEXT_BEFORE = 48;
-const CONTEXT_AFTER = 16;
+/** How far before a digit run the IBAN rule looks: "GB82 WEST " and more groups, in UTF-16 code units. */
+const IBAN_CONTEXT = 40;
 
 // Words that label the digits after them as something other than a phone
-// number. Stored lower case, matched case-insensitively on word boundaries.
+// number. Stored lower case and compared with the lower-cased word before the digits.
 const ID_LABELS = [
   // generic ids and references
   'id',
@@ -61,7 +61,6 @@ const ID_LABELS = [
   'lot',
   'serial',
   'sn',
-  's/n',
   'imei',
   'isbn',
   'ean',
@@ -105,6 +104,10 @@ const ID_LABELS = [
   'kundennummer',
   'kundennr',
   'vorgang',
+  'konto',
+  'kto',
+  'kontonummer',
+  'blz',
   'commande',
   'facture',
   'dossier',
@@ -116,7 +119,7 @@ const ID_LABELS = [
 ];
 
 // A word in this set before an id label makes the label part of a phone label,
-// as in "Phone No.", "Tel. Nr." or "Caller ID".
+// as in "Phone No.", "Tel.-Nr." or "Caller ID".
 const PHONE_WORDS = new Set([
   'tel',
   'tele',
@@ -147,27 +150,62 @@ const PHONE_WORDS = new Set([
   'hotline',
 ]);
 
-function escapeForPattern(word: string): string {
-  return word.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
+const ID_LABEL_SET = new Set(ID_LABELS);
 
-// Optional word before the label (captured so that a phone word can excuse the
-// label), the label, an optional "No."/"#"/"ID" after it, then only punctuation up to the
-// digits.
-const ID_LABEL_BEFORE = new RegExp(
-  String.raw`(?:(\p{L}+)[.\-/ ]*)?(?<![\p{L}\p{N}])(?:${ID_LABELS.map(escapeForPattern).join('|')})` +
-    String.raw`(?![\p{L}])\.?[ ]*(?:(?:no|nr|num|number|#|id)(?![\p{L}])\.?[ ]*)?[:#=\-]?[ ]*$`,
-  'iu',
-);
+// Words after a label that make it "<label> number", as in "Order number".
+const NUMBER_WORDS = new Set(['number', 'num', 'no', 'nr']);
 
 const CJK_ID_LABEL_BEFORE =
   /(?:订单|訂單|发票|發票|编号|編號|单号|單號|工单|工單|流水|身份证|身份證|邮编|郵編|邮政编码|注文|請求書|伝票|受付|会員|口座|郵便|管理)(?:号码|號碼|番号|号|號|No\.?|#)?[ ]*[:#]?[ ]*$/;
 
-const CURRENCY_BEFORE =
-  /(?:[$€£¥￥₹₩₽৳฿₱]|(?<![A-Za-z])(?:USD|EUR|GBP|JPY|CNY|RMB|INR|BDT|BRL|AUD|CAD|CHF|Rs\.?|Tk\.?))[ ]?$/;
+// ISO 4217 codes and local abbreviations of the currencies of the supported
+// countries, written before or after an amount. Stored lower case.
+const CURRENCY_WORDS = new Set([
+  'usd',
+  'eur',
+  'gbp',
+  'jpy',
+  'cny',
+  'rmb',
+  'inr',
+  'bdt',
+  'brl',
+  'aud',
+  'cad',
+  'chf',
+  'rs',
+  'tk',
+]);
+const CURRENCY_WORDS_AFTER = new Set([
+  ...CURRENCY_WORDS,
+  'yen',
+  'euro',
+  'euros',
+  'dollar',
+  'dollars',
+  'rupee',
+  'rupees',
+  'taka',
+  'reais',
+  'yuan',
+]);
+const CURRENCY_SYMBOLS = '$€£¥￥₹₩₽৳฿₱円元';
 
-const CURRENCY_AFTER =
-  /^[ ]?(?:[€$£¥￥₹৳円元]|(?:EUR|USD|GBP|JPY|CNY|RMB|INR|BDT|BRL|AUD|CAD|CHF|yen|euros?|dollars?|rupees?|taka|reais|yuan)(?![A-Za-z]))/i;
+// A Japanese postcode mark, or "#"/"№" right before the digits (order #100234567).
+const MARKS_BEFORE = `${CURRENCY_SYMBOLS}〒#＃№`;
+
+const VERSION_WORDS = new Set([
+  'v',
+  'ver',
+  'version',
+  'build',
+  'release',
+  'firmware',
+  'fw',
+  'rev',
+  'revision',
+  'patch',
+]);
 
 // "1.234.567,89": the run stops at the comma, and two decimals follow it.
 const DECIMALS_AFTER = /^,\d{2}(?!\d)/;
@@ -176,19 +214,77 @@ const DECIMALS_AFTER = /^,\d{2}(?!\d)/;
 // so the run of digits starts after a letter group and a space.
 const IBAN_BEFORE = /(?:^|[^A-Za-z0-9])[A-Z]{2}\d{2}(?: [A-Z0-9]{4})* $/;
 
-const VERSION_BEFORE =
-  /(?<![A-Za-z])(?:v|ver|version|build|release|firmware|fw|rev|revision|patch)\.?[ ]?$/i;
+function isSpace(char: string | undefined): boolean {
+  return char === ' ' || char === '\u00a0' || char === '\u3000';
+}
 
-// A Japanese postcode mark, or "#"/"№" right before the digits (order #100234567).
-const MARK_BEFORE = /(?:〒|[#№])[ ]?$/;
+function isUpperOrDigitCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
+}
 
-function hasIdLabelBefore(window: string): boolean {
-  const match = ID_LABEL_BEFORE.exec(window);
-  if (match) {
-    const wordBefore = match[1]?.toLowerCase();
+/** Characters that may stand between a label and its digits ("Order No.: #"). */
+function isLabelPunctuation(char: string | undefined): boolean {
+  return char !== undefined && ' .:#=-/\u00a0：＃№'.includes(char);
+}
+
+interface WordBefore {
+  word: string;
+  start: number;
+}
+
+// Reads the word that ends before `end`, skipping up to four punctuation
+// characters first. Scanning backwards by hand keeps this linear in the
+// length of the word, where an end-anchored pattern would be tried at every
+// position of the window.
+function readWordBefore(text: string, end: number): WordBefore | null {
+  let position = end;
+  for (let skipped = 0; skipped < 4 && isLabelPunctuation(text[position - 1]); skipped++) {
+    position--;
+  }
+
+  const wordEnd = position;
+  while (position > 0 && wordEnd - position < 24) {
+    const code = text.charCodeAt(position - 1);
+    if (!isWordCode(code) || isDigitCode(code)) break;
+    position--;
+  }
+  if (position === wordEnd) return null;
+  return { word: text.slice(position, wordEnd).toLowerCase(), start: position };
+}
+
+function readWordAfter(text: string, start: number): string {
+  let position = start;
+  while (position < text.length && position - start < 12) {
+    const code = text.charCodeAt(position);
+    if (!isWordCode(code) || isDigitCode(code)) break;
+    position++;
+  }
+  return text.slice(start, position).toLowerCase();
+}
+
+// Checks the word before the digits: an id label (unless a phone word comes
+// before it), a currency code or a version label.
+function hasLabelBefore(text: string, start: number): boolean {
+  const label = readWordBefore(text, start);
+  if (!label) {
+    const window = foldToAscii(text.slice(Math.max(0, start - 12), start));
+    return CJK_ID_LABEL_BEFORE.test(window);
+  }
+  if (CURRENCY_WORDS.has(label.word) || VERSION_WORDS.has(label.word)) return true;
+
+  const wordBefore = readWordBefore(text, label.start)?.word;
+  if (ID_LABEL_SET.has(label.word)) {
     return wordBefore === undefined || !PHONE_WORDS.has(wordBefore);
   }
-  return CJK_ID_LABEL_BEFORE.test(window);
+  return NUMBER_WORDS.has(label.word) && wordBefore !== undefined && ID_LABEL_SET.has(wordBefore);
+}
+
+function hasIbanBefore(text: string, start: number): boolean {
+  if (start < 5 || text[start - 1] !== ' ') return false;
+  for (let i = start - 5; i < start - 1; i++) {
+    if (!isUpperOrDigitCode(text.charCodeAt(i))) return false;
+  }
+  return IBAN_BEFORE.test(text.slice(Math.max(0, start - IBAN_CONTEXT), start));
 }
 
 /**
@@ -212,14 +308,11 @@ export function isRejectedByTextBefore(text: string, start: number): boolean {
     return true;
   }
 
-  const window = foldToAscii(text.slice(Math.max(0, start - CONTEXT_BEFORE), start));
-  return (
-    MARK_BEFORE.test(window) ||
-    CURRENCY_BEFORE.test(window) ||
-    IBAN_BEFORE.test(window) ||
-    VERSION_BEFORE.test(window) ||
-    hasIdLabelBefore(window)
-  );
+  const markPosition = isSpace(joiner) ? start - 2 : start - 1;
+  const mark = text[markPosition];
+  if (mark !== undefined && MARKS_BEFORE.includes(mark)) return true;
+
+  return hasIbanBefore(text, start) || hasLabelBefore(text, start);
 }
 
 /**
@@ -241,9 +334,12 @@ export function isRejectedByTextAfter(text: string, end: number): boolean {
   ) {
     return true;
   }
+  if (nextChar === ',') return DECIMALS_AFTER.test(text.slice(end, end + 4));
 
-  const window = foldToAscii(text.slice(end, end + CONTEXT_AFTER));
-  return CURRENCY_AFTER.test(window) || DECIMALS_AFTER.test(window);
+  const position = isSpace(nextChar) ? end + 1 : end;
+  const symbol = text[position];
+  if (symbol !== undefined && CURRENCY_SYMBOLS.includes(symbol)) return true;
+  return position > end && CURRENCY_WORDS_AFTER.has(readWordAfter(text, position));
 }
 
 /** Tells whether `end` is followed by ":" and a digit, as in a time or a port. */

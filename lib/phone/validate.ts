@@ -3,10 +3,12 @@
 // numbers in lists, headers and activity feeds, so results are kept in a small
 // least-recently-used cache.
 
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+
 import { foldToAscii } from './chars.ts';
 import { normalizePhone, type CountryCode } from './normalize.ts';
 
-/** Entries kept by the shared cache; each is a short string pair, so 5,000 stay well under 1 MB. */
+/** Entries kept by the shared cache. Each is a pair of short strings, so 5,000 take an estimated few hundred kB. */
 export const DEFAULT_CACHE_CAPACITY = 5_000;
 
 export interface ValidationCacheStats {
@@ -16,7 +18,7 @@ export interface ValidationCacheStats {
   misses: number;
 }
 
-/** A validator with its own cache; `validateCandidate` uses a shared one. */
+/** A validator with its own cache. `validateCandidate` uses a shared one. */
 export interface CandidateValidator {
   validate(raw: string, defaultCountry?: CountryCode): string | null;
   stats(): ValidationCacheStats;
@@ -24,13 +26,43 @@ export interface CandidateValidator {
 }
 
 /**
- * Rewrites a candidate into the form libphonenumber-js reads: ASCII digits, and
- * a leading "00" as "+", so "0044 20 …" resolves internationally whatever the
- * default country's exit code is.
+ * Rewrites a candidate into the form libphonenumber-js reads: ASCII digits, a
+ * leading "00" as "+" (so "0044 20 …" resolves internationally whatever the
+ * default country's exit code is) and a bracketed country code ("(+49) 30 …",
+ * "(0044) 20 …") without its brackets.
  */
 export function toParseableNumber(raw: string): string {
   const folded = foldToAscii(raw).trim();
-  return folded.replace(/^(\(?)00(?=[1-9])/, '$1+');
+  return folded.replace(/^(\(?)00(?=[1-9])/, '$1+').replace(/^\( ?(\+\d{1,3}) ?\)/, '$1');
+}
+
+// Countries whose national format has a trunk "0" that people still leave out
+// of mobile numbers (India: 98765 43210 as often as 098765 43210).
+const TRUNK_ZERO_OPTIONAL = new Set<CountryCode>(['IN']);
+
+/**
+ * Tells whether a national-format number was written without the trunk "0"
+ * its country's national format shows (GB 2079460018 for 020 7946 0018).
+ * libphonenumber-js accepts such input, but people in those countries write
+ * the "0", so a bare 10-digit string there is far more often an id or a Unix
+ * timestamp than a phone number.
+ */
+function omitsTrunkZero(parseable: string, e164: string, country: CountryCode): boolean {
+  if (TRUNK_ZERO_OPTIONAL.has(country) || !/^[(\d]/.test(parseable)) return false;
+
+  const parsed = parsePhoneNumberFromString(e164);
+  if (!parsed) return false;
+
+  const writtenDigits = parseable.replace(/\D/g, '');
+  return writtenDigits === parsed.nationalNumber && parsed.formatNational().startsWith('0');
+}
+
+function toE164(raw: string, defaultCountry: CountryCode | undefined): string | null {
+  const parseable = toParseableNumber(raw);
+  const e164 = normalizePhone(parseable, defaultCountry)?.e164 ?? null;
+  if (e164 === null || defaultCountry === undefined) return e164;
+
+  return omitsTrunkZero(parseable, e164, defaultCountry) ? null : e164;
 }
 
 export function createCandidateValidator(capacity = DEFAULT_CACHE_CAPACITY): CandidateValidator {
@@ -56,7 +88,7 @@ export function createCandidateValidator(capacity = DEFAULT_CACHE_CAPACITY): Can
       }
 
       misses++;
-      const e164 = normalizePhone(toParseableNumber(raw), defaultCountry)?.e164 ?? null;
+      const e164 = toE164(raw, defaultCountry);
       if (cache.size >= capacity) {
         const oldest = cache.keys().next();
         if (!oldest.done) cache.delete(oldest.value);
@@ -82,7 +114,9 @@ const sharedValidator = createCandidateValidator();
 /**
  * Returns the E.164 key of a candidate, or null when libphonenumber-js (full
  * metadata) rejects it. National formats are read in `defaultCountry` and are
- * null without one. Numbers starting with "+" or "00" resolve internationally.
+ * null without one, or when they leave out a trunk "0" that the country's
+ * national format has. Numbers starting with "+" or "00" resolve
+ * internationally.
  */
 export function validateCandidate(raw: string, defaultCountry?: CountryCode): string | null {
   return sharedValidator.validate(raw, defaultCountry);

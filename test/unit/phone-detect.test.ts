@@ -93,6 +93,12 @@ const positives: DetectionRow[] = [
     '+13125550142',
     '+16175550110',
   ),
+  row(
+    'finds US number before alternate ending',
+    'Phone: 212.555.0187 / 0188',
+    'US',
+    '+12125550187',
+  ),
   row('finds US number in full-width digits', '２１２－５５５－０１８７', 'US', '+12125550187'),
 
   // Canada
@@ -147,6 +153,12 @@ const positives: DetectionRow[] = [
   row('finds DE number with Durchwahl', '0221 1234567 Durchwahl 12', 'DE', '+492211234567'),
   row('finds DE number after Tel.-Nr. label', 'Tel.-Nr.: 089 1234567', 'DE', '+49891234567'),
   row('finds DE number with 00 prefix', '0049 30 12345678', 'FR', '+493012345678'),
+  row(
+    'finds DE number with bracketed country code',
+    'Tel. (+49) 30 12345678',
+    'DE',
+    '+493012345678',
+  ),
 
   // France
   row('finds FR number in pairs', 'Tél. 01 23 45 67 89', 'FR', '+33123456789'),
@@ -345,6 +357,8 @@ const lookAlikes: DetectionRow[] = [
   row('rejects percentage', '12345678%', 'FR'),
   row('rejects unit with glued letters', '1234567kg', 'DE'),
   row('rejects Unix timestamps', 'ts=1710505845', 'US'),
+  row('rejects timestamp shaped like DE mobile', 'updated 1743204915', 'DE'),
+  row('rejects GB digits without trunk zero', 'call 2079460018', 'GB'),
 ];
 
 describe('findPhoneNumbers', () => {

@@ -20,6 +20,10 @@ describe('validateCandidate', () => {
     ['00 format in country with 011 exit code', '0044 20 7946 0018', 'US', '+442079460018'],
     ['full-width digits', '０３－１２３４－５６７８', 'JP', '+81312345678'],
     ['bracketed trunk zero', '+49 (0)30 12345678', 'DE', '+493012345678'],
+    ['IN mobile without trunk zero', '9876543210', 'IN', '+919876543210'],
+    ['CN mobile, which has no trunk zero', '13812345678', 'CN', '+8613812345678'],
+    ['E.164 digits without plus', '442079460018', 'GB', '+442079460018'],
+    ['US number with leading 1', '12125550187', 'US', '+12125550187'],
   ] as const)('accepts %s', (_name, raw, country, expected) => {
     expect(validateCandidate(raw, country)).toBe(expected);
   });
@@ -29,6 +33,10 @@ describe('validateCandidate', () => {
     ['local number without area code', '555-0187', 'US'],
     ['number of another country in national format', '212-555-0187', 'GB'],
     ['unassigned range', '07700 900123', 'GB'],
+    ['GB number without trunk zero', '2079460018', 'GB'],
+    ['DE mobile without trunk zero', '1743204915', 'DE'],
+    ['FR mobile without trunk zero', '612345678', 'FR'],
+    ['JP number without trunk zero', '312345678', 'JP'],
   ] as const)('rejects %s', (_name, raw, country) => {
     expect(validateCandidate(raw, country)).toBeNull();
   });
@@ -97,7 +105,8 @@ describe('createCandidateValidator', () => {
 describe('toParseableNumber', () => {
   it.each([
     ['0044 20 7946 0018', '+44 20 7946 0018'],
-    ['(0044) 20 7946 0018', '(+44) 20 7946 0018'],
+    ['(0044) 20 7946 0018', '+44 20 7946 0018'],
+    ['(+49) 30 12345678', '+49 30 12345678'],
     ['＋８１ ３', '+81 3'],
     ['020 7946 0018', '020 7946 0018'],
   ])('rewrites %s', (raw, expected) => {
