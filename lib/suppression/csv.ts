@@ -70,7 +70,7 @@ interface ColumnPlan {
 /**
  * Reads a DNC list from CSV text or a file and reports what importing it
  * would do, changing nothing. The delimiter (comma, semicolon or tab) and a
- * header row are detected; every row that cannot be imported is listed with
+ * header row are detected. Every row that cannot be imported is listed with
  * its line and the reason.
  */
 export async function parseDncCsv(

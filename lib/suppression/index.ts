@@ -38,16 +38,16 @@ export type {
 
 export const DEFAULT_CHUNK_ENTRIES = 50_000;
 
-/** Overlay size below which deltas are never merged into the packed arrays. */
+/** Overlay size up to which `apply` leaves the overlay unmerged, whatever the list size. */
 const MIN_MERGE_THRESHOLD = 4096;
 
 /**
  * The DNC list in memory: E.164 number → reason, source and time added.
  *
- * Most entries live in a packed hash-ordered layout (8 bytes each, see
- * layout.ts); deltas go to a small overlay of added entries and removed keys,
- * which is merged into the packed layout once it outgrows 1/64 of it, so a
- * delta of a few hundred entries costs a few hundred map operations.
+ * Most entries live in a packed hash-ordered layout of 8 bytes each (see
+ * layout.ts). Deltas go to a small overlay of added entries and removed keys.
+ * The overlay is merged into the packed layout only once it outgrows 1/64 of
+ * it, so a delta of a few hundred entries costs a few hundred map operations.
  * Invariants: `removed` only contains keys of the packed layout, and no key is
  * both in `added` and in `removed`.
  */

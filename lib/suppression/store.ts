@@ -79,7 +79,7 @@ export interface SuppressionStore {
    * same transaction as the new state, so a cursor is never stored without its
    * entries. When that transaction fails, `index` is rolled back and the error
    * is thrown. A large journal is then folded into rewritten chunks; if only
-   * that rewrite fails, the error says the delta itself was stored.
+   * that rewrite fails, the thrown error states that the delta itself was stored.
    * Returns the stored state.
    */
   applyAndPersist(
@@ -143,8 +143,8 @@ class IdbSuppressionStore implements SuppressionStore {
       this.journalEntries = countJournalEntries(journal);
 
       // A count that disagrees means the replica is not what the cursor
-      // describes; dropping the cursor makes the next sync start over, while
-      // the entries stay and keep their numbers blocked until then.
+      // describes. Dropping the cursor makes the next sync start over, and the
+      // entries stay so their numbers are still blocked until then.
       if (state.entryCount !== index.size) {
         return { index, state: { cursor: null, listUpdatedAt: null, entryCount: index.size } };
       }

@@ -1,6 +1,6 @@
 import { describeValue } from './key.ts';
 
-/** Why and where from a number was suppressed, shared by all entries of one import. */
+/** Reason, source and time of a suppression, shared by all entries of one import. */
 export interface EntryMeta {
   reason: string;
   source: string;
@@ -36,7 +36,7 @@ export interface SuppressionChunk {
   slots: ArrayBuffer;
 }
 
-/** What a saved index needs besides its chunks. */
+/** Layout parameters and meta tables of a saved index, stored beside its chunks. */
 export interface SuppressionLayoutHeader {
   format: 1;
   bucketBits: number;

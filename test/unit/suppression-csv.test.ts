@@ -1,7 +1,12 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 
-import { parseDncCsv, toDncCsv, type CsvImportOptions } from '../../lib/suppression/csv.ts';
+import {
+  parseDncCsv,
+  toDncCsv,
+  toDncCsvChunks,
+  type CsvImportOptions,
+} from '../../lib/suppression/csv.ts';
 import type { SuppressionEntry } from '../../lib/suppression/index.ts';
 
 const NOW = Date.UTC(2025, 6, 1);
@@ -310,6 +315,19 @@ describe('toDncCsv', () => {
       '1970-01-01T00:00:00.000Z',
     ]);
     expect(rows[4]?.slice(0, 3)).toEqual(['+4915112345678', `'-1+2`, `'+crm`]);
+  });
+
+  it('splits large exports into chunks', () => {
+    const many = Array.from({ length: 25_000 }, (_, i) => ({
+      ...entries[0]!,
+      e164: `+1212${5_000_000 + i}`,
+    }));
+
+    const chunks = Array.from(toDncCsvChunks(many));
+
+    expect(chunks).toHaveLength(3);
+    expect(chunks.join('')).toBe(toDncCsv(many));
+    expect(chunks.join('').split('\r\n')).toHaveLength(25_002);
   });
 
   it('round-trips through parseDncCsv', async () => {
