@@ -90,6 +90,9 @@ export async function parseDncCsv(
     totalRows: 0,
   };
   const seen = new Set<string>();
+  // Rows of one list mostly repeat a reason and source; sharing one string saves memory at millions of rows.
+  const shareReason = lastValueCache();
+  const shareSource = lastValueCache();
   const sample: ParsedRow[] = [];
   let plan: ColumnPlan | null = null;
 
@@ -141,8 +144,10 @@ export async function parseDncCsv(
     seen.add(phone.e164);
     preview.accepted.push({
       e164: phone.e164,
-      reason: unescapeFormula(cell(row, columns.optional.reason)) || settings.defaultReason,
-      source: unescapeFormula(cell(row, columns.optional.source)) || settings.source,
+      reason: shareReason(
+        unescapeFormula(cell(row, columns.optional.reason)) || settings.defaultReason,
+      ),
+      source: shareSource(unescapeFormula(cell(row, columns.optional.source)) || settings.source),
       addedAt,
     });
   };
@@ -168,6 +173,14 @@ export async function parseDncCsv(
   if (plan === null && sample.length > 0) decide();
 
   return preview;
+}
+
+function lastValueCache(): (value: string) => string {
+  let last = '';
+  return (value) => {
+    if (value !== last) last = value;
+    return last;
+  };
 }
 
 function cell(row: ParsedRow, index: number | undefined): string {
