@@ -1,8 +1,6 @@
 import { defineConfig } from 'wxt';
 
-// Local pages are part of the test contract: the built extension must run on
-// them without a permission prompt, so demos and end-to-end tests work.
-const LOCAL_ORIGINS = ['http://127.0.0.1/*', 'http://localhost/*'];
+import { LOCAL_MATCHES } from './lib/sites/matches';
 
 export default defineConfig({
   // Explicit imports read better than globals and keep lib/ usable from Node.
@@ -13,7 +11,9 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'alarms', 'unlimitedStorage'],
-    host_permissions: LOCAL_ORIGINS,
+    // Local pages are part of the test contract: the built extension must run on
+    // them without a permission prompt, so demos and end-to-end tests work.
+    host_permissions: LOCAL_MATCHES,
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
@@ -21,9 +21,10 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'dnc-guard@dncguard.invalid',
-              strict_min_version: '128.0',
+              strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -1,0 +1,223 @@
+import type { Page } from 'playwright-core';
+import type { WxtBrowser } from 'wxt/browser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  badgeStatuses,
+  importCsv,
+  launchWithExtension,
+  pageEvents,
+  serveFixtures,
+  type ExtensionSession,
+} from './browser';
+
+const DNC_CSV = [
+  'phone,reason',
+  '+44 20 7946 0018,Asked not to be called',
+  '+1 415 555 0123,Deletion request',
+  '+86 138 1234 5678,Complaint',
+  '"+1 646 555 0199",Registry',
+  'not a number,oops',
+].join('\n');
+
+let session: ExtensionSession;
+let site: Awaited<ReturnType<typeof serveFixtures>>;
+
+beforeAll(async () => {
+  site = await serveFixtures();
+  session = await launchWithExtension();
+});
+
+afterAll(async () => {
+  await session?.close();
+  await site?.close();
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.goto(`${site.url}/${path}`);
+  return page;
+}
+
+/** Waits until the page shows at least `count` badges (usable in hooks, unlike expect.poll). */
+async function waitForBadges(page: Page, count: number): Promise<Record<string, string>> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const badges = await badgeStatuses(page);
+    if (Object.keys(badges).length >= count) return badges;
+    if (Date.now() > deadline)
+      throw new Error(`Expected ${count} badges, found ${JSON.stringify(badges)}`);
+    await page.waitForTimeout(100);
+  }
+}
+
+const notice = (page: Page) => page.locator('dnc-guard-notice[role="alertdialog"]');
+
+describe('before a list is loaded', () => {
+  it('marks numbers unknown and blocks dialing', async () => {
+    const page = await open('crm-record.html');
+    const badges = await waitForBadges(page, 6);
+
+    expect(new Set(Object.values(badges))).toEqual(new Set(['unknown']));
+    await page.locator('#home-link').click();
+    await expect.poll(() => notice(page).count()).toBe(1);
+    expect(await notice(page).getAttribute('data-status')).toBe('unknown');
+    expect(await pageEvents(page)).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('with a list imported from CSV', () => {
+  let recordPage: Page;
+
+  beforeAll(async () => {
+    recordPage = await open('crm-record.html');
+    await waitForBadges(recordPage, 6);
+    const options = await importCsv(session, DNC_CSV);
+    await options.close();
+  });
+
+  it('updates open tabs without reloading', async () => {
+    await expect
+      .poll(async () => (await badgeStatuses(recordPage))['+14155550123'], { timeout: 15_000 })
+      .toBe('suppressed');
+    expect(await badgeStatuses(recordPage)).toEqual({
+      '+442079460018': 'suppressed',
+      '+12125550187': 'allowed',
+      '+14155550123': 'suppressed',
+      '+12125550142': 'allowed',
+      '+16465550199': 'suppressed',
+      '+8613812345678': 'suppressed',
+    });
+  });
+
+  it('blocks a suppressed tel link with a notice', async () => {
+    const page = await open('crm-record.html');
+    await waitForBadges(page, 6);
+
+    await page.locator('#home-link').click();
+
+    await expect.poll(() => notice(page).count()).toBe(1);
+    expect(await notice(page).textContent()).toBe('');
+    const text = await notice(page).evaluate((element) => element.shadowRoot?.textContent ?? '');
+    expect(text).toContain('+1 415 555 0123');
+    expect(text).toContain('Deletion request');
+    expect(await pageEvents(page)).toEqual([]);
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => notice(page).count()).toBe(0);
+    await page.close();
+  });
+
+  it('lets an allowed click-to-dial reach the page', async () => {
+    const page = await open('crm-record.html');
+    await waitForBadges(page, 6);
+
+    await page.locator('#click-to-dial').click();
+
+    await expect.poll(() => pageEvents(page)).toEqual(['click:click-to-dial']);
+    expect(await notice(page).count()).toBe(0);
+    await page.close();
+  });
+
+  it('blocks the dial pad call button and Enter', async () => {
+    const page = await open('dial-pad.html');
+    const box = page.locator('#dial-number');
+    await box.fill('+44 (20) 7946-0018');
+
+    await page.locator('#call').click();
+    await expect.poll(() => notice(page).count()).toBe(1);
+    await page.keyboard.press('Escape');
+
+    await box.focus();
+    await box.press('Enter');
+    await expect.poll(() => notice(page).count()).toBe(1);
+
+    expect(await pageEvents(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('lets the dial pad dial an allowed number', async () => {
+    const page = await open('dial-pad.html');
+    await page.locator('#dial-number').fill('212-555-0187');
+
+    await page.locator('#call').click();
+    await page.locator('#dial-number').press('Enter');
+
+    // The dialer strips formatting on change; the page sees its own reformatted value.
+    await expect
+      .poll(() => pageEvents(page))
+      .toEqual(['dial:button:2125550187', 'dial:enter:2125550187']);
+    expect(await notice(page).count()).toBe(0);
+    await page.close();
+  });
+
+  it('blocks a Chinese dial form', async () => {
+    const page = await open('dial-pad.html');
+    await page.locator('#zh-number').fill('+86 138 1234 5678');
+
+    await page.locator('#zh-call').click();
+
+    await expect.poll(() => notice(page).count()).toBe(1);
+    expect(await pageEvents(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('flags numbers in shadow roots', async () => {
+    const page = await open('shadow-dom.html');
+    expect(await waitForBadges(page, 2)).toEqual({
+      '+442079460018': 'suppressed',
+      '+12125550187': 'allowed',
+    });
+    await page.close();
+  });
+
+  it('flags and guards inside frames', async () => {
+    const page = await open('iframe-host.html');
+    await waitForBadges(page, 1);
+    const softphone = page.frameLocator('#softphone');
+    const inline = page.frame({ url: /about:srcdoc/ });
+
+    await expect
+      .poll(async () =>
+        inline?.evaluate(() =>
+          document.querySelector('dnc-guard-badge')?.getAttribute('data-status'),
+        ),
+      )
+      .toBe('suppressed');
+    await softphone.locator('#dial-number').fill('+1 415 555 0123');
+    await softphone.locator('#call').click();
+    await expect.poll(() => softphone.locator('dnc-guard-notice').count()).toBe(1);
+    await page.close();
+  });
+
+  it('shows the suppressed count on the toolbar button', async () => {
+    const page = await open('crm-record.html');
+    await waitForBadges(page, 6);
+
+    await expect
+      .poll(() =>
+        session.worker.evaluate(async () => {
+          const api = (globalThis as unknown as { chrome: WxtBrowser }).chrome;
+          const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
+          return tab?.id === undefined ? '' : api.action.getBadgeText({ tabId: tab.id });
+        }),
+      )
+      .toBe('4');
+    await page.close();
+  });
+
+  it('looks a number up in the popup', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
+
+    await page.getByLabel('Phone number').fill('020 7946 0018');
+    await page.getByRole('button', { name: 'Check' }).click();
+    await expect.poll(() => page.locator('.result').getAttribute('data-status')).toBe('invalid');
+
+    await page.getByLabel('Phone number').fill('+44 20 7946 0018');
+    await page.getByRole('button', { name: 'Check' }).click();
+    await expect.poll(() => page.locator('.result').getAttribute('data-status')).toBe('suppressed');
+    expect(await page.locator('.result').textContent()).toContain('Asked not to be called');
+    await page.close();
+  });
+});
