@@ -1,0 +1,122 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { Options, type OptionsApi } from '../../components/Options';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
+import { parseDncCsv } from '../../lib/suppression/csv';
+
+function fakeApi(): OptionsApi & { saved: Settings[]; committed: number[] } {
+  let stored: Settings = { ...DEFAULT_SETTINGS };
+  const saved: Settings[] = [];
+  const committed: number[] = [];
+  return {
+    saved,
+    committed,
+    settings: {
+      read: async () => stored,
+      save: async (patch) => {
+        stored = { ...stored, ...patch };
+        saved.push(stored);
+        return stored;
+      },
+      countries: () => ['US', 'GB', 'CN', 'DE'],
+      language: () => 'en',
+    },
+    csv: {
+      parse: (file, reason, onProgress) =>
+        parseDncCsv(file, {
+          defaultCountry: 'US',
+          defaultReason: reason,
+          source: 'csv:test',
+          onProgress,
+        }),
+      commit: async (preview, onProgress) => {
+        onProgress(1);
+        committed.push(preview.accepted.length);
+        return 10 + preview.accepted.length;
+      },
+    },
+    exportCsv: vi.fn(async () => 42),
+  };
+}
+
+const CSV = [
+  'phone,reason',
+  '+44 20 7946 0018,Asked',
+  '(212) 555-0187,',
+  'not a phone,x',
+  '+44 20 7946 0018,again',
+].join('\n');
+
+describe('Options', () => {
+  it('saves the default country and policy', async () => {
+    const api = fakeApi();
+    render(<Options api={api} />);
+
+    await userEvent.selectOptions(await screen.findByLabelText('Default country'), 'GB');
+    await userEvent.click(screen.getByLabelText('Warn, but let the call go through'));
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+    expect(await screen.findByText('Saved.')).toBeTruthy();
+    expect(api.saved.at(-1)).toMatchObject({ defaultCountry: 'GB', unknownPolicy: 'warn' });
+  });
+
+  it('previews a CSV import before applying it', async () => {
+    const api = fakeApi();
+    render(<Options api={api} />);
+
+    const file = new File([CSV], 'dnc.csv', { type: 'text/csv' });
+    await userEvent.upload(screen.getByLabelText('CSV file'), file);
+
+    expect(await screen.findByText('2 numbers will be added (1 duplicates skipped).')).toBeTruthy();
+    const table = screen.getByRole('table');
+    expect(within(table).getByText('4')).toBeTruthy();
+    expect(within(table).getByText('not a phone')).toBeTruthy();
+    expect(api.committed).toEqual([]);
+  });
+
+  it('applies the import only after confirmation', async () => {
+    const api = fakeApi();
+    render(<Options api={api} />);
+    await userEvent.upload(screen.getByLabelText('CSV file'), new File([CSV], 'dnc.csv'));
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Import 2 numbers' }));
+
+    expect(await screen.findByText('Imported. The list now holds 12 numbers.')).toBeTruthy();
+    expect(api.committed).toEqual([2]);
+  });
+
+  it('cancels an import without applying it', async () => {
+    const api = fakeApi();
+    render(<Options api={api} />);
+    await userEvent.upload(screen.getByLabelText('CSV file'), new File([CSV], 'dnc.csv'));
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Cancel' }));
+
+    expect(api.committed).toEqual([]);
+    expect(screen.queryByRole('table')).toBeNull();
+  });
+
+  it('reports a failed import and changes nothing', async () => {
+    const api = fakeApi();
+    api.csv.commit = async () => {
+      throw new Error('Worker stopped');
+    };
+    render(<Options api={api} />);
+    await userEvent.upload(screen.getByLabelText('CSV file'), new File([CSV], 'dnc.csv'));
+    await userEvent.click(await screen.findByRole('button', { name: 'Import 2 numbers' }));
+
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Import failed, nothing was changed: Worker stopped',
+    );
+  });
+
+  it('exports the list', async () => {
+    const api = fakeApi();
+    render(<Options api={api} />);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
+
+    expect(await screen.findByText('Exported 42 numbers.')).toBeTruthy();
+  });
+});

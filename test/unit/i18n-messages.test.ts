@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+type Messages = Record<
+  string,
+  { message: string; placeholders?: Record<string, { content: string }> }
+>;
+const load = (locale: string): Messages =>
+  JSON.parse(readFileSync(`public/_locales/${locale}/messages.json`, 'utf8')) as Messages;
+
+const en = load('en');
+const zh = load('zh_CN');
+
+describe('i18n messages', () => {
+  it('have the same keys in English and Chinese', () => {
+    expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it.each(Object.keys(en))('keeps the placeholders of %s in Chinese', (key) => {
+    expect(Object.keys(zh[key]?.placeholders ?? {}).sort()).toEqual(
+      Object.keys(en[key]?.placeholders ?? {}).sort(),
+    );
+  });
+
+  it.each(Object.keys(en))('has a Chinese text for %s', (key) => {
+    expect(zh[key]?.message.trim()).not.toBe('');
+  });
+});

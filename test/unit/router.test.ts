@@ -1,0 +1,143 @@
+import { describe, expect, it, vi } from 'vitest';
+import {
+  createMessageRouter,
+  type MessageHandlers,
+  type MessageSender,
+} from '../../lib/background/router';
+
+const EXTENSION_ID = 'abcdefghijklmnop';
+const ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
+
+function handlers(): MessageHandlers {
+  const list = {
+    loaded: true,
+    size: 1,
+    pendingCount: 0,
+    updatedAt: 1,
+    stale: false,
+    staleAfterHours: 24,
+    unknownPolicy: 'block' as const,
+    showAllowedBadges: true,
+  };
+  return {
+    'numbers.check': vi.fn(async ({ numbers }) => ({
+      results: numbers.map((raw) => ({ raw, e164: null, status: 'invalid' as const })),
+      list,
+    })),
+    'number.lookup': vi.fn(async ({ phone }) => ({
+      raw: phone,
+      e164: null,
+      status: 'invalid' as const,
+    })),
+    'list.info': vi.fn(async () => list),
+    'dial.blocked': vi.fn(async () => ({ ok: true as const })),
+    'frame.suppressedCount': vi.fn(async () => ({ ok: true as const })),
+    'list.import': vi.fn(async () => ({ received: 0, applied: true, size: 1 })),
+  };
+}
+
+const pageSender: MessageSender = {
+  id: EXTENSION_ID,
+  url: 'https://crm.example/record/1',
+  tab: { id: 4 } as MessageSender['tab'],
+};
+const optionsSender: MessageSender = { id: EXTENSION_ID, url: `${ORIGIN}options.html` };
+
+function router(onError = vi.fn()) {
+  const map = handlers();
+  return { route: createMessageRouter(map, EXTENSION_ID, ORIGIN, onError), map, onError };
+}
+
+describe('message router', () => {
+  it('runs the handler of a valid message', async () => {
+    const { route, map } = router();
+
+    const reply = await route(
+      { type: 'numbers.check', payload: { numbers: ['+1 212 555 0187'] } },
+      pageSender,
+    );
+
+    expect(reply).toMatchObject({ ok: true });
+    expect(map['numbers.check']).toHaveBeenCalledOnce();
+  });
+
+  it('ignores messages from other extensions', () => {
+    const { route } = router();
+
+    expect(route({ type: 'list.info', payload: {} }, { id: 'other-extension' })).toBeUndefined();
+  });
+
+  it.each([
+    ['a string', 'hello'],
+    ['null', null],
+    ['no type', { payload: {} }],
+    ['a numeric type', { type: 7, payload: {} }],
+  ])('rejects a garbled envelope: %s', async (_name, message) => {
+    const { route } = router();
+
+    expect(await route(message, pageSender)).toEqual({
+      ok: false,
+      error: 'Invalid message: expected { type, payload }.',
+    });
+  });
+
+  it('rejects an unknown message type by name', async () => {
+    const { route } = router();
+
+    expect(await route({ type: 'list.drop', payload: {} }, pageSender)).toEqual({
+      ok: false,
+      error: 'Unknown message type "list.drop".',
+    });
+  });
+
+  it.each([
+    ['an empty batch', { numbers: [] }],
+    ['a batch over the limit', { numbers: Array.from({ length: 1001 }, () => '+12125550187') }],
+    ['a number that is not text', { numbers: [12125550187] }],
+    ['an oversized number', { numbers: ['1'.repeat(65)] }],
+  ])('rejects a payload with %s', async (_name, payload) => {
+    const { route, map } = router();
+
+    const reply = await route({ type: 'numbers.check', payload }, pageSender);
+
+    expect(reply).toMatchObject({ ok: false });
+    expect(map['numbers.check']).not.toHaveBeenCalled();
+  });
+
+  it('keeps list import away from content scripts', async () => {
+    const { route, map } = router();
+
+    const reply = await route(
+      { type: 'list.import', payload: { importId: 'a', entries: [], final: true } },
+      pageSender,
+    );
+
+    expect(reply).toEqual({
+      ok: false,
+      error: 'Message "list.import" is only accepted from the extension\'s pages.',
+    });
+    expect(map['list.import']).not.toHaveBeenCalled();
+  });
+
+  it('accepts list import from the options page', async () => {
+    const { route } = router();
+
+    const reply = await route(
+      { type: 'list.import', payload: { importId: 'a', entries: [], final: true } },
+      optionsSender,
+    );
+
+    expect(reply).toMatchObject({ ok: true });
+  });
+
+  it('turns a failing handler into an error reply', async () => {
+    const { route, map, onError } = router();
+    vi.mocked(map['list.info']).mockRejectedValueOnce(new Error('store closed'));
+
+    expect(await route({ type: 'list.info', payload: {} }, pageSender)).toEqual({
+      ok: false,
+      error: 'store closed',
+    });
+    expect(onError).toHaveBeenCalledOnce();
+  });
+});
