@@ -21,7 +21,7 @@ function handlers(): MessageHandlers {
   };
   return {
     'numbers.check': vi.fn(async ({ numbers }) => ({
-      results: numbers.map((raw) => ({ raw, e164: null, status: 'invalid' as const })),
+      results: numbers.map((raw: string) => ({ raw, e164: null, status: 'invalid' as const })),
       list,
     })),
     'number.lookup': vi.fn(async ({ phone }) => ({
