@@ -1,0 +1,52 @@
+export interface SyncConfig {
+  apiUrl: string;
+  accessToken: string;
+}
+
+const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+export type ApiUrlCheck = { ok: true; url: string } | { ok: false; message: string };
+
+/**
+ * Checks an API URL typed into the options page. HTTPS is required because
+ * the bearer token travels with every request; plain HTTP is accepted only
+ * for a server on this machine (loopback), which is how the reference server
+ * runs in development and tests. Returns the URL without a trailing slash.
+ */
+export function validateApiUrl(input: string): ApiUrlCheck {
+  const trimmed = input.trim();
+  if (trimmed === '') return { ok: false, message: 'API URL is missing.' };
+
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    return {
+      ok: false,
+      message: `API URL "${trimmed}" is not a valid URL; enter it like https://dnc.example.com.`,
+    };
+  }
+
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return { ok: false, message: `API URL must start with https://, got "${url.protocol}".` };
+  }
+  if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
+    return {
+      ok: false,
+      message: `API URL must use https:// for ${url.hostname}; http:// is allowed only for 127.0.0.1 and localhost.`,
+    };
+  }
+  if (url.username !== '' || url.password !== '') {
+    return { ok: false, message: 'API URL must not contain a user name or password.' };
+  }
+  if (url.search !== '' || url.hash !== '') {
+    return { ok: false, message: 'API URL must not contain a query (?…) or fragment (#…).' };
+  }
+
+  return { ok: true, url: url.href.replace(/\/+$/, '') };
+}
+
+/** True when both settings are filled in and the URL is acceptable. */
+export function isSyncConfigured(config: SyncConfig): boolean {
+  return config.accessToken.trim() !== '' && validateApiUrl(config.apiUrl).ok;
+}

@@ -1,0 +1,60 @@
+import { API_LIMITS, FeedPage, type SuppressionChange } from '../api/schemas.ts';
+import type { SuppressionChanges, SuppressionEntry } from '../suppression/types.ts';
+import { SyncError } from './errors.ts';
+
+/**
+ * Turns one feed page into a delta for the list. The list applies removals
+ * before additions, so a number added and removed in the same page would end
+ * up added. Each number therefore keeps only its last change in the page.
+ * Throws when the page's sequence numbers do not rise, because then "last"
+ * has no meaning.
+ */
+export function feedPageToChanges(changes: readonly SuppressionChange[]): SuppressionChanges {
+  const last = new Map<string, SuppressionChange>();
+  let previousSeq = 0;
+  for (const change of changes) {
+    if (change.seq <= previousSeq) {
+      throw new SyncError(
+        'invalid_response',
+        `Downloading the DNC list failed: the feed lists change ${change.seq} after change ${previousSeq}, out of order. Ask your administrator to check the API server.`,
+      );
+    }
+    previousSeq = change.seq;
+    // Deleting first moves the number to the end of the map's order, so the
+    // delta keeps the feed's order of last changes.
+    last.delete(change.e164);
+    last.set(change.e164, change);
+  }
+
+  const added: SuppressionEntry[] = [];
+  const removed: string[] = [];
+  for (const change of last.values()) {
+    if (change.op === 'remove') {
+      removed.push(change.e164);
+      continue;
+    }
+    added.push({
+      e164: change.e164,
+      reason: change.reason,
+      source: change.source,
+      addedAt: Date.parse(change.addedAt),
+    });
+  }
+  return { added, removed };
+}
+
+export function feedPath(cursor: string | null, pageSize: number): string {
+  const limit = Math.min(Math.max(1, Math.floor(pageSize)), API_LIMITS.feedMaxLimit);
+  const since = cursor ? `since=${encodeURIComponent(cursor)}&` : '';
+  return `/v1/suppressions?${since}limit=${limit}`;
+}
+
+/** Checks what the schema cannot: a page that claims more must move the cursor. */
+export function assertPageAdvances(page: FeedPage, cursor: string | null): void {
+  if (page.hasMore && (page.changes.length === 0 || page.nextCursor === (cursor ?? ''))) {
+    throw new SyncError(
+      'invalid_response',
+      'Downloading the DNC list failed: the feed says more changes follow but its cursor did not move. Ask your administrator to check the API server.',
+    );
+  }
+}
