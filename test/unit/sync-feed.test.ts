@@ -8,7 +8,7 @@ const Y = '+447700900102';
 const Z = '+447700900103';
 
 let nextSeq = 1;
-function change(op: 'add' | 'remove', e164: string, reason = op): SuppressionChange {
+function change(op: 'add' | 'remove', e164: string, reason: string = op): SuppressionChange {
   return {
     seq: nextSeq++,
     op,
