@@ -16,6 +16,9 @@ export default defineConfig({
     host_permissions: LOCAL_MATCHES,
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: '__MSG_extName__' },
+    // IT can deploy the API URL and token through enterprise policy. Firefox
+    // reads policies from policies.json instead and rejects this key.
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed-schema.json' } }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

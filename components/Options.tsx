@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import { t } from '@/lib/i18n';
+import { ApiSettings, type ApiSettingsApi } from './ApiSettings';
 import { CsvImport, type CsvImportApi } from './CsvImport';
 import { SettingsForm, type SettingsApi } from './SettingsForm';
 import { formatCount } from './format';
 
 export interface OptionsApi {
   settings: SettingsApi;
+  apiSettings: ApiSettingsApi;
   csv: CsvImportApi;
   /** Builds the CSV of the whole list and starts its download; resolves with the number of rows. */
   exportCsv(): Promise<number>;
@@ -28,6 +30,7 @@ export function Options({ api }: { api: OptionsApi }) {
   return (
     <main className="options">
       <h1>{t('optionsTitle')}</h1>
+      <ApiSettings api={api.apiSettings} />
       <SettingsForm api={api.settings} />
       <CsvImport api={api.csv} />
       <section className="csv-export">

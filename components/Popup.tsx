@@ -1,14 +1,19 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { t } from '@/lib/i18n';
-import type { ListInfo, NumberResult } from '@/lib/messaging/protocol';
+import type { ListInfo, NumberResult, SyncStatus } from '@/lib/messaging/protocol';
 import { ListSummary } from './ListSummary';
 import { LookupResult } from './LookupResult';
+import { SyncStatusView } from './SyncStatusView';
 
 export interface PopupApi {
   lookup(phone: string): Promise<NumberResult>;
   listInfo(): Promise<ListInfo>;
   defaultCountry(): Promise<string>;
   openOptions(): void;
+  /** Suppresses a number at once on this device; the server confirms it later. */
+  addToDnc(phone: string, reason: string): Promise<NumberResult>;
+  syncStatus(): Promise<SyncStatus>;
+  syncNow(): Promise<SyncStatus>;
 }
 
 /** The toolbar popup: look up one number, see the list's size and age. */
@@ -19,16 +24,46 @@ export function Popup({ api }: { api: PopupApi }) {
   const [info, setInfo] = useState<ListInfo | null>(null);
   const [country, setCountry] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [sync, setSync] = useState<SyncStatus | null>(null);
+  const [added, setAdded] = useState(false);
 
   useEffect(() => {
     api.listInfo().then(setInfo, (reason: unknown) => setError(String(reason)));
     api.defaultCountry().then(setCountry, () => undefined);
+    api.syncStatus().then(setSync, () => undefined);
   }, [api]);
+
+  const onAdd = async (number: string) => {
+    setError(null);
+    try {
+      setResult(await api.addToDnc(number, t('addToDncReasonDefault')));
+      setAdded(true);
+      setInfo(await api.listInfo());
+    } catch (reason) {
+      setError(reason instanceof Error ? reason.message : String(reason));
+    }
+  };
+
+  const onSyncNow = async () => {
+    try {
+      const status = await api.syncNow();
+      setSync(status);
+      setInfo(status.list);
+    } catch (reason) {
+      setError(reason instanceof Error ? reason.message : String(reason));
+    }
+  };
+
+  const canAdd =
+    result !== null &&
+    result.e164 !== null &&
+    (result.status === 'allowed' || result.status === 'unknown');
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     if (!phone.trim()) return;
     setError(null);
+    setAdded(false);
     try {
       setResult(await api.lookup(phone.trim()));
     } catch (reason) {
@@ -55,12 +90,19 @@ export function Popup({ api }: { api: PopupApi }) {
         </div>
       </form>
       {result && <LookupResult result={result} country={country} />}
+      {canAdd && result.e164 && (
+        <button type="button" className="danger" onClick={() => void onAdd(result.e164 ?? '')}>
+          {t('addToDnc')}
+        </button>
+      )}
+      {added && <p role="status">{t('addedPending')}</p>}
       {error && (
         <p role="alert" className="error">
           {t('errorGeneric', error)}
         </p>
       )}
       {info && <ListSummary info={info} />}
+      <SyncStatusView status={sync} onSyncNow={onSyncNow} />
       <footer>
         <button type="button" className="link" onClick={() => api.openOptions()}>
           {t('openOptions')}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 
 export const settingsSchema = z.object({
@@ -31,12 +32,43 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
 });
 
+/** Settings an administrator may fix through the browser's managed storage (enterprise policy). */
+export const MANAGED_KEYS = [
+  'apiUrl',
+  'accessToken',
+  'defaultCountry',
+  'unknownPolicy',
+  'staleAfterHours',
+] as const;
+export type ManagedKey = (typeof MANAGED_KEYS)[number];
+
+/**
+ * Reads the settings IT deployed through policy. Browsers without managed
+ * storage, or without a policy, reject or return nothing; both mean "none".
+ */
+export async function readManagedSettings(): Promise<Partial<Pick<Settings, ManagedKey>>> {
+  let raw: Record<string, unknown>;
+  try {
+    raw = await browser.storage.managed.get(null);
+  } catch {
+    return {};
+  }
+
+  const managed: Record<string, unknown> = {};
+  for (const key of MANAGED_KEYS) {
+    if (settingsSchema.shape[key].safeParse(raw[key]).success) managed[key] = raw[key];
+  }
+  return managed as Partial<Pick<Settings, ManagedKey>>;
+}
+
 /**
  * Reads the settings, repairing any field that fails validation with its
- * default, so a bad stored value can never switch blocking off.
+ * default, so a bad stored value can never switch blocking off. Values set
+ * by policy win over the user's.
  */
 export async function readSettings(): Promise<Settings> {
-  return coerceSettings(await settingsItem.getValue());
+  const [local, managed] = await Promise.all([settingsItem.getValue(), readManagedSettings()]);
+  return coerceSettings({ ...coerceSettings(local), ...managed });
 }
 
 export function coerceSettings(value: unknown): Settings {

@@ -114,6 +114,43 @@ const MESSAGES = {
   exportTitle: ['Export the list', '导出名单'],
   exportButton: ['Download CSV', '下载 CSV'],
   exportDone: ['Exported $1 numbers.', '已导出 $1 个号码。'],
+  syncTitle: ['Central API', '中央服务器'],
+  apiUrlLabel: ['API URL', 'API 地址'],
+  apiUrlHelp: [
+    'Address of the DNC Guard server, e.g. https://dnc.example.com. Plain http is accepted only for 127.0.0.1 and localhost.',
+    'DNC Guard 服务器地址，例如 https://dnc.example.com。仅 127.0.0.1 和 localhost 可使用 http。',
+  ],
+  tokenLabel: ['Access token', '访问令牌'],
+  tokenHelp: [
+    'Your team lead creates it on the server. It is kept in this browser and sent only to the API URL.',
+    '由团队主管在服务器上创建。令牌只保存在本浏览器中，且只发送到上述 API 地址。',
+  ],
+  managedNote: ["Set by your organisation's policy.", '由贵组织的策略设置。'],
+  apiUrlInvalid: [
+    'Enter an https:// address (http:// only for 127.0.0.1 or localhost).',
+    '请输入 https:// 地址（仅 127.0.0.1 或 localhost 可用 http://）。',
+  ],
+  permissionDenied: [
+    'The browser did not grant access to $1, so DNC Guard cannot reach the server.',
+    '浏览器未授予访问 $1 的权限，DNC Guard 无法连接服务器。',
+  ],
+  syncNow: ['Sync now', '立即同步'],
+  syncRunning: ['Syncing…', '正在同步…'],
+  syncNotConfigured: [
+    'Not connected to a server: enter the API URL and access token on the Options page.',
+    '尚未连接服务器：请在选项页面填写 API 地址和访问令牌。',
+  ],
+  syncLastSuccess: ['Last sync: $1', '上次同步：$1'],
+  syncNever: ['Not synced yet.', '尚未同步。'],
+  syncPending: ['$1 items waiting to be sent to the server', '$1 项等待发送到服务器'],
+  syncLastError: ['Last sync failed ($1): $2', '上次同步失败（$1）：$2'],
+  addToDnc: ['Add to do-not-call list', '加入禁止呼叫名单'],
+  addToDncReasonDefault: ['Customer asked not to be called', '客户要求不再致电'],
+  addedPending: [
+    'Added. Dialing it is blocked now; the server will confirm it at the next sync.',
+    '已添加。现在起拨打该号码会被阻止；服务器将在下次同步时确认。',
+  ],
+  badgeMenuLabel: ['DNC Guard actions for $1', 'DNC Guard 对 $1 的操作'],
 };
 
 function placeholders(text) {

@@ -4,7 +4,30 @@ import { getCountries } from 'libphonenumber-js/max';
 import { Options, type OptionsApi } from '@/components/Options';
 import { commitImport, downloadListCsv } from '@/lib/options/list-transfer';
 import { parseDncCsv } from '@/lib/suppression/csv';
-import { readSettings, updateSettings } from '@/lib/settings';
+import { t } from '@/lib/i18n';
+import { sendToBackground } from '@/lib/messaging/client';
+import { MANAGED_KEYS, readManagedSettings, readSettings, updateSettings } from '@/lib/settings';
+import { validateApiUrl } from '@/lib/sync/config';
+
+/**
+ * Saves the API settings. A server that is not on this machine needs host
+ * permission for its origin; the browser asks the user, and this click is
+ * the user gesture it requires.
+ */
+async function saveApiSettings(apiUrl: string, accessToken: string): Promise<void> {
+  let url = '';
+  if (apiUrl !== '') {
+    const check = validateApiUrl(apiUrl);
+    if (!check.ok) throw new Error(t('apiUrlInvalid'));
+    url = check.url;
+    const origin = `${new URL(url).origin}/*`;
+    const granted = await browser.permissions.contains({ origins: [origin] });
+    if (!granted && !(await browser.permissions.request({ origins: [origin] }))) {
+      throw new Error(t('permissionDenied', new URL(url).origin));
+    }
+  }
+  await updateSettings({ apiUrl: url, accessToken });
+}
 
 document.documentElement.lang = browser.i18n.getUILanguage();
 
@@ -14,6 +37,18 @@ const api: OptionsApi = {
     save: updateSettings,
     countries: () => getCountries(),
     language: () => browser.i18n.getUILanguage(),
+  },
+  apiSettings: {
+    read: async () => {
+      const managed = await readManagedSettings();
+      return {
+        settings: await readSettings(),
+        managed: MANAGED_KEYS.filter((key) => key in managed),
+      };
+    },
+    save: saveApiSettings,
+    syncNow: () => sendToBackground('sync.now', {}),
+    syncStatus: () => sendToBackground('sync.status', {}),
   },
   csv: {
     parse: async (file, reason, onProgress) => {

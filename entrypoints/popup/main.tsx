@@ -9,7 +9,12 @@ const api: PopupApi = {
   listInfo: () => sendToBackground('list.info', {}),
   defaultCountry: async () => (await readSettings()).defaultCountry,
   openOptions: () => void browser.runtime.openOptionsPage(),
+  addToDnc: (phone, reason) => sendToBackground('number.add', { phone, reason }),
+  syncStatus: () => sendToBackground('sync.status', {}),
+  syncNow: () => sendToBackground('sync.now', {}),
 };
+
+document.documentElement.lang = browser.i18n.getUILanguage();
 
 const root = document.getElementById('root');
 if (root) createRoot(root).render(<Popup api={api} />);

@@ -2,11 +2,14 @@ import { browser } from 'wxt/browser';
 import { maskPhone } from '../phone/mask';
 import { readSettings } from '../settings';
 import type { SuppressionEntry } from '../suppression/types';
+import type { CountryCode } from '../phone/normalize';
 import { ListService } from './list-service';
+import { addLocalSuppression, restorePending } from './local-additions';
 import { createLogger } from './log';
 import { addToOutbox } from './outbox';
 import { createMessageRouter, type MessageHandlers } from './router';
 import { indexedDbListStore } from './list-store';
+import { SyncService } from './sync-service';
 import { TabCounts } from './tab-counts';
 
 const log = createLogger('background');
@@ -24,10 +27,14 @@ export async function broadcastStatusChange(): Promise<void> {
 }
 
 /** Starts the background worker: list, message router, toolbar counts. */
-export function startBackground(): { list: ListService } {
+export function startBackground(): { list: ListService; sync: SyncService } {
   const list = new ListService(indexedDbListStore, readSettings);
   const tabCounts = new TabCounts();
   const imports = new Map<string, SuppressionEntry[]>();
+  const sync = new SyncService(list, broadcastStatusChange);
+  void restorePending(list).catch((error: unknown) =>
+    log.error('restoring pending numbers failed', error),
+  );
 
   const handlers: MessageHandlers = {
     'numbers.check': (payload) => list.check(payload.numbers),
@@ -64,6 +71,28 @@ export function startBackground(): { list: ListService } {
       return { ok: true as const };
     },
 
+    'number.add': async (payload, sender) => {
+      const settings = await readSettings();
+      const origin = sender.tab ? (sender.origin ?? 'page') : 'extension';
+      const result = await addLocalSuppression(
+        list,
+        payload.phone,
+        payload.reason,
+        settings.defaultCountry as CountryCode,
+        origin,
+      );
+      log.info(
+        `added ${result.e164 ? maskPhone(result.e164) : 'number'} to the list on this device`,
+      );
+      await broadcastStatusChange();
+      void sync.syncNow();
+      return result;
+    },
+
+    'sync.now': () => sync.syncNow(),
+
+    'sync.status': () => sync.status(),
+
     'list.import': async (payload) => {
       // Chunks of one import are held until the last arrives, so a cancelled
       // or failed import changes nothing.
@@ -91,6 +120,7 @@ export function startBackground(): { list: ListService } {
     if (change.status === 'loading') tabCounts.reset(tabId);
   });
   browser.tabs.onRemoved.addListener((tabId) => tabCounts.reset(tabId));
+  sync.start();
 
-  return { list };
+  return { list, sync };
 }

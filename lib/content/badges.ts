@@ -37,6 +37,8 @@ export class BadgeManager implements ScanSink {
     private readonly statuses: StatusClient,
     private readonly schedule: IdleScheduler,
     private readonly onSuppressedCount: (count: number) => void,
+    /** Suppresses a number from the badge's menu; absent where the menu is not offered. */
+    private readonly onAddToDnc?: (e164: string) => Promise<void>,
   ) {}
 
   found(numbers: FoundNumber[]): void {
@@ -127,6 +129,12 @@ export class BadgeManager implements ScanSink {
     const shadow = badge.attachShadow({ mode: 'open' });
     applyStyles(shadow, BADGE_CSS);
     this.paint(badge, record, result);
+    // The badge's clicks are its own: the page must not follow a link or dial because of them.
+    shadow.addEventListener('click', (event) => {
+      event.preventDefault();
+      event.stopPropagation();
+      this.toggleMenu(badge);
+    });
 
     const after = existing[existing.length - 1] ?? anchor;
     parent.insertBefore(badge, after.nextSibling);
@@ -156,6 +164,39 @@ export class BadgeManager implements ScanSink {
     if (!shadow) return;
     shadow.querySelector('.badge')?.remove();
     shadow.append(body);
+  }
+
+  /** Opens the badge's small menu; for numbers not yet suppressed it offers "Add to do-not-call list". */
+  private toggleMenu(badge: HTMLElement): void {
+    const shadow = badge.shadowRoot;
+    const record = this.badges.get(badge);
+    if (!shadow || !record) return;
+
+    const open = shadow.querySelector('.menu');
+    if (open) {
+      open.remove();
+      return;
+    }
+    const e164 = badge.dataset.e164;
+    if (!this.onAddToDnc || !e164 || record.status === 'suppressed' || record.status === 'pending')
+      return;
+
+    const menu = document.createElement('span');
+    menu.className = 'menu';
+    menu.setAttribute('role', 'menu');
+    menu.setAttribute('aria-label', t('badgeMenuLabel', e164));
+    const add = document.createElement('button');
+    add.type = 'button';
+    add.setAttribute('role', 'menuitem');
+    add.textContent = t('addToDnc');
+    add.addEventListener('click', (event) => {
+      event.stopPropagation();
+      menu.remove();
+      void this.onAddToDnc?.(e164);
+    });
+    menu.append(add);
+    shadow.append(menu);
+    add.focus();
   }
 
   private reportCount(): void {

@@ -7,6 +7,7 @@ import {
   pathElements,
   type DialTarget,
 } from './dial-targets';
+import { BADGE_TAG } from './dom-rules';
 import { showNotice } from './notice';
 import type { StatusClient } from './status-client';
 
@@ -82,6 +83,11 @@ export function installDialGuard(
 
   const guard = (event: Event, target: DialTarget | null): void => {
     if (!target || replaying) return;
+    // A click on our own badge opens its menu; the badge stops it from reaching the page.
+    if (
+      event.composedPath().some((node) => node instanceof Element && node.localName === BADGE_TAG)
+    )
+      return;
 
     const known = options.statuses.cachedByKey(target.raw);
     if (known) {

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { t } from '../i18n';
 import { sendToBackground } from '../messaging/client';
 import { tabMessageSchema } from '../messaging/protocol';
 import { BadgeManager } from './badges';
@@ -52,9 +53,20 @@ export function startContentScript(ctx: ContentScriptContext): void {
     ctx.signal,
   );
 
-  const badges = new BadgeManager(statuses, scheduleIdle, (count) => {
-    sendToBackground('frame.suppressedCount', { count }).catch(logOnce);
-  });
+  const badges = new BadgeManager(
+    statuses,
+    scheduleIdle,
+    (count) => {
+      sendToBackground('frame.suppressedCount', { count }).catch(logOnce);
+    },
+    async (e164) => {
+      await sendToBackground('number.add', {
+        phone: e164,
+        reason: t('addToDncReasonDefault'),
+      }).catch(logOnce);
+    },
+  );
+  sendToBackground('frame.suppressedCount', { count: 0 }).catch(logOnce);
   const scanner = new PageScanner(badges, scheduleIdle);
   ctx.onInvalidated(() => scanner.stop());
 

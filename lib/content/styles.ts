@@ -4,12 +4,17 @@ export const BADGE_CSS = `
 :host([hidden]) { display: none; }
 .badge { display: inline-flex; align-items: center; gap: 0.25em; padding: 0.1em 0.4em; border-radius: 0.7em;
   font: 600 11px/1.3 system-ui, -apple-system, "Segoe UI", "Noto Sans", "Microsoft YaHei", sans-serif;
-  white-space: nowrap; cursor: default; }
+  white-space: nowrap; }
 .badge svg { width: 1em; height: 1em; flex: none; }
 .suppressed { background: #b3261e; color: #fff; }
 .pending { background: #8a4b00; color: #fff; }
 .unknown { background: #5f6368; color: #fff; }
 .allowed { background: transparent; color: #1e7a34; padding: 0 0.15em; font-weight: 400; }
+.badge { cursor: pointer; }
+.menu { position: absolute; z-index: 2147483646; margin-top: 1.6em; background: #fff; border: 1px solid #dadce0;
+  border-radius: 6px; box-shadow: 0 4px 12px rgba(0, 0, 0, 0.2); padding: 0.25em; }
+.menu button { font: 600 12px/1.3 system-ui, sans-serif; border: none; background: #b3261e; color: #fff;
+  border-radius: 4px; padding: 0.35em 0.7em; cursor: pointer; white-space: nowrap; }
 `;
 
 /** Styles of the blocked-dial dialog. */

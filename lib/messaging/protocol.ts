@@ -41,6 +41,18 @@ const importEntrySchema = z.object({
 
 const okSchema = z.object({ ok: z.literal(true) });
 
+export const syncStatusSchema = z.object({
+  configured: z.boolean(),
+  running: z.boolean(),
+  lastSuccessAt: z.number().nullable(),
+  lastAttemptAt: z.number().nullable(),
+  lastError: z.object({ code: z.string(), message: z.string(), at: z.number() }).nullable(),
+  /** Items recorded on this device that the server has not acknowledged yet. */
+  pendingItems: z.number().int().min(0),
+  list: listInfoSchema,
+});
+export type SyncStatus = z.infer<typeof syncStatusSchema>;
+
 /**
  * Every message a context can send to the background worker: its payload
  * schema, its reply schema, and who may send it. "page" means a content
@@ -76,6 +88,24 @@ export const backgroundMessages = {
     from: 'any',
     request: z.object({}),
     response: listInfoSchema,
+  },
+  'number.add': {
+    from: 'any',
+    request: z.object({
+      phone: z.string().min(1).max(MAX_RAW_LENGTH),
+      reason: z.string().min(1).max(500),
+    }),
+    response: numberResultSchema,
+  },
+  'sync.now': {
+    from: 'extension',
+    request: z.object({}),
+    response: syncStatusSchema,
+  },
+  'sync.status': {
+    from: 'any',
+    request: z.object({}),
+    response: syncStatusSchema,
   },
   'list.import': {
     from: 'extension',

@@ -5,6 +5,25 @@ import { Options, type OptionsApi } from '../../components/Options';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import { parseDncCsv } from '../../lib/suppression/csv';
 
+const SYNC_STATUS = {
+  configured: true,
+  running: false,
+  lastSuccessAt: null,
+  lastAttemptAt: null,
+  lastError: null,
+  pendingItems: 2,
+  list: {
+    loaded: false,
+    size: 0,
+    pendingCount: 0,
+    updatedAt: null,
+    stale: true,
+    staleAfterHours: 24,
+    unknownPolicy: 'block' as const,
+    showAllowedBadges: true,
+  },
+};
+
 function fakeApi(): OptionsApi & { saved: Settings[]; committed: number[] } {
   let stored: Settings = { ...DEFAULT_SETTINGS };
   const saved: Settings[] = [];
@@ -21,6 +40,17 @@ function fakeApi(): OptionsApi & { saved: Settings[]; committed: number[] } {
       },
       countries: () => ['US', 'GB', 'CN', 'DE'],
       language: () => 'en',
+    },
+    apiSettings: {
+      read: async () => ({ settings: stored, managed: [] }),
+      save: async (apiUrl, accessToken) => {
+        if (!apiUrl.startsWith('https://'))
+          throw new Error('Enter an https:// address (http:// only for 127.0.0.1 or localhost).');
+        stored = { ...stored, apiUrl, accessToken };
+        saved.push(stored);
+      },
+      syncNow: async () => ({ ...SYNC_STATUS, lastSuccessAt: 1, pendingItems: 0 }),
+      syncStatus: async () => SYNC_STATUS,
     },
     csv: {
       parse: (file, reason, onProgress) =>
@@ -55,7 +85,10 @@ describe('Options', () => {
 
     await userEvent.selectOptions(await screen.findByLabelText('Default country'), 'GB');
     await userEvent.click(screen.getByLabelText('Warn, but let the call go through'));
-    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    const form = screen
+      .getByRole('heading', { name: 'Numbers and blocking' })
+      .closest('form') as HTMLElement;
+    await userEvent.click(within(form).getByRole('button', { name: 'Save' }));
 
     expect(await screen.findByText('Saved.')).toBeTruthy();
     expect(api.saved.at(-1)).toMatchObject({ defaultCountry: 'GB', unknownPolicy: 'warn' });
@@ -118,5 +151,44 @@ describe('Options', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
 
     expect(await screen.findByText('Exported 42 numbers.')).toBeTruthy();
+  });
+
+  it('saves the API URL and access token', async () => {
+    const api = fakeApi();
+    render(<Options api={api} />);
+
+    await userEvent.type(await screen.findByLabelText('API URL'), 'https://dnc.example.com');
+    await userEvent.type(screen.getByLabelText('Access token'), 'dncg_secret');
+    await userEvent.click(
+      within(
+        screen.getByRole('heading', { name: 'Central API' }).closest('form') as HTMLElement,
+      ).getByRole('button', { name: 'Save' }),
+    );
+
+    expect(api.saved.at(-1)).toMatchObject({
+      apiUrl: 'https://dnc.example.com',
+      accessToken: 'dncg_secret',
+    });
+  });
+
+  it('explains an API URL it cannot accept', async () => {
+    const api = fakeApi();
+    render(<Options api={api} />);
+
+    await userEvent.type(await screen.findByLabelText('API URL'), 'http://dnc.example.com');
+    await userEvent.click(
+      within(
+        screen.getByRole('heading', { name: 'Central API' }).closest('form') as HTMLElement,
+      ).getByRole('button', { name: 'Save' }),
+    );
+
+    expect((await screen.findByRole('alert')).textContent).toContain('https://');
+    expect(api.saved).toEqual([]);
+  });
+
+  it('shows items waiting for the server', async () => {
+    render(<Options api={fakeApi()} />);
+
+    expect(await screen.findByText('2 items waiting to be sent to the server')).toBeTruthy();
   });
 });

@@ -2,18 +2,41 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { Popup, type PopupApi } from '../../components/Popup';
-import type { ListInfo, NumberResult } from '../../lib/messaging/protocol';
+import type { ListInfo, NumberResult, SyncStatus } from '../../lib/messaging/protocol';
 import { listInfo } from './harness';
 
-function fakeApi(
-  result: NumberResult,
-  info: ListInfo = listInfo({ size: 1234 }),
-): PopupApi & { lookup: ReturnType<typeof vi.fn> } {
+function syncStatus(overrides: Partial<SyncStatus> = {}): SyncStatus {
+  return {
+    configured: true,
+    running: false,
+    lastSuccessAt: Date.UTC(2026, 11, 4, 9),
+    lastAttemptAt: Date.UTC(2026, 11, 4, 9),
+    lastError: null,
+    pendingItems: 0,
+    list: listInfo(),
+    ...overrides,
+  };
+}
+
+type FakePopupApi = PopupApi & {
+  lookup: ReturnType<typeof vi.fn>;
+  addToDnc: ReturnType<typeof vi.fn>;
+  syncNow: ReturnType<typeof vi.fn>;
+};
+
+function fakeApi(result: NumberResult, info: ListInfo = listInfo({ size: 1234 })): FakePopupApi {
   return {
     lookup: vi.fn(async () => result),
     listInfo: async () => info,
     defaultCountry: async () => 'GB',
     openOptions: vi.fn(),
+    addToDnc: vi.fn(async () => ({
+      ...result,
+      status: 'pending' as const,
+      reason: 'Customer asked not to be called',
+    })),
+    syncStatus: async () => syncStatus(),
+    syncNow: vi.fn(async () => syncStatus({ lastSuccessAt: Date.UTC(2026, 11, 4, 10) })),
   };
 }
 
@@ -71,5 +94,58 @@ describe('Popup', () => {
     await userEvent.type(screen.getByLabelText('Phone number'), '+1 212 555 0187{Enter}');
 
     expect((await screen.findByRole('alert')).textContent).toContain('Background worker not ready');
+  });
+
+  it('adds an allowed number to the list as pending', async () => {
+    const api = fakeApi({
+      raw: '+1 212 555 0187',
+      e164: '+12125550187',
+      display: '+1 212-555-0187',
+      status: 'allowed',
+    });
+    render(<Popup api={api} />);
+    await userEvent.type(screen.getByLabelText('Phone number'), '+1 212 555 0187{Enter}');
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Add to do-not-call list' }));
+
+    expect(api.addToDnc).toHaveBeenCalledWith('+12125550187', 'Customer asked not to be called');
+    expect(await screen.findByText('Added on this device, waiting for the server')).toBeTruthy();
+  });
+
+  it('offers no add button for a suppressed number', async () => {
+    render(<Popup api={fakeApi({ raw: 'x', e164: '+14155550123', status: 'suppressed' })} />);
+    await userEvent.type(screen.getByLabelText('Phone number'), '+1 415 555 0123{Enter}');
+
+    await screen.findByText('On the do-not-call list');
+    expect(screen.queryByRole('button', { name: 'Add to do-not-call list' })).toBeNull();
+  });
+
+  it('syncs on Sync now and shows the new time', async () => {
+    const api = fakeApi({ raw: 'x', e164: null, status: 'invalid' });
+    render(<Popup api={api} />);
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Sync now' }));
+
+    expect(api.syncNow).toHaveBeenCalledOnce();
+    expect(
+      await screen.findByText(`Last sync: ${new Date(Date.UTC(2026, 11, 4, 10)).toLocaleString()}`),
+    ).toBeTruthy();
+  });
+
+  it('explains the last sync error', async () => {
+    const api = fakeApi({ raw: 'x', e164: null, status: 'invalid' });
+    api.syncStatus = async () =>
+      syncStatus({
+        lastError: {
+          code: 'unauthorized',
+          message: 'The access token was rejected; ask your lead for a new one.',
+          at: 1,
+        },
+      });
+    render(<Popup api={api} />);
+
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Last sync failed (unauthorized): The access token was rejected; ask your lead for a new one.',
+    );
   });
 });

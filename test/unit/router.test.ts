@@ -19,6 +19,15 @@ function handlers(): MessageHandlers {
     unknownPolicy: 'block' as const,
     showAllowedBadges: true,
   };
+  const syncStatus = {
+    configured: false,
+    running: false,
+    lastSuccessAt: null,
+    lastAttemptAt: null,
+    lastError: null,
+    pendingItems: 0,
+    list,
+  };
   return {
     'numbers.check': vi.fn(async ({ numbers }) => ({
       results: numbers.map((raw: string) => ({ raw, e164: null, status: 'invalid' as const })),
@@ -33,6 +42,13 @@ function handlers(): MessageHandlers {
     'dial.blocked': vi.fn(async () => ({ ok: true as const })),
     'frame.suppressedCount': vi.fn(async () => ({ ok: true as const })),
     'list.import': vi.fn(async () => ({ received: 0, applied: true, size: 1 })),
+    'number.add': vi.fn(async ({ phone }: { phone: string }) => ({
+      raw: phone,
+      e164: null,
+      status: 'invalid' as const,
+    })),
+    'sync.now': vi.fn(async () => syncStatus),
+    'sync.status': vi.fn(async () => syncStatus),
   };
 }
 
@@ -117,6 +133,12 @@ describe('message router', () => {
       error: 'Message "list.import" is only accepted from the extension\'s pages.',
     });
     expect(map['list.import']).not.toHaveBeenCalled();
+  });
+
+  it('keeps Sync now away from content scripts', async () => {
+    const { route } = router();
+
+    expect(await route({ type: 'sync.now', payload: {} }, pageSender)).toMatchObject({ ok: false });
   });
 
   it('accepts list import from the options page', async () => {

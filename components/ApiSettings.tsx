@@ -1,0 +1,94 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { t } from '@/lib/i18n';
+import type { SyncStatus } from '@/lib/messaging/protocol';
+import type { ManagedKey, Settings } from '@/lib/settings';
+import { SyncStatusView } from './SyncStatusView';
+
+export interface ApiSettingsApi {
+  read(): Promise<{ settings: Settings; managed: ManagedKey[] }>;
+  /** Saves the API URL and token; rejects with a message the user can act on. */
+  save(apiUrl: string, accessToken: string): Promise<void>;
+  syncNow(): Promise<SyncStatus>;
+  syncStatus(): Promise<SyncStatus>;
+}
+
+/** API URL and access token, and the sync state with "Sync now". */
+export function ApiSettings({ api }: { api: ApiSettingsApi }) {
+  const ids = { url: useId(), token: useId() };
+  const [apiUrl, setApiUrl] = useState('');
+  const [token, setToken] = useState('');
+  const [managed, setManaged] = useState<ManagedKey[]>([]);
+  const [status, setStatus] = useState<SyncStatus | null>(null);
+  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+
+  useEffect(() => {
+    api.read().then(
+      ({ settings, managed: locked }) => {
+        setApiUrl(settings.apiUrl);
+        setToken(settings.accessToken);
+        setManaged(locked);
+      },
+      () => undefined,
+    );
+    api.syncStatus().then(setStatus, () => undefined);
+  }, [api]);
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      await api.save(apiUrl.trim(), token.trim());
+      setMessage({ error: false, text: t('optionsSaved') });
+      setStatus(await api.syncStatus());
+    } catch (error) {
+      setMessage({ error: true, text: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  const urlLocked = managed.includes('apiUrl');
+  const tokenLocked = managed.includes('accessToken');
+
+  return (
+    <form className="api-settings" onSubmit={onSubmit}>
+      <h2>{t('syncTitle')}</h2>
+      <label htmlFor={ids.url}>{t('apiUrlLabel')}</label>
+      <input
+        id={ids.url}
+        type="url"
+        value={apiUrl}
+        readOnly={urlLocked}
+        placeholder="https://dnc.example.com"
+        onChange={(event) => setApiUrl(event.target.value)}
+      />
+      <p className="help">{urlLocked ? t('managedNote') : t('apiUrlHelp')}</p>
+      <label htmlFor={ids.token}>{t('tokenLabel')}</label>
+      <input
+        id={ids.token}
+        type="password"
+        autoComplete="off"
+        value={token}
+        readOnly={tokenLocked}
+        onChange={(event) => setToken(event.target.value)}
+      />
+      <p className="help">{tokenLocked ? t('managedNote') : t('tokenHelp')}</p>
+      <div className="actions">
+        <button type="submit" disabled={urlLocked && tokenLocked}>
+          {t('optionsSave')}
+        </button>
+        {message && (
+          <span
+            role={message.error ? 'alert' : 'status'}
+            className={message.error ? 'error' : undefined}
+          >
+            {message.text}
+          </span>
+        )}
+      </div>
+      <SyncStatusView
+        status={status}
+        onSyncNow={async () => {
+          setStatus(await api.syncNow());
+        }}
+      />
+    </form>
+  );
+}

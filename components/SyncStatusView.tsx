@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import { t } from '@/lib/i18n';
+import type { SyncStatus } from '@/lib/messaging/protocol';
+import { formatCount, formatTime } from './format';
+
+/** Sync state in plain words, with the "Sync now" button. */
+export function SyncStatusView({
+  status,
+  onSyncNow,
+}: {
+  status: SyncStatus | null;
+  onSyncNow: () => Promise<void>;
+}) {
+  const [running, setRunning] = useState(false);
+  const busy = running || status?.running === true;
+
+  const syncNow = async () => {
+    setRunning(true);
+    try {
+      await onSyncNow();
+    } finally {
+      setRunning(false);
+    }
+  };
+
+  return (
+    <section className="sync-status" aria-live="polite">
+      {status && !status.configured && <p className="warning">{t('syncNotConfigured')}</p>}
+      {status?.configured && (
+        <p>
+          {status.lastSuccessAt === null
+            ? t('syncNever')
+            : t('syncLastSuccess', formatTime(status.lastSuccessAt))}
+        </p>
+      )}
+      {status && status.pendingItems > 0 && (
+        <p>{t('syncPending', formatCount(status.pendingItems))}</p>
+      )}
+      {status?.lastError && (
+        <p role="alert" className="error">
+          {t('syncLastError', [status.lastError.code, status.lastError.message])}
+        </p>
+      )}
+      <button
+        type="button"
+        className="secondary"
+        onClick={() => void syncNow()}
+        disabled={busy || status?.configured === false}
+      >
+        {busy ? t('syncRunning') : t('syncNow')}
+      </button>
+    </section>
+  );
+}
