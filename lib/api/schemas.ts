@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CASE_STATUSES, CHANNELS, JURISDICTIONS } from '../cases/model.ts';
 
 // Request and response bodies of the central API (v1). The server validates
 // requests with these, the extension's sync engine validates responses with
@@ -184,38 +185,20 @@ export type CheckResponse = z.infer<typeof CheckResponse>;
 
 // ---------------------------------------------------------------- cases
 
-export const CaseStatus = z.enum([
-  'received',
-  'verified',
-  'verification_failed',
-  'in_progress',
-  'legal_review',
-  'actions_done',
-  'confirmed',
-  'rejected',
-]);
+export const CaseStatus = z.enum(CASE_STATUSES);
 export type CaseStatus = z.infer<typeof CaseStatus>;
 
 /** States after which a case needs no more work and can no longer be overdue. */
 export const CLOSED_CASE_STATUSES: readonly CaseStatus[] = ['confirmed', 'rejected'];
 
-export const Channel = z.enum([
-  'call',
-  'email',
-  'web_form',
-  'social',
-  'chat',
-  'letter',
-  'in_person',
-  'other',
-]);
+export const Channel = z.enum(CHANNELS);
 export type Channel = z.infer<typeof Channel>;
 
 export const Scope = z.enum(['phone_only', 'all_personal_data']);
 export type Scope = z.infer<typeof Scope>;
 
 /** The data-protection law whose deadline applies to the request. */
-export const Jurisdiction = z.enum(['gdpr', 'uk_gdpr', 'ccpa', 'other']);
+export const Jurisdiction = z.enum(JURISDICTIONS);
 export type Jurisdiction = z.infer<typeof Jurisdiction>;
 
 export const CaseSubject = z.object({

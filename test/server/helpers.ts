@@ -114,9 +114,9 @@ export function newCaseBody(overrides: Record<string, unknown> = {}): Record<str
   return {
     id: crypto.randomUUID(),
     receivedAt: '2025-03-01T09:30:00Z',
-    channel: 'call',
+    channel: 'phone_call',
     scope: 'phone_only',
-    jurisdiction: 'gdpr',
+    jurisdiction: 'eu_gdpr',
     subject: {
       name: 'Dana Example',
       phones: ['+447911123456'],
