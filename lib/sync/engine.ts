@@ -3,7 +3,7 @@ import type { ListService } from '../background/list-service.ts';
 import { validateApiUrl, type SyncConfig } from './config.ts';
 import { SyncError, storageError } from './errors.ts';
 import { callApi, type ApiClientOptions } from './http.ts';
-import { assertPageAdvances, feedPageToChanges, feedPath } from './pull.ts';
+import { checkPageProgress, feedPageToChanges, feedPath } from './pull.ts';
 import { needsAttention, pushOutbox, type OutboxPort } from './push.ts';
 import { INITIAL_SYNC_STATE, type SyncState } from './state.ts';
 
@@ -173,6 +173,7 @@ export class SyncEngine {
     let cursor = list.cursor;
     let pages = 0;
     let changeCount = 0;
+    let stalledPages = 0;
     for (;;) {
       const { body: page } = await callApi(api, {
         method: 'GET',
@@ -180,7 +181,7 @@ export class SyncEngine {
         what: 'downloading the DNC list',
         schema: FeedPage,
       });
-      assertPageAdvances(page, cursor);
+      stalledPages = checkPageProgress(page, cursor, stalledPages);
       const changes = feedPageToChanges(page.changes);
 
       // An empty page at the end of the feed only repeats the cursor, and

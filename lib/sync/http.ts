@@ -46,7 +46,10 @@ export async function callApi<T extends z.ZodType>(
   let response: Response;
   let text: string;
   try {
-    response = await options.fetch(`${options.apiUrl}${request.path}`, {
+    // Called detached, because browsers throw "Illegal invocation" when
+    // fetch runs with `this` set to another object, such as `options`.
+    const fetchFunction = options.fetch;
+    response = await fetchFunction(`${options.apiUrl}${request.path}`, {
       method: request.method,
       headers,
       body: request.body === undefined ? undefined : JSON.stringify(request.body),

@@ -49,12 +49,32 @@ export function feedPath(cursor: string | null, pageSize: number): string {
   return `/v1/suppressions?${since}limit=${limit}`;
 }
 
-/** Checks what the schema cannot: a page that claims more must move the cursor. */
-export function assertPageAdvances(page: FeedPage, cursor: string | null): void {
-  if (page.hasMore && (page.changes.length === 0 || page.nextCursor === (cursor ?? ''))) {
+/**
+ * Pages in a row that may leave the cursor where it was. A repeated page
+ * (a retry or a proxy answering twice) is harmless because applying a page
+ * again changes nothing, but a server that never moves the cursor would
+ * keep the sync looping.
+ */
+export const MAX_STALLED_PAGES = 3;
+
+/**
+ * Checks what the schema cannot: a page that claims more must carry changes,
+ * and the cursor must move within MAX_STALLED_PAGES pages. Returns the new
+ * count of pages in a row that did not move it.
+ */
+export function checkPageProgress(page: FeedPage, cursor: string | null, stalled: number): number {
+  if (page.hasMore && page.changes.length === 0) {
     throw new SyncError(
       'invalid_response',
-      'Downloading the DNC list failed: the feed says more changes follow but its cursor did not move. Ask your administrator to check the API server.',
+      'Downloading the DNC list failed: the feed says more changes follow but sent none. Ask your administrator to check the API server.',
     );
   }
+  if (page.nextCursor !== (cursor ?? '')) return 0;
+  if (page.hasMore && stalled + 1 >= MAX_STALLED_PAGES) {
+    throw new SyncError(
+      'invalid_response',
+      `Downloading the DNC list failed: the feed says more changes follow but its cursor did not move in ${MAX_STALLED_PAGES} pages. Ask your administrator to check the API server.`,
+    );
+  }
+  return stalled + 1;
 }

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { SuppressionChange } from '../../lib/api/schemas.ts';
 import { SyncError } from '../../lib/sync/errors.ts';
-import { assertPageAdvances, feedPageToChanges, feedPath } from '../../lib/sync/pull.ts';
+import {
+  checkPageProgress,
+  feedPageToChanges,
+  feedPath,
+  MAX_STALLED_PAGES,
+} from '../../lib/sync/pull.ts';
 
 const X = '+447700900101';
 const Y = '+447700900102';
@@ -62,25 +67,38 @@ describe('feedPageToChanges', () => {
   });
 });
 
-describe('assertPageAdvances', () => {
-  it.each([
-    { name: 'empty page claiming more', changes: [], nextCursor: 'a', cursor: 'a' },
-    {
-      name: 'unmoved cursor claiming more',
-      changes: [change('add', X)],
-      nextCursor: 'a',
-      cursor: 'a',
-    },
-  ])('rejects $name', ({ changes, nextCursor, cursor }) => {
-    expect(() => assertPageAdvances({ changes, nextCursor, hasMore: true }, cursor)).toThrow(
+describe('checkPageProgress', () => {
+  const page = (changes: SuppressionChange[], nextCursor: string, hasMore: boolean) => ({
+    changes,
+    nextCursor,
+    hasMore,
+  });
+
+  it('rejects an empty page claiming more', () => {
+    expect(() => checkPageProgress(page([], 'b', true), 'a', 0)).toThrow(
       expect.objectContaining({ code: 'invalid_response' }),
     );
   });
 
+  it('resets the count when the cursor moves', () => {
+    expect(checkPageProgress(page([change('add', X)], 'b', true), 'a', 2)).toBe(0);
+  });
+
+  it('allows a repeated page a few times', () => {
+    const repeated = page([change('add', X)], 'a', true);
+    expect(checkPageProgress(repeated, 'a', 0)).toBe(1);
+    expect(checkPageProgress(repeated, 'a', MAX_STALLED_PAGES - 2)).toBe(MAX_STALLED_PAGES - 1);
+  });
+
+  it('rejects a cursor stuck for too many pages', () => {
+    const repeated = page([change('add', X)], 'a', true);
+    expect(() => checkPageProgress(repeated, 'a', MAX_STALLED_PAGES - 1)).toThrow(
+      /did not move in 3 pages/,
+    );
+  });
+
   it('accepts an empty last page', () => {
-    expect(() =>
-      assertPageAdvances({ changes: [], nextCursor: '', hasMore: false }, null),
-    ).not.toThrow();
+    expect(checkPageProgress(page([], '', false), null, 0)).toBe(1);
   });
 });
 
