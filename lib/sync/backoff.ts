@@ -1,13 +1,13 @@
 /** Delay before the first retry of an outbox item, in ms. */
 export const BACKOFF_BASE_MS = 5_000;
-/** Longest delay between retries of an outbox item, in ms. */
+/** Maximum delay between retries of an outbox item, in ms. */
 export const BACKOFF_MAX_MS = 15 * 60_000;
 
 /**
- * Returns the delay in ms before retrying an item that has failed `attempts`
+ * Returns the delay in ms before retrying an item that had failed `attempts`
  * times before this failure: base · 2^attempts, capped at the maximum, then
- * scaled by a jitter factor in [0.5, 1.5) so that many extensions that lost
- * the server at the same moment do not all come back at the same moment.
+ * scaled by a jitter factor in [0.5, 1.5). The jitter keeps extensions that
+ * lost the server at the same moment from all retrying at the same moment.
  * `random` returns a number in [0, 1), like Math.random.
  */
 export function backoffDelay(attempts: number, random: () => number): number {

@@ -8,10 +8,10 @@ const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost', '
 export type ApiUrlCheck = { ok: true; url: string } | { ok: false; message: string };
 
 /**
- * Checks an API URL typed into the options page. HTTPS is required because
- * the bearer token travels with every request; plain HTTP is accepted only
- * for a server on this machine (loopback), which is how the reference server
- * runs in development and tests. Returns the URL without a trailing slash.
+ * Checks an API URL typed into the options page and returns it without a
+ * trailing slash. HTTPS is required because the bearer token travels with
+ * every request. Plain HTTP is accepted only for a server on this machine
+ * (loopback), which is how the reference server runs in development and tests.
  */
 export function validateApiUrl(input: string): ApiUrlCheck {
   const trimmed = input.trim();

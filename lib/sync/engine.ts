@@ -7,7 +7,7 @@ import { checkPageProgress, feedPageToChanges, feedPath } from './pull.ts';
 import { needsAttention, pushOutbox, type OutboxPort } from './push.ts';
 import { INITIAL_SYNC_STATE, type SyncState } from './state.ts';
 
-/** Log sink; the background passes its prefixed console logger. Messages never contain a token or a full number. */
+/** Destination of the engine's log lines, such as the background's prefixed console logger. Lines contain no token and no full phone number. */
 export interface SyncLogger {
   info(message: string): void;
   warn(message: string): void;
@@ -61,7 +61,7 @@ export class SyncEngine {
     this.random = deps.random ?? Math.random;
   }
 
-  /** Runs one sync, or joins the one already running. Never rejects: failures are in the returned state. */
+  /** Runs one sync, or joins the one already running. It never rejects, because failures are recorded in the returned state. */
   sync(): Promise<SyncState> {
     this.running ??= this.run().finally(() => {
       this.running = null;
@@ -124,6 +124,7 @@ export class SyncEngine {
       outbox: this.deps.outbox,
       now: this.now(),
       random: this.random,
+      logger: this.deps.logger,
     });
     if (push.stopped && push.error) throw push.error;
     if (push.delivered > 0) this.deps.logger?.info(`delivered ${push.delivered} outbox items`);

@@ -27,7 +27,7 @@ export interface ApiClientOptions {
 
 /**
  * Sends one request to the central API and returns the validated body of a
- * 2xx response. Every other outcome becomes a SyncError: no answer, a
+ * 2xx response. Every other outcome becomes a SyncError: no connection, a
  * timeout, an error status, or a body that is not JSON of the expected shape.
  */
 export async function callApi<T extends z.ZodType>(
@@ -138,19 +138,19 @@ function retryAfterSeconds(response: Response): number | undefined {
 function statusError(response: Response, text: string, what: string): SyncError {
   const status = response.status;
   const detail = serverMessage(text);
-  const said = detail ? ` The server said: ${detail}.` : '';
+  const serverDetail = detail ? ` The server's message: ${detail}.` : '';
 
   if (status === 401) {
     return new SyncError(
       'unauthorized',
-      `${failed(what)}: the API rejected the access token (HTTP 401). Enter a valid token in Options.${said}`,
+      `${failed(what)}: the API rejected the access token (HTTP 401). Enter a valid token in Options.${serverDetail}`,
       status,
     );
   }
   if (status === 403) {
     return new SyncError(
       'forbidden',
-      `${failed(what)}: the access token is not allowed to do this (HTTP 403). Ask an administrator for a token with the right role.${said}`,
+      `${failed(what)}: the access token is not allowed to do this (HTTP 403). Ask an administrator for a token with the right role.${serverDetail}`,
       status,
     );
   }
@@ -172,14 +172,14 @@ function statusError(response: Response, text: string, what: string): SyncError 
   if (status >= 500) {
     return new SyncError(
       'server_error',
-      `${failed(what)}: the API had an internal error (HTTP ${status}). The extension retries on its own; if this persists, tell your administrator.${said}`,
+      `${failed(what)}: the API had an internal error (HTTP ${status}). The extension retries on its own; if this persists, tell your administrator.${serverDetail}`,
       status,
       retryAfterSeconds(response),
     );
   }
   return new SyncError(
     'rejected',
-    `${failed(what)}: the API rejected the request (HTTP ${status}).${said}`,
+    `${failed(what)}: the API rejected the request (HTTP ${status}).${serverDetail}`,
     status,
   );
 }

@@ -51,7 +51,7 @@ export function feedPath(cursor: string | null, pageSize: number): string {
 
 /**
  * Pages in a row that may leave the cursor where it was. A repeated page
- * (a retry or a proxy answering twice) is harmless because applying a page
+ * (a retry, or a proxy that sends one response twice) is harmless because applying a page
  * again changes nothing, but a server that never moves the cursor would
  * keep the sync looping.
  */

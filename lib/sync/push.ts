@@ -51,6 +51,7 @@ export interface PushOptions {
   outbox: OutboxPort;
   now: number;
   random: () => number;
+  logger?: { warn(message: string): void } | undefined;
 }
 
 type SuppressionItem = Extract<OutboxItem, { kind: 'suppression' }>;
@@ -134,7 +135,7 @@ class Push {
         });
 
         // Adding a number already on the list is a no-op on the server
-        // ("alreadyPresent"), so resending a batch after a lost answer is safe.
+        // ("alreadyPresent"), so resending a batch after a lost response is safe.
         const rejected = new Map(body.rejected.map((entry) => [entry.index, entry.error]));
         const accepted = part.filter((_, index) => !rejected.has(index));
         for (const [index, reason] of rejected) {
@@ -156,7 +157,7 @@ class Push {
 
   async cases(items: CaseItem[]): Promise<void> {
     // One request per case, because the server makes each case idempotent
-    // by its id and answers 409 for a reused id with another body.
+    // by its id and returns 409 for a reused id with another body.
     for (const item of items) {
       const body = caseRequestBody(item);
       const problem = caseBodyProblem(item, body);
@@ -217,8 +218,8 @@ class Push {
   /**
    * Runs `send` for a batch. When the server rejects a batch of several
    * items for its body (400 or 413), the batch is split in halves and each
-   * half sent again, so one bad item cannot hold back the others and the
-   * bad one is found in a logarithmic number of requests. Other rejections
+   * half is sent again. One bad item then cannot hold back the others, and
+   * it is found in a logarithmic number of requests. Other rejections
    * (404 …) say nothing about single items and are not split.
    */
   private async deliver<T extends OutboxItem>(
@@ -271,6 +272,13 @@ class Push {
    */
   private async fail(items: OutboxItem[], error: SyncError): Promise<void> {
     const rejected = error.code === 'rejected';
+    const first = items[0];
+    if (first) {
+      const others = items.length > 1 ? ` and ${items.length - 1} more` : '';
+      this.options.logger?.warn(
+        `outbox ${first.kind} ${first.id}${others} not delivered (${error.code}): ${error.message}`,
+      );
+    }
     for (const item of items) {
       let delay = rejected
         ? BACKOFF_MAX_MS * (0.5 + this.options.random())
@@ -297,7 +305,7 @@ function suppressionEntry(item: SuppressionItem): AddSuppressionsRequest['entrie
   return { phone: item.e164, reason: item.reason, source: EXTENSION_SOURCE };
 }
 
-/** The outbox item's id is the case id, which makes a resent case idempotent on the server. */
+/** Builds the request body with the outbox item's id as the case id, which makes a resent case idempotent on the server. */
 function caseRequestBody(item: CaseItem): Record<string, unknown> {
   return { ...item.caseBody, id: item.id };
 }
@@ -335,7 +343,7 @@ function clientEvent(item: EventItem): unknown {
   };
 }
 
-/** The API takes only flat values in event details, so nested ones travel as JSON text. */
+/** Converts nested detail values to JSON text, because the API takes only flat values in event details. */
 function flattenDetails(
   details: Record<string, unknown>,
 ): Record<string, string | number | boolean | null> {

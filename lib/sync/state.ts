@@ -8,9 +8,9 @@ export const SyncState = z.object({
   /** When a sync last started (ms). */
   lastAttemptAt: z.number().nullable(),
   /**
-   * Why the last sync failed; or, with code "rejected" after a completed sync,
-   * that outbox items were rejected by the server and wait in the outbox for
-   * someone to look at them. Null when nothing needs attention.
+   * Reason the last sync failed. After a completed sync, code "rejected"
+   * means that the server rejected outbox items, which wait in the outbox
+   * for someone to look at them. Null when nothing needs attention.
    */
   lastError: z.object({ code: SyncErrorCode, message: z.string(), at: z.number() }).nullable(),
   /** Syncs in a row that did not complete; 0 after a completed one. */

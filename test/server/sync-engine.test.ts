@@ -90,7 +90,7 @@ interface Entry {
   addedAt: number;
 }
 
-/** The server's list, folded from its whole feed, and the feed's last cursor. */
+/** Folds the server's whole feed into its list and returns it with the feed's last cursor. */
 async function serverList(): Promise<{ entries: Map<string, Entry>; cursor: string }> {
   const entries = new Map<string, Entry>();
   let cursor = '';
@@ -115,7 +115,7 @@ async function serverList(): Promise<{ entries: Map<string, Entry>; cursor: stri
   }
 }
 
-/** Every change the feed holds for one number, in order. */
+/** Returns the operations of every feed change for one number, in order. */
 async function feedChangesFor(e164: string): Promise<string[]> {
   const { changes } = FeedPage.parse(
     await (await callServer('GET', '/v1/suppressions?limit=50000', agentToken)).json(),
@@ -161,7 +161,7 @@ const settings: Settings = {
   accessToken: '',
 };
 
-/** A client with its own IndexedDB list database, the shared outbox and the real ListService. */
+/** Creates a client with its own IndexedDB list database, the shared outbox and the real ListService. */
 async function makeClient(
   options: {
     intercept?: Intercept;
@@ -219,7 +219,7 @@ async function makeClient(
   return { engine: new SyncEngine(deps), list, store, requests };
 }
 
-/** The client's list as stored in IndexedDB, read back through loadIndex. */
+/** Reads the client's list back from IndexedDB through loadIndex. */
 async function localList(client: Client): Promise<{
   entries: Map<string, Entry>;
   iterated: number;
