@@ -32,6 +32,7 @@ export class SyncService {
       },
       list,
       outbox: { list: listOutbox, remove: removeFromOutbox, update: updateOutboxItem },
+      logger: log,
       state: {
         read: () => readKv(STATE_KEY, SyncState),
         write: (state) => writeKv(STATE_KEY, state),
@@ -47,8 +48,16 @@ export class SyncService {
     browser.runtime.onStartup.addListener(() => void this.syncQuietly());
   }
 
-  /** Syncs now; resolves with the state after the sync (a failed sync is a state, not an exception). */
+  /**
+   * Syncs now; resolves with the state after the sync (a failed sync is a
+   * state, not an exception). The user asked for it, so items waiting out a
+   * backoff are sent now too.
+   */
   async syncNow(): Promise<SyncStatus> {
+    const now = Date.now();
+    for (const item of await listOutbox()) {
+      if (item.nextAttemptAt > now) await updateOutboxItem({ ...item, nextAttemptAt: now });
+    }
     await this.syncQuietly();
     return this.status();
   }
