@@ -1,0 +1,48 @@
+// `npm run bench`: runs every bench/*.bench.ts in turn and writes their
+// Markdown sections to docs/benchmarks.md under a header naming the date
+// and the machine. A failing benchmark is recorded as failed, not skipped.
+import { spawnSync } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
+
+const only = process.argv.slice(2);
+const benches = readdirSync('bench')
+  .filter((name) => name.endsWith('.bench.ts'))
+  .filter((name) => only.length === 0 || only.some((part) => name.includes(part)))
+  .sort();
+
+const chromium = spawnSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8' });
+const machine = [
+  `- Date: ${new Date().toISOString()}`,
+  `- CPU: ${cpus()[0]?.model ?? 'unknown'}, ${cpus().length} cores; memory ${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
+  `- Node.js ${process.version}; ${chromium.stdout?.trim() || 'Chromium not found'}`,
+];
+
+const sections = [];
+for (const name of benches) {
+  console.log(`▶ ${name}`);
+  const started = Date.now();
+  const run = spawnSync('npx', ['tsx', `bench/${name}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 2 ** 20 });
+  const seconds = ((Date.now() - started) / 1000).toFixed(0);
+  if (run.status === 0) {
+    sections.push(run.stdout.trim());
+    console.log(`  done in ${seconds} s`);
+  } else {
+    sections.push(`### ${name}\n\nFailed with exit code ${run.status ?? run.signal} after ${seconds} s.`);
+    console.error(`  failed (exit code ${run.status ?? run.signal})`);
+  }
+}
+
+const text = [
+  '# Benchmarks',
+  '',
+  'Written by `npm run bench`; each section names its method and the baseline measured in the same run.',
+  '',
+  '## Machine',
+  '',
+  ...machine,
+  '',
+  ...sections.flatMap((section) => [section, '']),
+].join('\n');
+writeFileSync('docs/benchmarks.md', text);
+console.log('Wrote docs/benchmarks.md');
