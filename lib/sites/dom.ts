@@ -1,0 +1,133 @@
+// DOM reading shared by the site adapters. Salesforce and other apps built on
+// web components put record fields inside open shadow roots, which
+// querySelectorAll and textContent do not enter, so every query here walks
+// into open shadow roots as well. Closed shadow roots stay unreadable.
+
+import { BADGE_TAG, INLINE_ELEMENTS, NOTICE_TAG, SKIPPED_ELEMENTS } from '../content/dom-rules.ts';
+
+/** Yields every element under `root` in document order, entering open shadow roots after their host. */
+export function* walkElementsDeep(root: ParentNode): Generator<Element> {
+  for (const element of root.querySelectorAll('*')) {
+    yield element;
+
+    const tag = element.localName;
+    if (element.shadowRoot && tag !== BADGE_TAG && tag !== NOTICE_TAG) {
+      yield* walkElementsDeep(element.shadowRoot);
+    }
+  }
+}
+
+/** Returns the elements under `root`, open shadow roots included, that match `selector`. */
+export function queryAllDeep(root: ParentNode, selector: string): Element[] {
+  const found: Element[] = [];
+  for (const element of walkElementsDeep(root)) {
+    if (element.matches(selector)) found.push(element);
+  }
+  return found;
+}
+
+/** Returns the first element under `root`, open shadow roots included, that matches `selector`. */
+export function queryDeep(root: ParentNode, selector: string): Element | null {
+  for (const element of walkElementsDeep(root)) {
+    if (element.matches(selector)) return element;
+  }
+  return null;
+}
+
+/** Returns the first match of the first selector in `selectors` that matches anything. */
+export function queryFirstDeep(root: ParentNode, selectors: readonly string[]): Element | null {
+  for (const selector of selectors) {
+    const element = queryDeep(root, selector);
+    if (element) return element;
+  }
+  return null;
+}
+
+/** Collapses runs of whitespace (no-break and ideographic spaces included) and trims. */
+export function normalizeSpace(text: string): string {
+  return text.replace(/[\s\u00a0\u2009\u202f\u3000]+/g, ' ').trim();
+}
+
+/**
+ * Returns the text a reader sees in `node`: text nodes in rendered order,
+ * shadow content in place of a host's children and slotted nodes in place of
+ * each slot. Block elements are separated by a space so "<div>Mobile</div>
+ * <div>+44…</div>" does not read as "Mobile+44…", while inline elements join
+ * ("Gar<b>c</b>ía" stays one word). Scripts, styles and DNC Guard's own
+ * badges are left out. Whitespace is collapsed.
+ */
+export function deepText(node: Node): string {
+  const parts: string[] = [];
+  collectText(node, parts);
+  return normalizeSpace(parts.join(''));
+}
+
+function collectText(node: Node, parts: string[]): void {
+  if (node.nodeType === Node.TEXT_NODE) {
+    parts.push(node.nodeValue ?? '');
+    return;
+  }
+  if (node.nodeType === Node.DOCUMENT_FRAGMENT_NODE || node.nodeType === Node.DOCUMENT_NODE) {
+    for (const child of node.childNodes) collectText(child, parts);
+    return;
+  }
+  if (node.nodeType !== Node.ELEMENT_NODE) return;
+
+  const element = node as Element;
+  const tag = element.localName;
+  if (SKIPPED_ELEMENTS.has(tag)) return;
+
+  const isBlock = !INLINE_ELEMENTS.has(tag);
+  if (isBlock) parts.push(' ');
+  for (const child of renderedChildren(element)) collectText(child, parts);
+  if (isBlock) parts.push(' ');
+}
+
+// A host renders its shadow tree, and a slot renders what is assigned to it
+// (or its fallback content when nothing is).
+function renderedChildren(element: Element): Iterable<Node> {
+  if (element.shadowRoot) return element.shadowRoot.childNodes;
+
+  if (element.localName === 'slot' && 'assignedNodes' in element) {
+    const assigned = (element as HTMLSlotElement).assignedNodes({ flatten: true });
+    if (assigned.length > 0) return assigned;
+  }
+  return element.childNodes;
+}
+
+/**
+ * Returns the parent of `element`, stepping from the top of a shadow tree
+ * to its host, so callers can walk up across shadow boundaries.
+ */
+export function parentAcrossShadow(element: Element): Element | null {
+  if (element.parentElement) return element.parentElement;
+
+  // Checked by node type, not instanceof, so documents of other frames work too.
+  const root = element.getRootNode();
+  return root.nodeType === Node.DOCUMENT_FRAGMENT_NODE && 'host' in root
+    ? (root as ShadowRoot).host
+    : null;
+}
+
+/**
+ * Whether `element` or an ancestor (across shadow boundaries) is marked
+ * hidden by attribute. Layout is not read, so elements hidden only by CSS
+ * count as shown; console apps that keep background tabs in the DOM mark
+ * them with `hidden` or `aria-hidden`.
+ */
+export function isMarkedHidden(element: Element): boolean {
+  for (let current: Element | null = element; current; current = parentAcrossShadow(current)) {
+    if (current.hasAttribute('hidden') || current.getAttribute('aria-hidden') === 'true') {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Returns the first element matching `selector` that is not marked hidden. */
+export function queryShownDeep(root: ParentNode, selector: string): Element | null {
+  for (const element of queryAllDeep(root, selector)) {
+    if (!isMarkedHidden(element)) return element;
+  }
+  return null;
+}

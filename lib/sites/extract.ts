@@ -1,0 +1,201 @@
+// Phone numbers and email addresses found in record text, links and form
+// controls. Numbers are kept as written; validating them against numbering
+// plans is left to the extension, so this file must not import the metadata
+// library (see lib/phone/candidates.ts for why).
+
+import { countDigits, dialKey, numberFromDialHref } from '../content/dom-rules.ts';
+import { findPhoneCandidates } from '../phone/candidates.ts';
+import { queryAllDeep, walkElementsDeep } from './dom.ts';
+import { classifyIdentifier, classifyLabel, controlValue, isReadableControl } from './labels.ts';
+
+const MIN_DIGITS = 7;
+const MAX_DIGITS = 17;
+
+/** Returns the phone numbers written in `text`, as written and without their extensions. */
+export function phonesInText(text: string): string[] {
+  return findPhoneCandidates(text).map((candidate) => candidate.raw);
+}
+
+// Local part per RFC 5322 "atext" and dots; domain of LDH labels with a dot.
+// Internationalised addresses are not matched.
+const EMAIL_PATTERN =
+  /[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+/g;
+
+/** Returns the email addresses written in `text`. */
+export function emailsInText(text: string): string[] {
+  return text.match(EMAIL_PATTERN) ?? [];
+}
+
+/**
+ * An ordered set of phone numbers that treats two spellings of one number as
+ * one: equal digits, or a national form and the international form with its
+ * country code ("(212) 555-0187" and "+1 212 555 0187", "020 7946 0018" and
+ * "+44 20 7946 0018"). The international spelling wins, because it parses
+ * without a default country, and it keeps the place of the first spelling.
+ */
+export class PhoneSet {
+  private readonly entries: Array<{ raw: string; key: string }> = [];
+
+  add(raw: string): void {
+    const key = dialKey(raw);
+    const digits = countDigits(key);
+    if (digits < MIN_DIGITS || digits > MAX_DIGITS) return;
+
+    const index = this.entries.findIndex((entry) => isSameNumber(entry.key, key));
+    if (index < 0) {
+      this.entries.push({ raw, key });
+      return;
+    }
+    const existing = this.entries[index]!;
+    if (!existing.key.startsWith('+') && key.startsWith('+')) this.entries[index] = { raw, key };
+  }
+
+  addAll(raws: Iterable<string>): void {
+    for (const raw of raws) this.add(raw);
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  values(): string[] {
+    return this.entries.map((entry) => entry.raw);
+  }
+}
+
+/** Country calling codes have one to three digits. */
+const MAX_COUNTRY_CODE_DIGITS = 3;
+
+function isSameNumber(a: string, b: string): boolean {
+  const digitsA = a.replace('+', '');
+  const digitsB = b.replace('+', '');
+  if (digitsA === digitsB) return true;
+
+  if (a.startsWith('+') === b.startsWith('+')) return false;
+
+  const [international, national] = a.startsWith('+') ? [digitsA, digitsB] : [digitsB, digitsA];
+
+  // A national number may carry a trunk prefix "0" that the international form drops.
+  const significant = national.startsWith('0') ? national.slice(1) : national;
+  const extra = international.length - significant.length;
+  return extra >= 1 && extra <= MAX_COUNTRY_CODE_DIGITS && international.endsWith(significant);
+}
+
+/** An ordered, case-insensitive set of email addresses. */
+export class EmailSet {
+  private readonly byKey = new Map<string, string>();
+
+  add(email: string): void {
+    const key = email.toLowerCase();
+    if (!this.byKey.has(key)) this.byKey.set(key, email);
+  }
+
+  addAll(emails: Iterable<string>): void {
+    for (const email of emails) this.add(email);
+  }
+
+  get size(): number {
+    return this.byKey.size;
+  }
+
+  values(): string[] {
+    return [...this.byKey.values()];
+  }
+}
+
+const DIAL_LINK_SELECTOR =
+  'a[href^="tel:" i], a[href^="callto:" i], a[href^="sip:" i], a[href^="sips:" i]';
+
+/**
+ * Returns the numbers of `tel:`, `callto:` and `sip:` links under `root`:
+ * the number as the link text writes it, else the number in the href.
+ */
+export function phonesFromDialLinks(root: ParentNode): string[] {
+  const phones: string[] = [];
+  for (const link of queryAllDeep(root, DIAL_LINK_SELECTOR)) {
+    phones.push(...phonesFromDialLink(link));
+  }
+  return phones;
+}
+
+/** Returns the number of one dial link, preferring the text a person reads. */
+export function phonesFromDialLink(link: Element): string[] {
+  const fromText = phonesInText(link.textContent ?? '');
+  if (fromText.length > 0) return fromText;
+
+  const number = numberFromDialHref(link.getAttribute('href') ?? '');
+  if (!number) return [];
+
+  const fromHref = phonesInText(number);
+  if (fromHref.length > 0) return fromHref;
+
+  const digits = countDigits(number);
+  return digits >= MIN_DIGITS && digits <= MAX_DIGITS ? [number.trim()] : [];
+}
+
+/** Returns the addresses of `mailto:` links under `root`. */
+export function emailsFromMailtoLinks(root: ParentNode): string[] {
+  const emails: string[] = [];
+  for (const link of queryAllDeep(root, 'a[href^="mailto:" i]')) {
+    const target = (link.getAttribute('href') ?? '').slice('mailto:'.length).split('?')[0] ?? '';
+    let decoded = target;
+    try {
+      decoded = decodeURIComponent(target);
+    } catch {
+      // A malformed escape stays as written; the pattern below still finds plain addresses.
+    }
+    emails.push(...emailsInText(decoded));
+  }
+  return emails;
+}
+
+/**
+ * Returns the phone numbers and email addresses typed into form controls
+ * under `root`: inputs of type tel or email, and controls whose name, id,
+ * autocomplete token or label says phone or email.
+ */
+export function valuesFromControls(root: ParentNode): { phones: string[]; emails: string[] } {
+  const phones: string[] = [];
+  const emails: string[] = [];
+
+  for (const element of walkElementsDeep(root)) {
+    if (!isReadableControl(element) || element.localName === 'select') continue;
+
+    const kind = controlKind(element as HTMLInputElement | HTMLTextAreaElement);
+    if (!kind) continue;
+
+    const value = controlValue(element);
+    if (kind === 'phone') phones.push(...phonesInText(value));
+    else emails.push(...emailsInText(value));
+  }
+  return { phones, emails };
+}
+
+function controlKind(control: HTMLInputElement | HTMLTextAreaElement): 'phone' | 'email' | null {
+  if (control.localName === 'input') {
+    const type = (control as HTMLInputElement).type;
+    if (type === 'tel') return 'phone';
+    if (type === 'email') return 'email';
+  }
+
+  const identifiers = [
+    control.getAttribute('name'),
+    control.id,
+    control.getAttribute('autocomplete'),
+    control.getAttribute('data-id'),
+  ];
+  for (const identifier of identifiers) {
+    const kind = identifier ? classifyIdentifier(identifier) : null;
+    if (kind) return kind;
+  }
+
+  const labels = [
+    control.getAttribute('aria-label') ?? '',
+    ...[...(control.labels ?? [])].map((label) => label.textContent ?? ''),
+  ];
+  for (const label of labels) {
+    const kind = classifyLabel(label);
+    if (kind === 'phone' || kind === 'email') return kind;
+  }
+  return null;
+}

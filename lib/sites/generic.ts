@@ -1,0 +1,133 @@
+// The reader for any page no product adapter claims, and the fallback every
+// adapter uses for the fields its own selectors do not find.
+
+import { deepText, queryDeep, queryShownDeep } from './dom.ts';
+import {
+  EmailSet,
+  PhoneSet,
+  emailsFromMailtoLinks,
+  emailsInText,
+  phonesFromDialLinks,
+  phonesInText,
+  valuesFromControls,
+} from './extract.ts';
+import { collectLabelledFields, type LabelledField } from './labels.ts';
+import { recordIdFromAttributes, recordIdFromUrl } from './record-id.ts';
+import { buildSnapshot, type RecordFields } from './snapshot.ts';
+import type { RecordSnapshot, SiteAdapter } from './types.ts';
+
+/** Separators between the parts of a document title ("Ana García | Contact | Example CRM"). */
+const TITLE_SEPARATOR = /\s+[|\-–—·:•»]\s+|\s*[｜]\s*/u;
+
+/** Reads every record field with no product knowledge, from `root` (the whole document by default). */
+export function readGenericFields(doc: Document, url: URL, root: ParentNode = doc): RecordFields {
+  const labelled = collectLabelledFields(root);
+  const controls = valuesFromControls(root);
+
+  return {
+    name: nameFromLabels(labelled) ?? nameFromHeading(root) ?? nameFromTitle(doc.title),
+    recordId: recordIdFromUrl(url) ?? recordIdFromAttributes(root),
+    phones: readPhones(root, labelled, controls.phones),
+    emails: readEmails(root, labelled, controls.emails),
+  };
+}
+
+/**
+ * Builds the snapshot from what an adapter found, reading each missing field
+ * (null name or id, empty phone or email list) with the generic reader. The
+ * generic reading runs only when something is missing, and within `root`
+ * when the adapter found its product's record container.
+ */
+export function composeRecord(
+  doc: Document,
+  url: URL,
+  system: string,
+  found: Partial<RecordFields>,
+  root: ParentNode = doc,
+): RecordSnapshot | null {
+  const isComplete =
+    Boolean(found.name) &&
+    Boolean(found.recordId) &&
+    Boolean(found.phones?.length) &&
+    Boolean(found.emails?.length);
+  const generic = isComplete ? null : readGenericFields(doc, url, root);
+
+  return buildSnapshot(doc, url, system, {
+    name: found.name || generic?.name || null,
+    recordId: found.recordId || generic?.recordId || null,
+    phones: found.phones?.length ? found.phones : (generic?.phones ?? []),
+    emails: found.emails?.length ? found.emails : (generic?.emails ?? []),
+  });
+}
+
+function nameFromLabels(fields: LabelledField[]): string | null {
+  const full = fields.find((field) => field.kind === 'name' && isPlausibleName(field.value));
+  if (full) return full.value;
+
+  const first = fields.find((field) => field.kind === 'firstName' && isPlausibleName(field.value));
+  const last = fields.find((field) => field.kind === 'lastName' && isPlausibleName(field.value));
+  if (!first && !last) return null;
+
+  // CJK names are written family name first and without a space.
+  const parts = [first?.value, last?.value].filter((part): part is string => Boolean(part));
+  const isCjk = parts.every((part) => /^[\u3040-\u30ff\u3400-\u9fff]+$/u.test(part));
+  return isCjk ? [last?.value, first?.value].filter(Boolean).join('') : parts.join(' ');
+}
+
+/** A name has a letter and is neither a phone number nor an email address. */
+export function isPlausibleName(text: string): boolean {
+  if (!/\p{L}/u.test(text)) return false;
+  return phonesInText(text).length === 0 && emailsInText(text).length === 0;
+}
+
+function nameFromHeading(root: ParentNode): string | null {
+  const main = queryDeep(root, 'main, [role="main"]') ?? root;
+  const heading = queryShownDeep(main, 'h1') ?? queryShownDeep(root, 'h1');
+  if (!heading) return null;
+
+  const text = deepText(heading);
+  return isPlausibleName(text) ? text : null;
+}
+
+/**
+ * Returns the first part of a title with an app suffix
+ * ("Ana García | Contact | Example CRM" → "Ana García"). A title with no
+ * separator is taken as the app's own name, not a person's.
+ */
+export function nameFromTitle(title: string): string | null {
+  const parts = title.split(TITLE_SEPARATOR).map((part) => part.trim());
+  if (parts.length < 2) return null;
+
+  const first = parts[0]!;
+  return first && isPlausibleName(first) ? first : null;
+}
+
+function readPhones(root: ParentNode, labelled: LabelledField[], fromControls: string[]): string[] {
+  const phones = new PhoneSet();
+  for (const field of labelled) {
+    if (field.kind === 'phone') phones.addAll(phonesInText(field.value));
+  }
+  phones.addAll(phonesFromDialLinks(root));
+  phones.addAll(fromControls);
+  return phones.values();
+}
+
+function readEmails(root: ParentNode, labelled: LabelledField[], fromControls: string[]): string[] {
+  const emails = new EmailSet();
+  for (const field of labelled) {
+    if (field.kind === 'email') emails.addAll(emailsInText(field.value));
+  }
+  emails.addAll(emailsFromMailtoLinks(root));
+  emails.addAll(fromControls);
+  return emails.values();
+}
+
+/** Reads any page: labelled fields, dial and mail links, form controls, headings and the title. */
+export const genericAdapter: SiteAdapter = {
+  id: 'generic',
+  name: 'Any page',
+  matches: () => true,
+  readRecord(doc: Document, url: URL = new URL(doc.URL)): RecordSnapshot | null {
+    return buildSnapshot(doc, url, url.hostname || 'unknown', readGenericFields(doc, url));
+  },
+};

@@ -1,0 +1,102 @@
+// Record ids read from URLs and record headers of CRMs no adapter knows.
+
+import { queryAllDeep } from './dom.ts';
+
+/** Query parameters that CRMs use for the id of the record a page shows. */
+const ID_PARAMETERS = [
+  'id',
+  'recordId',
+  'record_id',
+  'contactId',
+  'contact_id',
+  'personId',
+  'person_id',
+  'customerId',
+  'customer_id',
+  'leadId',
+  'objectId',
+];
+
+/** Path words after which the next segment is the record id ("/contact/7", "#/people/42"). */
+const RECORD_WORDS =
+  /^(?:contacts?|persons?|people|leads?|accounts?|customers?|clients?|records?|deals?|tickets?|cases?|companies|company|organi[sz]ations?|kunden?|kontakte?|客户|联系人)$/i;
+
+const UUID = /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$/i;
+const NUMBER = /^\d{3,20}$/;
+// Salesforce ids, Mongo ObjectIds, hex and base-62 keys: letters and digits, 8 to 64 long.
+const OPAQUE_KEY = /^(?=(?:.*\d){3})(?=.*[A-Za-z])[A-Za-z0-9_-]{8,64}$/;
+const SHORT_KEY = /^(?=.*\d)[A-Za-z0-9_-]{1,64}$/;
+const DATE_LIKE = /^\d{4}-\d{2}-\d{2}$|^\d{2}[-.]\d{2}[-.]\d{4}$/;
+
+/** Whether a path segment, on its own, looks like a record id rather than a word or a page name. */
+export function looksLikeRecordId(segment: string): boolean {
+  if (DATE_LIKE.test(segment)) return false;
+  return UUID.test(segment) || NUMBER.test(segment) || OPAQUE_KEY.test(segment);
+}
+
+/** Removes the braces Microsoft products put around GUIDs. */
+export function stripBraces(id: string): string {
+  return id.replace(/^\{(.*)\}$/, '$1');
+}
+
+/**
+ * Reads a record id from a URL in the common shapes: `?id=`, a hash route
+ * (`#/contact/123`), a path segment after a record word (`/person/7`), or
+ * the last path segment that looks like an id. Returns null when none does.
+ */
+export function recordIdFromUrl(url: URL): string | null {
+  for (const name of ID_PARAMETERS) {
+    const value = url.searchParams.get(name)?.trim();
+    if (value && /^[A-Za-z0-9_{}-]{1,128}$/.test(value)) return stripBraces(value);
+  }
+
+  const hashPath = url.hash.replace(/^#!?\/?/, '').split('?')[0] ?? '';
+  return recordIdFromSegments(splitPath(hashPath)) ?? recordIdFromSegments(splitPath(url.pathname));
+}
+
+function splitPath(path: string): string[] {
+  return path
+    .split('/')
+    .filter((segment) => segment.length > 0)
+    .map((segment) => {
+      try {
+        return decodeURIComponent(segment);
+      } catch {
+        return segment;
+      }
+    });
+}
+
+function recordIdFromSegments(segments: string[]): string | null {
+  for (let i = segments.length - 2; i >= 0; i--) {
+    const next = segments[i + 1]!;
+    if (RECORD_WORDS.test(segments[i]!) && (SHORT_KEY.test(next) || UUID.test(next))) {
+      return stripBraces(next);
+    }
+  }
+  for (let i = segments.length - 1; i >= 0; i--) {
+    if (looksLikeRecordId(segments[i]!)) return stripBraces(segments[i]!);
+  }
+  return null;
+}
+
+/** Record headers that may carry the id as a data attribute. */
+const HEADER_SELECTOR =
+  'h1, header, [role="banner"], [class*="record-header" i], [class*="recordheader" i]';
+
+/**
+ * Reads a record id from `data-record-id` anywhere under `root`, or from a
+ * `data-id` on a record header (an `h1` or `header` element). A bare
+ * `data-id` elsewhere is too common (list rows, widgets) to trust.
+ */
+export function recordIdFromAttributes(root: ParentNode): string | null {
+  for (const element of queryAllDeep(root, '[data-record-id]')) {
+    const id = element.getAttribute('data-record-id')?.trim();
+    if (id && SHORT_KEY.test(stripBraces(id))) return stripBraces(id);
+  }
+  for (const element of queryAllDeep(root, HEADER_SELECTOR)) {
+    const id = element.getAttribute('data-id')?.trim();
+    if (id && looksLikeRecordId(id)) return stripBraces(id);
+  }
+  return null;
+}

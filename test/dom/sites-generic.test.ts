@@ -1,0 +1,249 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { genericAdapter, nameFromTitle, readGenericFields } from '../../lib/sites/generic';
+import { recordSnapshotSchema } from '../../lib/sites/types';
+import { loadFixture, loadHtml } from './harness';
+
+const PAGE_URL = new URL('http://127.0.0.1:5173/crm-record.html');
+
+function read(html: string, url = new URL('https://crm.example.com/app')) {
+  loadHtml(html);
+  return genericAdapter.readRecord(document, url);
+}
+
+afterEach(() => {
+  document.documentElement.replaceChildren();
+});
+
+describe('generic adapter on crm-record.html', () => {
+  it('reads name, phones, email and header id', () => {
+    loadFixture('crm-record.html');
+
+    const snapshot = genericAdapter.readRecord(document, PAGE_URL);
+
+    expect(snapshot).not.toBeNull();
+    expect(snapshot!.name).toBe('Ana García');
+    expect(snapshot!.phones).toEqual([
+      '+44 20 7946 0018',
+      '(212) 555-0187',
+      '+1 415 555 0123',
+      '+86 138 1234 5678',
+    ]);
+    expect(snapshot!.emails).toEqual(['ana.garcia@example.com']);
+    expect(snapshot!.recordId).toBe('003XX0000012345');
+    expect(snapshot!.system).toBe('127.0.0.1');
+    expect(snapshot!.url).toBe(PAGE_URL.href);
+    expect(snapshot!.title).toBe('Ana García | Contact | Example CRM');
+  });
+
+  it('leaves out numbers in notes and the assistant line', () => {
+    loadFixture('crm-record.html');
+
+    const phones = genericAdapter.readRecord(document, PAGE_URL)!.phones;
+
+    expect(phones).not.toContain('+1 646 555 0199');
+    expect(phones).not.toContain('+1 (212) 555-0142');
+    expect(phones).not.toContain('+1 (718) 555-0111');
+  });
+
+  it('returns a snapshot the schema accepts', () => {
+    loadFixture('crm-record.html');
+
+    const snapshot = genericAdapter.readRecord(document, PAGE_URL);
+
+    expect(recordSnapshotSchema.safeParse(snapshot).success).toBe(true);
+  });
+});
+
+describe('generic adapter on odd pages', () => {
+  it('returns null name when nothing names the person', () => {
+    const snapshot = read(
+      `<title>Example CRM</title><div><span>Mobile</span><span>+44 20 7946 0123</span></div>`,
+    );
+
+    expect(snapshot!.name).toBeNull();
+    expect(snapshot!.phones).toEqual(['+44 20 7946 0123']);
+  });
+
+  it('returns null for a page without record fields', () => {
+    expect(read('<title>Inbox</title><p>Nothing to see.</p>')).toBeNull();
+  });
+
+  it('reads numbers that are only in inputs', () => {
+    const snapshot = read(`
+      <form>
+        <input type="tel" value="+1 212 555 0134">
+        <input name="mobilePhone" value="020 7946 0456">
+        <input id="contact_tel" value="030 901820">
+        <input name="hotel" value="+1 212 555 0999">
+        <input type="hidden" name="phone" value="+1 212 555 0998">
+        <label>Work <input value="(212) 555-0177"></label>
+        <input type="email" value="sam.lee@example.com">
+      </form>`);
+
+    expect(snapshot!.phones).toEqual([
+      '(212) 555-0177',
+      '+1 212 555 0134',
+      '020 7946 0456',
+      '030 901820',
+    ]);
+    expect(snapshot!.emails).toEqual(['sam.lee@example.com']);
+  });
+
+  it('reads Chinese labels', () => {
+    const snapshot = read(`
+      <title>客户详情 - 示例CRM</title>
+      <dl>
+        <dt>客户名称</dt><dd>王小明</dd>
+        <dt>手机：</dt><dd>138 1234 5678</dd>
+        <dt>电话</dt><dd>010-6552 9988</dd>
+        <dt>邮箱</dt><dd>wang.xiaoming@example.com</dd>
+        <dt>地址</dt><dd>北京市朝阳区 100020</dd>
+      </dl>`);
+
+    expect(snapshot!.name).toBe('王小明');
+    expect(snapshot!.phones).toEqual(['138 1234 5678', '010-6552 9988']);
+    expect(snapshot!.emails).toEqual(['wang.xiaoming@example.com']);
+  });
+
+  it('reads 姓名 and German labels', () => {
+    expect(read('<table><tr><th>姓名</th><td>李娜</td></tr></table>')!.name).toBe('李娜');
+    expect(read('<div><span>Kontakt:</span><span>Jonas Weber</span></div>')!.name).toBe(
+      'Jonas Weber',
+    );
+  });
+
+  it('keeps markup in names as text', () => {
+    const snapshot = read(
+      '<h1>&lt;img src=x onerror=alert(1)&gt; &lt;b&gt;Eve&lt;/b&gt;</h1><a href="tel:+12125550111">call</a>',
+    );
+
+    expect(snapshot!.name).toBe('<img src=x onerror=alert(1)> <b>Eve</b>');
+    expect(document.querySelector('img')).toBeNull();
+  });
+
+  it('joins inline markup inside a name', () => {
+    expect(read('<h1>Ana Gar<b>c</b>ía</h1>')!.name).toBe('Ana García');
+  });
+
+  it('joins first and last name fields', () => {
+    const snapshot = read(`
+      <label for="f">First name</label><input id="f" value="Lea">
+      <label for="l">Last name</label><input id="l" value="Müller">`);
+
+    expect(snapshot!.name).toBe('Lea Müller');
+  });
+
+  it('reads aria-labelled values', () => {
+    const snapshot = read(`
+      <div aria-label="Caller name">Priya Nair</div>
+      <span id="lbl">Phone number</span><span aria-labelledby="lbl">+44 20 7946 0789</span>`);
+
+    expect(snapshot!.name).toBe('Priya Nair');
+    expect(snapshot!.phones).toEqual(['+44 20 7946 0789']);
+  });
+
+  it('ignores a Contact link in navigation', () => {
+    const snapshot = read(`
+      <nav><a href="/contacts">Contact</a><a href="/leads">Leads</a></nav>
+      <h1>Jonas Weber</h1>`);
+
+    expect(snapshot!.name).toBe('Jonas Weber');
+  });
+
+  it('reads callto and sip links', () => {
+    const snapshot = read(`
+      <a href="callto:+442079460111">Call</a>
+      <a href="sip:+12125550112@pbx.example.com;user=phone">Dial</a>`);
+
+    expect(snapshot!.phones).toEqual(['+442079460111', '+12125550112']);
+  });
+
+  it('merges national and international spellings', () => {
+    const snapshot = read(`
+      <div><span>Phone</span><span>(212) 555-0187</span></div>
+      <a href="tel:+12125550187">+1 212 555 0187</a>
+      <div><span>Home</span><span>020 7946 0018</span></div>
+      <a href="tel:+442079460018">+44 20 7946 0018</a>`);
+
+    expect(snapshot!.phones).toEqual(['+1 212 555 0187', '+44 20 7946 0018']);
+  });
+
+  it('reads phones inside open shadow roots', () => {
+    loadHtml('<contact-card></contact-card>');
+    const host = document.querySelector('contact-card')!;
+    const root = host.attachShadow({ mode: 'open' });
+    root.innerHTML = '<h1>Ana García</h1><p>Mobile: +44 20 7946 0018</p>';
+
+    const snapshot = genericAdapter.readRecord(document, new URL('https://crm.example.com/'));
+
+    expect(snapshot!.name).toBe('Ana García');
+    expect(snapshot!.phones).toEqual(['+44 20 7946 0018']);
+  });
+
+  it('reads mailto links with several addresses', () => {
+    const snapshot = read(
+      '<a href="mailto:a.one@example.com,b.two@example.com?subject=Hi">mail</a>',
+    );
+
+    expect(snapshot!.emails).toEqual(['a.one@example.com', 'b.two@example.com']);
+  });
+
+  it('cuts an over-long name to the limit', () => {
+    const snapshot = read(
+      `<div><span>Name</span><span>${'A'.repeat(90)}</span></div><h1>${'B'.repeat(300)}</h1>`,
+    );
+
+    expect(snapshot!.name).toBe('A'.repeat(90));
+    expect(read(`<h1>${'B'.repeat(300)}</h1>`)!.name).toHaveLength(200);
+  });
+
+  it('keeps at most 20 phones', () => {
+    const links = Array.from(
+      { length: 25 },
+      (_, i) => `<a href="tel:+1212555${String(1000 + i)}">x</a>`,
+    );
+
+    expect(read(links.join(''))!.phones).toHaveLength(20);
+  });
+});
+
+describe('record id from the URL', () => {
+  it.each([
+    ['https://crm.example.com/contacts/view?id=4711', '4711'],
+    ['https://crm.example.com/app#/contact/123', '123'],
+    ['https://crm.example.com/app#!/person/9', '9'],
+    ['https://crm.example.com/contact/7/edit', '7'],
+    ['https://crm.example.com/records/5f1d7a2b9c8e4d3f2a1b0c9d', '5f1d7a2b9c8e4d3f2a1b0c9d'],
+    [
+      'https://crm.example.com/x/8a1f0c2e-1b2c-4d5e-8f90-1234567890ab',
+      '8a1f0c2e-1b2c-4d5e-8f90-1234567890ab',
+    ],
+    ['https://crm.example.com/c/00412345/details', '00412345'],
+  ])('reads %s', (url, expected) => {
+    loadHtml('<h1>Ana García</h1>');
+
+    expect(readGenericFields(document, new URL(url)).recordId).toBe(expected);
+  });
+
+  it.each([
+    ['https://crm.example.com/crm-record.html'],
+    ['https://crm.example.com/api/v2/view'],
+    ['https://crm.example.com/reports/2024-03-15'],
+  ])('finds none in %s', (url) => {
+    loadHtml('<h1>Ana García</h1>');
+
+    expect(readGenericFields(document, new URL(url)).recordId).toBeNull();
+  });
+});
+
+describe('name from the document title', () => {
+  it.each([
+    ['Ana García | Contact | Example CRM', 'Ana García'],
+    ['Jonas Weber - Kontakte - Beispiel CRM', 'Jonas Weber'],
+    ['王小明｜客户｜示例CRM', '王小明'],
+    ['Example CRM', null],
+    ['+44 20 7946 0018 | Dialer', null],
+  ])('reads %s', (title, expected) => {
+    expect(nameFromTitle(title)).toBe(expected);
+  });
+});
