@@ -10,7 +10,19 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms', 'unlimitedStorage'],
+    permissions: [
+      'storage',
+      'alarms',
+      'unlimitedStorage',
+      'contextMenus',
+      ...(browser === 'firefox' ? [] : ['sidePanel']),
+    ],
+    commands: {
+      'capture-deletion-request': {
+        suggested_key: { default: 'Alt+Shift+D' },
+        description: '__MSG_captureOpen__',
+      },
+    },
     // Local pages are part of the test contract: the built extension must run on
     // them without a permission prompt, so demos and end-to-end tests work.
     host_permissions: LOCAL_MATCHES,

@@ -14,6 +14,7 @@ export interface PopupApi {
   addToDnc(phone: string, reason: string): Promise<NumberResult>;
   syncStatus(): Promise<SyncStatus>;
   syncNow(): Promise<SyncStatus>;
+  openCapture(): Promise<void>;
 }
 
 /** The toolbar popup: look up one number, see the list's size and age. */
@@ -103,6 +104,13 @@ export function Popup({ api }: { api: PopupApi }) {
       )}
       {info && <ListSummary info={info} />}
       <SyncStatusView status={sync} onSyncNow={onSyncNow} />
+      <button
+        type="button"
+        className="danger capture"
+        onClick={() => void api.openCapture().catch((reason: unknown) => setError(String(reason)))}
+      >
+        {t('captureOpen')}
+      </button>
       <footer>
         <button type="button" className="link" onClick={() => api.openOptions()}>
           {t('openOptions')}

@@ -2,6 +2,7 @@ import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { Popup, type PopupApi } from '@/components/Popup';
 import { sendToBackground } from '@/lib/messaging/client';
+import { openCapturePanel } from '@/lib/panel';
 import { readSettings } from '@/lib/settings';
 
 const api: PopupApi = {
@@ -12,6 +13,10 @@ const api: PopupApi = {
   addToDnc: (phone, reason) => sendToBackground('number.add', { phone, reason }),
   syncStatus: () => sendToBackground('sync.status', {}),
   syncNow: () => sendToBackground('sync.now', {}),
+  openCapture: async () => {
+    await openCapturePanel();
+    window.close();
+  },
 };
 
 document.documentElement.lang = browser.i18n.getUILanguage();

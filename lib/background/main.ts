@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { t } from '../i18n';
 import { maskPhone } from '../phone/mask';
 import { readSettings } from '../settings';
 import type { SuppressionEntry } from '../suppression/types';
@@ -9,6 +10,8 @@ import { createLogger } from './log';
 import { addToOutbox } from './outbox';
 import { createMessageRouter, type MessageHandlers } from './router';
 import { indexedDbListStore } from './list-store';
+import { recordSnapshotSchema } from '../sites/types';
+import { openCapturePanel } from '../panel';
 import { SyncService } from './sync-service';
 import { TabCounts } from './tab-counts';
 
@@ -89,6 +92,68 @@ export function startBackground(): { list: ListService; sync: SyncService } {
       return result;
     },
 
+    'record.snapshot': async () => {
+      const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+      if (tab?.id === undefined) throw new Error('No tab is open.');
+      let reply: unknown;
+      try {
+        reply = await browser.tabs.sendMessage(tab.id, { type: 'record.read' }, { frameId: 0 });
+      } catch {
+        throw new Error('DNC Guard does not run on this page; open the CRM record first');
+      }
+      const snapshot = recordSnapshotSchema.safeParse(reply);
+      if (!snapshot.success) throw new Error('the page sent a record DNC Guard cannot read');
+      return snapshot.data;
+    },
+
+    'case.capture': async ({ capture, verification }) => {
+      const settings = await readSettings();
+      const country = settings.defaultCountry as CountryCode;
+      const reason = `Deletion request ${capture.id}`;
+
+      // Suppress first: every number is blocked before the case is even queued.
+      for (const phone of capture.subject.phones) {
+        await addLocalSuppression(list, phone, reason, country, 'extension');
+      }
+      const at = new Date().toISOString();
+      await addToOutbox({
+        kind: 'case',
+        id: capture.id,
+        createdAt: Date.now(),
+        attempts: 0,
+        nextAttemptAt: 0,
+        caseBody: {
+          ...capture,
+          ...(verification ? { verification: { ...verification, by: 'capturing agent', at } } : {}),
+        },
+      });
+      if (verification) {
+        await addToOutbox({
+          kind: 'event',
+          id: crypto.randomUUID(),
+          createdAt: Date.now(),
+          attempts: 0,
+          nextAttemptAt: 0,
+          event: {
+            type: 'verification_recorded',
+            at,
+            origin: 'extension',
+            details: {
+              caseId: capture.id,
+              method: verification.method,
+              passed: verification.passed,
+            },
+          },
+        });
+      }
+      log.info(
+        `captured deletion request ${capture.id} for ${capture.subject.phones.length} numbers`,
+      );
+      await broadcastStatusChange();
+      void sync.syncNow();
+      return { id: capture.id, suppressed: capture.subject.phones.length };
+    },
+
     'sync.now': () => sync.syncNow(),
 
     'sync.status': () => sync.status(),
@@ -121,6 +186,33 @@ export function startBackground(): { list: ListService; sync: SyncService } {
   });
   browser.tabs.onRemoved.addListener((tabId) => tabCounts.reset(tabId));
   sync.start();
+  installCaptureEntryPoints();
 
   return { list, sync };
+}
+
+const CAPTURE_MENU_ID = 'dnc-guard-capture';
+export const CAPTURE_COMMAND = 'capture-deletion-request';
+
+/** The context menu item and the keyboard shortcut that open the capture form. */
+function installCaptureEntryPoints(): void {
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({
+      id: CAPTURE_MENU_ID,
+      title: t('captureOpen'),
+      contexts: ['selection', 'link', 'page'],
+    });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== CAPTURE_MENU_ID) return;
+    void openCapturePanel(tab?.windowId).catch((error: unknown) =>
+      log.error('opening the capture form failed', error),
+    );
+  });
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command !== CAPTURE_COMMAND) return;
+    void openCapturePanel(tab?.windowId).catch((error: unknown) =>
+      log.error('opening the capture form failed', error),
+    );
+  });
 }

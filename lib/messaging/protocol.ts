@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { caseCaptureSchema, verificationMethodSchema } from '../cases/model';
 import { NUMBER_STATUSES } from '../policy';
+import { recordSnapshotSchema } from '../sites/types';
 
 /** Longest raw number text accepted in a message; real numbers with extensions are far shorter. */
 const MAX_RAW_LENGTH = 64;
@@ -107,6 +109,23 @@ export const backgroundMessages = {
     request: z.object({}),
     response: syncStatusSchema,
   },
+  'record.snapshot': {
+    from: 'extension',
+    request: z.object({}),
+    response: recordSnapshotSchema,
+  },
+  'case.capture': {
+    from: 'extension',
+    request: z.object({
+      capture: caseCaptureSchema,
+      /** Only the method and the outcome; the customer's answer never leaves the form. */
+      verification: z
+        .object({ method: verificationMethodSchema, passed: z.boolean() })
+        .strict()
+        .nullable(),
+    }),
+    response: z.object({ id: z.uuid(), suppressed: z.number().int().min(0) }),
+  },
   'list.import': {
     from: 'extension',
     request: z.object({
@@ -141,5 +160,6 @@ export const replySchema = z.discriminatedUnion('ok', [
 /** Messages the background worker sends to content scripts. */
 export const tabMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('statuses.changed') }),
+  z.object({ type: z.literal('record.read') }),
 ]);
 export type TabMessage = z.infer<typeof tabMessageSchema>;

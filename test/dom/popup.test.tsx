@@ -37,6 +37,7 @@ function fakeApi(result: NumberResult, info: ListInfo = listInfo({ size: 1234 })
     })),
     syncStatus: async () => syncStatus(),
     syncNow: vi.fn(async () => syncStatus({ lastSuccessAt: Date.UTC(2026, 11, 4, 10) })),
+    openCapture: vi.fn(async () => undefined),
   };
 }
 

@@ -47,6 +47,19 @@ function handlers(): MessageHandlers {
       e164: null,
       status: 'invalid' as const,
     })),
+    'record.snapshot': vi.fn(async () => ({
+      system: 'crm.example',
+      recordId: null,
+      url: 'https://crm.example/record/1',
+      name: null,
+      phones: [],
+      emails: [],
+      title: '',
+    })),
+    'case.capture': vi.fn(async () => ({
+      id: '00000000-0000-4000-8000-000000000000',
+      suppressed: 1,
+    })),
     'sync.now': vi.fn(async () => syncStatus),
     'sync.status': vi.fn(async () => syncStatus),
   };
@@ -133,6 +146,15 @@ describe('message router', () => {
       error: 'Message "list.import" is only accepted from the extension\'s pages.',
     });
     expect(map['list.import']).not.toHaveBeenCalled();
+  });
+
+  it('keeps case capture away from content scripts', async () => {
+    const { route, map } = router();
+
+    const reply = await route({ type: 'case.capture', payload: {} }, pageSender);
+
+    expect(reply).toMatchObject({ ok: false });
+    expect(map['case.capture']).not.toHaveBeenCalled();
   });
 
   it('keeps Sync now away from content scripts', async () => {

@@ -1,0 +1,300 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { t, type MessageKey } from '@/lib/i18n';
+import {
+  CHANNELS,
+  JURISDICTIONS,
+  SCOPES,
+  caseCaptureSchema,
+  type CaseCapture,
+  type Channel,
+  type Jurisdiction,
+  type Scope,
+} from '@/lib/cases/model';
+import { normalizePhone, type CountryCode } from '@/lib/phone/normalize';
+import type { RecordSnapshot } from '@/lib/sites/types';
+import { VerifyIdentity, type VerificationOutcome } from './VerifyIdentity';
+
+export interface CaptureApi {
+  readRecord(): Promise<RecordSnapshot>;
+  /** Suppresses the phones at once and queues the case; resolves with how many numbers are now blocked. */
+  capture(capture: CaseCapture, verification: VerificationOutcome | null): Promise<number>;
+  defaultCountry(): Promise<string>;
+  newId(): string;
+}
+
+interface Draft {
+  receivedAt: string;
+  channel: Channel;
+  scope: Scope;
+  jurisdiction: Jurisdiction;
+  name: string;
+  phones: string;
+  emails: string;
+  system: string;
+  recordId: string;
+  url: string;
+  notes: string;
+}
+
+/** The current local time as a datetime-local value. */
+function localNow(): string {
+  const now = new Date();
+  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+}
+
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+
+/**
+ * The capture form: prefilled from the record on screen, corrected by the
+ * agent, validated with the case schema. Nothing beyond these fields is
+ * collected.
+ */
+export function CaptureForm({ api }: { api: CaptureApi }) {
+  const id = useId();
+  const [draft, setDraft] = useState<Draft>({
+    receivedAt: localNow(),
+    channel: 'phone_call',
+    scope: 'phone_only',
+    jurisdiction: 'eu_gdpr',
+    name: '',
+    phones: '',
+    emails: '',
+    system: '',
+    recordId: '',
+    url: '',
+    notes: '',
+  });
+  const [country, setCountry] = useState<CountryCode>('US');
+  const [verification, setVerification] = useState<VerificationOutcome | null>(null);
+  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const change = (patch: Partial<Draft>) => setDraft((current) => ({ ...current, ...patch }));
+
+  const readRecord = async () => {
+    try {
+      const record = await api.readRecord();
+      change({
+        name: record.name ?? '',
+        phones: record.phones.join('\n'),
+        emails: record.emails.join('\n'),
+        system: record.system,
+        recordId: record.recordId ?? '',
+        url: record.url,
+      });
+      setMessage({ error: false, text: t('captureReadDone', record.title || record.system) });
+    } catch (error) {
+      setMessage({
+        error: true,
+        text: t('captureReadFailed', error instanceof Error ? error.message : String(error)),
+      });
+    }
+  };
+
+  useEffect(() => {
+    api.defaultCountry().then(
+      (code) => setCountry(code as CountryCode),
+      () => undefined,
+    );
+    // The record is read once when the panel opens; the button reads it again.
+    void readRecord();
+  }, [api]);
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setMessage(null);
+
+    const phones: string[] = [];
+    for (const written of lines(draft.phones)) {
+      const normalized = normalizePhone(written, country);
+      if (!normalized) {
+        setMessage({ error: true, text: t('captureInvalidPhone', written) });
+        return;
+      }
+      if (!phones.includes(normalized.e164)) phones.push(normalized.e164);
+    }
+
+    const candidate = {
+      id: api.newId(),
+      receivedAt: new Date(draft.receivedAt).toISOString(),
+      channel: draft.channel,
+      scope: draft.scope,
+      jurisdiction: draft.jurisdiction,
+      subject: {
+        name: draft.name,
+        phones,
+        emails: lines(draft.emails),
+        ...(draft.system && draft.recordId
+          ? {
+              crm: {
+                system: draft.system,
+                recordId: draft.recordId,
+                ...(draft.url ? { url: draft.url } : {}),
+              },
+            }
+          : {}),
+      },
+      ...(draft.notes.trim() ? { notes: draft.notes.trim() } : {}),
+    };
+    const parsed = caseCaptureSchema.safeParse(candidate);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      setMessage({
+        error: true,
+        text: t('captureInvalid', `${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`),
+      });
+      return;
+    }
+
+    setSaving(true);
+    try {
+      const blocked = await api.capture(parsed.data, verification);
+      setMessage({ error: false, text: t('captureSaved', String(blocked)) });
+    } catch (error) {
+      setMessage({ error: true, text: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const field = (key: keyof Draft) => `${id}-${key}`;
+  return (
+    <form className="capture" onSubmit={onSubmit}>
+      <h1>{t('captureTitle')}</h1>
+      <button type="button" className="secondary" onClick={() => void readRecord()}>
+        {t('captureReadRecord')}
+      </button>
+
+      <label htmlFor={field('receivedAt')}>{t('captureReceivedAt')}</label>
+      <input
+        id={field('receivedAt')}
+        type="datetime-local"
+        required
+        value={draft.receivedAt}
+        onChange={(event) => change({ receivedAt: event.target.value })}
+      />
+
+      <label htmlFor={field('channel')}>{t('captureChannel')}</label>
+      <select
+        id={field('channel')}
+        value={draft.channel}
+        onChange={(event) => change({ channel: event.target.value as Channel })}
+      >
+        {CHANNELS.map((value) => (
+          <option key={value} value={value}>
+            {t(`channel_${value}` as MessageKey)}
+          </option>
+        ))}
+      </select>
+
+      <fieldset>
+        <legend>{t('captureScope')}</legend>
+        {SCOPES.map((value) => (
+          <label key={value}>
+            <input
+              type="radio"
+              name="scope"
+              checked={draft.scope === value}
+              onChange={() => change({ scope: value })}
+            />
+            {t(`scope_${value}` as MessageKey)}
+          </label>
+        ))}
+      </fieldset>
+
+      <label htmlFor={field('jurisdiction')}>{t('captureJurisdiction')}</label>
+      <select
+        id={field('jurisdiction')}
+        value={draft.jurisdiction}
+        onChange={(event) => change({ jurisdiction: event.target.value as Jurisdiction })}
+      >
+        {JURISDICTIONS.map((value) => (
+          <option key={value} value={value}>
+            {t(`jurisdiction_${value}` as MessageKey)}
+          </option>
+        ))}
+      </select>
+
+      <label htmlFor={field('name')}>{t('captureName')}</label>
+      <input
+        id={field('name')}
+        type="text"
+        required
+        maxLength={200}
+        value={draft.name}
+        onChange={(event) => change({ name: event.target.value })}
+      />
+
+      <label htmlFor={field('phones')}>{t('capturePhones')}</label>
+      <textarea
+        id={field('phones')}
+        rows={3}
+        required
+        value={draft.phones}
+        onChange={(event) => change({ phones: event.target.value })}
+      />
+
+      <label htmlFor={field('emails')}>{t('captureEmails')}</label>
+      <textarea
+        id={field('emails')}
+        rows={2}
+        value={draft.emails}
+        onChange={(event) => change({ emails: event.target.value })}
+      />
+
+      <label htmlFor={field('system')}>{t('captureCrmSystem')}</label>
+      <input
+        id={field('system')}
+        type="text"
+        value={draft.system}
+        onChange={(event) => change({ system: event.target.value })}
+      />
+      <label htmlFor={field('recordId')}>{t('captureRecordId')}</label>
+      <input
+        id={field('recordId')}
+        type="text"
+        value={draft.recordId}
+        onChange={(event) => change({ recordId: event.target.value })}
+      />
+      <label htmlFor={field('url')}>{t('captureRecordUrl')}</label>
+      <input
+        id={field('url')}
+        type="url"
+        value={draft.url}
+        onChange={(event) => change({ url: event.target.value })}
+      />
+
+      <VerifyIdentity
+        record={{ emails: lines(draft.emails), phones: lines(draft.phones) }}
+        onResult={setVerification}
+      />
+
+      <label htmlFor={field('notes')}>{t('captureNotes')}</label>
+      <textarea
+        id={field('notes')}
+        rows={3}
+        maxLength={4000}
+        value={draft.notes}
+        onChange={(event) => change({ notes: event.target.value })}
+      />
+
+      <div className="actions">
+        <button type="submit" className="danger" disabled={saving}>
+          {t('captureSubmit')}
+        </button>
+      </div>
+      {message && (
+        <p
+          role={message.error ? 'alert' : 'status'}
+          className={message.error ? 'error' : undefined}
+        >
+          {message.text}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,137 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { CaptureForm, type CaptureApi } from '../../components/CaptureForm';
+import type { RecordSnapshot } from '../../lib/sites/types';
+
+const RECORD: RecordSnapshot = {
+  system: 'crm.example',
+  recordId: '003XX0000012345',
+  url: 'https://crm.example/contacts/003XX0000012345',
+  name: 'Ana García',
+  phones: ['+44 20 7946 0018', '(212) 555-0187'],
+  emails: ['ana.garcia@example.com'],
+  title: 'Ana García | Contact | Example CRM',
+};
+
+function fakeApi(record: RecordSnapshot | Error = RECORD) {
+  const capture = vi.fn(async () => 2);
+  const api: CaptureApi = {
+    readRecord: async () => {
+      if (record instanceof Error) throw record;
+      return record;
+    },
+    capture,
+    defaultCountry: async () => 'US',
+    newId: () => '7d8f4f0e-2b7c-4c52-9a49-2f4f3f7d9a10',
+  };
+  return { api, capture };
+}
+
+describe('CaptureForm', () => {
+  it('prefills the form from the record on screen', async () => {
+    render(<CaptureForm api={fakeApi().api} />);
+
+    expect(await screen.findByDisplayValue('Ana García')).toBeTruthy();
+    expect(
+      (screen.getByLabelText('Phone numbers (one per line)') as HTMLTextAreaElement).value,
+    ).toBe('+44 20 7946 0018\n(212) 555-0187');
+    expect(screen.getByDisplayValue('003XX0000012345')).toBeTruthy();
+  });
+
+  it('submits normalised numbers and the chosen fields', async () => {
+    const { api, capture } = fakeApi();
+    render(<CaptureForm api={api} />);
+    await screen.findByDisplayValue('Ana García');
+
+    await userEvent.selectOptions(screen.getByLabelText('Channel'), 'email');
+    await userEvent.click(screen.getByLabelText('All personal data'));
+    await userEvent.selectOptions(screen.getByLabelText('Jurisdiction'), 'us_ccpa_cpra');
+    await userEvent.click(screen.getByRole('button', { name: 'Save and suppress now' }));
+
+    expect(await screen.findByText(/2 numbers are blocked now/)).toBeTruthy();
+    const [body] = capture.mock.calls[0] as unknown as [Record<string, unknown>];
+    expect(body).toMatchObject({
+      channel: 'email',
+      scope: 'all_personal_data',
+      jurisdiction: 'us_ccpa_cpra',
+      subject: {
+        name: 'Ana García',
+        phones: ['+442079460018', '+12125550187'],
+        emails: ['ana.garcia@example.com'],
+        crm: { system: 'crm.example', recordId: '003XX0000012345', url: RECORD.url },
+      },
+    });
+  });
+
+  it('refuses a phone that is not a number', async () => {
+    const { api, capture } = fakeApi({ ...RECORD, phones: ['12345'] });
+    render(<CaptureForm api={api} />);
+    await screen.findByDisplayValue('Ana García');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Save and suppress now' }));
+
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      '"12345" is not a valid phone number',
+    );
+    expect(capture).not.toHaveBeenCalled();
+  });
+
+  it('still opens when the record cannot be read', async () => {
+    render(<CaptureForm api={fakeApi(new Error('DNC Guard does not run on this page')).api} />);
+
+    expect((await screen.findByRole('alert')).textContent).toContain('Fill in the fields by hand');
+  });
+
+  it('keeps only the method and outcome of a verification', async () => {
+    const { api, capture } = fakeApi();
+    render(<CaptureForm api={api} />);
+    await screen.findByDisplayValue('Ana García');
+
+    await userEvent.type(screen.getByLabelText("Customer's answer"), '  ANA.GARCIA@example.com ');
+    await userEvent.click(screen.getByRole('button', { name: 'Compare' }));
+    expect(await screen.findByText('Identity verified (Email on file).')).toBeTruthy();
+    expect((screen.getByLabelText("Customer's answer") as HTMLInputElement).value).toBe('');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Save and suppress now' }));
+
+    const call = capture.mock.calls[0] as unknown as [unknown, unknown];
+    expect(call[1]).toEqual({ method: 'email_on_file', passed: true });
+    expect(JSON.stringify(call)).not.toContain('ANA.GARCIA');
+  });
+
+  it('records a failed verification', async () => {
+    const { api, capture } = fakeApi();
+    render(<CaptureForm api={api} />);
+    await screen.findByDisplayValue('Ana García');
+
+    await userEvent.selectOptions(screen.getByLabelText('Method'), 'phone_digits');
+    await userEvent.type(screen.getByLabelText("Customer's answer"), '9999');
+    await userEvent.click(screen.getByRole('button', { name: 'Compare' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Save and suppress now' }));
+
+    expect(
+      await screen.findByText('Identity not verified (Last 4 digits of the phone number).'),
+    ).toBeTruthy();
+    expect((capture.mock.calls[0] as unknown as [unknown, unknown])[1]).toEqual({
+      method: 'phone_digits',
+      passed: false,
+    });
+  });
+
+  it('lets the agent record a security question outcome', async () => {
+    const { api, capture } = fakeApi();
+    render(<CaptureForm api={api} />);
+    await screen.findByDisplayValue('Ana García');
+
+    await userEvent.selectOptions(screen.getByLabelText('Method'), 'security_question');
+    await userEvent.click(screen.getByRole('button', { name: 'Passed' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Save and suppress now' }));
+
+    expect(await screen.findByText(/numbers are blocked now/)).toBeTruthy();
+    expect((capture.mock.calls[0] as unknown as [unknown, unknown])[1]).toEqual({
+      method: 'security_question',
+      passed: true,
+    });
+  });
+});
