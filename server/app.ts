@@ -16,6 +16,7 @@ import {
   PostEventsRequest,
   RemoveSuppressionRequest,
   type AddSuppressionsResponse,
+  type Case,
   type CaseList,
   type CheckResponse,
   type FeedPage,
@@ -25,12 +26,14 @@ import {
 } from '../lib/api/schemas.ts';
 import { normalizePhone, type CountryCode } from '../lib/phone/normalize.ts';
 import { auditCsv } from './audit-csv.ts';
+import { toApiCase, toTimelineEntry } from './case-view.ts';
 import { HttpError, zodFields } from './errors.ts';
 import { maskPathForLog } from './mask.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import type { Stores } from './stores.ts';
 import { RateLimiter, type TokenInfo } from './tokens.ts';
 import { decodeCursor, encodeCursor, type SuppressionInput } from './suppressions.ts';
+import type { Actor } from './workflow.ts';
 
 type Env = { Variables: { token: TokenInfo; requestId: string } };
 
@@ -84,6 +87,11 @@ function readCursor(cursor: string | undefined): number {
     );
   }
   return seq;
+}
+
+function actorOf(c: Context<Env>): Actor {
+  const token = c.get('token');
+  return { name: token.name, role: token.role };
 }
 
 function requireRole(c: Context<Env>, roles: readonly Role[]): TokenInfo {
@@ -259,28 +267,38 @@ export function createApp({ stores, logger, rateLimiter }: AppOptions): Hono<Env
 
   app.post('/v1/cases', async (c) => {
     const body = await readBody(c, CreateCaseRequest);
-    const result = stores.cases.create(body, c.get('token').name);
-    return c.json(result.case, result.created ? 201 : 200);
+    const actor = actorOf(c);
+    const result = stores.cases.create(body, actor);
+    return c.json(toApiCase(result.record, actor.role, new Date()), result.created ? 201 : 200);
   });
 
   app.get('/v1/cases', (c) => {
     const query = readQuery(c, ListCasesQuery);
-    const page = stores.cases.list(query, readCursor(query.cursor));
+    const actor = actorOf(c);
+    const now = new Date();
+    const page = stores.cases.list(query, readCursor(query.cursor), actor, now);
     const nextCursor =
       page.hasMore && page.lastChangeSeq !== null ? encodeCursor(page.lastChangeSeq) : null;
-    return c.json({ cases: page.cases, nextCursor } satisfies CaseList);
+    const cases = page.records.map((record) => toApiCase(record, actor.role, now));
+    return c.json({ cases, nextCursor } satisfies CaseList);
   });
 
   app.get('/v1/cases/:id', (c) => {
-    const found = stores.cases.get(c.req.param('id'));
-    if (!found) throw new HttpError(404, 'not_found', `case ${c.req.param('id')} not found`);
-    return c.json(found);
+    const id = c.req.param('id');
+    const found = stores.cases.get(id);
+    if (!found) throw new HttpError(404, 'not_found', `case ${id} not found`);
+    return c.json({
+      ...toApiCase(found, actorOf(c).role, new Date()),
+      timeline: stores.cases.timeline(id).map(toTimelineEntry),
+    } satisfies Case);
   });
 
   app.patch('/v1/cases/:id', async (c) => {
-    const token = c.get('token');
     const body = await readBody(c, PatchCaseRequest);
-    return c.json(stores.cases.patch(c.req.param('id'), body, token.name, token.role));
+    const actor = actorOf(c);
+    const now = new Date();
+    const record = stores.cases.patch(c.req.param('id'), body, actor, now);
+    return c.json(toApiCase(record, actor.role, now));
   });
 
   app.post('/v1/events', async (c) => {

@@ -1,16 +1,24 @@
 import {
+  API_LIMITS,
   CLOSED_CASE_STATUSES,
-  type Case,
+  type AuditEvent,
   type CreateCaseRequest,
   type ListCasesQuery,
   type PatchCaseRequest,
-  type Role,
 } from '../lib/api/schemas.ts';
 import { canonicalJson, sha256Hex, type AuditLog } from './audit.ts';
+import { toApiCase } from './case-view.ts';
 import { reserveSequence, type Db } from './db.ts';
 import { HttpError } from './errors.ts';
 import type { SuppressionStore } from './suppressions.ts';
-import { checkTransition, computeDueAt } from './workflow.ts';
+import {
+  applyCasePatch,
+  buildCaseRecord,
+  WorkflowError,
+  type Actor,
+  type CaseEvent,
+  type CaseRecord,
+} from './workflow.ts';
 
 interface CaseRow {
   id: string;
@@ -21,7 +29,7 @@ interface CaseRow {
 
 export const DELETION_REQUEST_SOURCE = 'deletion-request';
 
-/** Deletion cases: idempotent creation, versioned updates, filtered listing. */
+/** Deletion cases: idempotent creation, versioned workflow steps, filtered listing. */
 export class CaseStore {
   private readonly findCase;
   private readonly insertCase;
@@ -34,19 +42,34 @@ export class CaseStore {
   ) {
     this.findCase = db.prepare('SELECT id, request_hash, change_seq, body FROM cases WHERE id = ?');
     this.insertCase = db.prepare(
-      `INSERT INTO cases (id, request_hash, status, version, due_at, updated_at, change_seq, body)
-       VALUES (@id, @requestHash, @status, @version, @dueAt, @updatedAt, @changeSeq, @body)`,
+      `INSERT INTO cases (id, request_hash, status, version, due_at, effective_due_at,
+         updated_at, change_seq, created_by, body)
+       VALUES (@id, @requestHash, @status, @version, @dueAt, @effectiveDueAt,
+         @updatedAt, @changeSeq, @createdBy, @body)`,
     );
     this.updateCase = db.prepare(
       `UPDATE cases SET status = @status, version = @version, due_at = @dueAt,
-         updated_at = @updatedAt, change_seq = @changeSeq, body = @body
+         effective_due_at = @effectiveDueAt, updated_at = @updatedAt,
+         change_seq = @changeSeq, body = @body
        WHERE id = @id AND version = @previousVersion`,
     );
   }
 
-  get(id: string): Case | null {
+  get(id: string): CaseRecord | null {
     const row = this.findCase.get(id) as CaseRow | undefined;
-    return row ? (JSON.parse(row.body) as Case) : null;
+    return row ? (JSON.parse(row.body) as CaseRecord) : null;
+  }
+
+  /** Returns the audit events of one case, oldest first. */
+  timeline(id: string): AuditEvent[] {
+    const events: AuditEvent[] = [];
+    let afterSeq = 0;
+    for (;;) {
+      const page = this.audit.list({ caseId: id, afterSeq, limit: API_LIMITS.auditDefaultLimit });
+      events.push(...page.events);
+      if (!page.hasMore || page.lastSeq === null) return events;
+      afterSeq = page.lastSeq;
+    }
   }
 
   /**
@@ -54,7 +77,11 @@ export class CaseStore {
    * A repeated request with the same id and body returns the stored case
    * (created: false); the same id with another body is a 409.
    */
-  create(input: CreateCaseRequest, actor: string): { case: Case; created: boolean } {
+  create(
+    input: CreateCaseRequest,
+    actor: Actor,
+    now = new Date(),
+  ): { record: CaseRecord; created: boolean } {
     const requestHash = sha256Hex(canonicalJson(input));
 
     return this.db
@@ -68,66 +95,45 @@ export class CaseStore {
               `case ${input.id} already exists with a different body; generate a new id for a new case`,
             );
           }
-          return { case: JSON.parse(existing.body) as Case, created: false };
+          return { record: JSON.parse(existing.body) as CaseRecord, created: false };
         }
 
-        const now = new Date().toISOString();
-        const stored: Case = {
-          ...input,
-          status: 'received',
-          version: 1,
-          dueAt: computeDueAt(input),
-          createdAt: now,
-          updatedAt: now,
-          createdBy: actor,
-          updatedBy: actor,
-          verification: null,
-          legalException: null,
-          actions: [],
-          confirmationSentAt: null,
-        };
+        const { record, events } = buildCaseRecord(input, actor, now);
         this.insertCase.run({
-          id: stored.id,
+          id: record.id,
           requestHash,
-          status: stored.status,
-          version: stored.version,
-          dueAt: stored.dueAt,
-          updatedAt: stored.updatedAt,
+          status: record.status,
+          version: record.version,
+          dueAt: record.deadlines.responseDueAt,
+          effectiveDueAt: record.deadlines.effectiveDueAt,
+          updatedAt: record.updatedAt,
           changeSeq: reserveSequence(this.db, 'cases', 1),
-          body: JSON.stringify(stored),
+          createdBy: record.createdBy,
+          body: JSON.stringify(record),
         });
 
-        // Subject details stay out of the append-only audit log so that
-        // erasing the case later does not leave personal data behind.
-        this.audit.append({
-          actor,
-          type: 'case.created',
-          caseId: stored.id,
-          at: now,
-          payload: {
-            channel: stored.channel,
-            scope: stored.scope,
-            jurisdiction: stored.jurisdiction,
-            receivedAt: stored.receivedAt,
-            dueAt: stored.dueAt,
-            phones: stored.subject.phones.length,
-          },
-        });
+        const [created, ...rest] = events;
+        if (created) this.appendEvent(record.id, actor, record.createdAt, created);
 
-        const reason = `deletion request ${stored.id}`;
+        const reason = `deletion request ${record.id}`;
         this.suppressions.addMany(
-          stored.subject.phones.map((e164) => ({ e164, reason, source: DELETION_REQUEST_SOURCE })),
-          actor,
-          { caseId: stored.id, origin: 'case' },
+          record.subject.phones.map((e164) => ({ e164, reason, source: DELETION_REQUEST_SOURCE })),
+          actor.name,
+          { caseId: record.id, origin: 'case' },
         );
+        for (const event of rest) this.appendEvent(record.id, actor, record.createdAt, event);
 
-        return { case: stored, created: true };
+        return { record, created: true };
       })
       .immediate();
   }
 
-  /** Applies a patch if `patch.version` is current; 404, 409 or 422 otherwise. */
-  patch(id: string, patch: PatchCaseRequest, actor: string, role: Role): Case {
+  /**
+   * Applies a PATCH if `patch.version` is current. Unknown case: 404; stale
+   * version: 409 `version_conflict` with the current case; a step the
+   * workflow rejects: 409 with the rule's code.
+   */
+  patch(id: string, patch: PatchCaseRequest, actor: Actor, now = new Date()): CaseRecord {
     return this.db
       .transaction(() => {
         const current = this.get(id);
@@ -137,34 +143,26 @@ export class CaseStore {
             409,
             'version_conflict',
             `case ${id} is at version ${current.version}, not ${patch.version}; reread it and retry`,
-            { current },
+            { current: toApiCase(current, actor.role, now) },
           );
         }
 
-        const check = checkTransition(current, patch, role);
-        if (!check.ok) throw new HttpError(422, 'transition_rejected', check.reason);
-
-        const now = new Date().toISOString();
-        // fields.version is overwritten below with the incremented one.
-        const { addActions, ...fields } = patch;
-        const next: Case = {
-          ...current,
-          ...fields,
-          actions: [
-            ...current.actions,
-            ...(addActions ?? []).map((action) => ({ ...action, by: actor })),
-          ],
-          version: current.version + 1,
-          updatedAt: now,
-          updatedBy: actor,
-        };
+        let result: { record: CaseRecord; events: CaseEvent[] };
+        try {
+          result = applyCasePatch(current, patch, actor, now);
+        } catch (error) {
+          if (error instanceof WorkflowError) throw new HttpError(409, error.code, error.message);
+          throw error;
+        }
+        const { record: next } = result;
 
         const updated = this.updateCase.run({
           id,
           status: next.status,
           version: next.version,
-          dueAt: next.dueAt,
-          updatedAt: now,
+          dueAt: next.deadlines.responseDueAt,
+          effectiveDueAt: next.deadlines.effectiveDueAt,
+          updatedAt: next.updatedAt,
           changeSeq: reserveSequence(this.db, 'cases', 1),
           body: JSON.stringify(next),
           previousVersion: current.version,
@@ -179,40 +177,27 @@ export class CaseStore {
           );
         }
 
-        this.audit.append({
-          actor,
-          type: 'case.updated',
-          caseId: id,
-          at: now,
-          payload: {
-            version: next.version,
-            fromStatus: current.status,
-            toStatus: next.status,
-            fields: Object.keys(fields)
-              .filter((key) => key !== 'version')
-              .sort(),
-            addedActions: (addActions ?? []).map((action) => action.type),
-            ...(patch.verification
-              ? {
-                  verification: {
-                    method: patch.verification.method,
-                    outcome: patch.verification.outcome,
-                  },
-                }
-              : {}),
-            ...(patch.legalException ? { legalBasis: patch.legalException.basis } : {}),
-          },
-        });
+        for (const event of result.events) this.appendEvent(id, actor, next.updatedAt, event);
         return next;
       })
       .immediate();
   }
 
-  /** Lists cases in order of their last change; the cursor is the last change seq seen. */
+  private appendEvent(caseId: string, actor: Actor, at: string, event: CaseEvent): void {
+    this.audit.append({ actor: actor.name, type: event.type, caseId, at, payload: event.payload });
+  }
+
+  /**
+   * Lists cases in order of their last change; the cursor is the last change
+   * seq seen. Overdue and dueBefore compare the effective deadline, which is
+   * the extended one after a timely extension.
+   */
   list(
     query: ListCasesQuery,
     afterChangeSeq: number,
-  ): { cases: Case[]; lastChangeSeq: number | null; hasMore: boolean } {
+    caller: Actor,
+    now = new Date(),
+  ): { records: CaseRecord[]; lastChangeSeq: number | null; hasMore: boolean } {
     const conditions = ['change_seq > @after'];
     const params: Record<string, string | number> = {
       after: afterChangeSeq,
@@ -227,18 +212,22 @@ export class CaseStore {
       const closed = CLOSED_CASE_STATUSES.map((status) => `'${status}'`).join(', ');
       conditions.push(
         query.overdue
-          ? `(due_at < @now AND status NOT IN (${closed}))`
-          : `(due_at >= @now OR status IN (${closed}))`,
+          ? `(effective_due_at < @now AND status NOT IN (${closed}))`
+          : `(effective_due_at >= @now OR status IN (${closed}))`,
       );
-      params.now = new Date().toISOString();
+      params.now = now.toISOString();
     }
     if (query.dueBefore) {
-      conditions.push('due_at < @dueBefore');
+      conditions.push('effective_due_at < @dueBefore');
       params.dueBefore = new Date(query.dueBefore).toISOString();
     }
     if (query.updatedSince) {
       conditions.push('updated_at >= @updatedSince');
       params.updatedSince = new Date(query.updatedSince).toISOString();
+    }
+    if (query.createdBy) {
+      conditions.push('created_by = @createdBy');
+      params.createdBy = query.createdBy === 'me' ? caller.name : query.createdBy;
     }
 
     const rows = this.db
@@ -251,7 +240,7 @@ export class CaseStore {
     const hasMore = rows.length > query.limit;
     const page = rows.slice(0, query.limit);
     return {
-      cases: page.map((row) => JSON.parse(row.body) as Case),
+      records: page.map((row) => JSON.parse(row.body) as CaseRecord),
       lastChangeSeq: page.at(-1)?.change_seq ?? null,
       hasMore,
     };

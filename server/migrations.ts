@@ -90,4 +90,18 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX audit_events_at ON audit_events (at);
     `,
   },
+  {
+    version: 2,
+    name: 'case creator and effective deadline columns',
+    sql: `
+      -- Filters of GET /v1/cases: createdBy=me, and overdue/dueBefore on
+      -- the deadline that counts now (the extended one after a timely
+      -- extension), which can differ from due_at.
+      ALTER TABLE cases ADD COLUMN created_by TEXT NOT NULL DEFAULT '';
+      ALTER TABLE cases ADD COLUMN effective_due_at TEXT NOT NULL DEFAULT '';
+      UPDATE cases SET effective_due_at = due_at;
+      CREATE INDEX cases_status_effective_due ON cases (status, effective_due_at);
+      CREATE INDEX cases_created_by ON cases (created_by, change_seq);
+    `,
+  },
 ];

@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { CASE_STATUSES, CHANNELS, JURISDICTIONS } from '../cases/model.ts';
+import { assertTimeZone } from '../cases/calendar.ts';
+import {
+  CASE_STATUSES,
+  CHANNELS,
+  CHECKLIST_ITEM_STATUSES,
+  CHECKLIST_KINDS,
+  JURISDICTIONS,
+  LEGAL_BASES,
+  SCOPES,
+  VERIFICATION_METHODS,
+} from '../cases/model.ts';
+import { FINAL_STATUSES } from '../cases/workflow.ts';
 
 // Request and response bodies of the central API (v1). The server validates
 // requests with these, the extension's sync engine validates responses with
@@ -50,7 +61,13 @@ export const ErrorCode = z.enum([
   'id_conflict',
   'payload_too_large',
   'rate_limited',
-  'transition_rejected',
+  'forbidden_transition',
+  'forbidden_role',
+  'incomplete_checklist',
+  'missing_field',
+  'case_final',
+  'wrong_status',
+  'unknown_item',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
@@ -189,17 +206,19 @@ export const CaseStatus = z.enum(CASE_STATUSES);
 export type CaseStatus = z.infer<typeof CaseStatus>;
 
 /** States after which a case needs no more work and can no longer be overdue. */
-export const CLOSED_CASE_STATUSES: readonly CaseStatus[] = ['confirmed', 'rejected'];
+export const CLOSED_CASE_STATUSES: readonly CaseStatus[] = FINAL_STATUSES;
 
 export const Channel = z.enum(CHANNELS);
 export type Channel = z.infer<typeof Channel>;
 
-export const Scope = z.enum(['phone_only', 'all_personal_data']);
+export const Scope = z.enum(SCOPES);
 export type Scope = z.infer<typeof Scope>;
 
 /** The data-protection law whose deadline applies to the request. */
 export const Jurisdiction = z.enum(JURISDICTIONS);
 export type Jurisdiction = z.infer<typeof Jurisdiction>;
+
+const PersonName = z.string().trim().min(1).max(200);
 
 export const CaseSubject = z.object({
   name: z.string().trim().max(200),
@@ -213,6 +232,43 @@ export const CaseSubject = z.object({
 });
 export type CaseSubject = z.infer<typeof CaseSubject>;
 
+/** An IANA time-zone name this runtime knows, such as "Europe/Berlin". */
+export const TimeZone = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine(isKnownTimeZone, 'must be an IANA time zone such as Europe/Berlin or UTC');
+
+function isKnownTimeZone(value: string): boolean {
+  try {
+    assertTimeZone(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Outcome of an identity check as the client sends it. Strict, so a body that
+ * carries the customer's answer is rejected instead of stored. `by` defaults
+ * to the name of the token that sends it.
+ */
+export const VerificationInput = z.strictObject({
+  method: z.enum(VERIFICATION_METHODS),
+  passed: z.boolean(),
+  by: PersonName.optional(),
+  at: Timestamp,
+});
+export type VerificationInput = z.infer<typeof VerificationInput>;
+
+/** Names of the systems the default checklist items point at. */
+export const ChecklistSystemsInput = z.strictObject({
+  /** Defaults to `subject.crm.system`. */
+  crm: z.string().trim().min(1).max(100).optional(),
+  callCenter: z.string().trim().min(1).max(100).optional(),
+  emailPlatform: z.string().trim().min(1).max(100).optional(),
+});
+
 export const CreateCaseRequest = z
   .object({
     id: z.uuid(),
@@ -222,52 +278,146 @@ export const CreateCaseRequest = z
     jurisdiction: Jurisdiction,
     subject: CaseSubject,
     notes: z.string().max(10_000).default(''),
+    /** Zone whose calendar counts the deadline days; default UTC. */
+    timeZone: TimeZone.optional(),
+    /** A check made while capturing; the case still starts in `received`. */
+    verification: VerificationInput.optional(),
+    /** Third parties that received the data; each gets a checklist item. */
+    processors: z.array(z.string().trim().min(1).max(200)).max(50).optional(),
+    systems: ChecklistSystemsInput.optional(),
   })
   .register(apiRegistry, { id: 'CreateCaseRequest' });
 export type CreateCaseRequest = z.infer<typeof CreateCaseRequest>;
 
-/** How identity was checked. The customer's reply itself is never stored. */
-export const Verification = z.object({
-  method: z.enum(['email_on_file', 'partial_number', 'security_answer', 'other']),
-  outcome: z.enum(['passed', 'failed']),
-  at: Timestamp,
-  by: z.string().optional(),
+/** A reviewed reason to keep some data; `reviewer` defaults to the token name, `at` to now. */
+export const LegalExceptionInput = z.strictObject({
+  basis: z.enum(LEGAL_BASES),
+  /** The data kept and where, e.g. "invoices 2023-2024 in the billing system". */
+  dataKept: z.string().trim().min(1).max(1000),
+  why: z.string().trim().min(1).max(2000),
+  reviewer: PersonName.optional(),
+  at: Timestamp.optional(),
 });
-export type Verification = z.infer<typeof Verification>;
+export type LegalExceptionInput = z.infer<typeof LegalExceptionInput>;
 
-/** A legal reason to keep data despite the request, recorded after review. */
-export const LegalException = z.object({
-  basis: z.enum([
-    'legal_obligation',
-    'freedom_of_expression',
-    'public_interest',
-    'legal_claims',
-    'other',
-  ]),
-  note: z.string().max(2_000),
-  reviewedBy: z.string().max(200),
-  at: Timestamp,
+export const ChecklistTick = z.strictObject({
+  itemId: z.string().min(1).max(300),
+  status: z.enum(CHECKLIST_ITEM_STATUSES),
+  /** Required for `not_applicable`: why the action does not apply. */
+  note: z.string().max(2000).optional(),
 });
-export type LegalException = z.infer<typeof LegalException>;
+export type ChecklistTick = z.infer<typeof ChecklistTick>;
 
-export const CaseAction = z.object({
-  type: z.enum([
-    'dnc_added',
-    'removed_from_lists',
-    'deleted_in_crm',
-    'anonymised_in_crm',
-    'deleted_in_dialer',
-    'deleted_in_email_platform',
-    'backup_guard_set',
-    'processor_notified',
-    'other',
-  ]),
-  note: z.string().max(2_000).optional(),
-  at: Timestamp,
-  /** Set by the server to the name of the token that recorded the action. */
-  by: z.string().optional(),
+export const ProcessorInput = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  notifiedAt: Timestamp.optional(),
+  confirmedAt: Timestamp.optional(),
 });
-export type CaseAction = z.infer<typeof CaseAction>;
+export type ProcessorInput = z.infer<typeof ProcessorInput>;
+
+export const ConfirmationInput = z.strictObject({ sentAt: Timestamp, channel: Channel });
+
+export const ExtensionInput = z.strictObject({
+  extendedAt: Timestamp,
+  /** When the customer was told; an extension counts only with timely notice. */
+  noticeSentAt: Timestamp,
+  reason: z.string().trim().min(1).max(2000),
+});
+
+const PATCH_CHANGE_FIELDS = [
+  'status',
+  'verification',
+  'legalException',
+  'rejection',
+  'confirmation',
+  'extension',
+  'checklist',
+  'processors',
+  'notes',
+] as const;
+
+export const PatchCaseRequest = z
+  .strictObject({
+    /** The version the client read; a stale one gets 409 with the current case. */
+    version: z.number().int().positive(),
+    status: CaseStatus.optional(),
+    verification: VerificationInput.optional(),
+    legalException: LegalExceptionInput.optional(),
+    /** Only with `status: "rejected"`. */
+    rejection: z.strictObject({ reason: z.string().trim().min(1).max(2000) }).optional(),
+    /** Only with `status: "confirmed"`. */
+    confirmation: ConfirmationInput.optional(),
+    extension: ExtensionInput.optional(),
+    checklist: z.array(ChecklistTick).min(1).max(100).optional(),
+    processors: z.array(ProcessorInput).min(1).max(50).optional(),
+    notes: z.string().max(10_000).optional(),
+  })
+  .superRefine((patch, context) => {
+    if (!PATCH_CHANGE_FIELDS.some((field) => patch[field] !== undefined)) {
+      context.addIssue({
+        code: 'custom',
+        message: `nothing to change; send at least one of: ${PATCH_CHANGE_FIELDS.join(', ')}`,
+        path: [],
+      });
+    }
+    if (patch.rejection && patch.status !== 'rejected') {
+      context.addIssue({
+        code: 'custom',
+        message: 'rejection is only accepted with status "rejected"',
+        path: ['rejection'],
+      });
+    }
+    if (patch.confirmation && patch.status !== 'confirmed') {
+      context.addIssue({
+        code: 'custom',
+        message: 'confirmation is only accepted with status "confirmed"',
+        path: ['confirmation'],
+      });
+    }
+  })
+  .register(apiRegistry, { id: 'PatchCaseRequest' });
+export type PatchCaseRequest = z.infer<typeof PatchCaseRequest>;
+
+const Period = z.object({
+  count: z.number().int().positive(),
+  unit: z.enum(['calendar_months', 'calendar_days', 'business_days']),
+});
+
+/** The deadline rule applied when the case was created, with its legal source. */
+export const DeadlineRuleInfo = z.object({
+  label: z.string(),
+  response: Period,
+  responseIsSetting: z.boolean(),
+  extension: Period.nullable(),
+  acknowledgement: Period.nullable(),
+  telemarketing: Period.nullable(),
+  source: z.string(),
+});
+export type DeadlineRuleInfo = z.infer<typeof DeadlineRuleInfo>;
+
+export const CaseChecklistItem = z.object({
+  id: z.string(),
+  kind: z.enum(CHECKLIST_KINDS),
+  system: z.string().optional(),
+  /** Absent once the case is minimised, because it is generated from kind and system. */
+  label: z.string().optional(),
+  status: z.enum(CHECKLIST_ITEM_STATUSES),
+  by: z.string().optional(),
+  at: Timestamp.optional(),
+  note: z.string().optional(),
+});
+export type CaseChecklistItem = z.infer<typeof CaseChecklistItem>;
+
+/** One audit event of a case, as the case page shows it. */
+export const TimelineEntry = z.object({
+  seq: z.number().int().positive(),
+  type: z.string(),
+  actor: z.string(),
+  role: Role.optional(),
+  at: Timestamp,
+  summary: z.string(),
+});
+export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
 export const Case = z
   .object({
@@ -276,47 +426,100 @@ export const Case = z
     channel: Channel,
     scope: Scope,
     jurisdiction: Jurisdiction,
-    subject: CaseSubject,
-    notes: z.string(),
+    timeZone: z.string(),
+    /** Once minimised only `phones` and `crm.system`/`crm.recordId` remain. */
+    subject: z.object({
+      name: z.string().optional(),
+      phones: z.array(E164),
+      emails: z.array(z.string()).optional(),
+      crm: z
+        .object({ system: z.string(), recordId: z.string(), url: z.string().optional() })
+        .optional(),
+    }),
+    /** Absent once minimised. */
+    notes: z.string().optional(),
     status: CaseStatus,
     version: z.number().int().positive(),
-    dueAt: Timestamp,
     createdAt: Timestamp,
-    updatedAt: Timestamp,
     createdBy: z.string(),
+    createdByRole: Role,
+    updatedAt: Timestamp,
     updatedBy: z.string(),
-    verification: Verification.nullable(),
-    legalException: LegalException.nullable(),
-    actions: z.array(CaseAction),
-    confirmationSentAt: Timestamp.nullable(),
+    updatedByRole: Role,
+    /** End of the legal response period without any extension. */
+    dueAt: Timestamp,
+    acknowledgementDueAt: Timestamp.optional(),
+    telemarketingDueAt: Timestamp.optional(),
+    /** Response deadline after a timely extension; it replaces `dueAt` for overdue checks. */
+    extendedDueAt: Timestamp.optional(),
+    /** Why the recorded extension does not move the deadline, when it does not. */
+    extensionIgnored: z.string().optional(),
+    deadlineRule: DeadlineRuleInfo,
+    statusHistory: z.array(
+      z.object({
+        from: CaseStatus.nullable(),
+        to: CaseStatus,
+        by: z.string(),
+        role: Role,
+        at: Timestamp,
+        reason: z.string().optional(),
+      }),
+    ),
+    verification: z
+      .object({
+        method: z.enum(VERIFICATION_METHODS),
+        passed: z.boolean(),
+        by: z.string(),
+        at: Timestamp,
+      })
+      .optional(),
+    legalException: z
+      .object({
+        basis: z.enum(LEGAL_BASES),
+        dataKept: z.string(),
+        why: z.string(),
+        reviewer: z.string(),
+        at: Timestamp,
+      })
+      .optional(),
+    rejection: z.object({ reason: z.string(), by: z.string(), at: Timestamp }).optional(),
+    confirmation: z.object({ sentAt: Timestamp, channel: Channel }).optional(),
+    extensions: z.array(
+      z.object({ extendedAt: Timestamp, noticeSentAt: Timestamp, reason: z.string() }),
+    ),
+    checklist: z.array(CaseChecklistItem),
+    processors: z.array(
+      z.object({
+        name: z.string(),
+        notifiedAt: Timestamp.optional(),
+        confirmedAt: Timestamp.optional(),
+      }),
+    ),
+    /** Set when the closed case was reduced to its audit record. */
+    minimisedAt: Timestamp.optional(),
+    /** Calendar days to the effective deadline at read time; null once the case is closed. */
+    daysLeft: z.number().int().nullable(),
+    /** True when the case is open and its effective deadline has passed, at read time. */
+    overdue: z.boolean(),
+    /** Statuses the caller's role may move the case to next. */
+    allowedTransitions: z.array(CaseStatus),
+    /** The case's audit events, oldest first; sent by `GET /v1/cases/{id}` only. */
+    timeline: z.array(TimelineEntry).optional(),
   })
   .register(apiRegistry, { id: 'Case' });
 export type Case = z.infer<typeof Case>;
-
-export const PatchCaseRequest = z
-  .object({
-    /** The version the client read; a stale one gets 409 with the current case. */
-    version: z.number().int().positive(),
-    status: CaseStatus.optional(),
-    notes: z.string().max(10_000).optional(),
-    dueAt: Timestamp.optional(),
-    verification: Verification.optional(),
-    legalException: LegalException.nullable().optional(),
-    /** Actions to append to the case's action list. */
-    addActions: z.array(CaseAction).max(50).optional(),
-    confirmationSentAt: Timestamp.optional(),
-  })
-  .strict()
-  .register(apiRegistry, { id: 'PatchCaseRequest' });
-export type PatchCaseRequest = z.infer<typeof PatchCaseRequest>;
 
 const BooleanQuery = z.enum(['true', 'false']).transform((value) => value === 'true');
 
 export const ListCasesQuery = z.object({
   status: CaseStatus.optional(),
+  /** Open cases past (true) or not past (false) their effective deadline. */
   overdue: BooleanQuery.optional(),
+  /** Cases whose effective deadline is before this time. */
   dueBefore: Timestamp.optional(),
   updatedSince: Timestamp.optional(),
+  /** "me" for the caller's own cases, or a token name. */
+  createdBy: z.string().trim().min(1).max(200).optional(),
   limit: z.coerce
     .number()
     .int()

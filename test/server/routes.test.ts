@@ -200,7 +200,7 @@ describe('cases', () => {
       status: 'received',
       version: 1,
       createdBy: 'agent-ann',
-      dueAt: '2025-03-31T09:30:00.000Z',
+      dueAt: '2025-04-01T23:59:59.999Z',
     });
 
     const retry = await t.api('/v1/cases', { method: 'POST', body });
@@ -260,8 +260,7 @@ describe('cases', () => {
       body: {
         version: 1,
         status: 'verified',
-        verification: { method: 'email_on_file', outcome: 'passed', at: '2025-03-01T09:40:00Z' },
-        addActions: [{ type: 'dnc_added', at: '2025-03-01T09:41:00Z' }],
+        verification: { method: 'email_on_file', passed: true, at: '2025-03-01T09:40:00Z' },
       },
     });
     expect(first.status).toBe(200);
@@ -269,11 +268,8 @@ describe('cases', () => {
     expect(patched).toMatchObject({
       version: 2,
       status: 'verified',
-      verification: { outcome: 'passed' },
+      verification: { passed: true, by: 'agent-ann' },
     });
-    expect(patched.actions).toEqual([
-      { type: 'dnc_added', at: '2025-03-01T09:41:00Z', by: 'agent-ann' },
-    ]);
 
     const second = await t.api(path, {
       method: 'PATCH',
@@ -372,7 +368,7 @@ describe('events and audit', () => {
         'suppressions.added',
         'suppression.removed',
         'case.created',
-        'case.updated',
+        'case.status_changed',
         'client.dial_blocked',
       ]),
     );
