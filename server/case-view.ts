@@ -88,7 +88,7 @@ function field(payload: Record<string, unknown>, key: string): string {
   return '?';
 }
 
-/** One line in plain English per audit event type that a case produces. */
+/** Describes one audit event of a case in a line of plain English. */
 function summarise(event: AuditEvent): string {
   const p = event.payload;
   switch (event.type) {

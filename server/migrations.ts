@@ -97,6 +97,9 @@ export const MIGRATIONS: readonly Migration[] = [
       -- Filters of GET /v1/cases: createdBy=me, and overdue/dueBefore on
       -- the deadline that counts now (the extended one after a timely
       -- extension), which can differ from due_at.
+      -- NOTE: rows written before this step hold the earlier case JSON
+      -- (actions, confirmationSentAt) and get created_by ''; the case
+      -- routes cannot read them, and nothing converts them.
       ALTER TABLE cases ADD COLUMN created_by TEXT NOT NULL DEFAULT '';
       ALTER TABLE cases ADD COLUMN effective_due_at TEXT NOT NULL DEFAULT '';
       UPDATE cases SET effective_due_at = due_at;

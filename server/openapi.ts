@@ -88,7 +88,7 @@ const OPERATIONS: readonly Operation[] = [
   {
     method: 'get',
     path: '/v1/cases/{id}',
-    summary: 'Read one case',
+    summary: 'Read one case with its timeline of audit events',
     roles: ANY_ROLE,
     responses: {
       200: { description: 'the case', schema: 'Case' },
@@ -104,8 +104,11 @@ const OPERATIONS: readonly Operation[] = [
     responses: {
       200: { description: 'the updated case, version incremented', schema: 'Case' },
       404: { description: 'unknown id', schema: 'ApiError' },
-      409: { description: 'stale version; error.current is the stored case', schema: 'ApiError' },
-      422: { description: 'the workflow rejected the change', schema: 'ApiError' },
+      409: {
+        description:
+          'stale version (version_conflict, error.current is the stored case) or a step the workflow rules reject (forbidden_transition, forbidden_role, incomplete_checklist, missing_field, case_final, wrong_status, unknown_item)',
+        schema: 'ApiError',
+      },
     },
   },
   {

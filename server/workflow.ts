@@ -73,7 +73,7 @@ export interface CaseEvent {
 
 export type WorkflowErrorCode = TransitionErrorCode | ChecklistErrorCode;
 
-/** A change the workflow rules reject; the API answers 409 with `code` and the message. */
+/** A change the workflow rules reject; the API returns 409 with `code` and the message. */
 export class WorkflowError extends Error {
   constructor(
     readonly code: WorkflowErrorCode,
@@ -267,6 +267,14 @@ export function applyCasePatch(
   now: Date,
 ): { record: CaseRecord; events: CaseEvent[] } {
   if (isMinimised(record)) {
+    // Same codes as lib/cases gives for a final case: a status change is a
+    // forbidden transition, any other change hits a final case.
+    if (patch.status) {
+      throw new WorkflowError(
+        'forbidden_transition',
+        `Cannot move from ${record.status} to ${patch.status}: ${record.status} cases are final`,
+      );
+    }
     throw new WorkflowError(
       'case_final',
       `Case ${record.id} is ${record.status}: confirmed and rejected cases are final`,
@@ -431,9 +439,9 @@ function metaOf(record: CaseMeta): CaseMeta {
 }
 
 /**
- * The fields lib/cases needs for a status change. Verification and legal
- * exception come from the record, because earlier steps of the same PATCH
- * store them there.
+ * Collects the fields lib/cases needs for a status change. Verification and
+ * legal exception come from the record, because earlier steps of the same
+ * PATCH store them there.
  */
 function transitionPatch(current: OpenCaseRecord, patch: PatchCaseRequest): TransitionPatch {
   return {

@@ -232,7 +232,7 @@ export const CaseSubject = z.object({
 });
 export type CaseSubject = z.infer<typeof CaseSubject>;
 
-/** An IANA time-zone name this runtime knows, such as "Europe/Berlin". */
+/** An IANA time-zone name that this runtime supports, such as "Europe/Berlin". */
 export const TimeZone = z
   .string()
   .min(1)
@@ -319,7 +319,7 @@ export const ConfirmationInput = z.strictObject({ sentAt: Timestamp, channel: Ch
 
 export const ExtensionInput = z.strictObject({
   extendedAt: Timestamp,
-  /** When the customer was told; an extension counts only with timely notice. */
+  /** When the customer was notified; an extension counts only with timely notice. */
   noticeSentAt: Timestamp,
   reason: z.string().trim().min(1).max(2000),
 });
@@ -452,7 +452,7 @@ export const Case = z
     telemarketingDueAt: Timestamp.optional(),
     /** Response deadline after a timely extension; it replaces `dueAt` for overdue checks. */
     extendedDueAt: Timestamp.optional(),
-    /** Why the recorded extension does not move the deadline, when it does not. */
+    /** Reason the recorded extension does not move the deadline, when it does not. */
     extensionIgnored: z.string().optional(),
     deadlineRule: DeadlineRuleInfo,
     statusHistory: z.array(

@@ -49,8 +49,8 @@ export async function patchOk(
   return Case.parse(res.json);
 }
 
-/** Sends a PATCH that must be refused with 409 and returns the error code and message. */
-export async function patchRefused(
+/** Sends a PATCH that must be rejected with 409 and returns the error code and message. */
+export async function patchRejected(
   t: TestServer,
   current: Pick<Case, 'id' | 'version'>,
   body: Record<string, unknown>,

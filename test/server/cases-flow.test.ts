@@ -16,7 +16,7 @@ import {
   getCase,
   patchCase,
   patchOk,
-  patchRefused,
+  patchRejected,
   tickAll,
 } from './cases-fixtures.ts';
 import { newCaseBody, runCli, startTestServer, type TestServer } from './helpers.ts';
@@ -82,10 +82,10 @@ describe('capture', () => {
     expect(verified.verification?.passed).toBe(true);
   });
 
-  it('refuses verification_failed when the stored check passed', async () => {
+  it('rejects verification_failed when the stored check passed', async () => {
     const created = await createCase(t, { verification: PASSED });
 
-    const error = await patchRefused(t, created, { status: 'verification_failed' });
+    const error = await patchRejected(t, created, { status: 'verification_failed' });
 
     expect(error.code).toBe('missing_field');
     expect(error.message).toContain('move the case to verified instead');
@@ -189,7 +189,7 @@ describe('deadlines', () => {
     expect(extended.extensionIgnored).toContain('after the original deadline');
   });
 
-  it('refuses an extension by an agent', async () => {
+  it('rejects an extension by an agent', async () => {
     const created = await createCase(t);
     const extension = {
       extendedAt: '2025-03-05T09:00:00Z',
@@ -197,18 +197,18 @@ describe('deadlines', () => {
       reason: 'Backlog',
     };
 
-    const error = await patchRefused(t, created, { extension });
+    const error = await patchRejected(t, created, { extension });
 
     expect(error.code).toBe('forbidden_role');
   });
 });
 
 describe('checklist and required fields', () => {
-  it('refuses actions_done while an item is open', async () => {
+  it('rejects actions_done while an item is open', async () => {
     const verified = await caseIn(t, 'verified');
     const started = await patchOk(t, verified, { status: 'in_progress' });
 
-    const error = await patchRefused(t, started, { status: 'actions_done' });
+    const error = await patchRejected(t, started, { status: 'actions_done' });
 
     expect(error.code).toBe('incomplete_checklist');
     expect(error.message).toContain('8 checklist item(s) still open');
@@ -236,27 +236,27 @@ describe('checklist and required fields', () => {
     const verified = await caseIn(t, 'verified');
     const started = await patchOk(t, verified, { status: 'in_progress' });
 
-    const error = await patchRefused(t, started, {
+    const error = await patchRejected(t, started, {
       checklist: [{ itemId: 'campaigns', status: 'not_applicable' }],
     });
 
     expect(error.code).toBe('missing_field');
   });
 
-  it('refuses ticks outside in_progress', async () => {
+  it('rejects ticks outside in_progress', async () => {
     const created = await createCase(t);
 
-    const error = await patchRefused(t, created, {
+    const error = await patchRejected(t, created, {
       checklist: [{ itemId: 'campaigns', status: 'done' }],
     });
 
     expect(error.code).toBe('wrong_status');
   });
 
-  it('refuses an unknown checklist item', async () => {
+  it('rejects an unknown checklist item', async () => {
     const started = await caseIn(t, 'in_progress');
 
-    const error = await patchRefused(t, started, {
+    const error = await patchRejected(t, started, {
       checklist: [{ itemId: 'no-such-item', status: 'done' }],
     });
 
@@ -269,7 +269,7 @@ describe('checklist and required fields', () => {
     const started = await patchOk(t, verified, { status: 'in_progress' });
     const tick = { checklist: [{ itemId: 'processor:mailjet', status: 'done' }] };
 
-    const early = await patchRefused(t, started, tick);
+    const early = await patchRejected(t, started, tick);
     const ticked = await patchOk(t, started, {
       processors: [
         {
@@ -291,7 +291,7 @@ describe('checklist and required fields', () => {
   it('needs the confirmation to confirm', async () => {
     const done = await caseIn(t, 'actions_done');
 
-    const error = await patchRefused(t, done, { status: 'confirmed' }, 'lead');
+    const error = await patchRejected(t, done, { status: 'confirmed' }, 'lead');
 
     expect(error.code).toBe('missing_field');
     expect(error.message).toContain('sentAt and channel');
@@ -310,7 +310,7 @@ describe('checklist and required fields', () => {
     const review = await caseIn(t, 'legal_review');
     const reject = { status: 'rejected', rejection: { reason: 'Tax records must be kept' } };
 
-    const error = await patchRefused(t, review, reject, 'lead');
+    const error = await patchRejected(t, review, reject, 'lead');
     const rejected = await patchOk(
       t,
       review,
@@ -328,18 +328,18 @@ describe('checklist and required fields', () => {
     });
   });
 
-  it('refuses a legal exception from an agent', async () => {
+  it('rejects a legal exception from an agent', async () => {
     const review = await caseIn(t, 'legal_review');
 
-    const error = await patchRefused(t, review, { legalException: LEGAL_EXCEPTION });
+    const error = await patchRejected(t, review, { legalException: LEGAL_EXCEPTION });
 
     expect(error.code).toBe('forbidden_role');
   });
 
-  it('refuses a legal exception outside legal review', async () => {
+  it('rejects a legal exception outside legal review', async () => {
     const started = await caseIn(t, 'in_progress');
 
-    const error = await patchRefused(t, started, { legalException: LEGAL_EXCEPTION }, 'lead');
+    const error = await patchRejected(t, started, { legalException: LEGAL_EXCEPTION }, 'lead');
 
     expect(error.code).toBe('wrong_status');
   });
@@ -361,10 +361,10 @@ describe('checklist and required fields', () => {
     expect(rejected.minimisedAt).toBeDefined();
   });
 
-  it('refuses any change to a closed case', async () => {
+  it('rejects any change to a closed case', async () => {
     const confirmed = await caseIn(t, 'confirmed');
 
-    const error = await patchRefused(t, confirmed, { notes: 'late note' }, 'admin');
+    const error = await patchRejected(t, confirmed, { notes: 'late note' }, 'admin');
 
     expect(error.code).toBe('case_final');
   });
@@ -384,10 +384,10 @@ describe('versions', () => {
     expect(error.current?.notes).toBe('first edit');
   });
 
-  it('keeps the version when a step is refused', async () => {
+  it('keeps the version when a step is rejected', async () => {
     const started = await caseIn(t, 'verified');
 
-    await patchRefused(t, started, { notes: 'x', status: 'confirmed' }, 'lead');
+    await patchRejected(t, started, { notes: 'x', status: 'confirmed' }, 'lead');
 
     const read = await getCase(t, started.id);
     expect(read.version).toBe(started.version);

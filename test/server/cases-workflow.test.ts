@@ -45,7 +45,7 @@ function expectedOutcome(from: CaseStatus, to: CaseStatus, role: Role): Expected
   return rule[2].includes(role) ? 200 : 'forbidden_role';
 }
 
-/** The fields each target needs, so only the graph and the role decide the outcome. */
+/** Builds the body with the fields each target needs, so only the graph and role decide. */
 function bodyFor(from: CaseStatus, to: CaseStatus): Record<string, unknown> {
   switch (to) {
     case 'verified':
@@ -72,7 +72,7 @@ const ROWS = CASE_STATUSES.flatMap((from) =>
 );
 
 let t: TestServer;
-// Refused attempts leave a case unchanged, so one case per source state and
+// Rejected attempts leave a case unchanged, so one case per source state and
 // role serves all of them; each allowed attempt gets a fresh case.
 const sharedCases = new Map<string, Case>();
 
