@@ -5,30 +5,34 @@
 
 import { BADGE_TAG, INLINE_ELEMENTS, NOTICE_TAG, SKIPPED_ELEMENTS } from '../content/dom-rules.ts';
 
-/** Yields every element under `root` in document order, entering open shadow roots after their host. */
-export function* walkElementsDeep(root: ParentNode): Generator<Element> {
-  for (const element of root.querySelectorAll('*')) {
-    yield element;
+/**
+ * Yields every element under `root` in document order, entering open shadow
+ * roots right after their host. Subtrees whose root matches `skip` are left
+ * out (a product's list of other records, DNC Guard's own badges always).
+ */
+export function* walkElementsDeep(root: ParentNode, skip?: string): Generator<Element> {
+  for (const child of root.children) {
+    const tag = child.localName;
+    if (tag === BADGE_TAG || tag === NOTICE_TAG || (skip && child.matches(skip))) continue;
 
-    const tag = element.localName;
-    if (element.shadowRoot && tag !== BADGE_TAG && tag !== NOTICE_TAG) {
-      yield* walkElementsDeep(element.shadowRoot);
-    }
+    yield child;
+    if (child.shadowRoot) yield* walkElementsDeep(child.shadowRoot, skip);
+    yield* walkElementsDeep(child, skip);
   }
 }
 
 /** Returns the elements under `root`, open shadow roots included, that match `selector`. */
-export function queryAllDeep(root: ParentNode, selector: string): Element[] {
+export function queryAllDeep(root: ParentNode, selector: string, skip?: string): Element[] {
   const found: Element[] = [];
-  for (const element of walkElementsDeep(root)) {
+  for (const element of walkElementsDeep(root, skip)) {
     if (element.matches(selector)) found.push(element);
   }
   return found;
 }
 
 /** Returns the first element under `root`, open shadow roots included, that matches `selector`. */
-export function queryDeep(root: ParentNode, selector: string): Element | null {
-  for (const element of walkElementsDeep(root)) {
+export function queryDeep(root: ParentNode, selector: string, skip?: string): Element | null {
+  for (const element of walkElementsDeep(root, skip)) {
     if (element.matches(selector)) return element;
   }
   return null;
@@ -110,10 +114,9 @@ export function parentAcrossShadow(element: Element): Element | null {
 }
 
 /**
- * Whether `element` or an ancestor (across shadow boundaries) is marked
- * hidden by attribute. Layout is not read, so elements hidden only by CSS
- * count as shown; console apps that keep background tabs in the DOM mark
- * them with `hidden` or `aria-hidden`.
+ * Tells whether `element` or an ancestor (across shadow boundaries) is marked
+ * hidden by the `hidden` or `aria-hidden` attribute. Layout is not read, so
+ * elements hidden only by CSS count as shown.
  */
 export function isMarkedHidden(element: Element): boolean {
   for (let current: Element | null = element; current; current = parentAcrossShadow(current)) {
@@ -125,9 +128,17 @@ export function isMarkedHidden(element: Element): boolean {
 }
 
 /** Returns the first element matching `selector` that is not marked hidden. */
-export function queryShownDeep(root: ParentNode, selector: string): Element | null {
-  for (const element of queryAllDeep(root, selector)) {
+export function queryShownDeep(root: ParentNode, selector: string, skip?: string): Element | null {
+  for (const element of queryAllDeep(root, selector, skip)) {
     if (!isMarkedHidden(element)) return element;
+  }
+  return null;
+}
+
+/** Returns the nearest ancestor of `element` (itself included, across shadow boundaries) matching `selector`. */
+export function closestDeep(element: Element, selector: string): Element | null {
+  for (let current: Element | null = element; current; current = parentAcrossShadow(current)) {
+    if (current.matches(selector)) return current;
   }
   return null;
 }

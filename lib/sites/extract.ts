@@ -5,7 +5,7 @@
 
 import { countDigits, dialKey, numberFromDialHref } from '../content/dom-rules.ts';
 import { findPhoneCandidates } from '../phone/candidates.ts';
-import { queryAllDeep, walkElementsDeep } from './dom.ts';
+import { deepText, queryAllDeep, walkElementsDeep } from './dom.ts';
 import { classifyIdentifier, classifyLabel, controlValue, isReadableControl } from './labels.ts';
 
 const MIN_DIGITS = 7;
@@ -110,9 +110,9 @@ const DIAL_LINK_SELECTOR =
  * Returns the numbers of `tel:`, `callto:` and `sip:` links under `root`:
  * the number as the link text writes it, else the number in the href.
  */
-export function phonesFromDialLinks(root: ParentNode): string[] {
+export function phonesFromDialLinks(root: ParentNode, skip?: string): string[] {
   const phones: string[] = [];
-  for (const link of queryAllDeep(root, DIAL_LINK_SELECTOR)) {
+  for (const link of queryAllDeep(root, DIAL_LINK_SELECTOR, skip)) {
     phones.push(...phonesFromDialLink(link));
   }
   return phones;
@@ -134,9 +134,9 @@ export function phonesFromDialLink(link: Element): string[] {
 }
 
 /** Returns the addresses of `mailto:` links under `root`. */
-export function emailsFromMailtoLinks(root: ParentNode): string[] {
+export function emailsFromMailtoLinks(root: ParentNode, skip?: string): string[] {
   const emails: string[] = [];
-  for (const link of queryAllDeep(root, 'a[href^="mailto:" i]')) {
+  for (const link of queryAllDeep(root, 'a[href^="mailto:" i]', skip)) {
     const target = (link.getAttribute('href') ?? '').slice('mailto:'.length).split('?')[0] ?? '';
     let decoded = target;
     try {
@@ -154,11 +154,14 @@ export function emailsFromMailtoLinks(root: ParentNode): string[] {
  * under `root`: inputs of type tel or email, and controls whose name, id,
  * autocomplete token or label says phone or email.
  */
-export function valuesFromControls(root: ParentNode): { phones: string[]; emails: string[] } {
+export function valuesFromControls(
+  root: ParentNode,
+  skip?: string,
+): { phones: string[]; emails: string[] } {
   const phones: string[] = [];
   const emails: string[] = [];
 
-  for (const element of walkElementsDeep(root)) {
+  for (const element of walkElementsDeep(root, skip)) {
     if (!isReadableControl(element) || element.localName === 'select') continue;
 
     const kind = controlKind(element as HTMLInputElement | HTMLTextAreaElement);
@@ -198,4 +201,45 @@ function controlKind(control: HTMLInputElement | HTMLTextAreaElement): 'phone' |
     if (kind === 'phone' || kind === 'email') return kind;
   }
   return null;
+}
+
+/**
+ * Returns the phone numbers shown by product-specific elements: their text,
+ * their dial links when the text holds none (an icon-only link), and their
+ * value when they are form controls.
+ */
+export function phonesFromElements(elements: Iterable<Element>): string[] {
+  const phones = new PhoneSet();
+  for (const element of elements) {
+    if (isReadableControl(element)) {
+      phones.addAll(phonesInText(controlValue(element)));
+      continue;
+    }
+
+    const fromText = phonesInText(deepText(element));
+    if (fromText.length > 0) {
+      phones.addAll(fromText);
+      continue;
+    }
+    const links = element.matches(DIAL_LINK_SELECTOR)
+      ? [element]
+      : queryAllDeep(element, DIAL_LINK_SELECTOR);
+    for (const link of links) phones.addAll(phonesFromDialLink(link));
+  }
+  return phones.values();
+}
+
+/** Returns the email addresses shown by product-specific elements: text, mailto links or control values. */
+export function emailsFromElements(elements: Iterable<Element>): string[] {
+  const emails = new EmailSet();
+  for (const element of elements) {
+    if (isReadableControl(element)) {
+      emails.addAll(emailsInText(controlValue(element)));
+      continue;
+    }
+
+    const fromText = emailsInText(deepText(element));
+    emails.addAll(fromText.length > 0 ? fromText : emailsFromMailtoLinks(element));
+  }
+  return emails.values();
 }

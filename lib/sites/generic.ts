@@ -19,38 +19,47 @@ import type { RecordSnapshot, SiteAdapter } from './types.ts';
 /** Separators between the parts of a document title ("Ana García | Contact | Example CRM"). */
 const TITLE_SEPARATOR = /\s+[|\-–—·:•»]\s+|\s*[｜]\s*/u;
 
-/** Reads every record field with no product knowledge, from `root` (the whole document by default). */
-export function readGenericFields(doc: Document, url: URL, root: ParentNode = doc): RecordFields {
-  const labelled = collectLabelledFields(root);
-  const controls = valuesFromControls(root);
+/**
+ * The part of the page the generic reader reads: `root` (the whole document
+ * by default) without the subtrees matching `skip`, such as lists of other records.
+ */
+export interface ReadScope {
+  root?: ParentNode;
+  skip?: string;
+}
+
+/** Reads every record field with no product knowledge. */
+export function readGenericFields(doc: Document, url: URL, scope: ReadScope = {}): RecordFields {
+  const root = scope.root ?? doc;
+  const labelled = collectLabelledFields(root, scope.skip);
+  const controls = valuesFromControls(root, scope.skip);
 
   return {
-    name: nameFromLabels(labelled) ?? nameFromHeading(root) ?? nameFromTitle(doc.title),
+    name: nameFromLabels(labelled) ?? nameFromHeading(root, scope.skip) ?? nameFromTitle(doc.title),
     recordId: recordIdFromUrl(url) ?? recordIdFromAttributes(root),
-    phones: readPhones(root, labelled, controls.phones),
-    emails: readEmails(root, labelled, controls.emails),
+    phones: readPhones(labelled, phonesFromDialLinks(root, scope.skip), controls.phones),
+    emails: readEmails(labelled, emailsFromMailtoLinks(root, scope.skip), controls.emails),
   };
 }
 
 /**
  * Builds the snapshot from what an adapter found, reading each missing field
- * (null name or id, empty phone or email list) with the generic reader. The
- * generic reading runs only when something is missing, and within `root`
- * when the adapter found its product's record container.
+ * (null name or id, empty phone or email list) with the generic reader
+ * within `scope`. The generic reading runs only when something is missing.
  */
 export function composeRecord(
   doc: Document,
   url: URL,
   system: string,
   found: Partial<RecordFields>,
-  root: ParentNode = doc,
+  scope: ReadScope = {},
 ): RecordSnapshot | null {
   const isComplete =
     Boolean(found.name) &&
     Boolean(found.recordId) &&
     Boolean(found.phones?.length) &&
     Boolean(found.emails?.length);
-  const generic = isComplete ? null : readGenericFields(doc, url, root);
+  const generic = isComplete ? null : readGenericFields(doc, url, scope);
 
   return buildSnapshot(doc, url, system, {
     name: found.name || generic?.name || null,
@@ -74,15 +83,15 @@ function nameFromLabels(fields: LabelledField[]): string | null {
   return isCjk ? [last?.value, first?.value].filter(Boolean).join('') : parts.join(' ');
 }
 
-/** A name has a letter and is neither a phone number nor an email address. */
+/** Tells whether `text` can be a person's name: it has a letter and is neither a phone number nor an email address. */
 export function isPlausibleName(text: string): boolean {
   if (!/\p{L}/u.test(text)) return false;
   return phonesInText(text).length === 0 && emailsInText(text).length === 0;
 }
 
-function nameFromHeading(root: ParentNode): string | null {
-  const main = queryDeep(root, 'main, [role="main"]') ?? root;
-  const heading = queryShownDeep(main, 'h1') ?? queryShownDeep(root, 'h1');
+function nameFromHeading(root: ParentNode, skip?: string): string | null {
+  const main = queryDeep(root, 'main, [role="main"]', skip) ?? root;
+  const heading = queryShownDeep(main, 'h1', skip) ?? queryShownDeep(root, 'h1', skip);
   if (!heading) return null;
 
   const text = deepText(heading);
@@ -102,22 +111,32 @@ export function nameFromTitle(title: string): string | null {
   return first && isPlausibleName(first) ? first : null;
 }
 
-function readPhones(root: ParentNode, labelled: LabelledField[], fromControls: string[]): string[] {
+// Labelled fields go first because their labels show which number is which.
+// Links and controls often repeat those numbers in another spelling.
+function readPhones(
+  labelled: LabelledField[],
+  fromLinks: string[],
+  fromControls: string[],
+): string[] {
   const phones = new PhoneSet();
   for (const field of labelled) {
     if (field.kind === 'phone') phones.addAll(phonesInText(field.value));
   }
-  phones.addAll(phonesFromDialLinks(root));
+  phones.addAll(fromLinks);
   phones.addAll(fromControls);
   return phones.values();
 }
 
-function readEmails(root: ParentNode, labelled: LabelledField[], fromControls: string[]): string[] {
+function readEmails(
+  labelled: LabelledField[],
+  fromLinks: string[],
+  fromControls: string[],
+): string[] {
   const emails = new EmailSet();
   for (const field of labelled) {
     if (field.kind === 'email') emails.addAll(emailsInText(field.value));
   }
-  emails.addAll(emailsFromMailtoLinks(root));
+  emails.addAll(fromLinks);
   emails.addAll(fromControls);
   return emails.values();
 }

@@ -59,9 +59,11 @@ const LAST_NAME_LABELS = new Set([
 
 const EMAIL_LABEL = /e-?mail|courriel|correo|邮箱|邮件|電子郵件|郵件|メール/;
 
-// English words are matched whole, so "hotel" is not "tel" and "homepage" is not "home".
+// English words are matched whole, so "hotel" is not "tel" and "homepage" is
+// not "home". "Number 1" is how contact-centre apps (Five9, for one) label the
+// numbers of a contact; "ANI" and "caller ID" are the calling number.
 const PHONE_LABEL =
-  /\b(?:phone|mobile|cell|tel|telephone|work|home|handy|mobil|telefon|telefono|teléfono|téléphone|telefone|portable|móvil|celular)\b|电话|手机|電話|手機|座机|携帯/;
+  /\b(?:phone|mobile|cell|tel|telephone|work|home|handy|mobil|telefon|telefono|teléfono|téléphone|telefone|portable|móvil|celular|ani|caller id)\b|^number(?: \d)?$|电话|手机|電話|手機|座机|携帯/;
 
 /** Labels that name a place or a document, not a number, even when they contain "home" or "work". */
 const NOT_PHONE_LABEL = /address|adresse|dirección|地址|website|url|page|hours|email|e-mail/;
@@ -127,7 +129,7 @@ const IGNORED_INPUT_TYPES = new Set([
   'image',
 ]);
 
-/** Whether `element` is a form control whose value is data the user can see. */
+/** Tells whether `element` is a form control whose value is data the user can see. */
 export function isReadableControl(element: Element): element is FormControl {
   if (!CONTROL_TAGS.has(element.localName)) return false;
   if (element.localName !== 'input') return true;
@@ -157,7 +159,7 @@ const NOT_A_LABEL =
  * - a short label element followed by a sibling value element;
  * - "Label: value" written in one element.
  */
-export function collectLabelledFields(root: ParentNode): LabelledField[] {
+export function collectLabelledFields(root: ParentNode, skip?: string): LabelledField[] {
   const fields: LabelledField[] = [];
   const add = (label: string, value: string) => {
     const kind = classifyLabel(label);
@@ -166,7 +168,7 @@ export function collectLabelledFields(root: ParentNode): LabelledField[] {
     fields.push({ kind, label: normalizeSpace(label), value });
   };
 
-  for (const element of walkElementsDeep(root)) {
+  for (const element of walkElementsDeep(root, skip)) {
     const tag = element.localName;
 
     const ariaLabel = ariaLabelOf(element);
@@ -196,8 +198,8 @@ function kindIsName(kind: FieldKind): boolean {
 }
 
 // Regions (sections, dialogs, lists) are labelled with what they contain,
-// not with one value, so their aria-label is read as a label only when short
-// field-like content follows; the walk still visits their children.
+// not with one value, so their aria-label is not paired with their text.
+// The walk still visits their children.
 function isLandmark(element: Element): boolean {
   const role = element.getAttribute('role');
   if (

@@ -1,4 +1,4 @@
-// Record ids read from URLs and record headers of CRMs no adapter knows.
+// Record ids read from URLs and record headers of CRMs that no product adapter claims.
 
 import { queryAllDeep } from './dom.ts';
 
@@ -28,7 +28,7 @@ const OPAQUE_KEY = /^(?=(?:.*\d){3})(?=.*[A-Za-z])[A-Za-z0-9_-]{8,64}$/;
 const SHORT_KEY = /^(?=.*\d)[A-Za-z0-9_-]{1,64}$/;
 const DATE_LIKE = /^\d{4}-\d{2}-\d{2}$|^\d{2}[-.]\d{2}[-.]\d{4}$/;
 
-/** Whether a path segment, on its own, looks like a record id rather than a word or a page name. */
+/** Tells whether a path segment, on its own, looks like a record id rather than a word or a page name. */
 export function looksLikeRecordId(segment: string): boolean {
   if (DATE_LIKE.test(segment)) return false;
   return UUID.test(segment) || NUMBER.test(segment) || OPAQUE_KEY.test(segment);

@@ -59,7 +59,7 @@ export interface DialHints {
 export interface SiteAdapter {
   id: string;
   name: string;
-  /** Whether this adapter claims the page at `url` (by hostname, sometimes path). */
+  /** Tells whether this adapter claims the page at `url` (by hostname, sometimes path). */
   matches(url: URL): boolean;
   /**
    * Reads the record on screen, or returns null when the page shows no
