@@ -6,45 +6,43 @@
 import { BADGE_TAG, INLINE_ELEMENTS, NOTICE_TAG, SKIPPED_ELEMENTS } from '../content/dom-rules.ts';
 
 /**
- * Yields every element under `root` in document order, entering open shadow
- * roots right after their host. Subtrees whose root matches `skip` are left
- * out (a product's list of other records, DNC Guard's own badges always).
+ * Returns every element under `root` in document order, with the content of
+ * each open shadow root right after its host. Subtrees whose root matches
+ * `skip` are left out (a product's list of other records, for example), and
+ * so are DNC Guard's own badges and notices.
  */
-export function* walkElementsDeep(root: ParentNode, skip?: string): Generator<Element> {
-  for (const child of root.children) {
-    const tag = child.localName;
-    if (tag === BADGE_TAG || tag === NOTICE_TAG || (skip && child.matches(skip))) continue;
+export function elementsDeep(root: ParentNode, skip?: string): Element[] {
+  const elements: Element[] = [];
+  collectElements(root, skip, elements);
+  return elements;
+}
 
-    yield child;
-    if (child.shadowRoot) yield* walkElementsDeep(child.shadowRoot, skip);
-    yield* walkElementsDeep(child, skip);
+// One querySelectorAll per tree is much cheaper than walking children
+// collections, so skipped subtrees are recognised by containment instead.
+function collectElements(root: ParentNode, skip: string | undefined, elements: Element[]): void {
+  let skipped: Element | null = null;
+  for (const element of root.querySelectorAll('*')) {
+    if (skipped?.contains(element)) continue;
+
+    const tag = element.localName;
+    if (tag === BADGE_TAG || tag === NOTICE_TAG || (skip && element.matches(skip))) {
+      skipped = element;
+      continue;
+    }
+
+    elements.push(element);
+    if (element.shadowRoot) collectElements(element.shadowRoot, skip, elements);
   }
 }
 
 /** Returns the elements under `root`, open shadow roots included, that match `selector`. */
 export function queryAllDeep(root: ParentNode, selector: string, skip?: string): Element[] {
-  const found: Element[] = [];
-  for (const element of walkElementsDeep(root, skip)) {
-    if (element.matches(selector)) found.push(element);
-  }
-  return found;
+  return elementsDeep(root, skip).filter((element) => element.matches(selector));
 }
 
 /** Returns the first element under `root`, open shadow roots included, that matches `selector`. */
 export function queryDeep(root: ParentNode, selector: string, skip?: string): Element | null {
-  for (const element of walkElementsDeep(root, skip)) {
-    if (element.matches(selector)) return element;
-  }
-  return null;
-}
-
-/** Returns the first match of the first selector in `selectors` that matches anything. */
-export function queryFirstDeep(root: ParentNode, selectors: readonly string[]): Element | null {
-  for (const selector of selectors) {
-    const element = queryDeep(root, selector);
-    if (element) return element;
-  }
-  return null;
+  return elementsDeep(root, skip).find((element) => element.matches(selector)) ?? null;
 }
 
 /** Collapses runs of whitespace (no-break and ideographic spaces included) and trims. */
@@ -129,7 +127,12 @@ export function isMarkedHidden(element: Element): boolean {
 
 /** Returns the first element matching `selector` that is not marked hidden. */
 export function queryShownDeep(root: ParentNode, selector: string, skip?: string): Element | null {
-  for (const element of queryAllDeep(root, selector, skip)) {
+  return firstShown(queryAllDeep(root, selector, skip));
+}
+
+/** Returns the first of `elements` that is not marked hidden. */
+export function firstShown(elements: Iterable<Element>): Element | null {
+  for (const element of elements) {
     if (!isMarkedHidden(element)) return element;
   }
   return null;

@@ -5,7 +5,7 @@
 
 import { countDigits, dialKey, numberFromDialHref } from '../content/dom-rules.ts';
 import { findPhoneCandidates } from '../phone/candidates.ts';
-import { deepText, queryAllDeep, walkElementsDeep } from './dom.ts';
+import { deepText, elementsDeep, queryAllDeep } from './dom.ts';
 import { classifyIdentifier, classifyLabel, controlValue, isReadableControl } from './labels.ts';
 
 const MIN_DIGITS = 7;
@@ -35,17 +35,24 @@ export function emailsInText(text: string): string[] {
  */
 export class PhoneSet {
   private readonly entries: Array<{ raw: string; key: string }> = [];
+  /** Entry indexes by the last seven digits, which every spelling of one number shares. */
+  private readonly byTail = new Map<string, number[]>();
 
   add(raw: string): void {
     const key = dialKey(raw);
     const digits = countDigits(key);
     if (digits < MIN_DIGITS || digits > MAX_DIGITS) return;
 
-    const index = this.entries.findIndex((entry) => isSameNumber(entry.key, key));
-    if (index < 0) {
+    const tail = key.slice(-MIN_DIGITS);
+    const bucket = this.byTail.get(tail) ?? [];
+    const index = bucket.find((candidate) => isSameNumber(this.entries[candidate]!.key, key));
+    if (index === undefined) {
+      bucket.push(this.entries.length);
+      this.byTail.set(tail, bucket);
       this.entries.push({ raw, key });
       return;
     }
+
     const existing = this.entries[index]!;
     if (!existing.key.startsWith('+') && key.startsWith('+')) this.entries[index] = { raw, key };
   }
@@ -103,17 +110,22 @@ export class EmailSet {
   }
 }
 
+const MAILTO_LINK_SELECTOR = 'a[href^="mailto:" i]';
+
 const DIAL_LINK_SELECTOR =
   'a[href^="tel:" i], a[href^="callto:" i], a[href^="sip:" i], a[href^="sips:" i]';
 
 /**
- * Returns the numbers of `tel:`, `callto:` and `sip:` links under `root`:
- * the number as the link text writes it, else the number in the href.
+ * Returns the numbers of the `tel:`, `callto:` and `sip:` links among
+ * `elements`: the number as the link text writes it, else the number in the href.
  */
-export function phonesFromDialLinks(root: ParentNode, skip?: string): string[] {
+export function phonesFromDialLinks(elements: Iterable<Element>): string[] {
   const phones: string[] = [];
-  for (const link of queryAllDeep(root, DIAL_LINK_SELECTOR, skip)) {
-    phones.push(...phonesFromDialLink(link));
+  for (const element of elements) {
+    // The tag test first, because matches() is slow in some DOM implementations.
+    if (element.localName === 'a' && element.matches(DIAL_LINK_SELECTOR)) {
+      phones.push(...phonesFromDialLink(element));
+    }
   }
   return phones;
 }
@@ -133,10 +145,12 @@ export function phonesFromDialLink(link: Element): string[] {
   return digits >= MIN_DIGITS && digits <= MAX_DIGITS ? [number.trim()] : [];
 }
 
-/** Returns the addresses of `mailto:` links under `root`. */
-export function emailsFromMailtoLinks(root: ParentNode, skip?: string): string[] {
+/** Returns the addresses of the `mailto:` links among `elements`. */
+export function emailsFromMailtoLinks(elements: Iterable<Element>): string[] {
   const emails: string[] = [];
-  for (const link of queryAllDeep(root, 'a[href^="mailto:" i]', skip)) {
+  for (const link of elements) {
+    if (link.localName !== 'a' || !link.matches(MAILTO_LINK_SELECTOR)) continue;
+
     const target = (link.getAttribute('href') ?? '').slice('mailto:'.length).split('?')[0] ?? '';
     let decoded = target;
     try {
@@ -150,18 +164,18 @@ export function emailsFromMailtoLinks(root: ParentNode, skip?: string): string[]
 }
 
 /**
- * Returns the phone numbers and email addresses typed into form controls
- * under `root`: inputs of type tel or email, and controls whose name, id,
- * autocomplete token or label says phone or email.
+ * Returns the phone numbers and email addresses typed into the form controls
+ * among `elements`: inputs of type tel or email, and controls whose name, id,
+ * autocomplete token or label names a phone or email field.
  */
-export function valuesFromControls(
-  root: ParentNode,
-  skip?: string,
-): { phones: string[]; emails: string[] } {
+export function valuesFromControls(elements: Iterable<Element>): {
+  phones: string[];
+  emails: string[];
+} {
   const phones: string[] = [];
   const emails: string[] = [];
 
-  for (const element of walkElementsDeep(root, skip)) {
+  for (const element of elements) {
     if (!isReadableControl(element) || element.localName === 'select') continue;
 
     const kind = controlKind(element as HTMLInputElement | HTMLTextAreaElement);
@@ -239,7 +253,9 @@ export function emailsFromElements(elements: Iterable<Element>): string[] {
     }
 
     const fromText = emailsInText(deepText(element));
-    emails.addAll(fromText.length > 0 ? fromText : emailsFromMailtoLinks(element));
+    emails.addAll(
+      fromText.length > 0 ? fromText : emailsFromMailtoLinks([element, ...elementsDeep(element)]),
+    );
   }
   return emails.values();
 }

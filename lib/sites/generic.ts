@@ -1,7 +1,7 @@
 // The reader for any page no product adapter claims, and the fallback every
 // adapter uses for the fields its own selectors do not find.
 
-import { deepText, queryDeep, queryShownDeep } from './dom.ts';
+import { deepText, elementsDeep, firstShown } from './dom.ts';
 import {
   EmailSet,
   PhoneSet,
@@ -31,14 +31,15 @@ export interface ReadScope {
 /** Reads every record field with no product knowledge. */
 export function readGenericFields(doc: Document, url: URL, scope: ReadScope = {}): RecordFields {
   const root = scope.root ?? doc;
-  const labelled = collectLabelledFields(root, scope.skip);
-  const controls = valuesFromControls(root, scope.skip);
+  const elements = elementsDeep(root, scope.skip);
+  const labelled = collectLabelledFields(elements);
+  const controls = valuesFromControls(elements);
 
   return {
-    name: nameFromLabels(labelled) ?? nameFromHeading(root, scope.skip) ?? nameFromTitle(doc.title),
-    recordId: recordIdFromUrl(url) ?? recordIdFromAttributes(root),
-    phones: readPhones(labelled, phonesFromDialLinks(root, scope.skip), controls.phones),
-    emails: readEmails(labelled, emailsFromMailtoLinks(root, scope.skip), controls.emails),
+    name: nameFromLabels(labelled) ?? nameFromHeading(elements) ?? nameFromTitle(doc.title),
+    recordId: recordIdFromUrl(url) ?? recordIdFromAttributes(elements),
+    phones: readPhones(labelled, phonesFromDialLinks(elements), controls.phones),
+    emails: readEmails(labelled, emailsFromMailtoLinks(elements), controls.emails),
   };
 }
 
@@ -89,9 +90,14 @@ export function isPlausibleName(text: string): boolean {
   return phonesInText(text).length === 0 && emailsInText(text).length === 0;
 }
 
-function nameFromHeading(root: ParentNode, skip?: string): string | null {
-  const main = queryDeep(root, 'main, [role="main"]', skip) ?? root;
-  const heading = queryShownDeep(main, 'h1', skip) ?? queryShownDeep(root, 'h1', skip);
+// The page's main h1: the first one inside main content, else the first one.
+function nameFromHeading(elements: Element[]): string | null {
+  const headings = elements.filter((element) => element.localName === 'h1');
+  const main = elements.find(
+    (element) => element.localName === 'main' || element.getAttribute('role') === 'main',
+  );
+  const heading =
+    firstShown(headings.filter((element) => main?.contains(element))) ?? firstShown(headings);
   if (!heading) return null;
 
   const text = deepText(heading);

@@ -1,7 +1,7 @@
 // Field labels as CRMs and dialers write them, in the languages DNC Guard's
 // users work in, and the pairing of a label with the value it describes.
 
-import { deepText, normalizeSpace, walkElementsDeep } from './dom.ts';
+import { deepText, normalizeSpace } from './dom.ts';
 
 export type FieldKind = 'name' | 'firstName' | 'lastName' | 'phone' | 'email';
 
@@ -150,8 +150,8 @@ const NOT_A_LABEL =
   'a, button, nav, [role="navigation"], [role="tab"], [role="tablist"], [role="menu"], [role="menuitem"], [role="button"]';
 
 /**
- * Finds the labelled fields of a record under `root` (open shadow roots
- * included), in document order. A label is paired with its value in the
+ * Finds the labelled fields of a record among `elements` (as returned by
+ * `elementsDeep`), in document order. A label is paired with its value in the
  * ways record pages write them:
  * - `<label>` with its control (by `for` or by nesting), or with the element after it;
  * - `<dt>` with its `<dd>`, `<th>` with the `<td>` beside it;
@@ -159,7 +159,7 @@ const NOT_A_LABEL =
  * - a short label element followed by a sibling value element;
  * - "Label: value" written in one element.
  */
-export function collectLabelledFields(root: ParentNode, skip?: string): LabelledField[] {
+export function collectLabelledFields(elements: Iterable<Element>): LabelledField[] {
   const fields: LabelledField[] = [];
   const add = (label: string, value: string) => {
     const kind = classifyLabel(label);
@@ -168,7 +168,7 @@ export function collectLabelledFields(root: ParentNode, skip?: string): Labelled
     fields.push({ kind, label: normalizeSpace(label), value });
   };
 
-  for (const element of walkElementsDeep(root, skip)) {
+  for (const element of elements) {
     const tag = element.localName;
 
     const ariaLabel = ariaLabelOf(element);
@@ -186,7 +186,7 @@ export function collectLabelledFields(root: ParentNode, skip?: string): Labelled
     } else if (tag === 'th') {
       const value = nextSiblingMatching(element, 'td');
       if (value) add(deepText(element), deepText(value));
-    } else if (!element.closest(NOT_A_LABEL)) {
+    } else {
       addAdjacentOrInline(element, add);
     }
   }
@@ -286,14 +286,13 @@ function addAdjacentOrInline(element: Element, add: (label: string, value: strin
   const text = deepText(element);
   if (text.length === 0 || text.length > MAX_FIELD_VALUE_LENGTH) return;
 
-  const next = element.nextElementSibling;
-  if (next && classifyLabel(text)) {
-    add(text, isReadableControl(next) ? controlValue(next) : deepText(next));
-    return;
-  }
+  const next = classifyLabel(text) ? element.nextElementSibling : null;
+  const pair = next ? null : INLINE_PAIR.exec(text);
+  if (!next && !pair) return;
+  if (element.closest(NOT_A_LABEL)) return;
 
-  const pair = INLINE_PAIR.exec(text);
-  if (pair) add(pair[1]!, pair[2]!.trim());
+  if (next) add(text, isReadableControl(next) ? controlValue(next) : deepText(next));
+  else if (pair) add(pair[1]!, pair[2]!.trim());
 }
 
 const INLINE_TAGS = new Set([

@@ -1,7 +1,5 @@
 // Record ids read from URLs and record headers of CRMs that no product adapter claims.
 
-import { queryAllDeep } from './dom.ts';
-
 /** Query parameters that CRMs use for the id of the record a page shows. */
 const ID_PARAMETERS = [
   'id',
@@ -80,23 +78,28 @@ function recordIdFromSegments(segments: string[]): string | null {
   return null;
 }
 
-/** Record headers that may carry the id as a data attribute. */
-const HEADER_SELECTOR =
-  'h1, header, [role="banner"], [class*="record-header" i], [class*="recordheader" i]';
+/** Tells whether `element` is a record header that may carry the id as a data attribute. */
+function isRecordHeader(element: Element): boolean {
+  const tag = element.localName;
+  if (tag === 'h1' || tag === 'header' || element.getAttribute('role') === 'banner') return true;
+
+  const className = (element.getAttribute('class') ?? '').toLowerCase();
+  return className.includes('record-header') || className.includes('recordheader');
+}
 
 /**
- * Reads a record id from `data-record-id` anywhere under `root`, or from a
- * `data-id` on a record header (an `h1` or `header` element). A bare
- * `data-id` elsewhere is too common (list rows, widgets) to trust.
+ * Reads a record id from `data-record-id` on any of `elements`, or from a
+ * `data-id` on a record header (an `h1`, `header` or record-header element).
+ * A bare `data-id` elsewhere is too common (list rows, widgets) to trust.
  */
-export function recordIdFromAttributes(root: ParentNode): string | null {
-  for (const element of queryAllDeep(root, '[data-record-id]')) {
+export function recordIdFromAttributes(elements: readonly Element[]): string | null {
+  for (const element of elements) {
     const id = element.getAttribute('data-record-id')?.trim();
     if (id && SHORT_KEY.test(stripBraces(id))) return stripBraces(id);
   }
-  for (const element of queryAllDeep(root, HEADER_SELECTOR)) {
+  for (const element of elements) {
     const id = element.getAttribute('data-id')?.trim();
-    if (id && looksLikeRecordId(id)) return stripBraces(id);
+    if (id && looksLikeRecordId(id) && isRecordHeader(element)) return stripBraces(id);
   }
   return null;
 }
