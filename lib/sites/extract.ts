@@ -1,7 +1,7 @@
 // Phone numbers and email addresses found in record text, links and form
-// controls. Numbers are kept as written; validating them against numbering
-// plans is left to the extension, so this file must not import the metadata
-// library (see lib/phone/candidates.ts for why).
+// controls. Numbers are kept as written, and the extension validates them
+// against numbering plans later. So this file must not import the metadata
+// library, which is too heavy for every frame's content script.
 
 import { countDigits, dialKey, numberFromDialHref } from '../content/dom-rules.ts';
 import { findPhoneCandidates } from '../phone/candidates.ts';
@@ -219,7 +219,7 @@ function controlKind(control: HTMLInputElement | HTMLTextAreaElement): 'phone' |
 
 /**
  * Returns the phone numbers shown by product-specific elements: their text,
- * their dial links when the text holds none (an icon-only link), and their
+ * their dial links when the text contains none (an icon-only link), and their
  * value when they are form controls.
  */
 export function phonesFromElements(elements: Iterable<Element>): string[] {

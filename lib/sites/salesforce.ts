@@ -83,6 +83,9 @@ export const salesforceAdapter: SiteAdapter = {
   name: 'Salesforce',
   matches: (url) => SALESFORCE_HOST.test(url.hostname),
   readRecord(doc: Document, url: URL = new URL(doc.URL)): RecordSnapshot | null {
+    // NOTE: background console tabs are recognised only by a hidden or
+    // aria-hidden attribute on an ancestor; no public source confirms which
+    // one Salesforce sets, so a console may yield the first open tab's record.
     const root = queryShownDeep(doc, RECORD_HOME) ?? doc;
 
     return composeRecord(
