@@ -137,11 +137,3 @@ export function firstShown(elements: Iterable<Element>): Element | null {
   }
   return null;
 }
-
-/** Returns the nearest ancestor of `element` (itself included, across shadow boundaries) matching `selector`. */
-export function closestDeep(element: Element, selector: string): Element | null {
-  for (let current: Element | null = element; current; current = parentAcrossShadow(current)) {
-    if (current.matches(selector)) return current;
-  }
-  return null;
-}
