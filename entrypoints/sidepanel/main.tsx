@@ -17,6 +17,11 @@ if (root) {
         defaultCountry: async () => (await readSettings()).defaultCountry,
         newId: () => crypto.randomUUID(),
       }}
+      cases={{
+        list: () => sendToBackground('cases.list', {}),
+        get: (id) => sendToBackground('case.get', { id }),
+        patch: (id, patch) => sendToBackground('case.patch', { id, patch }),
+      }}
     />,
   );
 }

@@ -4,6 +4,7 @@ import { maskPhone } from '../phone/mask';
 import { readSettings } from '../settings';
 import type { SuppressionEntry } from '../suppression/types';
 import type { CountryCode } from '../phone/normalize';
+import { getCase, listCases, patchCase } from './cases-api';
 import { ListService } from './list-service';
 import { addLocalSuppression, restorePending } from './local-additions';
 import { createLogger } from './log';
@@ -153,6 +154,12 @@ export function startBackground(): { list: ListService; sync: SyncService } {
       void sync.syncNow();
       return { id: capture.id, suppressed: capture.subject.phones.length };
     },
+
+    'cases.list': () => listCases(),
+
+    'case.get': ({ id }) => getCase(id),
+
+    'case.patch': ({ id, patch }) => patchCase(id, patch),
 
     'sync.now': () => sync.syncNow(),
 

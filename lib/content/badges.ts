@@ -2,7 +2,7 @@ import { t, type MessageKey } from '../i18n';
 import type { NumberResult } from '../messaging/protocol';
 import type { NumberStatus } from '../policy';
 import { BADGE_TAG } from './dom-rules';
-import { createIcon, type IconName } from './icons';
+import type { IconName } from './icons';
 import type { IdleScheduler } from './idle';
 import type { FoundNumber, ScanSink } from './scanner';
 import type { StatusClient } from './status-client';
@@ -12,6 +12,7 @@ interface BadgeRecord {
   anchor: Node;
   raw: string;
   status: NumberStatus;
+  result?: NumberResult;
 }
 
 const LOOK: Record<NumberStatus, { icon: IconName; label: MessageKey; showLabel: boolean }> = {
@@ -40,6 +41,51 @@ export class BadgeManager implements ScanSink {
     /** Suppresses a number from the badge's menu; absent where the menu is not offered. */
     private readonly onAddToDnc?: (e164: string) => Promise<void>,
   ) {}
+
+  /**
+   * Handles clicks on every badge with one capture listener on the window,
+   * instead of one listener per badge. The badge's clicks are its own: the
+   * page must not follow a link or dial because of them.
+   */
+  listen(win: Window, signal: AbortSignal): void {
+    win.addEventListener(
+      'mouseover',
+      (event) => {
+        const badge = event.composedPath()[0];
+        if (!(badge instanceof HTMLElement)) return;
+        const host =
+          badge.localName === BADGE_TAG ? badge : (badge.getRootNode() as ShadowRoot).host;
+        const record = host instanceof HTMLElement ? this.badges.get(host) : undefined;
+        const body = host?.shadowRoot?.querySelector<HTMLElement>('.badge');
+        if (record?.result && body && !body.title)
+          body.title = describe(record.result, record.status);
+      },
+      { capture: true, passive: true, signal },
+    );
+    win.addEventListener(
+      'click',
+      (event) => {
+        const path = event.composedPath();
+        const badge = path.find(
+          (node): node is HTMLElement =>
+            node instanceof HTMLElement && node.localName === BADGE_TAG,
+        );
+        if (!badge || !this.badges.has(badge)) return;
+        event.preventDefault();
+        event.stopImmediatePropagation();
+
+        const item = path[0];
+        if (item instanceof HTMLElement && item.dataset.action === 'add') {
+          item.closest('.menu')?.remove();
+          const e164 = badge.dataset.e164;
+          if (e164) void this.onAddToDnc?.(e164);
+          return;
+        }
+        this.toggleMenu(badge);
+      },
+      { capture: true, signal },
+    );
+  }
 
   found(numbers: FoundNumber[]): void {
     for (const found of numbers) {
@@ -84,7 +130,7 @@ export class BadgeManager implements ScanSink {
       void this.statuses.status(record.raw).then((result) => {
         if (!this.badges.has(badge)) return;
         if (result.status === 'invalid') return;
-        this.paint(badge, record, result);
+        this.paint(badge, record, result, true);
         this.reportCount();
       });
     }
@@ -129,12 +175,6 @@ export class BadgeManager implements ScanSink {
     const shadow = badge.attachShadow({ mode: 'open' });
     applyStyles(shadow, BADGE_CSS);
     this.paint(badge, record, result);
-    // The badge's clicks are its own: the page must not follow a link or dial because of them.
-    shadow.addEventListener('click', (event) => {
-      event.preventDefault();
-      event.stopPropagation();
-      this.toggleMenu(badge);
-    });
 
     const after = existing[existing.length - 1] ?? anchor;
     parent.insertBefore(badge, after.nextSibling);
@@ -143,26 +183,28 @@ export class BadgeManager implements ScanSink {
     this.badges.set(badge, record);
   }
 
-  private paint(badge: HTMLElement, record: BadgeRecord, result: NumberResult): void {
+  private paint(
+    badge: HTMLElement,
+    record: BadgeRecord,
+    result: NumberResult,
+    repaint = false,
+  ): void {
     const status = result.status === 'invalid' ? 'unknown' : result.status;
     record.status = status;
-    badge.dataset.e164 = result.e164 ?? '';
-    badge.dataset.status = status;
-    badge.hidden = status === 'allowed' && this.statuses.listInfo?.showAllowedBadges === false;
+    record.result = result;
+    badge.setAttribute('data-e164', result.e164 ?? '');
+    badge.setAttribute('data-status', status);
+    if (status === 'allowed' && this.statuses.listInfo?.showAllowedBadges === false)
+      badge.hidden = true;
+    else if (repaint) badge.hidden = false;
 
-    const look = LOOK[status];
-    const label = t(look.label);
-    const body = document.createElement('span');
-    body.className = `badge ${status}`;
-    body.setAttribute('role', 'img');
-    body.setAttribute('aria-label', label);
-    body.title = describe(result, label);
-    body.append(createIcon(look.icon));
-    if (look.showLabel) body.append(label);
-
+    // Badges are cloned from one template per status: thousands of them are
+    // placed on a large list, and cloning costs far less than building. The
+    // tooltip is written when the pointer first reaches the badge.
+    const body = bodyTemplate(status).cloneNode(true) as HTMLElement;
     const shadow = badge.shadowRoot;
     if (!shadow) return;
-    shadow.querySelector('.badge')?.remove();
+    if (repaint) shadow.querySelector('.badge')?.remove();
     shadow.append(body);
   }
 
@@ -189,11 +231,7 @@ export class BadgeManager implements ScanSink {
     add.type = 'button';
     add.setAttribute('role', 'menuitem');
     add.textContent = t('addToDnc');
-    add.addEventListener('click', (event) => {
-      event.stopPropagation();
-      menu.remove();
-      void this.onAddToDnc?.(e164);
-    });
+    add.dataset.action = 'add';
     menu.append(add);
     shadow.append(menu);
     add.focus();
@@ -210,10 +248,43 @@ export class BadgeManager implements ScanSink {
   }
 }
 
-/** Tooltip text: status, reason and since when, all as plain text. */
-function describe(result: NumberResult, label: string): string {
+const templates = new Map<NumberStatus, HTMLElement>();
+
+function bodyTemplate(status: NumberStatus): HTMLElement {
+  let template = templates.get(status);
+  if (!template) {
+    const look = LOOK[status];
+    const label = t(look.label);
+    template = document.createElement('span');
+    template.className = `badge ${status}`;
+    template.setAttribute('role', 'img');
+    template.setAttribute('aria-label', label);
+    const icon = document.createElement('span');
+    icon.className = `icon ${look.icon}`;
+    icon.setAttribute('aria-hidden', 'true');
+    template.append(icon);
+    if (look.showLabel) template.append(label);
+    templates.set(status, template);
+  }
+  return template;
+}
+
+let dateFormat: Intl.DateTimeFormat | null = null;
+
+const labels = new Map<NumberStatus, string>();
+
+/** Tooltip text: number, status, reason and since when, all as plain text. */
+function describe(result: NumberResult, status: NumberStatus): string {
+  let label = labels.get(status);
+  if (label === undefined) {
+    label = t(LOOK[status].label);
+    labels.set(status, label);
+  }
   const parts = [result.display ?? result.e164 ?? result.raw, label];
   if (result.reason) parts.push(result.reason);
-  if (result.addedAt) parts.push(t('sinceDate', new Date(result.addedAt).toLocaleDateString()));
+  if (result.addedAt) {
+    dateFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+    parts.push(t('sinceDate', dateFormat.format(result.addedAt)));
+  }
   return parts.join(' · ');
 }

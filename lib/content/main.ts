@@ -3,6 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { t } from '../i18n';
 import { sendToBackground } from '../messaging/client';
 import { tabMessageSchema } from '../messaging/protocol';
+import { readRecordOnPage } from '../sites/registry';
 import { BadgeManager } from './badges';
 import { installDialGuard } from './dial-guard';
 import { scheduleIdle } from './idle';
@@ -66,14 +67,21 @@ export function startContentScript(ctx: ContentScriptContext): void {
       }).catch(logOnce);
     },
   );
+  badges.listen(window, ctx.signal);
   sendToBackground('frame.suppressedCount', { count: 0 }).catch(logOnce);
   const scanner = new PageScanner(badges, scheduleIdle);
   ctx.onInvalidated(() => scanner.stop());
 
-  const onMessage = (message: unknown): undefined => {
+  const onMessage = (message: unknown): Promise<unknown> | undefined => {
     const parsed = tabMessageSchema.safeParse(message);
-    if (parsed.success && parsed.data.type === 'statuses.changed') badges.refresh();
-    return undefined;
+    if (!parsed.success) return undefined;
+    if (parsed.data.type === 'statuses.changed') {
+      badges.refresh();
+      return undefined;
+    }
+    // Only the top frame answers, so the background gets the record the agent sees.
+    if (window !== window.top) return undefined;
+    return Promise.resolve(readRecordOnPage(document, new URL(location.href)));
   };
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));

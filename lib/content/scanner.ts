@@ -36,31 +36,65 @@ interface QueuedNode {
 /** Text nodes joined into one string, because inline elements do not break a number. */
 interface TextRun {
   nodes: Text[];
-  text: string;
-  digits: number;
-  hasNew: boolean;
+  /** Characters in `nodes`, so a very long run is cut without building its text. */
+  length: number;
+  /** The element whose text the run is part of: the nearest ancestor that is not inline. */
+  container: Node | null;
+}
+
+/** Where a walk stands, so a deadline can pause it and the next slice resume it. */
+interface WalkCursor {
+  root: Node;
+  walker: TreeWalker;
+  run: TextRun;
+  force: boolean;
+  /** Links, inputs and shadow hosts are collected once per walk, before its text. */
+  elementsDone: boolean;
+  elements?: NodeListOf<Element>;
+  elementIndex: number;
 }
 
 const INPUT_TYPES_WITH_NUMBERS = new Set(['', 'text', 'tel', 'search', 'number']);
-/** Longest text scanned as one string; longer runs are cut at white space. */
+/** Elements whose own text is never page text; checked on every text node, so kept small. */
+const NON_TEXT_PARENTS = new Set(['script', 'style', 'noscript', 'textarea', 'title', 'option']);
+/** Elements a number's text must not sit in; checked only for text that holds a candidate. */
+const EXCLUDED_ANCESTORS = `${[...SKIPPED_ELEMENTS].join(', ')}, [contenteditable]:not([contenteditable="false"])`;
+const DIAL_LINKS = 'a[href^="tel:" i], a[href^="callto:" i], a[href^="sip:" i], a[href^="sips:" i]';
+/** At least seven ASCII or full-width digits; anchored, so it runs in linear time. */
+const SEVEN_DIGITS = /^(?:[^0-9０-９]*[0-9０-９]){7}/;
+/** Elements the scanner handles besides text, matched in one query. */
+const SPECIAL_ELEMENTS = `a[href], input, textarea, ${EXCLUDED_ANCESTORS}`;
+/** Elements checked for a shadow root between two deadline checks. */
+const ELEMENTS_PER_CHECK = 2048;
+/** Longest text scanned as one string; longer runs are cut at node boundaries. */
 const MAX_RUN_LENGTH = 20_000;
-/** Nodes visited between two deadline checks. */
-const NODES_PER_CHECK = 200;
+/** Text nodes visited between two deadline checks. */
+const NODES_PER_CHECK = 256;
 
 /**
  * Finds phone numbers in a document and its open shadow roots: text, dial
  * links and input values. One MutationObserver per root feeds a queue that
  * is worked off in idle time, within a deadline, so a large page is scanned
- * in slices and never in one long task. Nodes already scanned are remembered
- * and skipped.
+ * in slices and never in one long task.
+ *
+ * Text is visited with a native TreeWalker over text nodes only, because
+ * visiting every element from script costs several times more on the large
+ * list views of CRMs. Links, inputs and shadow hosts are found with one
+ * selector query per walk. Subtrees already walked are remembered by their
+ * root and not walked again unless their text changed.
  */
 export class PageScanner {
   private readonly queue: QueuedNode[] = [];
-  private readonly scannedText = new WeakSet<Text>();
-  private readonly scannedElements = new WeakSet<Element>();
+  private readonly scannedRoots = new WeakSet<Node>();
   private readonly observedRoots = new WeakSet<Node>();
   private readonly observers: MutationObserver[] = [];
-  private cursor: { root: Node; next: Node | null; run: TextRun } | null = null;
+  /** The last text parent and its container; neighbouring text nodes mostly share both. */
+  private lastParent: Node | null = null;
+  private lastContainer: Node | null = null;
+  /** Dial links and editable or non-text regions of the walk under way. */
+  private dialLinks = new Set<Element>();
+  private excluded: Element[] = [];
+  private cursor: WalkCursor | null = null;
   private scheduled = false;
   private stopped = false;
 
@@ -109,7 +143,8 @@ export class PageScanner {
       if (record.type === 'characterData') {
         const text = record.target;
         if (text.nodeType === Node.TEXT_NODE && text.parentNode) {
-          this.scannedText.delete(text as Text);
+          // The old text's badge goes now, whatever the new text holds.
+          this.sink.forget([text]);
           this.enqueue(text.parentNode, true);
         }
         continue;
@@ -145,13 +180,27 @@ export class PageScanner {
     while (performance.now() < deadline) {
       if (!this.cursor) {
         const item = this.queue.shift();
-        if (!item) return;
-        if (!item.node.isConnected) continue;
-        if (!item.force && this.scannedElements.has(item.node as Element)) continue;
-        this.cursor = { root: item.node, next: item.node, run: emptyRun() };
+        if (!item) break;
+        const { node, force } = item;
+        if (!node.isConnected || isOwnElement(node)) continue;
+        if (!force && this.scannedRoots.has(node)) continue;
+        this.scannedRoots.add(node);
+        this.cursor = {
+          root: node,
+          walker: (node.ownerDocument ?? (node as Document)).createTreeWalker(
+            node,
+            NodeFilter.SHOW_TEXT,
+          ),
+          run: emptyRun(),
+          force,
+          elementsDone: false,
+          elementIndex: 0,
+        };
       }
       if (this.walk(this.cursor, deadline)) this.cursor = null;
     }
+    this.lastParent = null;
+    this.lastContainer = null;
 
     if (this.cursor || this.queue.length > 0) {
       this.scheduled = true;
@@ -159,74 +208,82 @@ export class PageScanner {
     }
   }
 
-  /** Walks a subtree in document order; returns false when the deadline stopped it. */
-  private walk(cursor: { root: Node; next: Node | null; run: TextRun }, deadline: number): boolean {
-    const { root } = cursor;
-    let node = cursor.next;
-    let visited = 0;
-
-    while (node) {
-      if (++visited % NODES_PER_CHECK === 0 && performance.now() >= deadline) {
-        cursor.next = node;
-        return false;
-      }
-
-      let descend = false;
-      if (node.nodeType === Node.TEXT_NODE) {
-        this.addText(cursor.run, node as Text);
-      } else if (node.nodeType === Node.ELEMENT_NODE) {
-        descend = this.visitElement(node as Element, cursor.run);
-      } else if (node.nodeType === Node.DOCUMENT_FRAGMENT_NODE) {
-        descend = true;
-      }
-
-      if (descend && node.firstChild) {
-        node = node.firstChild;
-        continue;
-      }
-
-      // Climb until a sibling exists, closing the run at every block boundary.
-      while (node && node !== root && !node.nextSibling) {
-        node = node.parentNode;
-        if (node && isBlock(node)) this.flush(cursor.run);
-      }
-      if (!node || node === root) break;
-      if (isBlock(node)) this.flush(cursor.run);
-      node = node.nextSibling;
+  /** Walks one queued subtree; returns false when the deadline stopped it. */
+  private walk(cursor: WalkCursor, deadline: number): boolean {
+    if (!cursor.elementsDone) {
+      if (!this.visitElements(cursor, deadline)) return false;
+      cursor.elementsDone = true;
     }
 
-    this.flush(cursor.run);
+    const { walker, run } = cursor;
+    let visited = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      this.addText(run, node as Text, cursor.force);
+      if (++visited % NODES_PER_CHECK === 0 && performance.now() >= deadline) return false;
+    }
+    this.flush(run, cursor.force);
     return true;
   }
 
-  /** Handles one element; returns whether its children should be walked. */
-  private visitElement(element: Element, run: TextRun): boolean {
-    const name = element.localName;
-    if (!INLINE_ELEMENTS.has(name)) this.flush(run);
+  /**
+   * Finds the dial links, inputs and excluded regions of a subtree with one
+   * selector query, then looks for shadow hosts among its elements, within
+   * the deadline; returns false when the deadline stopped it.
+   */
+  private visitElements(cursor: WalkCursor, deadline: number): boolean {
+    const { root } = cursor;
+    if (root.nodeType !== Node.ELEMENT_NODE && root.nodeType !== Node.DOCUMENT_FRAGMENT_NODE)
+      return true;
+    const scope = root as Element | DocumentFragment;
 
-    if (name === 'input' || name === 'textarea') {
-      this.visitInput(element as HTMLInputElement | HTMLTextAreaElement);
-      return false;
+    if (!cursor.elements) {
+      this.dialLinks = new Set();
+      this.excluded = [];
+      if (root.nodeType === Node.ELEMENT_NODE) this.visitElement(root as Element);
+      for (const element of scope.querySelectorAll(SPECIAL_ELEMENTS)) {
+        const name = element.localName;
+        if (name === 'input' || name === 'textarea') this.visitInput(element as HTMLInputElement);
+        else if (name === 'a' && element.matches(DIAL_LINKS))
+          this.visitLink(element as HTMLAnchorElement);
+        if (element.matches(EXCLUDED_ANCESTORS)) this.excluded.push(element);
+      }
+      const outer =
+        root.nodeType === Node.ELEMENT_NODE
+          ? (root as Element).parentElement?.closest(EXCLUDED_ANCESTORS)
+          : null;
+      if (outer) this.excluded.push(outer);
+
+      // Any element can host a shadow root. The list is a snapshot, so
+      // badges inserted between slices cannot shift the resume index.
+      cursor.elements = scope.querySelectorAll('*');
+      cursor.elementIndex = 0;
     }
-    if (SKIPPED_ELEMENTS.has(name)) return false;
-    // Editable regions hold what the user is typing; a badge inside would become part of it.
-    const editable = element.getAttribute('contenteditable');
-    if (editable !== null && editable !== 'false') return false;
 
-    if (name === 'a') this.visitLink(element as HTMLAnchorElement);
-
-    const shadow = element.shadowRoot;
-    if (shadow) this.watch(shadow);
-
-    this.scannedElements.add(element);
+    const { elements } = cursor;
+    for (let i = cursor.elementIndex; i < elements.length; i++) {
+      const shadow = elements[i]?.shadowRoot;
+      if (shadow) this.watch(shadow);
+      if (i % ELEMENTS_PER_CHECK === 0 && performance.now() >= deadline) {
+        cursor.elementIndex = i + 1;
+        return false;
+      }
+    }
     return true;
+  }
+
+  /** The root of a walk itself: the selector queries above see only its descendants. */
+  private visitElement(element: Element): void {
+    if (element.shadowRoot) this.watch(element.shadowRoot);
+    if (element.matches(DIAL_LINKS)) this.visitLink(element as HTMLAnchorElement);
+    if (element.localName === 'input' || element.localName === 'textarea') {
+      this.visitInput(element as HTMLInputElement | HTMLTextAreaElement);
+    }
   }
 
   private visitLink(link: HTMLAnchorElement): void {
-    const href = link.getAttribute('href');
-    if (!href) return;
-    const raw = numberFromDialHref(href);
-    if (raw === null) return;
+    const raw = numberFromDialHref(link.getAttribute('href') ?? '');
+    if (raw === null || link.closest(EXCLUDED_ANCESTORS)) return;
+    this.dialLinks.add(link);
 
     this.sink.forget([link]);
     this.sink.found([{ raw, kind: 'link', anchor: link }]);
@@ -248,29 +305,84 @@ export class PageScanner {
     if (found.length > 0) this.sink.found(found);
   }
 
-  private addText(run: TextRun, text: Text): void {
-    const value = text.data;
-    if (!this.scannedText.has(text)) {
-      run.hasNew = true;
-      this.scannedText.add(text);
-    }
+  private addText(run: TextRun, text: Text, force: boolean): void {
+    const parent = text.parentNode;
+    if (!parent) return;
+    if (
+      parent.nodeType === Node.ELEMENT_NODE &&
+      NON_TEXT_PARENTS.has((parent as Element).localName)
+    )
+      return;
+
+    const container = this.containerOf(parent);
+    // A line break between two text nodes ends the run too.
+    const before = text.previousSibling;
+    const brokenByLine =
+      before !== null &&
+      before.nodeType === Node.ELEMENT_NODE &&
+      (before as Element).localName === 'br';
+    if (container !== run.container || brokenByLine || run.length > MAX_RUN_LENGTH)
+      this.flush(run, force);
+
+    run.container = container;
     run.nodes.push(text);
-    run.text += value;
-    run.digits += countDigits(value);
-    if (run.text.length > MAX_RUN_LENGTH) this.flush(run);
+    run.length += text.length;
   }
 
-  /** Finds the numbers of a finished run and resets it. */
-  private flush(run: TextRun): void {
-    if (run.nodes.length === 0) return;
-    const { nodes, text, digits, hasNew } = run;
-    Object.assign(run, emptyRun());
-    if (!hasNew || digits < MIN_PHONE_DIGITS) return;
+  /** Dial links get one badge for their href; their text would only repeat it. Links are inline, so only the path up to the container is checked. */
+  private insideDialLink(text: Text, container: Node | null): boolean {
+    if (this.dialLinks.size === 0) return false;
+    for (let node = text.parentNode; node && node !== container; node = node.parentNode) {
+      if (this.dialLinks.has(node as Element)) return true;
+    }
+    return false;
+  }
 
-    const candidates = findPhoneCandidates(text);
-    if (candidates.length === 0) return;
+  /** The nearest ancestor that is not an inline element. */
+  private containerOf(parent: Node): Node {
+    if (parent === this.lastParent && this.lastContainer) return this.lastContainer;
 
-    this.sink.forget(nodes);
+    let node: Node = parent;
+    while (
+      node.nodeType === Node.ELEMENT_NODE &&
+      INLINE_ELEMENTS.has((node as Element).localName) &&
+      node.parentNode
+    ) {
+      node = node.parentNode;
+    }
+    this.lastParent = parent;
+    this.lastContainer = node;
+    return node;
+  }
+
+  /**
+   * Finds the numbers of a finished run and resets it. Most runs hold no
+   * number; their node array is reused, which keeps garbage collection out
+   * of large scans.
+   */
+  private flush(run: TextRun, force: boolean): void {
+    const count = run.nodes.length;
+    if (count === 0) return;
+    const container = run.container;
+    const text =
+      count === 1 ? (run.nodes[0]?.data ?? '') : run.nodes.map((node) => node.data).join('');
+    // A rescan replaces what earlier scans placed for these nodes.
+    if (force) this.sink.forget(run.nodes);
+
+    const candidates =
+      run.length < MIN_PHONE_DIGITS || !SEVEN_DIGITS.test(text) ? [] : findPhoneCandidates(text);
+    run.container = null;
+    run.length = 0;
+    if (candidates.length === 0) {
+      run.nodes.length = 0;
+      return;
+    }
+    const nodes = run.nodes;
+    run.nodes = [];
+
+    const first = nodes[0];
+    if (first && this.excluded.some((region) => region.contains(first))) return;
+
     const found: FoundNumber[] = [];
     let nodeIndex = 0;
     let nodeEnd = nodes[0]?.data.length ?? 0;
@@ -281,7 +393,7 @@ export class PageScanner {
         nodeEnd += nodes[nodeIndex]?.data.length ?? 0;
       }
       const anchor = nodes[nodeIndex];
-      if (!anchor || insideDialLink(anchor)) continue;
+      if (!anchor || this.insideDialLink(anchor, container)) continue;
       found.push({
         raw: candidate.raw,
         ...(candidate.extension ? { extension: candidate.extension } : {}),
@@ -294,21 +406,11 @@ export class PageScanner {
 }
 
 function emptyRun(): TextRun {
-  return { nodes: [], text: '', digits: 0, hasNew: false };
-}
-
-function isBlock(node: Node): boolean {
-  return node.nodeType === Node.ELEMENT_NODE && !INLINE_ELEMENTS.has((node as Element).localName);
+  return { nodes: [], length: 0, container: null };
 }
 
 function isOwnElement(node: Node): boolean {
   if (node.nodeType !== Node.ELEMENT_NODE) return false;
   const name = (node as Element).localName;
   return name === BADGE_TAG || name === NOTICE_TAG;
-}
-
-/** Dial links get one badge for their href; their text would only repeat it. */
-function insideDialLink(text: Text): boolean {
-  const link = text.parentElement?.closest('a[href]');
-  return !!link && numberFromDialHref(link.getAttribute('href') ?? '') !== null;
 }

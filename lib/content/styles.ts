@@ -5,7 +5,17 @@ export const BADGE_CSS = `
 .badge { display: inline-flex; align-items: center; gap: 0.25em; padding: 0.1em 0.4em; border-radius: 0.7em;
   font: 600 11px/1.3 system-ui, -apple-system, "Segoe UI", "Noto Sans", "Microsoft YaHei", sans-serif;
   white-space: nowrap; }
-.badge svg { width: 1em; height: 1em; flex: none; }
+.icon { position: relative; display: inline-block; box-sizing: border-box; width: 0.95em; height: 0.95em;
+  flex: none; border: 0.14em solid currentColor; border-radius: 50%; }
+.icon.blocked::after { content: ''; position: absolute; left: 50%; top: -8%; width: 0.14em; height: 116%;
+  background: currentColor; transform: translateX(-50%) rotate(45deg); }
+.icon.clock::after { content: ''; position: absolute; left: 42%; top: 12%; width: 32%; height: 42%;
+  border-left: 0.12em solid currentColor; border-bottom: 0.12em solid currentColor; }
+.icon.question::after { content: '?'; position: absolute; inset: 0; font-size: 0.7em; line-height: 1.15em;
+  text-align: center; font-weight: 700; }
+.icon.check { border: none; border-radius: 0; }
+.icon.check::after { content: ''; position: absolute; left: 30%; top: 5%; width: 35%; height: 65%;
+  border-right: 0.16em solid currentColor; border-bottom: 0.16em solid currentColor; transform: rotate(45deg); }
 .suppressed { background: #b3261e; color: #fff; }
 .pending { background: #8a4b00; color: #fff; }
 .unknown { background: #5f6368; color: #fff; }

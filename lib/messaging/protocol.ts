@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Case, PatchCaseRequest } from '../api/schemas';
 import { caseCaptureSchema, verificationMethodSchema } from '../cases/model';
 import { NUMBER_STATUSES } from '../policy';
 import { recordSnapshotSchema } from '../sites/types';
@@ -125,6 +126,34 @@ export const backgroundMessages = {
         .nullable(),
     }),
     response: z.object({ id: z.uuid(), suppressed: z.number().int().min(0) }),
+  },
+  'cases.list': {
+    from: 'extension',
+    request: z.object({}),
+    response: z.object({
+      cases: z.array(Case),
+      /** Cases captured on this device that the server has not acknowledged yet. */
+      waiting: z.array(
+        z.object({
+          id: z.uuid(),
+          name: z.string(),
+          receivedAt: z.string(),
+          lastError: z.string().optional(),
+        }),
+      ),
+      /** Why the server's list could not be read, when it could not. */
+      error: z.string().optional(),
+    }),
+  },
+  'case.get': {
+    from: 'extension',
+    request: z.object({ id: z.uuid() }),
+    response: Case,
+  },
+  'case.patch': {
+    from: 'extension',
+    request: z.object({ id: z.uuid(), patch: PatchCaseRequest }),
+    response: Case,
   },
   'list.import': {
     from: 'extension',

@@ -3,7 +3,7 @@ import { ApiError } from '../api/schemas.ts';
 import { SyncError } from './errors.ts';
 
 export interface ApiRequest<T extends z.ZodType> {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PATCH';
   /** Path and query below the API URL, starting with /v1/. */
   path: string;
   /** Short description for messages, e.g. "downloading the DNC list". */

@@ -107,6 +107,7 @@ export function startOnPage(options: { list?: ListInfo; delayMs?: number; root?:
     },
     controller.signal,
   );
+  badges.listen(win, controller.signal);
   scanner.watch(doc);
 
   const settle = async (timeoutMs = 20_000) => {

@@ -78,7 +78,7 @@ describe('CRM record page', () => {
 
     const badge = document.querySelector<HTMLElement>('dnc-guard-badge[data-status="suppressed"]');
     const body = badge?.shadowRoot?.querySelector('.badge');
-    expect(body?.querySelector('svg')).not.toBeNull();
+    expect(body?.querySelector('.icon.blocked')).not.toBeNull();
     expect(body?.textContent).toBe('Do not call');
   });
 

@@ -60,6 +60,13 @@ function handlers(): MessageHandlers {
       id: '00000000-0000-4000-8000-000000000000',
       suppressed: 1,
     })),
+    'cases.list': vi.fn(async () => ({ cases: [], waiting: [] })),
+    'case.get': vi.fn(async () => {
+      throw new Error('not used in these tests');
+    }),
+    'case.patch': vi.fn(async () => {
+      throw new Error('not used in these tests');
+    }),
     'sync.now': vi.fn(async () => syncStatus),
     'sync.status': vi.fn(async () => syncStatus),
   };

@@ -1,0 +1,70 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Case, PatchCaseRequest } from '@/lib/api/schemas';
+import { t, type MessageKey } from '@/lib/i18n';
+import type { ResponseOf } from '@/lib/messaging/protocol';
+import { formatTime } from './format';
+
+export interface CasesApi {
+  list(): Promise<ResponseOf<'cases.list'>>;
+  get(id: string): Promise<Case>;
+  patch(id: string, patch: PatchCaseRequest): Promise<Case>;
+}
+
+/** How much time a case has left, in words. */
+export function deadlineText(item: Pick<Case, 'daysLeft' | 'overdue'>): string {
+  if (item.daysLeft === null) return t('caseClosed');
+  if (item.overdue) return t('caseOverdue', String(Math.abs(item.daysLeft)));
+  return t('caseDaysLeft', String(item.daysLeft));
+}
+
+/** The agent's recent cases with state and days left; cases not yet sent are listed first. */
+export function CaseList({ api, onOpen }: { api: CasesApi; onOpen: (id: string) => void }) {
+  const [data, setData] = useState<ResponseOf<'cases.list'> | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(() => {
+    api.list().then(
+      (result) => {
+        setData(result);
+        setError(result.error ?? null);
+      },
+      (reason: unknown) => setError(reason instanceof Error ? reason.message : String(reason)),
+    );
+  }, [api]);
+
+  useEffect(load, [load]);
+
+  const empty = data !== null && data.cases.length === 0 && data.waiting.length === 0;
+  return (
+    <section className="case-list">
+      <button type="button" className="secondary" onClick={load}>
+        {t('casesRefresh')}
+      </button>
+      {error && (
+        <p role="alert" className="error">
+          {t('casesLoadFailed', error)}
+        </p>
+      )}
+      {empty && <p>{t('casesEmpty')}</p>}
+      <ul>
+        {data?.waiting.map((item) => (
+          <li key={item.id} className="case waiting">
+            <strong>{item.name || item.id}</strong>
+            <span>{t('casesWaiting')}</span>
+            <span className="help">{formatTime(Date.parse(item.receivedAt))}</span>
+            {item.lastError && <span className="error">{item.lastError}</span>}
+          </li>
+        ))}
+        {data?.cases.map((item) => (
+          <li key={item.id} className={`case ${item.overdue ? 'overdue' : ''}`}>
+            <button type="button" className="link" onClick={() => onOpen(item.id)}>
+              {item.subject.name ?? item.subject.crm?.recordId ?? item.id}
+            </button>
+            <span data-status={item.status}>{t(`status_${item.status}` as MessageKey)}</span>
+            <span className={item.overdue ? 'error' : 'help'}>{deadlineText(item)}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,280 @@
+import { useEffect, useId, useState } from 'react';
+import type { Case, PatchCaseRequest } from '@/lib/api/schemas';
+import {
+  CHANNELS,
+  LEGAL_BASES,
+  type CaseStatus,
+  type Channel,
+  type LegalBasis,
+} from '@/lib/cases/model';
+import { t, type MessageKey } from '@/lib/i18n';
+import { deadlineText, type CasesApi } from './CaseList';
+import { formatTime } from './format';
+
+/** One case: deadlines, checklist, the next steps the caller's role may take, and the timeline. */
+export function CaseView({ api, id, onBack }: { api: CasesApi; id: string; onBack: () => void }) {
+  const [item, setItem] = useState<Case | null>(null);
+  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+
+  useEffect(() => {
+    api
+      .get(id)
+      .then(setItem, (reason: unknown) =>
+        setMessage({
+          error: true,
+          text: String(reason instanceof Error ? reason.message : reason),
+        }),
+      );
+  }, [api, id]);
+
+  const send = async (patch: Omit<PatchCaseRequest, 'version'>) => {
+    if (!item) return;
+    try {
+      await api.patch(id, { ...patch, version: item.version } as PatchCaseRequest);
+      setItem(await api.get(id));
+      setMessage({ error: false, text: t('caseChanged') });
+    } catch (reason) {
+      setMessage({ error: true, text: reason instanceof Error ? reason.message : String(reason) });
+    }
+  };
+
+  return (
+    <section className="case-view">
+      <button type="button" className="link" onClick={onBack}>
+        {t('caseBack')}
+      </button>
+      {message && (
+        <p
+          role={message.error ? 'alert' : 'status'}
+          className={message.error ? 'error' : undefined}
+        >
+          {message.text}
+        </p>
+      )}
+      {item && (
+        <>
+          <h1>{item.subject.name ?? item.subject.crm?.recordId ?? item.id}</h1>
+          <p data-status={item.status}>
+            <strong>{t(`status_${item.status}` as MessageKey)}</strong> · {deadlineText(item)}
+          </p>
+          <p className="help">
+            {t('caseDue', formatTime(Date.parse(item.extendedDueAt ?? item.dueAt)))}
+          </p>
+          {item.telemarketingDueAt && (
+            <p className="help">
+              {t('caseTelemarketingDue', formatTime(Date.parse(item.telemarketingDueAt)))}
+            </p>
+          )}
+
+          <NextSteps item={item} onSend={send} />
+
+          <h2>{t('caseChecklist')}</h2>
+          <ul className="checklist">
+            {item.checklist.map((entry) => (
+              <ChecklistRow
+                key={entry.id}
+                entry={entry}
+                editable={item.status === 'in_progress'}
+                onSend={send}
+              />
+            ))}
+          </ul>
+
+          <h2>{t('caseTimeline')}</h2>
+          <ol className="timeline">
+            {(item.timeline ?? []).map((entry) => (
+              <li key={entry.seq}>
+                <span className="help">{formatTime(Date.parse(entry.at))}</span> {entry.actor}:{' '}
+                {entry.summary}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </section>
+  );
+}
+
+function ChecklistRow({
+  entry,
+  editable,
+  onSend,
+}: {
+  entry: Case['checklist'][number];
+  editable: boolean;
+  onSend: (patch: Omit<PatchCaseRequest, 'version'>) => Promise<void>;
+}) {
+  const noteId = useId();
+  const [note, setNote] = useState('');
+  const [askingNote, setAskingNote] = useState(false);
+  const label =
+    entry.label ??
+    `${t(`checklist_${entry.kind}` as MessageKey)}${entry.system ? ` (${entry.system})` : ''}`;
+
+  return (
+    <li data-item={entry.id} data-state={entry.status}>
+      <span>{label}</span> · <span>{t(`item_${entry.status}` as MessageKey)}</span>
+      {entry.by && entry.at && (
+        <span className="help">
+          {' '}
+          · {entry.by}, {formatTime(Date.parse(entry.at))}
+        </span>
+      )}
+      {editable && entry.status === 'open' && (
+        <span className="row">
+          <button
+            type="button"
+            onClick={() => void onSend({ checklist: [{ itemId: entry.id, status: 'done' }] })}
+          >
+            {t('caseMarkDone')}
+          </button>
+          <button type="button" className="secondary" onClick={() => setAskingNote(true)}>
+            {t('caseMarkNotApplicable')}
+          </button>
+        </span>
+      )}
+      {askingNote && (
+        <span className="row">
+          <label htmlFor={noteId}>{t('caseNoteRequired')}</label>
+          <input
+            id={noteId}
+            type="text"
+            value={note}
+            onChange={(event) => setNote(event.target.value)}
+          />
+          <button
+            type="button"
+            disabled={!note.trim()}
+            onClick={() =>
+              void onSend({
+                checklist: [{ itemId: entry.id, status: 'not_applicable', note: note.trim() }],
+              })
+            }
+          >
+            {t('caseMarkNotApplicable')}
+          </button>
+        </span>
+      )}
+    </li>
+  );
+}
+
+/** Buttons for the transitions the server allows this role, with the fields each one needs. */
+function NextSteps({
+  item,
+  onSend,
+}: {
+  item: Case;
+  onSend: (patch: Omit<PatchCaseRequest, 'version'>) => Promise<void>;
+}) {
+  const ids = {
+    sentAt: useId(),
+    channel: useId(),
+    reason: useId(),
+    basis: useId(),
+    kept: useId(),
+    why: useId(),
+  };
+  const [sentAt, setSentAt] = useState(() => new Date().toISOString().slice(0, 16));
+  const [channel, setChannel] = useState<Channel>('email');
+  const [reason, setReason] = useState('');
+  const [basis, setBasis] = useState<LegalBasis>('legal_obligation');
+  const [dataKept, setDataKept] = useState('');
+  const [why, setWhy] = useState('');
+
+  const targets = item.allowedTransitions;
+  const move = (status: CaseStatus) => {
+    if (status === 'confirmed') {
+      return onSend({ status, confirmation: { sentAt: new Date(sentAt).toISOString(), channel } });
+    }
+    if (status === 'rejected') {
+      const exception =
+        item.status === 'legal_review'
+          ? { legalException: { basis, dataKept: dataKept.trim(), why: why.trim() } }
+          : {};
+      return onSend({ status, rejection: { reason: reason.trim() }, ...exception } as Omit<
+        PatchCaseRequest,
+        'version'
+      >);
+    }
+    return onSend({ status });
+  };
+
+  return (
+    <div className="next-steps">
+      <h2>{t('caseNextStep')}</h2>
+      {targets.length === 0 && <p className="help">{t('caseNoNextStep')}</p>}
+      {targets.includes('confirmed') && (
+        <div className="fields">
+          <label htmlFor={ids.sentAt}>{t('caseConfirmationSentAt')}</label>
+          <input
+            id={ids.sentAt}
+            type="datetime-local"
+            value={sentAt}
+            onChange={(event) => setSentAt(event.target.value)}
+          />
+          <label htmlFor={ids.channel}>{t('caseConfirmationChannel')}</label>
+          <select
+            id={ids.channel}
+            value={channel}
+            onChange={(event) => setChannel(event.target.value as Channel)}
+          >
+            {CHANNELS.map((value) => (
+              <option key={value} value={value}>
+                {t(`channel_${value}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {targets.includes('rejected') && (
+        <div className="fields">
+          <label htmlFor={ids.reason}>{t('caseReason')}</label>
+          <input
+            id={ids.reason}
+            type="text"
+            value={reason}
+            onChange={(event) => setReason(event.target.value)}
+          />
+          {item.status === 'legal_review' && (
+            <>
+              <label htmlFor={ids.basis}>{t('caseLegalBasis')}</label>
+              <select
+                id={ids.basis}
+                value={basis}
+                onChange={(event) => setBasis(event.target.value as LegalBasis)}
+              >
+                {LEGAL_BASES.map((value) => (
+                  <option key={value} value={value}>
+                    {t(`basis_${value}` as MessageKey)}
+                  </option>
+                ))}
+              </select>
+              <label htmlFor={ids.kept}>{t('caseDataKept')}</label>
+              <input
+                id={ids.kept}
+                type="text"
+                value={dataKept}
+                onChange={(event) => setDataKept(event.target.value)}
+              />
+              <label htmlFor={ids.why}>{t('caseWhyKept')}</label>
+              <input
+                id={ids.why}
+                type="text"
+                value={why}
+                onChange={(event) => setWhy(event.target.value)}
+              />
+            </>
+          )}
+        </div>
+      )}
+      <div className="actions">
+        {targets.map((status) => (
+          <button key={status} type="button" onClick={() => void move(status)}>
+            {t(`status_${status}` as MessageKey)}
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { Case, CaseList, type PatchCaseRequest } from '../api/schemas';
+import type { ResponseOf } from '../messaging/protocol';
+import { readSettings } from '../settings';
+import { isSyncConfigured } from '../sync/config';
+import { callApi, type ApiClientOptions } from '../sync/http';
+import { listOutbox } from './outbox';
+
+const REQUEST_TIMEOUT_MS = 15_000;
+
+async function client(): Promise<ApiClientOptions> {
+  const settings = await readSettings();
+  if (!isSyncConfigured(settings)) {
+    throw new Error(
+      'Not connected to a server: enter the API URL and access token on the Options page.',
+    );
+  }
+  return {
+    fetch: (input, init) => fetch(input, init),
+    apiUrl: settings.apiUrl,
+    accessToken: settings.accessToken,
+    timeoutMs: REQUEST_TIMEOUT_MS,
+  };
+}
+
+/** Cases captured on this device that still wait in the outbox. */
+async function waitingCases(): Promise<ResponseOf<'cases.list'>['waiting']> {
+  const captured = z.object({ subject: z.object({ name: z.string() }), receivedAt: z.string() });
+  return (await listOutbox()).flatMap((item) => {
+    if (item.kind !== 'case') return [];
+    const body = captured.safeParse(item.caseBody);
+    return [
+      {
+        id: item.id,
+        name: body.success ? body.data.subject.name : '',
+        receivedAt: body.success ? body.data.receivedAt : new Date(item.createdAt).toISOString(),
+        ...(item.lastError ? { lastError: item.lastError } : {}),
+      },
+    ];
+  });
+}
+
+/**
+ * The agent's recent cases: the server's list plus what waits in the outbox.
+ * When the server cannot be reached, the local part still shows, with why.
+ */
+export async function listCases(): Promise<ResponseOf<'cases.list'>> {
+  const waiting = await waitingCases();
+  try {
+    const { body } = await callApi(await client(), {
+      method: 'GET',
+      path: '/v1/cases?createdBy=me&limit=50',
+      what: 'reading your cases',
+      schema: CaseList,
+    });
+    const sent = new Set(body.cases.map((item) => item.id));
+    return { cases: body.cases, waiting: waiting.filter((item) => !sent.has(item.id)) };
+  } catch (error) {
+    return { cases: [], waiting, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+export async function getCase(id: string): Promise<Case> {
+  const { body } = await callApi(await client(), {
+    method: 'GET',
+    path: `/v1/cases/${id}`,
+    what: 'reading the case',
+    schema: Case,
+  });
+  return body;
+}
+
+/** Sends one change; the server checks the workflow rules and answers 409 with the reason when one is broken. */
+export async function patchCase(id: string, patch: PatchCaseRequest): Promise<Case> {
+  const { body } = await callApi(await client(), {
+    method: 'PATCH',
+    path: `/v1/cases/${id}`,
+    what: 'changing the case',
+    body: patch,
+    schema: Case,
+  });
+  return body;
+}
