@@ -36,6 +36,9 @@ export function startBackground(): { list: ListService; sync: SyncService } {
   const tabCounts = new TabCounts();
   const imports = new Map<string, SuppressionEntry[]>();
   const sync = new SyncService(list, broadcastStatusChange);
+  /** Tabs whose pages run the content script, and the one of them the agent looked at last. */
+  const pageTabs = new Set<number>();
+  let lastPageTab: number | null = null;
   void restorePending(list).catch((error: unknown) =>
     log.error('restoring pending numbers failed', error),
   );
@@ -70,8 +73,12 @@ export function startBackground(): { list: ListService; sync: SyncService } {
     },
 
     'frame.suppressedCount': async (payload, sender) => {
-      if (sender.tab?.id !== undefined)
+      if (sender.tab?.id !== undefined) {
         tabCounts.report(sender.tab.id, sender.frameId ?? 0, payload.count);
+        pageTabs.add(sender.tab.id);
+        // A page that just loaded is the one the agent is looking at; switching tabs corrects it.
+        if (sender.frameId === 0) lastPageTab = sender.tab.id;
+      }
       return { ok: true as const };
     },
 
@@ -94,17 +101,24 @@ export function startBackground(): { list: ListService; sync: SyncService } {
     },
 
     'record.snapshot': async () => {
-      const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
-      if (tab?.id === undefined) throw new Error('No tab is open.');
-      let reply: unknown;
-      try {
-        reply = await browser.tabs.sendMessage(tab.id, { type: 'record.read' }, { frameId: 0 });
-      } catch {
-        throw new Error('DNC Guard does not run on this page; open the CRM record first');
+      // The active tab first; when that is one of ours (the capture form opened
+      // as a tab), the page the agent looked at last.
+      const [active] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+      const tabIds = [active?.id, lastPageTab].filter(
+        (id): id is number => id !== undefined && id !== null,
+      );
+      for (const tabId of new Set(tabIds)) {
+        let reply: unknown;
+        try {
+          reply = await browser.tabs.sendMessage(tabId, { type: 'record.read' }, { frameId: 0 });
+        } catch {
+          continue;
+        }
+        const snapshot = recordSnapshotSchema.safeParse(reply);
+        if (snapshot.success) return snapshot.data;
+        throw new Error('the page sent a record DNC Guard cannot read');
       }
-      const snapshot = recordSnapshotSchema.safeParse(reply);
-      if (!snapshot.success) throw new Error('the page sent a record DNC Guard cannot read');
-      return snapshot.data;
+      throw new Error('DNC Guard does not run on this page; open the CRM record first');
     },
 
     'case.capture': async ({ capture, verification }) => {
@@ -191,7 +205,14 @@ export function startBackground(): { list: ListService; sync: SyncService } {
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading') tabCounts.reset(tabId);
   });
-  browser.tabs.onRemoved.addListener((tabId) => tabCounts.reset(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    tabCounts.reset(tabId);
+    pageTabs.delete(tabId);
+    if (lastPageTab === tabId) lastPageTab = null;
+  });
+  browser.tabs.onActivated.addListener(({ tabId }) => {
+    if (pageTabs.has(tabId)) lastPageTab = tabId;
+  });
   sync.start();
   installCaptureEntryPoints();
 
