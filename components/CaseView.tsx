@@ -17,14 +17,12 @@ export function CaseView({ api, id, onBack }: { api: CasesApi; id: string; onBac
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
 
   useEffect(() => {
-    api
-      .get(id)
-      .then(setItem, (reason: unknown) =>
-        setMessage({
-          error: true,
-          text: String(reason instanceof Error ? reason.message : reason),
-        }),
-      );
+    api.get(id).then(setItem, (reason: unknown) =>
+      setMessage({
+        error: true,
+        text: String(reason instanceof Error ? reason.message : reason),
+      }),
+    );
   }, [api, id]);
 
   const send = async (patch: Omit<PatchCaseRequest, 'version'>) => {

@@ -11,7 +11,9 @@ const benches = readdirSync('bench')
   .filter((name) => only.length === 0 || only.some((part) => name.includes(part)))
   .sort();
 
-const chromium = spawnSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8' });
+const chromium = spawnSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], {
+  encoding: 'utf8',
+});
 const machine = [
   `- Date: ${new Date().toISOString()}`,
   `- CPU: ${cpus()[0]?.model ?? 'unknown'}, ${cpus().length} cores; memory ${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
@@ -22,13 +24,19 @@ const sections = [];
 for (const name of benches) {
   console.log(`▶ ${name}`);
   const started = Date.now();
-  const run = spawnSync('npx', ['tsx', `bench/${name}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 2 ** 20 });
+  const run = spawnSync('npx', ['tsx', `bench/${name}`], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * 2 ** 20,
+  });
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
   if (run.status === 0) {
     sections.push(run.stdout.trim());
     console.log(`  done in ${seconds} s`);
   } else {
-    sections.push(`### ${name}\n\nFailed with exit code ${run.status ?? run.signal} after ${seconds} s.`);
+    sections.push(
+      `### ${name}\n\nFailed with exit code ${run.status ?? run.signal} after ${seconds} s.`,
+    );
     console.error(`  failed (exit code ${run.status ?? run.signal})`);
   }
 }

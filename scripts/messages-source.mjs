@@ -234,7 +234,10 @@ const MESSAGES = {
   caseTimeline: ['Timeline', '时间线'],
   caseChecklist: ['Checklist', '核对清单'],
   caseNextStep: ['Next step', '下一步'],
-  caseNoNextStep: ['Nothing more for your role to do on this case.', '您的角色在此案件上无需再做操作。'],
+  caseNoNextStep: [
+    'Nothing more for your role to do on this case.',
+    '您的角色在此案件上无需再做操作。',
+  ],
   caseMarkDone: ['Done', '已完成'],
   caseMarkNotApplicable: ['Not applicable', '不适用'],
   caseNoteRequired: ['Why does it not apply?', '为什么不适用？'],
@@ -259,17 +262,32 @@ const MESSAGES = {
   checklist_dial_queues: ['Removed from dial queues', '已从拨号队列中移除'],
   checklist_campaigns: ['Removed from running campaigns', '已从进行中的活动中移除'],
   checklist_erase_crm: ['Deleted or anonymised in the CRM', '已在 CRM 中删除或匿名化'],
-  checklist_erase_call_center: ['Deleted or anonymised in the call-center software', '已在呼叫中心软件中删除或匿名化'],
-  checklist_erase_email_platform: ['Deleted or anonymised in the email platform', '已在邮件平台中删除或匿名化'],
-  checklist_backup_guard: ['Backups guarded: restores are replayed against the DNC and erasure ledger', '备份已防护：恢复时将对照禁呼和删除记录重放'],
+  checklist_erase_call_center: [
+    'Deleted or anonymised in the call-center software',
+    '已在呼叫中心软件中删除或匿名化',
+  ],
+  checklist_erase_email_platform: [
+    'Deleted or anonymised in the email platform',
+    '已在邮件平台中删除或匿名化',
+  ],
+  checklist_backup_guard: [
+    'Backups guarded: restores are replayed against the DNC and erasure ledger',
+    '备份已防护：恢复时将对照禁呼和删除记录重放',
+  ],
   checklist_processor_notified: ['Processor told to delete', '已通知处理方删除'],
   item_open: ['Open', '待办'],
   item_done: ['Done', '已完成'],
   item_not_applicable: ['Not applicable', '不适用'],
-  basis_legal_obligation: ['Legal obligation (e.g. tax or anti-money-laundering records)', '法定义务（如税务或反洗钱记录）'],
+  basis_legal_obligation: [
+    'Legal obligation (e.g. tax or anti-money-laundering records)',
+    '法定义务（如税务或反洗钱记录）',
+  ],
   basis_freedom_of_expression: ['Freedom of expression and information', '言论和信息自由'],
   basis_public_interest: ['Public interest (e.g. public health)', '公共利益（如公共卫生）'],
-  basis_legal_claims: ['Establishing, exercising or defending legal claims', '提起、行使或抗辩法律诉求'],
+  basis_legal_claims: [
+    'Establishing, exercising or defending legal claims',
+    '提起、行使或抗辩法律诉求',
+  ],
 };
 
 function placeholders(text) {
