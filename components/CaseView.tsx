@@ -11,7 +11,7 @@ import { t, type MessageKey } from '@/lib/i18n';
 import { deadlineText, type CasesApi } from './CaseList';
 import { formatTime } from './format';
 
-/** One case: deadlines, checklist, the next steps the caller's role may take, and the timeline. */
+/** Shows one case: deadlines, checklist, the next steps the caller's role may take, and the timeline. */
 export function CaseView({ api, id, onBack }: { api: CasesApi; id: string; onBack: () => void }) {
   const [item, setItem] = useState<Case | null>(null);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);

@@ -6,7 +6,7 @@ import { CaseView } from './CaseView';
 
 type View = { name: 'capture' } | { name: 'cases' } | { name: 'case'; id: string };
 
-/** The side panel (Firefox: sidebar): the capture form and the agent's cases. */
+/** Renders the side panel (the sidebar in Firefox): the capture form and the agent's cases. */
 export function SidePanel({ capture, cases }: { capture: CaptureApi; cases: CasesApi }) {
   const [view, setView] = useState<View>({ name: 'capture' });
 

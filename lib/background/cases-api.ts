@@ -70,7 +70,7 @@ export async function getCase(id: string): Promise<Case> {
   return body;
 }
 
-/** Sends one change; the server checks the workflow rules and answers 409 with the reason when one is broken. */
+/** Sends one change. The server checks the workflow rules and returns 409 with the reason when one is broken. */
 export async function patchCase(id: string, patch: PatchCaseRequest): Promise<Case> {
   const { body } = await callApi(await client(), {
     method: 'PATCH',

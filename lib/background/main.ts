@@ -222,7 +222,7 @@ export function startBackground(): { list: ListService; sync: SyncService } {
 const CAPTURE_MENU_ID = 'dnc-guard-capture';
 export const CAPTURE_COMMAND = 'capture-deletion-request';
 
-/** The context menu item and the keyboard shortcut that open the capture form. */
+/** Installs the context menu item and the keyboard shortcut that open the capture form. */
 function installCaptureEntryPoints(): void {
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({

@@ -88,11 +88,6 @@ export function numberFromDialHref(href: string): string | null {
   return /\d/.test(number) ? number : null;
 }
 
-/** Whether a node sits in an editable region, where inserting badges would corrupt what the user types. */
-export function isEditable(element: Element): boolean {
-  return element instanceof HTMLElement && element.isContentEditable;
-}
-
 const FULL_WIDTH_ZERO = 0xff10;
 
 /**

@@ -42,7 +42,7 @@ interface TextRun {
   container: Node | null;
 }
 
-/** Where a walk stands, so a deadline can pause it and the next slice resume it. */
+/** Position of a walk, so a deadline can pause it and the next slice resume it. */
 interface WalkCursor {
   root: Node;
   walker: TreeWalker;
@@ -66,7 +66,7 @@ const SEVEN_DIGITS = /^(?:[^0-9０-９]*[0-9０-９]){7}/;
 const SPECIAL_ELEMENTS = `a[href], input, textarea, ${EXCLUDED_ANCESTORS}`;
 /** Elements checked for a shadow root between two deadline checks. */
 const ELEMENTS_PER_CHECK = 2048;
-/** Longest text scanned as one string; longer runs are cut at node boundaries. */
+/** Maximum length of text scanned as one string; longer runs are cut at node boundaries. */
 const MAX_RUN_LENGTH = 20_000;
 /** Text nodes visited between two deadline checks. */
 const NODES_PER_CHECK = 256;
@@ -227,8 +227,8 @@ export class PageScanner {
 
   /**
    * Finds the dial links, inputs and excluded regions of a subtree with one
-   * selector query, then looks for shadow hosts among its elements, within
-   * the deadline; returns false when the deadline stopped it.
+   * selector query, then looks for shadow hosts among its elements within the
+   * deadline. Returns false when the deadline stopped it.
    */
   private visitElements(cursor: WalkCursor, deadline: number): boolean {
     const { root } = cursor;
@@ -271,7 +271,7 @@ export class PageScanner {
     return true;
   }
 
-  /** The root of a walk itself: the selector queries above see only its descendants. */
+  /** Handles the root of a walk itself, because the selector queries see only its descendants. */
   private visitElement(element: Element): void {
     if (element.shadowRoot) this.watch(element.shadowRoot);
     if (element.matches(DIAL_LINKS)) this.visitLink(element as HTMLAnchorElement);
@@ -338,7 +338,7 @@ export class PageScanner {
     return false;
   }
 
-  /** The nearest ancestor that is not an inline element. */
+  /** Returns the nearest ancestor that is not an inline element. */
   private containerOf(parent: Node): Node {
     if (parent === this.lastParent && this.lastContainer) return this.lastContainer;
 

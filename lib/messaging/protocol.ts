@@ -4,7 +4,7 @@ import { caseCaptureSchema, verificationMethodSchema } from '../cases/model';
 import { NUMBER_STATUSES } from '../policy';
 import { recordSnapshotSchema } from '../sites/types';
 
-/** Longest raw number text accepted in a message; real numbers with extensions are far shorter. */
+/** Maximum length of raw number text in a message; real numbers with extensions are far shorter. */
 const MAX_RAW_LENGTH = 64;
 /** Numbers per status look-up; the content script splits larger batches. */
 export const MAX_CHECK_BATCH = 1000;
@@ -141,7 +141,7 @@ export const backgroundMessages = {
           lastError: z.string().optional(),
         }),
       ),
-      /** Why the server's list could not be read, when it could not. */
+      /** Reason the server's list could not be read, when it could not. */
       error: z.string().optional(),
     }),
   },
