@@ -33,6 +33,9 @@ export class SyncService {
       list,
       outbox: { list: listOutbox, remove: removeFromOutbox, update: updateOutboxItem },
       logger: log,
+      // The largest page the server allows: an initial sync of millions of
+      // numbers then costs a few hundred IndexedDB transactions, not thousands.
+      pageSize: 50_000,
       state: {
         read: () => readKv(STATE_KEY, SyncState),
         write: (state) => writeKv(STATE_KEY, state),
