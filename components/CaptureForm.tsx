@@ -36,7 +36,7 @@ interface Draft {
   notes: string;
 }
 
-/** The current local time as a datetime-local value. */
+/** Returns the current local time as a datetime-local value. */
 function localNow(): string {
   const now = new Date();
   return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);

@@ -10,14 +10,14 @@ export interface CasesApi {
   patch(id: string, patch: PatchCaseRequest): Promise<Case>;
 }
 
-/** How much time a case has left, in words. */
+/** Describes in words how much time a case has left. */
 export function deadlineText(item: Pick<Case, 'daysLeft' | 'overdue'>): string {
   if (item.daysLeft === null) return t('caseClosed');
   if (item.overdue) return t('caseOverdue', String(Math.abs(item.daysLeft)));
   return t('caseDaysLeft', String(item.daysLeft));
 }
 
-/** The agent's recent cases with state and days left; cases not yet sent are listed first. */
+/** Lists the agent's recent cases with state and days left. Cases not yet sent come first. */
 export function CaseList({ api, onOpen }: { api: CasesApi; onOpen: (id: string) => void }) {
   const [data, setData] = useState<ResponseOf<'cases.list'> | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -1,4 +1,4 @@
-/** What the extension knows about one number, as shown on a badge. */
+/** Status of one number, as shown on a badge. */
 export const NUMBER_STATUSES = ['suppressed', 'pending', 'allowed', 'unknown'] as const;
 export type NumberStatus = (typeof NUMBER_STATUSES)[number];
 
@@ -24,7 +24,7 @@ export function decideDial(status: NumberStatus, unknownPolicy: UnknownPolicy): 
   return 'allow';
 }
 
-/** Whether a list last refreshed at `listUpdatedAt` (ms) is too old to trust at `now`. */
+/** Returns whether a list last refreshed at `listUpdatedAt` (ms) is too old to trust at `now`. */
 export function isListStale(
   listUpdatedAt: number | null,
   staleAfterHours: number,

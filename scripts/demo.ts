@@ -112,7 +112,7 @@ async function main(): Promise<number> {
     const text = (await popup.locator('.list-summary').textContent()) ?? '';
     await popup.close();
     if (!text.includes(`${seeded.added} numbers on the list`))
-      throw new Error(`popup says: ${text}`);
+      throw new Error(`unexpected popup text: ${text}`);
     return text.trim();
   });
 
@@ -147,7 +147,7 @@ async function main(): Promise<number> {
         entries: [{ phone: '+1 212 555 0187', reason: 'Asked during the demo call' }],
       }),
     });
-    if (!response.ok) throw new Error(`the API answered ${response.status}`);
+    if (!response.ok) throw new Error(`the API returned HTTP ${response.status}`);
     const popup = await syncNowFromPopup(session);
     await popup.close();
     await waitUntil(

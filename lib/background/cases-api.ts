@@ -41,8 +41,8 @@ async function waitingCases(): Promise<ResponseOf<'cases.list'>['waiting']> {
 }
 
 /**
- * The agent's recent cases: the server's list plus what waits in the outbox.
- * When the server cannot be reached, the local part still shows, with why.
+ * Returns the agent's recent cases: the server's list plus what waits in the outbox.
+ * When the server cannot be reached, the local part is still returned, with the error.
  */
 export async function listCases(): Promise<ResponseOf<'cases.list'>> {
   const waiting = await waitingCases();

@@ -7,7 +7,7 @@ import type { Settings } from '../settings';
 import { SuppressionIndex } from '../suppression/index';
 import type { SuppressionChanges, SuppressionEntry } from '../suppression/types';
 
-/** Where the list lives between worker restarts. */
+/** Storage of the list between worker restarts. */
 export interface ListStore {
   load(): Promise<{ index: SuppressionIndex; state: ListState }>;
   save(index: SuppressionIndex, state: ListState): Promise<void>;

@@ -190,7 +190,7 @@ export function startBackground(): { list: ListService; sync: SyncService } {
 
       imports.delete(payload.importId);
       const size = await list.importEntries(received);
-      log.info(`imported ${received.length} entries; list holds ${size}`);
+      log.info(`imported ${received.length} entries; list contains ${size}`);
       await broadcastStatusChange();
       return { received: received.length, applied: true, size };
     },

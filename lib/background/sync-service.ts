@@ -14,7 +14,7 @@ const STATE_KEY = 'syncState';
 
 /**
  * Runs the sync engine on a one-minute alarm, at browser start and on
- * "Sync now", and tells open tabs when the list changed.
+ * "Sync now", and notifies open tabs when the list changed.
  */
 export class SyncService {
   private readonly engine: SyncEngine;

@@ -98,7 +98,7 @@ export function installDialGuard(
       return;
     }
 
-    // Unknown to this page yet: hold the event until the background answers.
+    // Unknown to this page yet: hold the event until the background replies.
     stop(event);
     void options.statuses.status(target.raw).then((result) => {
       const decision = decide(result);
@@ -139,7 +139,7 @@ export function installDialGuard(
     });
   }
 
-  // Typing into a dial box asks for the status early, so the click that
+  // Typing into a dial box requests the status early, so the click that
   // follows can be decided at once instead of held.
   listen('input', (event) => {
     const target = dialTargetOfEnter(pathElements(event));

@@ -8,7 +8,7 @@ import { MIN_PHONE_DIGITS, countDigits, numberFromDialHref } from './dom-rules';
  */
 const CALL_WORDS =
   /\b(call|dial|send|connect|ring)\b|click[- ]to[- ](call|dial)|拨打|呼叫|拨号|外呼|打电话|致电|通话|发送/i;
-/** Words that end or change a call already under way; those controls are never blocked. */
+/** Words that end or change a call already under way; a control labelled with one is not treated as a call control. */
 const NOT_A_DIAL =
   /\b(end|hang|cancel|decline|reject|mute|unmute|hold|resume|transfer|history|log|logs|back)\b|挂断|结束|取消|静音|保持|转接|记录/i;
 /** Class and id tokens of icon-only call buttons ("btn-call", "dial_button", "phone-icon"). */
@@ -24,7 +24,7 @@ const NUMBER_ATTRIBUTES = [
   'data-click-to-dial',
   'data-call',
 ];
-/** Hints in a box's name, id, placeholder or label that it holds a number to dial. */
+/** Hints in a box's name, id, placeholder or label that it contains a number to dial. */
 const NUMBER_BOX_HINTS = /phone|number|dial|tel|msisdn|callee|destination|电话|号码|手机|拨/i;
 const SEARCH_HINTS = /search|filter|query|搜索|查找/i;
 /** Ancestor levels searched for the number box of a call control. */
@@ -130,7 +130,7 @@ export function isCallControl(element: HTMLElement): boolean {
   return CALL_TOKENS.test(tokens) && !NOT_A_DIAL.test(tokens);
 }
 
-/** The control's label the way assistive technology would find it, nested labels included. */
+/** Returns the control's label the way assistive technology would find it, nested labels included. */
 function accessibleLabel(element: HTMLElement): string {
   const direct =
     element.getAttribute('aria-label') ??
@@ -173,7 +173,7 @@ function numberFromAttributes(element: HTMLElement): string | null {
   return null;
 }
 
-/** A number that makes up the whole text of a control, allowing a short word such as "Call". */
+/** Returns a number that makes up the whole text of a control, allowing a short word such as "Call". */
 function numberInText(text: string): string | null {
   const trimmed = text.trim();
   if (trimmed.length > 64 || countDigits(trimmed) < MIN_PHONE_DIGITS) return null;
@@ -189,7 +189,7 @@ function boxHints(box: HTMLElement): string {
     .join(' ');
 }
 
-/** The number written in a box: an input's value or a display element's text. */
+/** Returns the number written in a box: an input's value or a display element's text. */
 function boxNumber(element: HTMLElement): string | null {
   let value: string;
   if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) {
@@ -207,7 +207,7 @@ function boxNumber(element: HTMLElement): string | null {
   return findPhoneCandidates(value)[0]?.raw ?? null;
 }
 
-/** Searches outward from a call control for the box that holds the number it would dial. */
+/** Searches outward from a call control for the box that contains the number it would dial. */
 function findNumberBox(path: HTMLElement[], controlIndex: number): { raw: string } | null {
   const ancestors = path.slice(controlIndex, controlIndex + NUMBER_BOX_SEARCH_DEPTH + 1);
   for (const ancestor of ancestors) {

@@ -107,7 +107,7 @@ export function dialKey(raw: string): string {
   return key;
 }
 
-/** Counts ASCII and full-width digits; a run with fewer than seven holds no phone number. */
+/** Counts ASCII and full-width digits; a run with fewer than seven contains no phone number. */
 export function countDigits(text: string): number {
   let count = 0;
   for (let i = 0; i < text.length; i++) {

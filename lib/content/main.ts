@@ -79,7 +79,7 @@ export function startContentScript(ctx: ContentScriptContext): void {
       badges.refresh();
       return undefined;
     }
-    // Only the top frame answers, so the background gets the record the agent sees.
+    // Only the top frame replies, so the background gets the record the agent is looking at.
     if (window !== window.top) return undefined;
     return Promise.resolve(readRecordOnPage(document, new URL(location.href)));
   };

@@ -57,7 +57,7 @@ interface WalkCursor {
 const INPUT_TYPES_WITH_NUMBERS = new Set(['', 'text', 'tel', 'search', 'number']);
 /** Elements whose own text is never page text; checked on every text node, so kept small. */
 const NON_TEXT_PARENTS = new Set(['script', 'style', 'noscript', 'textarea', 'title', 'option']);
-/** Elements a number's text must not sit in; checked only for text that holds a candidate. */
+/** Elements a number's text must not sit in; checked only for text that contains a candidate. */
 const EXCLUDED_ANCESTORS = `${[...SKIPPED_ELEMENTS].join(', ')}, [contenteditable]:not([contenteditable="false"])`;
 const DIAL_LINKS = 'a[href^="tel:" i], a[href^="callto:" i], a[href^="sip:" i], a[href^="sips:" i]';
 /** At least seven ASCII or full-width digits; anchored, so it runs in linear time. */
@@ -387,7 +387,7 @@ export class PageScanner {
     let nodeIndex = 0;
     let nodeEnd = nodes[0]?.data.length ?? 0;
     for (const candidate of candidates) {
-      // The badge goes after the text node that holds the number's last character.
+      // The badge goes after the text node that contains the number's last character.
       while (nodeIndex < nodes.length - 1 && candidate.end > nodeEnd) {
         nodeIndex++;
         nodeEnd += nodes[nodeIndex]?.data.length ?? 0;

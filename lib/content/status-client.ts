@@ -46,12 +46,12 @@ export class StatusClient {
     });
   }
 
-  /** The last answer for a number, looked up by its digits, or undefined when never asked. */
+  /** Returns the last result for a number, looked up by its digits, or undefined when never requested. */
   cachedByKey(raw: string): NumberResult | undefined {
     return this.byKey.get(dialKey(raw));
   }
 
-  /** Drops every answer, because the list changed. */
+  /** Drops every cached result, because the list changed. */
   clear(): void {
     this.results.clear();
     this.byKey.clear();
@@ -81,7 +81,7 @@ export class StatusClient {
   }
 
   private settle(result: NumberResult): void {
-    // Failed look-ups are not cached, so the next request asks again.
+    // Failed look-ups are not cached, so the next request sends them again.
     if (result.status !== 'unknown' || result.e164 !== null) {
       this.results.set(result.raw, result);
       this.byKey.set(dialKey(result.raw), result);
