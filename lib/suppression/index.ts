@@ -40,13 +40,20 @@ export const DEFAULT_CHUNK_ENTRIES = 50_000;
 
 /** Overlay size up to which `apply` leaves the overlay unmerged, whatever the list size. */
 const MIN_MERGE_THRESHOLD = 4096;
+/**
+ * Above the minimum, the overlay is merged once it outgrows 1/16 of the packed
+ * layout. A merge costs time linear in the list, so a list downloaded in
+ * pages of fixed size still costs linear time in all (about 16 merges' worth
+ * of entries), while the overlay stays small beside the packed entries.
+ */
+const MERGE_FRACTION_SHIFT = 4;
 
 /**
  * The DNC list in memory: E.164 number → reason, source and time added.
  *
  * Most entries live in a packed hash-ordered layout of 8 bytes each (see
  * layout.ts). Deltas go to a small overlay of added entries and removed keys.
- * The overlay is merged into the packed layout only once it outgrows 1/64 of
+ * The overlay is merged into the packed layout only once it outgrows 1/16 of
  * it, so a delta of a few hundred entries costs a few hundred map operations.
  * Invariants: `removed` only contains keys of the packed layout, and no key is
  * both in `added` and in `removed`.
@@ -157,7 +164,10 @@ export class SuppressionIndex {
 
   /** Throws an Error when `e164` is not a valid E.164 string. */
   has(e164: string): boolean {
-    const key = e164ToKey(e164);
+    return this.hasKey(e164ToKey(e164));
+  }
+
+  private hasKey(key: number): boolean {
     if (this.added.size + this.removed.size !== 0) {
       if (this.added.has(key)) return true;
       if (this.removed.has(key)) return false;
@@ -167,25 +177,57 @@ export class SuppressionIndex {
 
   /** Returns a fresh entry object. Throws an Error when `e164` is not a valid E.164 string. */
   get(e164: string): SuppressionEntry | undefined {
-    const key = e164ToKey(e164);
-    if (this.added.size + this.removed.size !== 0) {
-      const entry = this.added.get(key);
-      if (entry !== undefined) return { ...entry };
-      if (this.removed.has(key)) return undefined;
-    }
+    return this.entryForKey(e164ToKey(e164));
+  }
 
-    const slot = this.findSlot(key);
-    if (slot === -1) return undefined;
-    const { reason, source, addedAt } = this.metaAt(slot, key);
-    return { e164, reason, source, addedAt };
+  /**
+   * The size the index would have after `apply(changes)`, without changing
+   * anything. Throws the error `apply` would throw for an invalid number or
+   * meta, so a caller can store a delta first and then apply it knowing the
+   * apply cannot fail.
+   */
+  sizeAfter(changes: SuppressionChanges): number {
+    const present = new Map<number, boolean>();
+    for (const e164 of changes.removed) present.set(e164ToKey(e164), false);
+    changes.added.forEach((entry, position) => {
+      assertEntryMeta(entry, `added[${position}]`);
+      present.set(e164ToKey(entry.e164), true);
+    });
+
+    let size = this.entryCount;
+    for (const [key, after] of present) {
+      if (after !== this.hasKey(key)) size += after ? 1 : -1;
+    }
+    return size;
   }
 
   /**
    * Applies a delta: `removed` first, then `added`, so a number in both stays
    * suppressed (a stale flag is safer than a wrong allow). Validates the whole
-   * delta before changing anything. Returns the delta that undoes this one.
+   * delta before changing anything.
    */
-  apply(changes: SuppressionChanges): SuppressionChanges {
+  apply(changes: SuppressionChanges): void {
+    this.applyKeys(changes, null);
+  }
+
+  /** Like `apply`, and returns the delta that undoes this one. */
+  applyWithUndo(changes: SuppressionChanges): SuppressionChanges {
+    const previous = new Map<number, SuppressionEntry | undefined>();
+    this.applyKeys(changes, previous);
+
+    const undo: { added: SuppressionEntry[]; removed: string[] } = { added: [], removed: [] };
+    for (const [key, entry] of previous) {
+      if (entry === undefined) undo.removed.push(keyToE164(key));
+      else undo.added.push(entry);
+    }
+    return undo;
+  }
+
+  /** Applies `changes`; when `previous` is given, records there each touched key's entry from before. */
+  private applyKeys(
+    changes: SuppressionChanges,
+    previous: Map<number, SuppressionEntry | undefined> | null,
+  ): void {
     const removedKeys = changes.removed.map((e164) => e164ToKey(e164));
     const addedEntries = changes.added.map((entry, position) => {
       assertEntryMeta(entry, `added[${position}]`);
@@ -199,28 +241,30 @@ export class SuppressionIndex {
       return { key, entry: copy };
     });
 
-    const previous = new Map<number, SuppressionEntry | undefined>();
-    const remember = (key: number): void => {
-      if (!previous.has(key)) previous.set(key, this.get(keyToE164(key)));
-    };
-
     for (const key of removedKeys) {
-      remember(key);
+      if (previous !== null && !previous.has(key)) previous.set(key, this.entryForKey(key));
       this.removeKey(key);
     }
     for (const { key, entry } of addedEntries) {
-      remember(key);
+      if (previous !== null && !previous.has(key)) previous.set(key, this.entryForKey(key));
       this.addEntry(key, entry);
     }
 
-    if (this.overlaySize > Math.max(MIN_MERGE_THRESHOLD, this.layout.count >>> 6)) this.merge();
+    const mergeAt = Math.max(MIN_MERGE_THRESHOLD, this.layout.count >>> MERGE_FRACTION_SHIFT);
+    if (this.overlaySize > mergeAt) this.merge();
+  }
 
-    const undo: { added: SuppressionEntry[]; removed: string[] } = { added: [], removed: [] };
-    for (const [key, entry] of previous) {
-      if (entry === undefined) undo.removed.push(keyToE164(key));
-      else undo.added.push(entry);
+  /** The entry stored under `key`, as `get` returns it, without a string round trip. */
+  private entryForKey(key: number): SuppressionEntry | undefined {
+    if (this.added.size + this.removed.size !== 0) {
+      const entry = this.added.get(key);
+      if (entry !== undefined) return { ...entry };
+      if (this.removed.has(key)) return undefined;
     }
-    return undo;
+    const slot = this.findSlot(key);
+    if (slot === -1) return undefined;
+    const { reason, source, addedAt } = this.metaAt(slot, key);
+    return { e164: keyToE164(key), reason, source, addedAt };
   }
 
   private removeKey(key: number): void {

@@ -75,10 +75,10 @@ export interface SuppressionStore {
     state: Omit<SuppressionState, 'entryCount'>,
   ): Promise<SuppressionState>;
   /**
-   * Applies `changes` to `index` and stores them as a journal record in the
-   * same transaction as the new state, so a cursor is never stored without its
-   * entries. When that transaction fails, `index` is rolled back and the error
-   * is thrown. A large journal is then folded into rewritten chunks; if only
+   * Stores `changes` as a journal record in the same transaction as the new
+   * state, so a cursor is never stored without its entries, then applies them
+   * to `index`. When that transaction fails, `index` is left as it was and the
+   * error is thrown. A large journal is then folded into rewritten chunks; if only
    * that rewrite fails, the thrown error states that the delta itself was stored.
    * Returns the stored state.
    */
@@ -202,24 +202,22 @@ class IdbSuppressionStore implements SuppressionStore {
         })),
         removed: [...changes.removed],
       };
-      const undo = index.apply(record);
+      // Checked first, stored next, applied last: applying a checked delta
+      // cannot fail, so the index never contains a delta the store lacks.
+      const sizeAfter = index.sizeAfter(record);
       const saved: SuppressionState = {
         cursor: newState.cursor,
         listUpdatedAt: newState.listUpdatedAt,
-        entryCount: index.size,
+        entryCount: sizeAfter,
       };
 
-      try {
-        const tx = this.db.transaction(['journal', 'meta'], 'readwrite');
-        await Promise.all([
-          tx.objectStore('journal').add(record),
-          tx.objectStore('meta').put(saved, 'state'),
-          tx.done,
-        ]);
-      } catch (error) {
-        index.apply(undo);
-        throw error;
-      }
+      const tx = this.db.transaction(['journal', 'meta'], 'readwrite');
+      await Promise.all([
+        tx.objectStore('journal').add(record),
+        tx.objectStore('meta').put(saved, 'state'),
+        tx.done,
+      ]);
+      index.apply(record);
 
       this.journalEntries = journalEntries + record.added.length + record.removed.length;
       if (this.journalEntries > Math.max(MIN_JOURNAL_ENTRIES, index.size / 8)) {

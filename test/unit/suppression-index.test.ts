@@ -188,11 +188,41 @@ describe('SuppressionIndex.apply', () => {
     expect(index.overlaySize).toBe(0);
   });
 
+  it.each([
+    ['a new number', { added: [entry('+8613812345678')], removed: [] }],
+    ['a number already listed', { added: [entry('+12125550100', 'Again')], removed: [] }],
+    [
+      'a number given twice',
+      { added: [entry('+8613812345678'), entry('+8613812345678')], removed: [] },
+    ],
+    ['a removal', { added: [], removed: ['+12125550100'] }],
+    ['a removal of an unlisted number', { added: [], removed: ['+8613812345678'] }],
+    [
+      'a number removed and added back',
+      { added: [entry('+12125550100')], removed: ['+12125550100'] },
+    ],
+  ])('predicts its size after %s without changing', (_, delta) => {
+    const index = baseIndex();
+    const before = sortedNumbers(index);
+
+    const predicted = index.sizeAfter(delta);
+
+    expect(sortedNumbers(index)).toEqual(before);
+    index.apply(delta);
+    expect(predicted).toBe(index.size);
+  });
+
+  it('rejects an invalid delta when predicting its size', () => {
+    expect(() => baseIndex().sizeAfter({ added: [entry('+0123')], removed: [] })).toThrow(
+      /Invalid E\.164 number/,
+    );
+  });
+
   it('returns a delta that undoes it', () => {
     const index = baseIndex();
     const before = Array.from(index).sort((a, b) => a.e164.localeCompare(b.e164));
 
-    const undo = index.apply({
+    const undo = index.applyWithUndo({
       added: [entry('+8613812345678'), entry('+447400123456', 'Changed')],
       removed: ['+12125550100', '+919876543210'],
     });
