@@ -10,9 +10,9 @@ import { SyncError } from './errors.ts';
  * has no meaning.
  */
 export function feedPageToChanges(changes: readonly SuppressionChange[]): SuppressionChanges {
-  const last = new Map<string, SuppressionChange>();
+  const lastPosition = new Map<string, number>();
   let previousSeq = 0;
-  for (const change of changes) {
+  changes.forEach((change, position) => {
     if (change.seq <= previousSeq) {
       throw new SyncError(
         'invalid_response',
@@ -20,26 +20,33 @@ export function feedPageToChanges(changes: readonly SuppressionChange[]): Suppre
       );
     }
     previousSeq = change.seq;
-    // Deleting first moves the number to the end of the map's order, so the
-    // delta keeps the feed's order of last changes.
-    last.delete(change.e164);
-    last.set(change.e164, change);
-  }
+    lastPosition.set(change.e164, position);
+  });
 
+  // Walking the page in order and keeping each number's last change keeps
+  // the feed's order of last changes. Bulk imports share one timestamp, so
+  // the last parsed one is reused.
   const added: SuppressionEntry[] = [];
   const removed: string[] = [];
-  for (const change of last.values()) {
+  let lastStamp = '';
+  let lastTime = Number.NaN;
+  changes.forEach((change, position) => {
+    if (lastPosition.get(change.e164) !== position) return;
     if (change.op === 'remove') {
       removed.push(change.e164);
-      continue;
+      return;
+    }
+    if (change.addedAt !== lastStamp) {
+      lastStamp = change.addedAt;
+      lastTime = Date.parse(change.addedAt);
     }
     added.push({
       e164: change.e164,
       reason: change.reason,
       source: change.source,
-      addedAt: Date.parse(change.addedAt),
+      addedAt: lastTime,
     });
-  }
+  });
   return { added, removed };
 }
 

@@ -420,6 +420,50 @@ describe('pull', () => {
     await expectInStep(client);
   });
 
+  it('asks for the next page while it stores the current one', async () => {
+    await addOnServer(range(0, 300));
+    const client = await makeClient({ pageSize: 100 });
+    const feedRequestsWhileStoring: number[] = [];
+    const applyAndPersist = client.store.applyAndPersist.bind(client.store);
+    client.store.applyAndPersist = async (...args) => {
+      feedRequestsWhileStoring.push(
+        client.requests.filter((r) => r.includes('/v1/suppressions?')).length,
+      );
+      return applyAndPersist(...args);
+    };
+
+    const state = await client.engine.sync();
+
+    expect(state.lastError).toBeNull();
+    // While pages 1 and 2 are stored, the page after each is already asked
+    // for; page 3 says no more follow, so nothing further is requested.
+    expect(feedRequestsWhileStoring.slice(0, 3)).toEqual([2, 3, 3]);
+    await expectInStep(client);
+  });
+
+  it('stops at the page it failed to store and resumes there', async () => {
+    await addOnServer(range(0, 300));
+    const client = await makeClient({ pageSize: 100 });
+    const applyAndPersist = client.store.applyAndPersist.bind(client.store);
+    let calls = 0;
+    client.store.applyAndPersist = async (...args) => {
+      calls += 1;
+      if (calls === 2) throw new Error('QuotaExceededError: disk full');
+      return applyAndPersist(...args);
+    };
+
+    const failed = await client.engine.sync();
+
+    expect(failed.lastError?.code).toBe('storage_failed');
+    const halfway = await localList(client);
+    expect(halfway.entries.size).toBe(100);
+    expect(client.list.cursor).toBe(halfway.cursor);
+
+    const resumed = await client.engine.sync();
+    expect(resumed.lastError).toBeNull();
+    await expectInStep(client);
+  });
+
   it('resumes after a server restart in the middle of paging', async () => {
     await addOnServer(range(0, 1_000));
     let pagesServed = 0;
