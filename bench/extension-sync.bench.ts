@@ -89,7 +89,7 @@ for (const size of SIZES) rows.push(await measure(size));
 
 console.log(`### Extension: initial sync into IndexedDB (Chromium)
 
-The reference server on 127.0.0.1 holds the list; the built extension, configured through its Options page, pulls the whole delta feed after "Sync now" (pages of 50,000, each stored with its cursor in one IndexedDB transaction). Time runs from the click until the popup reports the full list; memory is the peak resident set (VmHWM) of Chromium's extension process, which runs the service worker.
+The reference server on 127.0.0.1 holds the list. The built extension, configured through its Options page, pulls the whole delta feed after "Sync now". It reads pages of 50,000 and stores each with its cursor in one IndexedDB transaction, asking for the next page while it stores the current one. Time runs from the click until the popup reports the full list; memory is the peak resident set (VmHWM) of Chromium's extension process, which runs the service worker.
 
 | numbers | time to full list (s) | extension process peak RSS (MB) |
 |---:|---:|---:|
