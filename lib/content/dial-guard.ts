@@ -1,4 +1,5 @@
 import type { NumberResult } from '../messaging/protocol';
+import type { DialHints } from '../sites/types';
 import { decideDial, type DialDecision, type NumberStatus, type UnknownPolicy } from '../policy';
 import {
   dialTargetOfClick,
@@ -16,6 +17,8 @@ export interface DialGuardOptions {
   unknownPolicy: () => UnknownPolicy;
   /** Records a blocked or warned dial for the audit trail. */
   report: (target: DialTarget, result: NumberResult, decision: 'block' | 'warn') => void;
+  /** The site adapter's dial hints for the page as it is now (single-page apps change URL). */
+  hints?: () => DialHints;
 }
 
 /** Events that start a dial before the click arrives on some dialers. */
@@ -111,20 +114,25 @@ export function installDialGuard(
     win.addEventListener(type, handler, { capture: true, signal });
   };
 
-  listen('click', (event) => guard(event, dialTargetOfClick(pathElements(event))));
-  listen('auxclick', (event) => guard(event, dialTargetOfClick(pathElements(event))));
+  const hints = (): DialHints => options.hints?.() ?? {};
+
+  listen('click', (event) => guard(event, dialTargetOfClick(pathElements(event), hints())));
+  listen('auxclick', (event) => guard(event, dialTargetOfClick(pathElements(event), hints())));
 
   listen('keydown', (event) => {
     const key = event as KeyboardEvent;
     if (key.key !== 'Enter' || key.isComposing || key.altKey || key.ctrlKey || key.metaKey) return;
-    guard(event, dialTargetOfEnter(pathElements(event)));
+    guard(event, dialTargetOfEnter(pathElements(event), hints()));
   });
 
   listen('submit', (event) => {
     const form = event.composedPath()[0];
     if (!(form instanceof HTMLFormElement)) return;
     const submitter = (event as SubmitEvent).submitter;
-    guard(event, dialTargetOfSubmit(form, submitter instanceof HTMLElement ? submitter : null));
+    guard(
+      event,
+      dialTargetOfSubmit(form, submitter instanceof HTMLElement ? submitter : null, hints()),
+    );
   });
 
   // A press on a control already known to be blocked is stopped too, for
@@ -132,7 +140,7 @@ export function installDialGuard(
   for (const type of PRESS_EVENTS) {
     listen(type, (event) => {
       if (replaying) return;
-      const target = dialTargetOfClick(pathElements(event));
+      const target = dialTargetOfClick(pathElements(event), hints());
       if (!target) return;
       const known = options.statuses.cachedByKey(target.raw);
       if (known && decide(known) === 'block') stop(event);
@@ -142,7 +150,7 @@ export function installDialGuard(
   // Typing into a dial box requests the status early, so the click that
   // follows can be decided at once instead of held.
   listen('input', (event) => {
-    const target = dialTargetOfEnter(pathElements(event));
+    const target = dialTargetOfEnter(pathElements(event), hints());
     if (target) void options.statuses.status(target.raw);
   });
 }

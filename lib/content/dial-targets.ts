@@ -1,4 +1,5 @@
 import { findPhoneCandidates } from '../phone/candidates';
+import type { DialHints } from '../sites/types';
 import { MIN_PHONE_DIGITS, countDigits, numberFromDialHref } from './dom-rules';
 
 /**
@@ -46,8 +47,12 @@ export function pathElements(event: Event): HTMLElement[] {
   return event.composedPath().filter((node): node is HTMLElement => node instanceof HTMLElement);
 }
 
-/** Finds what a click would dial: a dial link, a click-to-dial element or a dial pad's call control. */
-export function dialTargetOfClick(path: HTMLElement[]): DialTarget | null {
+/**
+ * Finds what a click would dial: a dial link, a click-to-dial element or a
+ * dial pad's call control. `hints` are the site adapter's selectors for
+ * controls the generic rules cannot recognise.
+ */
+export function dialTargetOfClick(path: HTMLElement[], hints: DialHints = {}): DialTarget | null {
   for (const element of path) {
     if (element.localName !== 'a') continue;
     const raw = numberFromDialHref(element.getAttribute('href') ?? '');
@@ -55,6 +60,8 @@ export function dialTargetOfClick(path: HTMLElement[]): DialTarget | null {
   }
 
   const control = path.find(isControl);
+  const hinted = hintedControlTarget(path, hints, control);
+  if (hinted) return hinted;
   for (const element of path.slice(0, 5)) {
     const raw = numberFromAttributes(element);
     if (raw) return { kind: 'click-to-dial', raw, element: control ?? element };
@@ -65,12 +72,15 @@ export function dialTargetOfClick(path: HTMLElement[]): DialTarget | null {
   if (ownNumber) return { kind: 'click-to-dial', raw: ownNumber, element: control };
 
   if (!isCallControl(control)) return null;
-  const box = findNumberBox(path, path.indexOf(control));
+  const box = findNumberBox(path, path.indexOf(control), hints);
   return box ? { kind: 'dial-pad', raw: box.raw, element: control } : null;
 }
 
 /** Finds what Enter in a box would dial: the box must look like a dial box or sit by a call control. */
-export function dialTargetOfEnter(path: HTMLElement[]): DialTarget | null {
+export function dialTargetOfEnter(
+  path: HTMLElement[],
+  siteHints: DialHints = {},
+): DialTarget | null {
   const box = path[0];
   if (!box) return null;
   const raw = boxNumber(box);
@@ -82,7 +92,8 @@ export function dialTargetOfEnter(path: HTMLElement[]): DialTarget | null {
 
   const isDialBox =
     (box instanceof HTMLInputElement && box.type === 'tel' && /dial|call|拨/i.test(hints)) ||
-    findCallControlNear(path) !== null;
+    matchesAny(box, siteHints.numberBoxSelectors) ||
+    findCallControlNear(path, siteHints) !== null;
   return isDialBox ? { kind: 'enter', raw, element: box } : null;
 }
 
@@ -90,13 +101,21 @@ export function dialTargetOfEnter(path: HTMLElement[]): DialTarget | null {
 export function dialTargetOfSubmit(
   form: HTMLFormElement,
   submitter: HTMLElement | null,
+  hints: DialHints = {},
 ): DialTarget | null {
   const controls = submitter
     ? [submitter]
     : [...form.querySelectorAll<HTMLElement>('button, input[type="submit"]')];
-  if (!controls.some(isCallControl)) return null;
+  const isCall = (control: HTMLElement) =>
+    isCallControl(control) || matchesAny(control, hints.callControlSelectors);
+  if (!controls.some(isCall)) return null;
 
-  for (const element of form.querySelectorAll<HTMLElement>('input, textarea')) {
+  const named = hints.numberBoxSelectors?.join(', ');
+  const boxes = [
+    ...(named ? queryAll(form, named) : []),
+    ...form.querySelectorAll<HTMLElement>('input, textarea'),
+  ];
+  for (const element of boxes) {
     const raw = boxNumber(element);
     if (raw) return { kind: 'submit', raw, element: form };
   }
@@ -207,11 +226,25 @@ function boxNumber(element: HTMLElement): string | null {
   return findPhoneCandidates(value)[0]?.raw ?? null;
 }
 
-/** Searches outward from a call control for the box that contains the number it would dial. */
-function findNumberBox(path: HTMLElement[], controlIndex: number): { raw: string } | null {
+/**
+ * Searches outward from a call control for the box that contains the number
+ * it would dial. A box the site adapter names is taken first.
+ */
+function findNumberBox(
+  path: HTMLElement[],
+  controlIndex: number,
+  hints: DialHints,
+): { raw: string } | null {
   const ancestors = path.slice(controlIndex, controlIndex + NUMBER_BOX_SEARCH_DEPTH + 1);
+  const named = hints.numberBoxSelectors?.join(', ');
   for (const ancestor of ancestors) {
     const scope = ancestor instanceof HTMLButtonElement && ancestor.form ? ancestor.form : ancestor;
+    if (named) {
+      for (const box of queryAll(scope, named)) {
+        const raw = boxNumber(box);
+        if (raw) return { raw };
+      }
+    }
     const boxes = scope.querySelectorAll<HTMLElement>(
       'input, textarea, [role="textbox"], [contenteditable="true"], output, [aria-live]',
     );
@@ -227,9 +260,14 @@ function findNumberBox(path: HTMLElement[], controlIndex: number): { raw: string
   return null;
 }
 
-function findCallControlNear(path: HTMLElement[]): HTMLElement | null {
+function findCallControlNear(path: HTMLElement[], hints: DialHints): HTMLElement | null {
   const ancestors = path.slice(1, NUMBER_BOX_SEARCH_DEPTH + 1);
+  const named = hints.callControlSelectors?.join(', ');
   for (const ancestor of ancestors) {
+    if (named) {
+      const [first] = queryAll(ancestor, named);
+      if (first) return first;
+    }
     for (const control of ancestor.querySelectorAll<HTMLElement>(
       'button, [role="button"], input[type="submit"], input[type="button"]',
     )) {
@@ -237,4 +275,67 @@ function findCallControlNear(path: HTMLElement[]): HTMLElement | null {
     }
   }
   return null;
+}
+
+/**
+ * Finds the dial target of a click inside a call control the site adapter
+ * names. The number comes from a number attribute or `value`, else from the
+ * text with open shadow roots included (Salesforce renders it inside the
+ * component). An allowed dial is replayed on the innermost control clicked.
+ */
+function hintedControlTarget(
+  path: HTMLElement[],
+  hints: DialHints,
+  control: HTMLElement | undefined,
+): DialTarget | null {
+  if (!hints.callControlSelectors?.length) return null;
+  const index = path.findIndex((element) => matchesAny(element, hints.callControlSelectors));
+  const hinted = path[index];
+  if (!hinted) return null;
+
+  const value = hinted.getAttribute('value');
+  const raw =
+    numberFromAttributes(hinted) ??
+    (value && countDigits(value) >= MIN_PHONE_DIGITS ? value : null) ??
+    numberInText(composedText(hinted));
+  if (!raw) return null;
+  const inner = control && path.indexOf(control) < index ? control : path[0];
+  return { kind: 'click-to-dial', raw, element: inner ?? hinted };
+}
+
+/** Returns the text of an element and of its open shadow roots, cut after about 256 characters. */
+function composedText(element: Element): string {
+  let text = '';
+  const visit = (node: Node): void => {
+    if (text.length > 256) return;
+    if (node.nodeType === Node.TEXT_NODE) {
+      text += (node as Text).data;
+      return;
+    }
+    const shadow = node.nodeType === Node.ELEMENT_NODE ? (node as Element).shadowRoot : null;
+    if (shadow) visit(shadow);
+    for (let child = node.firstChild; child; child = child.nextSibling) visit(child);
+  };
+  visit(element);
+  return text;
+}
+
+/** Checks whether `element` matches one of `selectors`. A selector the browser rejects matches nothing. */
+function matchesAny(element: Element, selectors: readonly string[] | undefined): boolean {
+  if (!selectors) return false;
+  return selectors.some((selector) => {
+    try {
+      return element.matches(selector);
+    } catch {
+      return false;
+    }
+  });
+}
+
+function queryAll(scope: Element | DocumentFragment, selector: string): HTMLElement[] {
+  try {
+    return [...scope.querySelectorAll<HTMLElement>(selector)];
+  } catch {
+    return [];
+  }
 }

@@ -3,7 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { t } from '../i18n';
 import { sendToBackground } from '../messaging/client';
 import { tabMessageSchema } from '../messaging/protocol';
-import { readRecordOnPage } from '../sites/registry';
+import { adapterFor, readRecordOnPage } from '../sites/registry';
 import { BadgeManager } from './badges';
 import { installDialGuard } from './dial-guard';
 import { scheduleIdle } from './idle';
@@ -42,6 +42,7 @@ export function startContentScript(ctx: ContentScriptContext): void {
     {
       statuses,
       unknownPolicy: () => statuses.listInfo?.unknownPolicy ?? 'block',
+      hints: () => adapterFor(new URL(location.href)).dialHints ?? {},
       report: (target, result, decision) => {
         sendToBackground('dial.blocked', {
           raw: target.raw,

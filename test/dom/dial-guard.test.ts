@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { salesforceAdapter } from '../../lib/sites/salesforce';
 import { listInfo, loadFixture, loadHtml, startOnPage } from './harness';
 
 let page: ReturnType<typeof startOnPage> | null = null;
@@ -217,6 +218,90 @@ describe('click-to-dial elements', () => {
     await wait();
 
     expect(events).toEqual(['click:record']);
+  });
+});
+
+/**
+ * A Salesforce-style click-to-dial component: the number sits in a nested
+ * shadow root and the clicked element is a plain span, so nothing but the
+ * adapter's selector marks it as a call control.
+ */
+function clickToDialComponent(number: string): HTMLElement {
+  loadHtml('<lightning-click-to-dial id="sf"></lightning-click-to-dial>');
+  const host = document.getElementById('sf') as HTMLElement;
+  const outer = host.attachShadow({ mode: 'open' });
+  const label = document.createElement('span');
+  label.id = 'inner';
+  const formatted = document.createElement('lightning-formatted-phone');
+  formatted.attachShadow({ mode: 'open' }).textContent = number;
+  label.append(formatted);
+  outer.append(label);
+  return label;
+}
+
+const clickComposed = (element: HTMLElement) =>
+  element.dispatchEvent(
+    new MouseEvent('click', { bubbles: true, composed: true, cancelable: true }),
+  );
+
+describe('site dial hints', () => {
+  it('blocks a click inside a component the site adapter names', async () => {
+    const inner = clickToDialComponent('+1 415 555 0123');
+    const events = pageLog();
+    page = startOnPage({ hints: salesforceAdapter.dialHints });
+
+    clickComposed(inner);
+    await wait();
+
+    expect(events).toEqual([]);
+    expect(page.reports).toEqual([{ raw: '+1 415 555 0123', decision: 'block' }]);
+  });
+
+  it('cannot see that component without the hint', async () => {
+    const inner = clickToDialComponent('+1 415 555 0123');
+    const events = pageLog();
+    page = startOnPage();
+
+    clickComposed(inner);
+    await wait();
+
+    expect(events).toEqual(['click:sf']);
+  });
+
+  it('replays an allowed dial on the element clicked', async () => {
+    const inner = clickToDialComponent('+1 212 555 0187');
+    const clicked: string[] = [];
+    inner.addEventListener('click', () => clicked.push('inner'));
+    page = startOnPage({ hints: salesforceAdapter.dialHints });
+
+    clickComposed(inner);
+    await wait();
+
+    expect(clicked).toEqual(['inner']);
+    expect(notice()).toBeNull();
+  });
+
+  it('blocks Enter in a number box the adapter names', async () => {
+    loadHtml('<div><input id="box" class="phone-entry" value="+1 415 555 0123"></div>');
+    const events = pageLog();
+    page = startOnPage({ hints: { numberBoxSelectors: ['.phone-entry'] } });
+
+    pressEnter(document.getElementById('box') as HTMLElement);
+    await wait();
+
+    expect(events).toEqual([]);
+    expect(notice()).not.toBeNull();
+  });
+
+  it('ignores a selector the browser rejects', async () => {
+    loadHtml('<button id="c2d" type="button">+1 646 555 0199</button>');
+    const events = pageLog();
+    page = startOnPage({ hints: { callControlSelectors: ['::not a selector'] } });
+
+    document.getElementById('c2d')?.click();
+    await wait();
+
+    expect(events).toEqual([]);
   });
 });
 

@@ -6,6 +6,7 @@ import type { IdleScheduler } from '../../lib/content/idle';
 import { PageScanner } from '../../lib/content/scanner';
 import { StatusClient } from '../../lib/content/status-client';
 import type { ListInfo, NumberResult } from '../../lib/messaging/protocol';
+import type { DialHints } from '../../lib/sites/types';
 import { validateCandidate } from '../../lib/phone/validate';
 
 export const FIXTURES = join(__dirname, '..', 'fixtures', 'pages');
@@ -85,7 +86,9 @@ export function countingScheduler() {
 }
 
 /** Starts the content-script parts on the current document, as the entrypoint does. */
-export function startOnPage(options: { list?: ListInfo; delayMs?: number; root?: Document } = {}) {
+export function startOnPage(
+  options: { list?: ListInfo; delayMs?: number; root?: Document; hints?: DialHints } = {},
+) {
   const background = fakeBackground(options);
   const errors: unknown[] = [];
   const statuses = new StatusClient(background.check, (error) => errors.push(error));
@@ -104,6 +107,7 @@ export function startOnPage(options: { list?: ListInfo; delayMs?: number; root?:
       statuses,
       unknownPolicy: () => statuses.listInfo?.unknownPolicy ?? 'block',
       report: (target, _result, decision) => reports.push({ raw: target.raw, decision }),
+      hints: () => options.hints ?? {},
     },
     controller.signal,
   );
