@@ -31,6 +31,7 @@ const profileSchema = z.object({
           url: z.string(),
           lineNumber: z.number(),
         }),
+        children: z.array(z.number()).optional(),
       }),
     ),
     samples: z.array(z.number()),
@@ -56,22 +57,42 @@ async function profileScan(session: CDPSession, files: string[], run: () => Prom
   const { profile } = profileSchema.parse(await session.send('Profiler.stop'));
 
   const frames = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
-  const byFunction = new Map<string, number>();
-  const byFile = new Map<string, number>();
-  profile.samples.forEach((id, i) => {
-    const frame = frames.get(id);
-    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
-    if (!frame || frame.functionName === '(idle)' || frame.functionName === '(program)') return;
+  const parents = new Map<number, number>();
+  for (const node of profile.nodes) {
+    for (const child of node.children ?? []) parents.set(child, node.id);
+  }
+  const keyOf = (frame: z.infer<typeof profileSchema>['profile']['nodes'][number]['callFrame']) => {
     const file = frame.url.endsWith('/scan-page.js')
       ? (files[frame.lineNumber] ?? 'bundle')
       : frame.url
         ? frame.url
         : 'browser (native)';
-    const key = `${frame.functionName || '(anonymous)'} | ${file}:${frame.lineNumber + 1}`;
+    return {
+      file,
+      key: `${frame.functionName || '(anonymous)'} | ${file}:${frame.lineNumber + 1}`,
+    };
+  };
+
+  const byFunction = new Map<string, number>();
+  const byFile = new Map<string, number>();
+  /** Time with the function anywhere on the stack, counted once per sample. */
+  const inclusive = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const frame = frames.get(id);
+    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+    if (!frame || frame.functionName === '(idle)' || frame.functionName === '(program)') return;
+    const { file, key } = keyOf(frame);
     byFunction.set(key, (byFunction.get(key) ?? 0) + ms);
     byFile.set(file, (byFile.get(file) ?? 0) + ms);
+
+    const onStack = new Set<string>();
+    for (let node: number | undefined = id; node !== undefined; node = parents.get(node)) {
+      const callFrame = frames.get(node);
+      if (callFrame && callFrame.functionName !== '(root)') onStack.add(keyOf(callFrame).key);
+    }
+    for (const name of onStack) inclusive.set(name, (inclusive.get(name) ?? 0) + ms);
   });
-  return { byFunction, byFile };
+  return { byFunction, byFile, inclusive };
 }
 
 async function main(): Promise<void> {
@@ -86,14 +107,25 @@ async function main(): Promise<void> {
     );
 
     const cdp = await page.context().newCDPSession(page);
-    const { byFunction, byFile } = await profileScan(cdp, sourceFiles(session.pageScript), () =>
-      page.evaluate(() => (globalThis as HarnessWindow).scanHarness.scan()),
+    const { byFunction, byFile, inclusive } = await profileScan(
+      cdp,
+      sourceFiles(session.pageScript),
+      () => page.evaluate(() => (globalThis as HarnessWindow).scanHarness.scan()),
     );
     await cdp.detach();
 
     const total = [...byFunction.values()].reduce((sum, ms) => sum + ms, 0);
     const sorted = (map: Map<string, number>) =>
       [...map.entries()].sort((a, b) => b[1] - a[1]).slice(0, TOP);
+    const functionTable = (map: Map<string, number>, column: string) => [
+      `| Function | Source file:bundle line | ${column} |`,
+      '|---|---|---:|',
+      ...sorted(map).map(([key, ms]) => {
+        const [name, where] = key.split(' | ');
+        return `| ${name} | ${where} | ${ms.toFixed(1)} |`;
+      }),
+      '',
+    ];
     const lines = [
       `Self time during the first scan, ${total.toFixed(0)} ms sampled every ${SAMPLING_US} µs (idle excluded); "browser (native)" is DOM, style and garbage collection work.`,
       '',
@@ -101,13 +133,10 @@ async function main(): Promise<void> {
       '|---|---:|',
       ...sorted(byFile).map(([file, ms]) => `| ${file} | ${ms.toFixed(1)} |`),
       '',
-      '| Function | Source file:bundle line | Self ms |',
-      '|---|---|---:|',
-      ...sorted(byFunction).map(([key, ms]) => {
-        const [name, where] = key.split(' | ');
-        return `| ${name} | ${where} | ${ms.toFixed(1)} |`;
-      }),
+      ...functionTable(byFunction, 'Self ms'),
+      'Time with the function anywhere on the stack (callees included):',
       '',
+      ...functionTable(inclusive, 'Total ms'),
     ];
     process.stdout.write(lines.join('\n'));
   } finally {
