@@ -63,7 +63,7 @@ const DIAL_LINKS = 'a[href^="tel:" i], a[href^="callto:" i], a[href^="sip:" i], 
 /** At least seven ASCII or full-width digits; anchored, so it runs in linear time. */
 const SEVEN_DIGITS = /^(?:[^0-9０-９]*[0-9０-９]){7}/;
 /** Elements the scanner handles besides text, matched in one query. */
-const SPECIAL_ELEMENTS = `a[href], input, textarea, ${EXCLUDED_ANCESTORS}`;
+const SPECIAL_ELEMENTS = `${DIAL_LINKS}, input, textarea`;
 /** Elements checked for a shadow root between two deadline checks. */
 const ELEMENTS_PER_CHECK = 2048;
 /** Maximum length of text scanned as one string; longer runs are cut at node boundaries. */
@@ -91,9 +91,8 @@ export class PageScanner {
   /** The last text parent and its container; neighbouring text nodes mostly share both. */
   private lastParent: Node | null = null;
   private lastContainer: Node | null = null;
-  /** Dial links and editable or non-text regions of the walk under way. */
+  /** Dial links of the walk under way. */
   private dialLinks = new Set<Element>();
-  private excluded: Element[] = [];
   private cursor: WalkCursor | null = null;
   private scheduled = false;
   private stopped = false;
@@ -226,9 +225,9 @@ export class PageScanner {
   }
 
   /**
-   * Finds the dial links, inputs and excluded regions of a subtree with one
-   * selector query, then looks for shadow hosts among its elements within the
-   * deadline. Returns false when the deadline stopped it.
+   * Finds the dial links and inputs of a subtree with one selector query,
+   * then looks for shadow hosts among its elements within the deadline.
+   * Returns false when the deadline stopped it.
    */
   private visitElements(cursor: WalkCursor, deadline: number): boolean {
     const { root } = cursor;
@@ -238,20 +237,12 @@ export class PageScanner {
 
     if (!cursor.elements) {
       this.dialLinks = new Set();
-      this.excluded = [];
       if (root.nodeType === Node.ELEMENT_NODE) this.visitElement(root as Element);
+      // Told apart by tag name, because a matches() call per element costs more than the query.
       for (const element of scope.querySelectorAll(SPECIAL_ELEMENTS)) {
-        const name = element.localName;
-        if (name === 'input' || name === 'textarea') this.visitInput(element as HTMLInputElement);
-        else if (name === 'a' && element.matches(DIAL_LINKS))
-          this.visitLink(element as HTMLAnchorElement);
-        if (element.matches(EXCLUDED_ANCESTORS)) this.excluded.push(element);
+        if (element.localName === 'a') this.visitLink(element as HTMLAnchorElement);
+        else this.visitInput(element as HTMLInputElement | HTMLTextAreaElement);
       }
-      const outer =
-        root.nodeType === Node.ELEMENT_NODE
-          ? (root as Element).parentElement?.closest(EXCLUDED_ANCESTORS)
-          : null;
-      if (outer) this.excluded.push(outer);
 
       // Any element can host a shadow root. The list is a snapshot, so
       // badges inserted between slices cannot shift the resume index.
@@ -315,13 +306,7 @@ export class PageScanner {
       return;
 
     const container = this.containerOf(parent);
-    // A line break between two text nodes ends the run too.
-    const before = text.previousSibling;
-    const brokenByLine =
-      before !== null &&
-      before.nodeType === Node.ELEMENT_NODE &&
-      (before as Element).localName === 'br';
-    if (container !== run.container || brokenByLine || run.length > MAX_RUN_LENGTH)
+    if (container !== run.container || run.length > MAX_RUN_LENGTH || brokenByLine(text, run))
       this.flush(run, force);
 
     run.container = container;
@@ -364,8 +349,8 @@ export class PageScanner {
     const count = run.nodes.length;
     if (count === 0) return;
     const container = run.container;
-    const text =
-      count === 1 ? (run.nodes[0]?.data ?? '') : run.nodes.map((node) => node.data).join('');
+    let text = '';
+    for (const node of run.nodes) text += node.data;
     // A rescan replaces what earlier scans placed for these nodes.
     if (force) this.sink.forget(run.nodes);
 
@@ -380,8 +365,8 @@ export class PageScanner {
     const nodes = run.nodes;
     run.nodes = [];
 
-    const first = nodes[0];
-    if (first && this.excluded.some((region) => region.contains(first))) return;
+    // Checked only for runs with a candidate, because a closest() call per text node costs more.
+    if (nodes[0]?.parentElement?.closest(EXCLUDED_ANCESTORS)) return;
 
     const found: FoundNumber[] = [];
     let nodeIndex = 0;
@@ -403,6 +388,17 @@ export class PageScanner {
     }
     if (found.length > 0) this.sink.found(found);
   }
+}
+
+/** Tells whether a <br> comes right before `text` inside a run that has begun, which ends the run. */
+function brokenByLine(text: Text, run: TextRun): boolean {
+  if (run.nodes.length === 0) return false;
+  const before = text.previousSibling;
+  return (
+    before !== null &&
+    before.nodeType === Node.ELEMENT_NODE &&
+    (before as Element).localName === 'br'
+  );
 }
 
 function emptyRun(): TextRun {
