@@ -30,6 +30,8 @@ export class BadgeManager implements ScanSink {
   private readonly badges = new Map<HTMLElement, BadgeRecord>();
   private readonly byAnchor = new WeakMap<Node, HTMLElement[]>();
   private readonly pendingRender: Array<{ found: FoundNumber; result: NumberResult }> = [];
+  /** Numbers found whose status is not known yet, by raw text. */
+  private readonly awaiting = new Map<string, FoundNumber[]>();
   private renderScheduled = false;
   private pruneScheduled = false;
   private lastCount = -1;
@@ -89,13 +91,24 @@ export class BadgeManager implements ScanSink {
 
   found(numbers: FoundNumber[]): void {
     for (const found of numbers) {
-      void this.statuses.status(found.raw).then((result) => {
-        if (result.status === 'invalid') return;
-        this.pendingRender.push({ found, result });
-        this.scheduleRender();
-      });
+      const waiting = this.awaiting.get(found.raw);
+      if (waiting) {
+        waiting.push(found);
+        continue;
+      }
+      this.awaiting.set(found.raw, [found]);
+      this.statuses.request(found.raw, this.onStatus);
     }
   }
+
+  /** Queues a badge for every number found with this raw text. One bound function serves every number. */
+  private readonly onStatus = (result: NumberResult): void => {
+    const founds = this.awaiting.get(result.raw) ?? [];
+    this.awaiting.delete(result.raw);
+    if (result.status === 'invalid') return;
+    for (const found of founds) this.pendingRender.push({ found, result });
+    this.scheduleRender();
+  };
 
   forget(anchors: Node[]): void {
     for (const anchor of anchors) {
@@ -142,7 +155,7 @@ export class BadgeManager implements ScanSink {
   }
 
   get rendering(): boolean {
-    return this.renderScheduled || this.pendingRender.length > 0;
+    return this.renderScheduled || this.pendingRender.length > 0 || this.awaiting.size > 0;
   }
 
   private scheduleRender(): void {

@@ -31,19 +31,31 @@ export class StatusClient {
   status(raw: string): Promise<NumberResult> {
     const known = this.results.get(raw);
     if (known) return Promise.resolve(known);
+    return new Promise((resolve) => this.request(raw, resolve));
+  }
 
-    return new Promise((resolve) => {
-      const callbacks = this.waiting.get(raw);
-      if (callbacks) {
-        callbacks.push(resolve);
-        return;
-      }
-      this.waiting.set(raw, [resolve]);
-      if (!this.flushScheduled) {
-        this.flushScheduled = true;
-        queueMicrotask(() => void this.flush());
-      }
-    });
+  /**
+   * Calls `callback` with the status of `raw`: at once when it is cached,
+   * else when the batched reply arrives (a failed look-up gives unknown).
+   * Callers with many numbers pass one callback for all, so no promise is
+   * made per number.
+   */
+  request(raw: string, callback: (result: NumberResult) => void): void {
+    const known = this.results.get(raw);
+    if (known) {
+      callback(known);
+      return;
+    }
+    const callbacks = this.waiting.get(raw);
+    if (callbacks) {
+      callbacks.push(callback);
+      return;
+    }
+    this.waiting.set(raw, [callback]);
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      queueMicrotask(() => void this.flush());
+    }
   }
 
   /** Returns the last result for a number, looked up by its digits, or undefined when never requested. */
