@@ -266,7 +266,11 @@ function createHarness() {
           removed: () => manager.removed(),
         };
         badges = manager;
-        scanner = new PageScanner(sink, timedScheduler('scan'));
+        manager.frames = (work) =>
+          requestAnimationFrame((frameStart) => meter.task('render', () => work(frameStart)));
+        const pageScanner = new PageScanner(sink, timedScheduler('scan'));
+        manager.scannerBusy = () => pageScanner.busy;
+        scanner = pageScanner;
         meter.task('scan', () => scanner?.watch(document));
       });
     },

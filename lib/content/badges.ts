@@ -2,8 +2,7 @@ import { t, type MessageKey } from '../i18n';
 import type { NumberResult } from '../messaging/protocol';
 import type { NumberStatus } from '../policy';
 import { BADGE_TAG } from './dom-rules';
-import type { IconName } from './icons';
-import type { IdleScheduler } from './idle';
+import { scheduleFrame, type FrameScheduler, type IdleScheduler } from './idle';
 import type { FoundNumber, ScanSink } from './scanner';
 import type { StatusClient } from './status-client';
 import { BADGE_CSS, applyStyles } from './styles';
@@ -15,11 +14,22 @@ interface BadgeRecord {
   result?: NumberResult;
 }
 
-const LOOK: Record<NumberStatus, { icon: IconName; label: MessageKey; showLabel: boolean }> = {
-  suppressed: { icon: 'blocked', label: 'badgeSuppressed', showLabel: true },
-  pending: { icon: 'clock', label: 'badgePending', showLabel: true },
-  unknown: { icon: 'question', label: 'badgeUnknown', showLabel: true },
-  allowed: { icon: 'check', label: 'badgeAllowed', showLabel: false },
+/**
+ * Maximum wait in milliseconds for the scan and its status replies to end
+ * before built badges go into the page anyway. Every frame that inserts
+ * badges lays the page out again. On a large table that costs tens of
+ * milliseconds however few badges it adds, so badges are inserted together.
+ */
+const MAX_INSERT_DELAY_MS = 250;
+/** Most badges inserted in one frame, so a page with 100,000 numbers does not freeze. */
+const MAX_INSERTS_PER_FRAME = 2000;
+
+/** Label of each status; the icon comes from BADGE_CSS, and the allowed badge shows only its icon. */
+const LABELS: Record<NumberStatus, MessageKey> = {
+  suppressed: 'badgeSuppressed',
+  pending: 'badgePending',
+  unknown: 'badgeUnknown',
+  allowed: 'badgeAllowed',
 };
 
 /**
@@ -32,6 +42,14 @@ export class BadgeManager implements ScanSink {
   private readonly pendingRender: Array<{ found: FoundNumber; result: NumberResult }> = [];
   /** Numbers found whose status is not known yet, by raw text. */
   private readonly awaiting = new Map<string, FoundNumber[]>();
+  /** Badges built but not yet in the page, in the order found. */
+  private readonly unplaced = new Set<HTMLElement>();
+  private firstUnplacedAt = 0;
+  private insertScheduled = false;
+  /** Schedules badge insertion before a frame; tests replace it. */
+  frames: FrameScheduler = scheduleFrame;
+  /** Tells whether the scanner still has work queued, which may find more numbers. */
+  scannerBusy: () => boolean = () => false;
   private renderScheduled = false;
   private pruneScheduled = false;
   private lastCount = -1;
@@ -58,9 +76,8 @@ export class BadgeManager implements ScanSink {
         const host =
           badge.localName === BADGE_TAG ? badge : (badge.getRootNode() as ShadowRoot).host;
         const record = host instanceof HTMLElement ? this.badges.get(host) : undefined;
-        const body = host?.shadowRoot?.querySelector<HTMLElement>('.badge');
-        if (record?.result && body && !body.title)
-          body.title = describe(record.result, record.status);
+        if (host instanceof HTMLElement && record?.result && !host.title)
+          host.title = describe(record.result, record.status);
       },
       { capture: true, passive: true, signal },
     );
@@ -117,6 +134,7 @@ export class BadgeManager implements ScanSink {
       for (const badge of badges) {
         badge.remove();
         this.badges.delete(badge);
+        this.unplaced.delete(badge);
       }
       this.byAnchor.delete(anchor);
     }
@@ -128,7 +146,7 @@ export class BadgeManager implements ScanSink {
     this.schedule(() => {
       this.pruneScheduled = false;
       for (const [badge, record] of this.badges) {
-        if (badge.isConnected && record.anchor.isConnected) continue;
+        if (this.unplaced.has(badge) || (badge.isConnected && record.anchor.isConnected)) continue;
         badge.remove();
         this.badges.delete(badge);
       }
@@ -155,7 +173,13 @@ export class BadgeManager implements ScanSink {
   }
 
   get rendering(): boolean {
-    return this.renderScheduled || this.pendingRender.length > 0 || this.awaiting.size > 0;
+    return (
+      this.renderScheduled ||
+      this.pendingRender.length > 0 ||
+      this.awaiting.size > 0 ||
+      this.unplaced.size > 0 ||
+      this.insertScheduled
+    );
   }
 
   private scheduleRender(): void {
@@ -164,20 +188,48 @@ export class BadgeManager implements ScanSink {
     this.schedule((deadline) => this.render(deadline));
   }
 
+  /** Builds badges for the numbers whose status arrived; `insertBatch` puts them in the page. */
   private render(deadline: number): void {
     this.renderScheduled = false;
     while (this.pendingRender.length > 0 && performance.now() < deadline) {
       const item = this.pendingRender.shift();
-      if (item) this.place(item.found, item.result);
+      if (item) this.build(item.found, item.result);
     }
     if (this.pendingRender.length > 0) this.scheduleRender();
-    this.reportCount();
+    if (this.unplaced.size > 0) this.scheduleInsert();
   }
 
-  private place(found: FoundNumber, result: NumberResult): void {
+  private scheduleInsert(): void {
+    if (this.insertScheduled) return;
+    this.insertScheduled = true;
+    this.frames((frameStart) => this.insertBatch(frameStart));
+  }
+
+  /**
+   * Inserts built badges before a frame once the scan and its replies are
+   * done, or MAX_INSERT_DELAY_MS after the first badge was built. Until then
+   * it checks again at each frame.
+   */
+  private insertBatch(frameStart: number): void {
+    this.insertScheduled = false;
+    const settled =
+      this.awaiting.size === 0 && this.pendingRender.length === 0 && !this.scannerBusy();
+    if (settled || frameStart - this.firstUnplacedAt >= MAX_INSERT_DELAY_MS) {
+      let inserted = 0;
+      for (const badge of this.unplaced) {
+        if (inserted++ >= MAX_INSERTS_PER_FRAME) break;
+        this.unplaced.delete(badge);
+        this.insert(badge);
+      }
+      this.reportCount();
+    }
+    if (this.unplaced.size > 0) this.scheduleInsert();
+  }
+
+  /** Builds the badge of a number outside the page; `insert` puts it after its anchor later. */
+  private build(found: FoundNumber, result: NumberResult): void {
     const { anchor } = found;
-    const parent = anchor.parentNode;
-    if (!parent || !anchor.isConnected) return;
+    if (!anchor.parentNode || !anchor.isConnected) return;
 
     const existing = this.byAnchor.get(anchor) ?? [];
     // The same number found twice for one anchor (e.g. a rescan) keeps one badge.
@@ -189,11 +241,33 @@ export class BadgeManager implements ScanSink {
     applyStyles(shadow, BADGE_CSS);
     this.paint(badge, record, result);
 
-    const after = existing[existing.length - 1] ?? anchor;
-    parent.insertBefore(badge, after.nextSibling);
     existing.push(badge);
     this.byAnchor.set(anchor, existing);
     this.badges.set(badge, record);
+    if (this.unplaced.size === 0) this.firstUnplacedAt = performance.now();
+    this.unplaced.add(badge);
+  }
+
+  /** Puts a built badge after its anchor and the anchor's earlier badges, or drops it when the anchor left. */
+  private insert(badge: HTMLElement): void {
+    const record = this.badges.get(badge);
+    if (!record) return;
+    const { anchor } = record;
+    const parent = anchor.parentNode;
+    const siblings = this.byAnchor.get(anchor) ?? [];
+    if (!parent || !anchor.isConnected) {
+      this.badges.delete(badge);
+      const left = siblings.filter((other) => other !== badge);
+      if (left.length > 0) this.byAnchor.set(anchor, left);
+      else this.byAnchor.delete(anchor);
+      return;
+    }
+    let after: Node = anchor;
+    for (const other of siblings) {
+      if (other === badge) break;
+      if (other.parentNode === parent) after = other;
+    }
+    parent.insertBefore(badge, after.nextSibling);
   }
 
   private paint(
@@ -211,14 +285,19 @@ export class BadgeManager implements ScanSink {
       badge.hidden = true;
     else if (repaint) badge.hidden = false;
 
-    // Badges are cloned from one template per status: thousands of them are
-    // placed on a large list, and cloning costs far less than building. The
-    // tooltip is written when the pointer first reaches the badge.
-    const body = bodyTemplate(status).cloneNode(true) as HTMLElement;
+    // The label is the shadow root's only text: a badge is one box and a
+    // pseudo-element, so thousands of them lay out quickly. The tooltip is
+    // written when the pointer first reaches the badge.
     const shadow = badge.shadowRoot;
     if (!shadow) return;
-    if (repaint) shadow.querySelector('.badge')?.remove();
-    shadow.append(body);
+    const label = labelOf(status);
+    const text = shadow.firstChild;
+    if (text?.nodeType === Node.TEXT_NODE) (text as Text).data = label;
+    else shadow.prepend(label);
+    if (repaint) {
+      badge.removeAttribute('title');
+      shadow.querySelector('.menu')?.remove();
+    }
   }
 
   /** Opens the badge's small menu; for numbers not yet suppressed it offers "Add to do-not-call list". */
@@ -261,39 +340,22 @@ export class BadgeManager implements ScanSink {
   }
 }
 
-const templates = new Map<NumberStatus, HTMLElement>();
+const labels = new Map<NumberStatus, string>();
 
-function bodyTemplate(status: NumberStatus): HTMLElement {
-  let template = templates.get(status);
-  if (!template) {
-    const look = LOOK[status];
-    const label = t(look.label);
-    template = document.createElement('span');
-    template.className = `badge ${status}`;
-    template.setAttribute('role', 'img');
-    template.setAttribute('aria-label', label);
-    const icon = document.createElement('span');
-    icon.className = `icon ${look.icon}`;
-    icon.setAttribute('aria-hidden', 'true');
-    template.append(icon);
-    if (look.showLabel) template.append(label);
-    templates.set(status, template);
+function labelOf(status: NumberStatus): string {
+  let label = labels.get(status);
+  if (label === undefined) {
+    label = t(LABELS[status]);
+    labels.set(status, label);
   }
-  return template;
+  return label;
 }
 
 let dateFormat: Intl.DateTimeFormat | null = null;
 
-const labels = new Map<NumberStatus, string>();
-
 /** Tooltip text: number, status, reason and since when, all as plain text. */
 function describe(result: NumberResult, status: NumberStatus): string {
-  let label = labels.get(status);
-  if (label === undefined) {
-    label = t(LOOK[status].label);
-    labels.set(status, label);
-  }
-  const parts = [result.display ?? result.e164 ?? result.raw, label];
+  const parts = [result.display ?? result.e164 ?? result.raw, labelOf(status)];
   if (result.reason) parts.push(result.reason);
   if (result.addedAt) {
     dateFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });

@@ -23,3 +23,14 @@ export const scheduleIdle: IdleScheduler = (work) => {
   }
   setTimeout(() => work(performance.now() + SLICE_MS), 0);
 };
+
+/** Runs `work` before the browser's next frame; `work` receives the frame's start time. */
+export type FrameScheduler = (work: (frameStart: number) => void) => void;
+
+export const scheduleFrame: FrameScheduler = (work) => {
+  if (typeof requestAnimationFrame === 'function') {
+    requestAnimationFrame(work);
+    return;
+  }
+  setTimeout(() => work(performance.now()), 16);
+};

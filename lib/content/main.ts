@@ -71,6 +71,7 @@ export function startContentScript(ctx: ContentScriptContext): void {
   badges.listen(window, ctx.signal);
   sendToBackground('frame.suppressedCount', { count: 0 }).catch(logOnce);
   const scanner = new PageScanner(badges, scheduleIdle);
+  badges.scannerBusy = () => scanner.busy;
   ctx.onInvalidated(() => scanner.stop());
 
   const onMessage = (message: unknown): Promise<unknown> | undefined => {

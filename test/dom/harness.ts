@@ -97,6 +97,8 @@ export function startOnPage(
   const reports: Array<{ raw: string; decision: string }> = [];
   const badges = new BadgeManager(statuses, schedule, (count) => counts.push(count));
   const scanner = new PageScanner(badges, schedule);
+  badges.frames = (work) => schedule(() => work(performance.now()));
+  badges.scannerBusy = () => scanner.busy;
   const doc = options.root ?? document;
   const win = (doc.defaultView ?? window) as Window & typeof globalThis;
   // A frame's event targets accept only that frame's AbortSignal.

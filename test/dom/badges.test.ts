@@ -1,0 +1,123 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { BadgeManager } from '../../lib/content/badges';
+import type { FrameScheduler, IdleScheduler } from '../../lib/content/idle';
+import type { FoundNumber } from '../../lib/content/scanner';
+import { StatusClient } from '../../lib/content/status-client';
+import { fakeBackground, loadHtml } from './harness';
+
+/** Idle slices and frames that run only when the test calls runIdle or runFrame. */
+function manualSchedulers() {
+  const idle: Array<(deadline: number) => void> = [];
+  const frames: Array<(frameStart: number) => void> = [];
+  const schedule: IdleScheduler = (work) => idle.push(work);
+  const frame: FrameScheduler = (work) => frames.push(work);
+  /** Runs idle work until none is left, including slices that work queues again. */
+  const runIdle = () => {
+    while (idle.length > 0) for (const work of idle.splice(0)) work(performance.now() + 50);
+  };
+  const runFrame = () => {
+    for (const work of frames.splice(0)) work(performance.now());
+  };
+  return { schedule, frame, runIdle, runFrame };
+}
+
+const flushReplies = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function setUp() {
+  const background = fakeBackground();
+  const statuses = new StatusClient(background.check, () => undefined);
+  const timing = manualSchedulers();
+  const badges = new BadgeManager(statuses, timing.schedule, () => undefined);
+  badges.frames = timing.frame;
+  let scanning = false;
+  badges.scannerBusy = () => scanning;
+  const setScanning = (value: boolean) => {
+    scanning = value;
+  };
+  return { badges, ...timing, setScanning };
+}
+
+function numbersIn(ids: string[]): FoundNumber[] {
+  return ids.map((id) => {
+    const anchor = document.getElementById(id)?.firstChild;
+    if (!anchor) throw new Error(`no text in #${id}`);
+    return { raw: anchor.textContent ?? '', kind: 'text', anchor };
+  });
+}
+
+const placed = () => document.querySelectorAll('dnc-guard-badge').length;
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('badge insertion', () => {
+  it('waits for the scan to end and inserts every badge in one frame', async () => {
+    loadHtml('<p id="a">+1 415 555 0123</p><p id="b">+1 212 555 0187</p>');
+    const { badges, runIdle, runFrame, setScanning } = setUp();
+    setScanning(true);
+
+    badges.found(numbersIn(['a', 'b']));
+    await flushReplies();
+    runIdle();
+    runFrame();
+    expect(placed()).toBe(0);
+    expect(badges.rendering).toBe(true);
+
+    setScanning(false);
+    runFrame();
+    expect(placed()).toBe(2);
+    expect(badges.rendering).toBe(false);
+    expect(document.getElementById('a')?.lastElementChild?.getAttribute('data-status')).toBe(
+      'suppressed',
+    );
+  });
+
+  it('inserts anyway when the scanner stays busy', async () => {
+    loadHtml('<p id="a">+1 415 555 0123</p>');
+    const { badges, runIdle, runFrame, setScanning } = setUp();
+    setScanning(true);
+    const now = vi.spyOn(performance, 'now');
+
+    badges.found(numbersIn(['a']));
+    await flushReplies();
+    runIdle();
+    runFrame();
+    expect(placed()).toBe(0);
+
+    now.mockReturnValue(performance.now() + 1_000);
+    runFrame();
+    now.mockRestore();
+    expect(placed()).toBe(1);
+  });
+
+  it('drops a built badge whose number left the page before insertion', async () => {
+    loadHtml('<p id="a">+1 415 555 0123</p><p id="b">+1 212 555 0187</p>');
+    const { badges, runIdle, runFrame } = setUp();
+
+    badges.found(numbersIn(['a', 'b']));
+    await flushReplies();
+    runIdle();
+    document.getElementById('a')?.remove();
+    runFrame();
+
+    expect(placed()).toBe(1);
+    expect(badges.size).toBe(1);
+  });
+
+  it('drops a built badge forgotten before insertion', async () => {
+    loadHtml('<p id="a">+1 415 555 0123</p>');
+    const { badges, runIdle, runFrame } = setUp();
+    const [found] = numbersIn(['a']);
+    if (!found) throw new Error('no number');
+
+    badges.found([found]);
+    await flushReplies();
+    runIdle();
+    badges.forget([found.anchor]);
+    runFrame();
+
+    expect(placed()).toBe(0);
+    expect(badges.rendering).toBe(false);
+  });
+});
