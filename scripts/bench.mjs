@@ -1,9 +1,14 @@
 // `npm run bench`: runs every bench/*.bench.ts in turn and writes their
 // Markdown sections to docs/benchmarks.md under a header naming the date
 // and the machine. A failing benchmark is recorded as failed, not skipped.
+// `npm run bench -- scan sync` runs only the benchmarks whose file names
+// contain one of the words and replaces only their sections; the machine
+// header then names both dates.
 import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+
+const OUTPUT = 'docs/benchmarks.md';
 
 const only = process.argv.slice(2);
 const benches = readdirSync('bench')
@@ -15,7 +20,7 @@ const chromium = spawnSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['-
   encoding: 'utf8',
 });
 const machine = [
-  `- Date: ${new Date().toISOString()}`,
+  `- Date: ${new Date().toISOString()}${only.length > 0 ? ` (${benches.join(', ')})` : ''}`,
   `- CPU: ${cpus()[0]?.model ?? 'unknown'}, ${cpus().length} cores; memory ${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
   `- Node.js ${process.version}; ${chromium.stdout?.trim() || 'Chromium not found'}`,
 ];
@@ -41,6 +46,27 @@ for (const name of benches) {
   }
 }
 
+/** Splits a benchmarks file into its "### " sections, keyed by heading line. */
+function sectionsOf(markdown) {
+  const found = new Map();
+  for (const part of markdown.split(/\n(?=### )/).slice(1)) {
+    found.set(part.split('\n', 1)[0], part.trim());
+  }
+  return found;
+}
+
+/** Earlier "- Date:" lines, kept when only some benchmarks ran, so each section's date stays known. */
+let earlierDates = [];
+let merged = sections;
+if (only.length > 0 && existsSync(OUTPUT)) {
+  const previous = readFileSync(OUTPUT, 'utf8');
+  const fresh = sectionsOf(`\n${sections.join('\n\n')}`);
+  const kept = sectionsOf(previous);
+  merged = [...kept.keys()].map((heading) => fresh.get(heading) ?? kept.get(heading));
+  for (const [heading, section] of fresh) if (!kept.has(heading)) merged.push(section);
+  earlierDates = previous.split('\n').filter((line) => line.startsWith('- Date:'));
+}
+
 const text = [
   '# Benchmarks',
   '',
@@ -48,9 +74,10 @@ const text = [
   '',
   '## Machine',
   '',
+  ...earlierDates,
   ...machine,
   '',
-  ...sections.flatMap((section) => [section, '']),
+  ...merged.flatMap((section) => [section, '']),
 ].join('\n');
-writeFileSync('docs/benchmarks.md', text);
-console.log('Wrote docs/benchmarks.md');
+writeFileSync(OUTPUT, text);
+console.log(`Wrote ${OUTPUT}`);
