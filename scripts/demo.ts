@@ -165,10 +165,17 @@ async function main(): Promise<number> {
   return failed === 0 ? 0 : 1;
 }
 
-process.on('SIGINT', () => {
-  console.log('\nStopping …');
-  void stopAll().then(() => process.exit(0));
-});
+// Ctrl-C, a closed terminal and `kill` or a supervisor's timeout all stop
+// the API, the page server and Chromium, so no port is left open.
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\nStopping (${signal}) …`);
+    void stopAll().then(() => process.exit(0));
+  });
+}
 
 main()
   .then(async (code) => {
