@@ -7,6 +7,7 @@ import { adapterFor, readRecordOnPage } from '../sites/registry';
 import { BadgeManager } from './badges';
 import { installDialGuard } from './dial-guard';
 import { scheduleIdle } from './idle';
+import { listenForShadowRoots } from './shadow-signal';
 import { PageScanner } from './scanner';
 import { StatusClient } from './status-client';
 
@@ -72,6 +73,7 @@ export function startContentScript(ctx: ContentScriptContext): void {
   sendToBackground('frame.suppressedCount', { count: 0 }).catch(logOnce);
   const scanner = new PageScanner(badges, scheduleIdle);
   badges.scannerBusy = () => scanner.busy;
+  listenForShadowRoots(window, (root) => scanner.watch(root), ctx.signal);
   ctx.onInvalidated(() => scanner.stop());
 
   const onMessage = (message: unknown): Promise<unknown> | undefined => {

@@ -171,6 +171,14 @@ describe('with a list imported from CSV', () => {
     await page.close();
   });
 
+  it('flags numbers in a shadow root attached after the scan', async () => {
+    const page = await open('late-shadow.html');
+    await expect.poll(() => page.title(), { timeout: 10_000 }).toContain('(ready)');
+
+    expect(await waitForBadges(page, 1)).toEqual({ '+442079460018': 'suppressed' });
+    await page.close();
+  });
+
   it('flags and guards inside frames', async () => {
     const page = await open('iframe-host.html');
     await waitForBadges(page, 1);
