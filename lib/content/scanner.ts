@@ -93,6 +93,8 @@ export class PageScanner {
   private lastContainer: Node | null = null;
   /** Dial links of the walk under way. */
   private dialLinks = new Set<Element>();
+  /** Elements of the walk under way known to have no excluded ancestor (nor to be one). */
+  private cleanElements = new WeakSet<Element>();
   private cursor: WalkCursor | null = null;
   private scheduled = false;
   private stopped = false;
@@ -237,6 +239,7 @@ export class PageScanner {
 
     if (!cursor.elements) {
       this.dialLinks = new Set();
+      this.cleanElements = new WeakSet();
       if (root.nodeType === Node.ELEMENT_NODE) this.visitElement(root as Element);
       // Told apart by tag name, because a matches() call per element costs more than the query.
       for (const element of scope.querySelectorAll(SPECIAL_ELEMENTS)) {
@@ -314,6 +317,24 @@ export class PageScanner {
     run.length += text.length;
   }
 
+  /**
+   * Tells whether `element` is or sits inside an element whose text is not
+   * page text (SKIPPED_ELEMENTS, or an editable region), like
+   * `closest(EXCLUDED_ANCESTORS)`. Ancestors found clean are remembered for
+   * the rest of the walk, so neighbouring rows stop after a step or two.
+   */
+  private inExcludedRegion(element: Element | null): boolean {
+    const visited: Element[] = [];
+    for (let node = element; node && !this.cleanElements.has(node); node = node.parentElement) {
+      if (SKIPPED_ELEMENTS.has(node.localName)) return true;
+      const editable = node.getAttribute('contenteditable');
+      if (editable !== null && editable.toLowerCase() !== 'false') return true;
+      visited.push(node);
+    }
+    for (const node of visited) this.cleanElements.add(node);
+    return false;
+  }
+
   /** Dial links get one badge for their href; their text would only repeat it. Links are inline, so only the path up to the container is checked. */
   private insideDialLink(text: Text, container: Node | null): boolean {
     if (this.dialLinks.size === 0) return false;
@@ -365,8 +386,8 @@ export class PageScanner {
     const nodes = run.nodes;
     run.nodes = [];
 
-    // Checked only for runs with a candidate, because a closest() call per text node costs more.
-    if (nodes[0]?.parentElement?.closest(EXCLUDED_ANCESTORS)) return;
+    // Checked only for runs with a candidate, because a check per text node costs more.
+    if (this.inExcludedRegion(nodes[0]?.parentElement ?? null)) return;
 
     const found: FoundNumber[] = [];
     let nodeIndex = 0;

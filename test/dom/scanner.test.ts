@@ -109,6 +109,32 @@ describe('CRM record page', () => {
   });
 });
 
+describe('regions that are not page text', () => {
+  it('skips editors, svg text and form options', async () => {
+    loadHtml(
+      '<p id="plain">Call +1 415 555 0123</p>' +
+        '<div contenteditable="true"><p>Draft: +1 646 555 0199</p>' +
+        '<span contenteditable="false">Chip +44 20 7946 0018</span></div>' +
+        '<div contenteditable="PLAINTEXT-ONLY">Note +86 138 1234 5678</div>' +
+        '<svg><text>+1 212 555 0187</text></svg>' +
+        '<select><option>+1 212 555 0100</option></select>' +
+        '<p contenteditable="false">Locked +1 212 555 0101</p>',
+    );
+    page = startOnPage();
+    await page.settle();
+
+    expect(badgeMap()).toEqual({ '+14155550123': 'suppressed', '+12125550101': 'allowed' });
+  });
+
+  it('skips a dial link inside an editor', async () => {
+    loadHtml('<div contenteditable><a href="tel:+14155550123">+1 415 555 0123</a></div>');
+    page = startOnPage();
+    await page.settle();
+
+    expect(badgeMap()).toEqual({});
+  });
+});
+
 describe('large list page', () => {
   it('flags all numbers of a 2,000-row list', async () => {
     loadHtml(crmListHtml(2000));
