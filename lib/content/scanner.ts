@@ -1,4 +1,4 @@
-import { findPhoneCandidates } from '../phone/candidates';
+import { findPhoneCandidates, type PhoneCandidate } from '../phone/candidates';
 import {
   BADGE_TAG,
   INLINE_ELEMENTS,
@@ -370,13 +370,16 @@ export class PageScanner {
     const count = run.nodes.length;
     if (count === 0) return;
     const container = run.container;
-    let text = '';
-    for (const node of run.nodes) text += node.data;
     // A rescan replaces what earlier scans placed for these nodes.
     if (force) this.sink.forget(run.nodes);
 
-    const candidates =
-      run.length < MIN_PHONE_DIGITS || !SEVEN_DIGITS.test(text) ? [] : findPhoneCandidates(text);
+    // Most runs are too short to hold a number; their text is never built.
+    let candidates: PhoneCandidate[] = [];
+    if (run.length >= MIN_PHONE_DIGITS) {
+      let text = run.nodes[0]?.data ?? '';
+      for (let i = 1; i < count; i++) text += run.nodes[i]?.data ?? '';
+      if (SEVEN_DIGITS.test(text)) candidates = findPhoneCandidates(text);
+    }
     run.container = null;
     run.length = 0;
     if (candidates.length === 0) {
