@@ -39,9 +39,18 @@ const LABELS: Record<NumberStatus, MessageKey> = {
 export class BadgeManager implements ScanSink {
   private readonly badges = new Map<HTMLElement, BadgeRecord>();
   private readonly byAnchor = new WeakMap<Node, HTMLElement[]>();
-  private readonly pendingRender: Array<{ found: FoundNumber; result: NumberResult }> = [];
-  /** Numbers found whose status is not known yet, by raw text. */
-  private readonly awaiting = new Map<string, FoundNumber[]>();
+  private readonly pendingRender: Array<{
+    found: FoundNumber;
+    generation: number;
+    result: NumberResult;
+  }> = [];
+  /** Numbers found whose status is not known yet, by raw text, with their anchor's generation. */
+  private readonly awaiting = new Map<string, Array<{ found: FoundNumber; generation: number }>>();
+  /**
+   * How often each anchor was forgotten. A status that arrives after its
+   * anchor's text changed belongs to the old text and places no badge.
+   */
+  private readonly generations = new WeakMap<Node, number>();
   /** Badges built but not yet in the page, in the order found. */
   private readonly unplaced = new Set<HTMLElement>();
   private firstUnplacedAt = 0;
@@ -108,27 +117,29 @@ export class BadgeManager implements ScanSink {
 
   found(numbers: FoundNumber[]): void {
     for (const found of numbers) {
+      const item = { found, generation: this.generations.get(found.anchor) ?? 0 };
       const waiting = this.awaiting.get(found.raw);
       if (waiting) {
-        waiting.push(found);
+        waiting.push(item);
         continue;
       }
-      this.awaiting.set(found.raw, [found]);
+      this.awaiting.set(found.raw, [item]);
       this.statuses.request(found.raw, this.onStatus);
     }
   }
 
   /** Queues a badge for every number found with this raw text. One bound function serves every number. */
   private readonly onStatus = (result: NumberResult): void => {
-    const founds = this.awaiting.get(result.raw) ?? [];
+    const items = this.awaiting.get(result.raw) ?? [];
     this.awaiting.delete(result.raw);
     if (result.status === 'invalid') return;
-    for (const found of founds) this.pendingRender.push({ found, result });
+    for (const item of items) this.pendingRender.push({ ...item, result });
     this.scheduleRender();
   };
 
   forget(anchors: Node[]): void {
     for (const anchor of anchors) {
+      this.generations.set(anchor, (this.generations.get(anchor) ?? 0) + 1);
       const badges = this.byAnchor.get(anchor);
       if (!badges) continue;
       for (const badge of badges) {
@@ -193,10 +204,13 @@ export class BadgeManager implements ScanSink {
     this.renderScheduled = false;
     while (this.pendingRender.length > 0 && performance.now() < deadline) {
       const item = this.pendingRender.shift();
-      if (item) this.build(item.found, item.result);
+      if (item && item.generation === (this.generations.get(item.found.anchor) ?? 0))
+        this.build(item.found, item.result);
     }
     if (this.pendingRender.length > 0) this.scheduleRender();
     if (this.unplaced.size > 0) this.scheduleInsert();
+    // Counted here too: in a hidden frame, insertion waits but the count must not.
+    this.reportCount();
   }
 
   private scheduleInsert(): void {
@@ -285,15 +299,15 @@ export class BadgeManager implements ScanSink {
       badge.hidden = true;
     else if (repaint) badge.hidden = false;
 
-    // The label is the shadow root's only text: a badge is one box and a
+    // The shadow root contains one span with the label: a badge is one box and a
     // pseudo-element, so thousands of them lay out quickly. The tooltip is
     // written when the pointer first reaches the badge.
     const shadow = badge.shadowRoot;
     if (!shadow) return;
     const label = labelOf(status);
-    const text = shadow.firstChild;
-    if (text?.nodeType === Node.TEXT_NODE) (text as Text).data = label;
-    else shadow.prepend(label);
+    const body = shadow.firstElementChild;
+    if (body?.classList.contains('badge')) body.textContent = label;
+    else shadow.prepend(bodyFor(label));
     if (repaint) {
       badge.removeAttribute('title');
       shadow.querySelector('.menu')?.remove();
@@ -341,6 +355,18 @@ export class BadgeManager implements ScanSink {
 }
 
 const labels = new Map<NumberStatus, string>();
+let bodyTemplate: HTMLElement | null = null;
+
+/** Returns a new badge body: a span holding `label`, cloned from one template. */
+function bodyFor(label: string): HTMLElement {
+  if (!bodyTemplate) {
+    bodyTemplate = document.createElement('span');
+    bodyTemplate.className = 'badge';
+  }
+  const body = bodyTemplate.cloneNode(false) as HTMLElement;
+  body.textContent = label;
+  return body;
+}
 
 function labelOf(status: NumberStatus): string {
   let label = labels.get(status);

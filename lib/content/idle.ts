@@ -27,10 +27,19 @@ export const scheduleIdle: IdleScheduler = (work) => {
 /** Runs `work` before the browser's next frame; `work` receives the frame's start time. */
 export type FrameScheduler = (work: (frameStart: number) => void) => void;
 
+/**
+ * Latest run of frame work in a document that draws no frames (a background
+ * tab, a hidden frame), in milliseconds; browsers stop animation frames there.
+ */
+const FRAME_FALLBACK_MS = 250;
+
 export const scheduleFrame: FrameScheduler = (work) => {
-  if (typeof requestAnimationFrame === 'function') {
-    requestAnimationFrame(work);
-    return;
-  }
-  setTimeout(() => work(performance.now()), 16);
+  let done = false;
+  const once = (frameStart: number): void => {
+    if (done) return;
+    done = true;
+    work(frameStart);
+  };
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(once);
+  setTimeout(() => once(performance.now()), FRAME_FALLBACK_MS);
 };

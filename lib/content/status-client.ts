@@ -101,6 +101,13 @@ export class StatusClient {
     }
     const callbacks = this.waiting.get(result.raw) ?? [];
     this.waiting.delete(result.raw);
-    for (const callback of callbacks) callback(result);
+    for (const callback of callbacks) {
+      // One failing caller must not leave the rest of the batch without a result.
+      try {
+        callback(result);
+      } catch (error) {
+        this.onError(error);
+      }
+    }
   }
 }

@@ -1,33 +1,36 @@
 /**
  * Styles of the badge, scoped to its shadow root so page CSS and ours never
- * mix. The shadow root contains only the label text; the host draws the
- * pill and `::before` draws the icon, keyed by data-status. Fewer boxes per
- * badge make a list of thousands lay out faster. Sizes are in px because the
- * allowed badge sets its font size to 0 to hide its label from view while
- * keeping it readable by screen readers.
+ * mix. The shadow root contains one span with the label text, and the
+ * span's `::before` draws the icon, keyed by the host's data-status. One box
+ * per badge lets a list of thousands lay out quickly. Everything visible is
+ * styled inside the shadow root, because a page's own rules (a CSS reset
+ * such as `* { padding: 0 }`) override any `:host` rule. Sizes are in px
+ * because the allowed badge sets its font size to 0 to hide its label from
+ * view while keeping it readable by screen readers.
  */
 export const BADGE_CSS = `
-:host { all: initial; display: inline-block; vertical-align: baseline; margin: 0 0 0 0.3em;
-  padding: 1px 4px; border-radius: 8px; color: #fff; background: #5f6368; cursor: pointer;
+:host { all: initial; display: inline-block; vertical-align: baseline; }
+:host([hidden]) { display: none; }
+.badge { display: inline-block; margin-left: 4px; padding: 1px 4px; border-radius: 8px; color: #fff;
+  background: #5f6368; cursor: pointer;
   font: 600 11px/14px system-ui, -apple-system, "Segoe UI", "Noto Sans", "Microsoft YaHei", sans-serif;
   white-space: nowrap; }
-:host([hidden]) { display: none; }
-:host::before { content: ''; display: inline-block; box-sizing: border-box; width: 11px; height: 11px;
+.badge::before { content: ''; display: inline-block; box-sizing: border-box; width: 11px; height: 11px;
   margin-right: 3px; vertical-align: -2px; border: 1.5px solid currentColor; border-radius: 50%; }
-:host([data-status="suppressed"]) { background: #b3261e; }
-:host([data-status="suppressed"])::before {
+:host([data-status="suppressed"]) .badge { background: #b3261e; }
+:host([data-status="suppressed"]) .badge::before {
   background: linear-gradient(45deg, transparent 41%, currentColor 41%, currentColor 59%, transparent 59%); }
-:host([data-status="pending"]) { background: #8a4b00; }
-:host([data-status="pending"])::before {
+:host([data-status="pending"]) .badge { background: #8a4b00; }
+:host([data-status="pending"]) .badge::before {
   background: linear-gradient(currentColor, currentColor) 50% 15% / 1.5px 40% no-repeat,
     linear-gradient(currentColor, currentColor) 75% 50% / 40% 1.5px no-repeat; }
-:host([data-status="unknown"])::before { content: '?'; font: 700 8px/8px system-ui, sans-serif;
+:host([data-status="unknown"]) .badge::before { content: '?'; font: 700 8px/8px system-ui, sans-serif;
   text-align: center; vertical-align: 1px; }
-:host([data-status="allowed"]) { background: transparent; color: #1e7a34; padding: 0 2px; font-size: 0;
-  line-height: 0; }
-:host([data-status="allowed"])::before { width: 4px; height: 8px; margin: 0 3px 0 2px; vertical-align: 0;
-  border: none; border-right: 2px solid currentColor; border-bottom: 2px solid currentColor;
-  border-radius: 0; transform: rotate(45deg); }
+:host([data-status="allowed"]) .badge { background: transparent; color: #1e7a34; padding: 0 2px;
+  font-size: 0; line-height: 0; }
+:host([data-status="allowed"]) .badge::before { width: 4px; height: 8px; margin: 0 3px 0 2px;
+  vertical-align: 0; border: none; border-right: 2px solid currentColor;
+  border-bottom: 2px solid currentColor; border-radius: 0; transform: rotate(45deg); }
 .menu { position: absolute; z-index: 2147483646; margin-top: 18px; background: #fff; border: 1px solid #dadce0;
   border-radius: 6px; box-shadow: 0 4px 12px rgba(0, 0, 0, 0.2); padding: 3px; }
 .menu button { font: 600 12px/1.3 system-ui, sans-serif; border: none; background: #b3261e; color: #fff;

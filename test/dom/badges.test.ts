@@ -27,14 +27,15 @@ function setUp() {
   const background = fakeBackground();
   const statuses = new StatusClient(background.check, () => undefined);
   const timing = manualSchedulers();
-  const badges = new BadgeManager(statuses, timing.schedule, () => undefined);
+  const counts: number[] = [];
+  const badges = new BadgeManager(statuses, timing.schedule, (count) => counts.push(count));
   badges.frames = timing.frame;
   let scanning = false;
   badges.scannerBusy = () => scanning;
   const setScanning = (value: boolean) => {
     scanning = value;
   };
-  return { badges, ...timing, setScanning };
+  return { badges, statuses, counts, ...timing, setScanning };
 }
 
 function numbersIn(ids: string[]): FoundNumber[] {
@@ -119,5 +120,53 @@ describe('badge insertion', () => {
 
     expect(placed()).toBe(0);
     expect(badges.rendering).toBe(false);
+  });
+
+  it('places no badge for a status that arrives after the text changed', async () => {
+    loadHtml('<p id="a">+1 415 555 0123</p>');
+    const { badges, runIdle, runFrame } = setUp();
+    const [found] = numbersIn(['a']);
+    if (!found) throw new Error('no number');
+
+    badges.found([found]);
+    badges.forget([found.anchor]);
+    (found.anchor as Text).data = 'no number here';
+    await flushReplies();
+    runIdle();
+    runFrame();
+
+    expect(placed()).toBe(0);
+    expect(badges.rendering).toBe(false);
+  });
+
+  it('reports the suppressed count before the badges go in', async () => {
+    loadHtml('<p id="a">+1 415 555 0123</p>');
+    const { badges, counts, runIdle, setScanning } = setUp();
+    setScanning(true);
+
+    badges.found(numbersIn(['a']));
+    await flushReplies();
+    runIdle();
+
+    expect(placed()).toBe(0);
+    expect(counts).toEqual([1]);
+  });
+});
+
+describe('status client', () => {
+  it('answers every caller when one callback throws', async () => {
+    const errors: unknown[] = [];
+    const statuses = new StatusClient(fakeBackground().check, (error) => errors.push(error));
+    const answered: string[] = [];
+
+    statuses.request('+1 415 555 0123', () => {
+      throw new Error('caller failed');
+    });
+    statuses.request('+1 415 555 0123', (result) => answered.push(result.status));
+    statuses.request('+1 212 555 0187', (result) => answered.push(result.status));
+    await flushReplies();
+
+    expect(answered).toEqual(['suppressed', 'allowed']);
+    expect(errors).toHaveLength(1);
   });
 });

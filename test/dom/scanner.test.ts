@@ -78,10 +78,10 @@ describe('CRM record page', () => {
     await page.settle();
 
     const badge = document.querySelector<HTMLElement>('dnc-guard-badge[data-status="suppressed"]');
-    expect(badge?.shadowRoot?.textContent).toBe('Do not call');
+    expect(badge?.shadowRoot?.querySelector('.badge')?.textContent).toBe('Do not call');
     // jsdom computes no pseudo-elements, so the icon is checked in the style sheet.
     expect(BADGE_CSS).toMatch(
-      /:host\(\[data-status="suppressed"\]\)::before \{\s*background: linear-gradient/,
+      /:host\(\[data-status="suppressed"\]\) \.badge::before \{\s*background: linear-gradient/,
     );
   });
 

@@ -179,6 +179,40 @@ describe('with a list imported from CSV', () => {
     await page.close();
   });
 
+  it('keeps the badge look on a page with a CSS reset', async () => {
+    const page = await open('reset-css.html');
+    await waitForBadges(page, 2);
+
+    const looks = await page.evaluate(() =>
+      [...document.querySelectorAll('dnc-guard-badge')].map((badge) => {
+        const body = badge.shadowRoot?.querySelector('.badge');
+        if (!body) return null;
+        const box = getComputedStyle(body);
+        const icon = getComputedStyle(body, '::before');
+        return {
+          status: badge.getAttribute('data-status'),
+          padding: box.paddingLeft,
+          fontSize: box.fontSize,
+          iconWidth: icon.width,
+          // Chromium rounds 1.5px borders to whole device pixels.
+          iconBorder: Number.parseFloat(icon.borderBottomWidth) >= 1,
+        };
+      }),
+    );
+
+    expect(looks).toEqual([
+      { status: 'allowed', padding: '2px', fontSize: '0px', iconWidth: '4px', iconBorder: true },
+      {
+        status: 'suppressed',
+        padding: '4px',
+        fontSize: '11px',
+        iconWidth: '11px',
+        iconBorder: true,
+      },
+    ]);
+    await page.close();
+  });
+
   it('flags and guards inside frames', async () => {
     const page = await open('iframe-host.html');
     await waitForBadges(page, 1);
