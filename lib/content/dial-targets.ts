@@ -93,7 +93,7 @@ export function dialTargetOfEnter(
   const isDialBox =
     (box instanceof HTMLInputElement && box.type === 'tel' && /dial|call|拨/i.test(hints)) ||
     matchesAny(box, siteHints.numberBoxSelectors) ||
-    findCallControlNear(path, siteHints) !== null;
+    findCallControlNear(path) !== null;
   return isDialBox ? { kind: 'enter', raw, element: box } : null;
 }
 
@@ -260,14 +260,14 @@ function findNumberBox(
   return null;
 }
 
-function findCallControlNear(path: HTMLElement[], hints: DialHints): HTMLElement | null {
+/**
+ * Finds a call control near a box. Site call controls (dial hints) are left
+ * out on purpose: they dial the number they show, not what is typed in a box
+ * nearby, so they must not turn Enter in a notes field into a dial.
+ */
+function findCallControlNear(path: HTMLElement[]): HTMLElement | null {
   const ancestors = path.slice(1, NUMBER_BOX_SEARCH_DEPTH + 1);
-  const named = hints.callControlSelectors?.join(', ');
   for (const ancestor of ancestors) {
-    if (named) {
-      const [first] = queryAll(ancestor, named);
-      if (first) return first;
-    }
     for (const control of ancestor.querySelectorAll<HTMLElement>(
       'button, [role="button"], input[type="submit"], input[type="button"]',
     )) {

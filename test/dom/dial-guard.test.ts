@@ -293,6 +293,21 @@ describe('site dial hints', () => {
     expect(notice()).not.toBeNull();
   });
 
+  it('leaves Enter in a notes box beside a click-to-dial component alone', async () => {
+    loadHtml(
+      '<div><lightning-click-to-dial>+1 415 555 0123</lightning-click-to-dial>' +
+        '<input id="notes" name="notes" value="left msg at 415 555 0123"></div>',
+    );
+    const events = pageLog();
+    page = startOnPage({ hints: salesforceAdapter.dialHints });
+
+    pressEnter(document.getElementById('notes') as HTMLElement);
+    await wait();
+
+    expect(events).toEqual(['keydown:notes']);
+    expect(notice()).toBeNull();
+  });
+
   it('ignores a selector the browser rejects', async () => {
     loadHtml('<button id="c2d" type="button">+1 646 555 0199</button>');
     const events = pageLog();
