@@ -27,14 +27,22 @@ export function announceShadowRoots(win: Window & typeof globalThis): void {
   const original = prototype.attachShadow as AttachShadow & { [WRAPPED]?: true };
   if (original[WRAPPED]) return;
 
+  // Taken now, before any page script runs, so a page that later replaces
+  // them (zone.js patches queueMicrotask) can neither observe nor break the event.
+  const queueMicrotask = win.queueMicrotask.bind(win);
+  const CustomEventClass = win.CustomEvent;
+  const dispatchEvent = win.EventTarget.prototype.dispatchEvent;
+  const isConnected = Object.getOwnPropertyDescriptor(win.Node.prototype, 'isConnected')?.get;
+  const connected = (node: Node): boolean =>
+    isConnected ? Boolean(Reflect.apply(isConnected, node, [])) : node.isConnected;
+
   const wrapped: AttachShadow & { [WRAPPED]?: true } = function attachShadow(this: Element, init) {
-    const root = original.call(this, init);
-    if (init.mode === 'open' && this.isConnected) {
-      win.queueMicrotask(() => {
-        if (!this.isConnected) return;
-        this.dispatchEvent(
-          new win.CustomEvent(SHADOW_ROOT_EVENT, { bubbles: true, composed: true }),
-        );
+    const root: ShadowRoot = Reflect.apply(original, this, [init]);
+    if (init.mode === 'open' && connected(this)) {
+      queueMicrotask(() => {
+        if (!connected(this)) return;
+        const event = new CustomEventClass(SHADOW_ROOT_EVENT, { bubbles: true, composed: true });
+        Reflect.apply(dispatchEvent, this, [event]);
       });
     }
     return root;

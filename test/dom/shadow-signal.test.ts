@@ -58,6 +58,24 @@ describe('shadow roots attached late', () => {
     expect(() => document.createElement('input').attachShadow({ mode: 'open' })).toThrow();
   });
 
+  it('keeps working when the page replaces the globals it uses', async () => {
+    loadHtml('<x-late id="host"></x-late>');
+    const roots = announcedRoots();
+    const saved = { queueMicrotask: window.queueMicrotask, CustomEvent: window.CustomEvent };
+    window.queueMicrotask = () => {
+      throw new Error('patched by the page');
+    };
+    window.CustomEvent = class extends Event {} as unknown as typeof CustomEvent;
+
+    try {
+      const root = document.getElementById('host')?.attachShadow({ mode: 'open' });
+      await nextTask();
+      expect(roots).toEqual([root]);
+    } finally {
+      Object.assign(window, saved);
+    }
+  });
+
   it('hides the event from the page', async () => {
     loadHtml('<x-late id="host"></x-late>');
     announcedRoots();
