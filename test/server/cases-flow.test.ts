@@ -449,7 +449,11 @@ describe('reads', () => {
 
   it('lists only the changes after updatedSince', async () => {
     const old = await createCase(t);
+    // Timestamps have millisecond precision: a case made in the same
+    // millisecond as `since` would count as a change after it.
+    await new Promise((resolve) => setTimeout(resolve, 5));
     const since = new Date().toISOString();
+    await new Promise((resolve) => setTimeout(resolve, 5));
     const fresh = await createCase(t);
 
     const ids = (await listCases(`updatedSince=${encodeURIComponent(since)}`)).map(
