@@ -184,7 +184,12 @@ export class PageScanner {
         if (!item) break;
         const { node, force } = item;
         if (!node.isConnected || isOwnElement(node)) continue;
-        if (!force && this.scannedRoots.has(node)) continue;
+        if (!force && this.scannedRoots.has(node)) {
+          // A host put back into the page may have gained its shadow root while out of it.
+          const shadow = node.nodeType === Node.ELEMENT_NODE ? (node as Element).shadowRoot : null;
+          if (shadow) this.watch(shadow);
+          continue;
+        }
         this.scannedRoots.add(node);
         this.cursor = {
           root: node,

@@ -252,6 +252,23 @@ describe('shadow DOM and frames', () => {
     expect(badgeMap(root as ParentNode)).toEqual({ '+16465550199': 'suppressed' });
   });
 
+  it('flags a root attached while its host was out of the page', async () => {
+    loadHtml('<div id="list"></div>');
+    page = startOnPage();
+    await page.settle();
+    const host = document.createElement('x-card');
+    document.getElementById('list')?.append(host);
+    await page.settle();
+
+    host.remove();
+    const root = host.attachShadow({ mode: 'open' });
+    root.append('Mobile: +1 415 555 0123');
+    document.getElementById('list')?.append(host);
+    await page.settle();
+
+    expect(badgeMap(root)).toEqual({ '+14155550123': 'suppressed' });
+  });
+
   it('scans a same-origin frame document', async () => {
     loadHtml('<iframe id="frame"></iframe>');
     const frame = document.getElementById('frame') as HTMLIFrameElement;
