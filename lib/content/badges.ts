@@ -54,6 +54,8 @@ export class BadgeManager implements ScanSink {
   /** Badges built but not yet in the page, in the order found. */
   private readonly unplaced = new Set<HTMLElement>();
   private firstUnplacedAt = 0;
+  /** Set when a placed badge was removed for a rescan, so its replacement goes in without waiting. */
+  private replacing = false;
   private insertScheduled = false;
   /** Schedules badge insertion before a frame; tests replace it. */
   frames: FrameScheduler = scheduleFrame;
@@ -143,6 +145,7 @@ export class BadgeManager implements ScanSink {
       const badges = this.byAnchor.get(anchor);
       if (!badges) continue;
       for (const badge of badges) {
+        if (badge.isConnected) this.replacing = true;
         badge.remove();
         this.badges.delete(badge);
         this.unplaced.delete(badge);
@@ -221,14 +224,16 @@ export class BadgeManager implements ScanSink {
 
   /**
    * Inserts built badges before a frame once the scan and its replies are
-   * done, or MAX_INSERT_DELAY_MS after the first badge was built. Until then
-   * it checks again at each frame.
+   * done, or MAX_INSERT_DELAY_MS after the first badge was built, or at once
+   * when they replace badges removed for a rescan (so a badge next to
+   * changing text does not blink out). Until then it checks again at each frame.
    */
   private insertBatch(frameStart: number): void {
     this.insertScheduled = false;
     const settled =
       this.awaiting.size === 0 && this.pendingRender.length === 0 && !this.scannerBusy();
-    if (settled || frameStart - this.firstUnplacedAt >= MAX_INSERT_DELAY_MS) {
+    if (settled || this.replacing || frameStart - this.firstUnplacedAt >= MAX_INSERT_DELAY_MS) {
+      this.replacing = false;
       let inserted = 0;
       for (const badge of this.unplaced) {
         if (inserted++ >= MAX_INSERTS_PER_FRAME) break;

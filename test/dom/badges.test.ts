@@ -92,6 +92,27 @@ describe('badge insertion', () => {
     expect(placed()).toBe(1);
   });
 
+  it('replaces a badge removed for a rescan without waiting for the scan', async () => {
+    loadHtml('<p id="a">+1 415 555 0123</p>');
+    const { badges, runIdle, runFrame, setScanning } = setUp();
+    const [found] = numbersIn(['a']);
+    if (!found) throw new Error('no number');
+    badges.found([found]);
+    await flushReplies();
+    runIdle();
+    runFrame();
+    expect(placed()).toBe(1);
+
+    setScanning(true);
+    badges.forget([found.anchor]);
+    badges.found([found]);
+    await flushReplies();
+    runIdle();
+    runFrame();
+
+    expect(placed()).toBe(1);
+  });
+
   it('drops a built badge whose number left the page before insertion', async () => {
     loadHtml('<p id="a">+1 415 555 0123</p><p id="b">+1 212 555 0187</p>');
     const { badges, runIdle, runFrame } = setUp();
