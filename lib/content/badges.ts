@@ -224,9 +224,9 @@ export class BadgeManager implements ScanSink {
 
   /**
    * Inserts built badges before a frame once the scan and its replies are
-   * done, or MAX_INSERT_DELAY_MS after the first badge was built, or at once
-   * when they replace badges removed for a rescan (so a badge next to
-   * changing text does not blink out). Until then it checks again at each frame.
+   * done, or MAX_INSERT_DELAY_MS after the first badge was built. Badges that
+   * replace ones removed for a rescan go in at once, so a badge next to
+   * changing text does not blink out. Until then it checks again each frame.
    */
   private insertBatch(frameStart: number): void {
     this.insertScheduled = false;
