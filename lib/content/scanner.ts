@@ -58,10 +58,7 @@ const INPUT_TYPES_WITH_NUMBERS = new Set(['', 'text', 'tel', 'search', 'number']
 /** Elements whose own text is never page text; checked on every text node, so kept small. */
 const NON_TEXT_PARENTS = new Set(['script', 'style', 'noscript', 'textarea', 'title', 'option']);
 /** Elements a number's text must not sit in; checked only for text that contains a candidate. */
-const EXCLUDED_ANCESTORS = `${[...SKIPPED_ELEMENTS].join(', ')}, [contenteditable]:not([contenteditable="false"])`;
 const DIAL_LINKS = 'a[href^="tel:" i], a[href^="callto:" i], a[href^="sip:" i], a[href^="sips:" i]';
-/** At least seven ASCII or full-width digits; anchored, so it runs in linear time. */
-const SEVEN_DIGITS = /^(?:[^0-9０-９]*[0-9０-９]){7}/;
 /** Elements the scanner handles besides text, matched in one query. */
 const SPECIAL_ELEMENTS = `${DIAL_LINKS}, input, textarea`;
 /** Elements checked for a shadow root between two deadline checks. */
@@ -281,7 +278,7 @@ export class PageScanner {
 
   private visitLink(link: HTMLAnchorElement): void {
     const raw = numberFromDialHref(link.getAttribute('href') ?? '');
-    if (raw === null || link.closest(EXCLUDED_ANCESTORS)) return;
+    if (raw === null || this.inExcludedRegion(link)) return;
     this.dialLinks.add(link);
 
     this.sink.forget([link]);
@@ -324,9 +321,9 @@ export class PageScanner {
 
   /**
    * Tells whether `element` is or sits inside an element whose text is not
-   * page text (SKIPPED_ELEMENTS, or an editable region), like
-   * `closest(EXCLUDED_ANCESTORS)`. Ancestors found clean are remembered for
-   * the rest of the walk, so neighbouring rows stop after a step or two.
+   * page text: one of SKIPPED_ELEMENTS, or an editable region (contenteditable
+   * other than "false"). Ancestors found clean are remembered for the rest of
+   * the walk, so neighbouring rows stop after a step or two.
    */
   private inExcludedRegion(element: Element | null): boolean {
     const visited: Element[] = [];
@@ -383,7 +380,7 @@ export class PageScanner {
     if (run.length >= MIN_PHONE_DIGITS) {
       let text = run.nodes[0]?.data ?? '';
       for (let i = 1; i < count; i++) text += run.nodes[i]?.data ?? '';
-      if (SEVEN_DIGITS.test(text)) candidates = findPhoneCandidates(text);
+      candidates = findPhoneCandidates(text);
     }
     run.container = null;
     run.length = 0;
