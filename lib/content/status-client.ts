@@ -29,8 +29,6 @@ export class StatusClient {
 
   /** Resolves with the status of `raw`; never rejects (a failed look-up resolves as unknown). */
   status(raw: string): Promise<NumberResult> {
-    const known = this.results.get(raw);
-    if (known) return Promise.resolve(known);
     return new Promise((resolve) => this.request(raw, resolve));
   }
 
