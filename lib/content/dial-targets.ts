@@ -25,6 +25,8 @@ const NUMBER_ATTRIBUTES = [
   'data-click-to-dial',
   'data-call',
 ];
+/** Attributes read on a call control a site adapter names; such components also take a `value`. */
+const HINTED_NUMBER_ATTRIBUTES = [...NUMBER_ATTRIBUTES, 'value'];
 /** Hints in a box's name, id, placeholder or label that it contains a number to dial. */
 const NUMBER_BOX_HINTS = /phone|number|dial|tel|msisdn|callee|destination|电话|号码|手机|拨/i;
 const SEARCH_HINTS = /search|filter|query|搜索|查找/i;
@@ -184,8 +186,11 @@ function labelledBy(element: HTMLElement): string | null {
   return text || null;
 }
 
-function numberFromAttributes(element: HTMLElement): string | null {
-  for (const attribute of NUMBER_ATTRIBUTES) {
+function numberFromAttributes(
+  element: HTMLElement,
+  attributes: readonly string[] = NUMBER_ATTRIBUTES,
+): string | null {
+  for (const attribute of attributes) {
     const value = element.getAttribute(attribute);
     if (value && countDigits(value) >= MIN_PHONE_DIGITS) return value;
   }
@@ -293,11 +298,8 @@ function hintedControlTarget(
   const hinted = path[index];
   if (!hinted) return null;
 
-  const value = hinted.getAttribute('value');
   const raw =
-    numberFromAttributes(hinted) ??
-    (value && countDigits(value) >= MIN_PHONE_DIGITS ? value : null) ??
-    numberInText(composedText(hinted));
+    numberFromAttributes(hinted, HINTED_NUMBER_ATTRIBUTES) ?? numberInText(composedText(hinted));
   if (!raw) return null;
   const inner = control && path.indexOf(control) < index ? control : path[0];
   return { kind: 'click-to-dial', raw, element: inner ?? hinted };
