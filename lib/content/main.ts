@@ -4,6 +4,7 @@ import { t } from '../i18n';
 import { sendToBackground } from '../messaging/client';
 import { tabMessageSchema } from '../messaging/protocol';
 import { adapterFor, readRecordOnPage } from '../sites/registry';
+import type { DialHints } from '../sites/types';
 import { BadgeManager } from './badges';
 import { installDialGuard } from './dial-guard';
 import { scheduleIdle } from './idle';
@@ -28,6 +29,22 @@ function logOnce(error: unknown): void {
   );
 }
 
+let hintsHref = '';
+let hints: DialHints = {};
+
+/**
+ * Returns the site adapter's dial hints for the page's current URL. The dial
+ * guard asks on every press and keystroke, so the answer is kept until a
+ * single-page app changes the URL.
+ */
+function dialHintsForPage(): DialHints {
+  if (location.href !== hintsHref) {
+    hintsHref = location.href;
+    hints = adapterFor(new URL(hintsHref)).dialHints ?? {};
+  }
+  return hints;
+}
+
 /**
  * Wires the content script: the dial guard goes in at once, at document
  * start; scanning starts when the document has a body to scan.
@@ -43,7 +60,7 @@ export function startContentScript(ctx: ContentScriptContext): void {
     {
       statuses,
       unknownPolicy: () => statuses.listInfo?.unknownPolicy ?? 'block',
-      hints: () => adapterFor(new URL(location.href)).dialHints ?? {},
+      hints: dialHintsForPage,
       report: (target, result, decision) => {
         sendToBackground('dial.blocked', {
           raw: target.raw,
