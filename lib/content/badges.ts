@@ -304,15 +304,16 @@ export class BadgeManager implements ScanSink {
       badge.hidden = true;
     else if (repaint) badge.hidden = false;
 
-    // The shadow root contains one span with the label: a badge is one box and a
-    // pseudo-element, so thousands of them lay out quickly. The tooltip is
-    // written when the pointer first reaches the badge.
+    // The shadow root contains one span with the label, cloned from one
+    // template per status: a badge is one box and a pseudo-element, so
+    // thousands of them lay out quickly. The tooltip is written when the
+    // pointer first reaches the badge.
     const shadow = badge.shadowRoot;
     if (!shadow) return;
-    const label = labelOf(status);
-    const body = shadow.firstElementChild;
-    if (body?.classList.contains('badge')) body.textContent = label;
-    else shadow.prepend(bodyFor(label));
+    const body = bodyTemplate(status).cloneNode(true);
+    const current = shadow.querySelector('.badge');
+    if (current) current.replaceWith(body);
+    else shadow.prepend(body);
     if (repaint) {
       badge.removeAttribute('title');
       shadow.querySelector('.menu')?.remove();
@@ -360,17 +361,24 @@ export class BadgeManager implements ScanSink {
 }
 
 const labels = new Map<NumberStatus, string>();
-let bodyTemplate: HTMLElement | null = null;
+const templates = new Map<NumberStatus, HTMLElement>();
 
-/** Returns a new badge body: a span holding `label`, cloned from one template. */
-function bodyFor(label: string): HTMLElement {
-  if (!bodyTemplate) {
-    bodyTemplate = document.createElement('span');
-    bodyTemplate.className = 'badge';
+/**
+ * Returns the badge body of a status: a span with the label as its text and
+ * as its accessible name, because the allowed badge hides its text from view.
+ */
+function bodyTemplate(status: NumberStatus): HTMLElement {
+  let template = templates.get(status);
+  if (!template) {
+    const label = labelOf(status);
+    template = document.createElement('span');
+    template.className = 'badge';
+    template.setAttribute('role', 'img');
+    template.setAttribute('aria-label', label);
+    template.textContent = label;
+    templates.set(status, template);
   }
-  const body = bodyTemplate.cloneNode(false) as HTMLElement;
-  body.textContent = label;
-  return body;
+  return template;
 }
 
 function labelOf(status: NumberStatus): string {

@@ -79,6 +79,14 @@ describe('CRM record page', () => {
 
     const badge = document.querySelector<HTMLElement>('dnc-guard-badge[data-status="suppressed"]');
     expect(badge?.shadowRoot?.querySelector('.badge')?.textContent).toBe('Do not call');
+    expect(badge?.shadowRoot?.querySelector('.badge')?.getAttribute('role')).toBe('img');
+    expect(badge?.shadowRoot?.querySelector('.badge')?.getAttribute('aria-label')).toBe(
+      'Do not call',
+    );
+    const allowed = document.querySelector('dnc-guard-badge[data-status="allowed"]');
+    expect(allowed?.shadowRoot?.querySelector('.badge')?.getAttribute('aria-label')).toBe(
+      'Not on the do-not-call list',
+    );
     // jsdom computes no pseudo-elements, so the icon is checked in the style sheet.
     expect(BADGE_CSS).toMatch(
       /:host\(\[data-status="suppressed"\]\) \.badge::before \{\s*background: linear-gradient/,
