@@ -2,7 +2,7 @@ import type { CountryCode } from '../phone/normalize';
 import { validateCandidate } from '../phone/validate';
 import type { NumberResult } from '../messaging/protocol';
 import type { ListService } from './list-service';
-import { addToOutbox, listOutbox } from './outbox';
+import { addEventToOutbox, addToOutbox, listOutbox } from './outbox';
 
 /**
  * Suppresses a number on this device at once ("pending") and queues it for
@@ -35,20 +35,16 @@ export async function addLocalSuppression(
     e164,
     reason,
   });
-  await addToOutbox({
-    kind: 'event',
-    id: crypto.randomUUID(),
-    createdAt: now,
-    attempts: 0,
-    nextAttemptAt: 0,
-    event: {
+  await addEventToOutbox(
+    {
       type: 'dnc_added_locally',
       at: new Date(now).toISOString(),
       origin,
       e164,
       details: { reason },
     },
-  });
+    now,
+  );
   list.setPending(e164, { reason, addedAt: now });
   return list.lookup(e164);
 }

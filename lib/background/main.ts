@@ -8,7 +8,7 @@ import { getCase, listCases, patchCase } from './cases-api';
 import { ListService } from './list-service';
 import { addLocalSuppression, restorePending } from './local-additions';
 import { createLogger } from './log';
-import { addToOutbox } from './outbox';
+import { addEventToOutbox, addToOutbox } from './outbox';
 import { createMessageRouter, type MessageHandlers } from './router';
 import { indexedDbListStore } from './list-store';
 import { recordSnapshotSchema } from '../sites/types';
@@ -52,19 +52,12 @@ export function startBackground(): { list: ListService; sync: SyncService } {
 
     'dial.blocked': async (payload, sender) => {
       const origin = sender.origin ?? (sender.url ? new URL(sender.url).origin : 'unknown');
-      await addToOutbox({
-        kind: 'event',
-        id: crypto.randomUUID(),
-        createdAt: Date.now(),
-        attempts: 0,
-        nextAttemptAt: 0,
-        event: {
-          type: payload.decision === 'block' ? 'dial_blocked' : 'dial_warned',
-          at: new Date().toISOString(),
-          origin,
-          ...(payload.e164 ? { e164: payload.e164 } : {}),
-          details: { status: payload.status },
-        },
+      await addEventToOutbox({
+        type: payload.decision === 'block' ? 'dial_blocked' : 'dial_warned',
+        at: new Date().toISOString(),
+        origin,
+        ...(payload.e164 ? { e164: payload.e164 } : {}),
+        details: { status: payload.status },
       });
       log.info(
         `dial ${payload.decision === 'block' ? 'blocked' : 'warned'} on ${origin}: ${payload.e164 ? maskPhone(payload.e164) : 'unparsed number'}`,
@@ -143,21 +136,14 @@ export function startBackground(): { list: ListService; sync: SyncService } {
         },
       });
       if (verification) {
-        await addToOutbox({
-          kind: 'event',
-          id: crypto.randomUUID(),
-          createdAt: Date.now(),
-          attempts: 0,
-          nextAttemptAt: 0,
-          event: {
-            type: 'verification_recorded',
-            at,
-            origin: 'extension',
-            details: {
-              caseId: capture.id,
-              method: verification.method,
-              passed: verification.passed,
-            },
+        await addEventToOutbox({
+          type: 'verification_recorded',
+          at,
+          origin: 'extension',
+          details: {
+            caseId: capture.id,
+            method: verification.method,
+            passed: verification.passed,
           },
         });
       }

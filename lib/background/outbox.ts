@@ -68,6 +68,20 @@ export async function addToOutbox(item: OutboxItem): Promise<void> {
   await (await db()).put('outbox', outboxItemSchema.parse(item));
 }
 
+type OutboxEvent = Extract<OutboxItem, { kind: 'event' }>['event'];
+
+/** Queues an event for the server as a new outbox item, due at once. */
+export async function addEventToOutbox(event: OutboxEvent, createdAt = Date.now()): Promise<void> {
+  await addToOutbox({
+    kind: 'event',
+    id: crypto.randomUUID(),
+    createdAt,
+    attempts: 0,
+    nextAttemptAt: 0,
+    event,
+  });
+}
+
 /** Items in the order they were recorded. Unreadable rows are kept in the store and skipped here. */
 export async function listOutbox(): Promise<OutboxItem[]> {
   const rows = await (await db()).getAll('outbox');
