@@ -181,7 +181,7 @@ export class SuppressionIndex {
   }
 
   /**
-   * The size the index would have after `apply(changes)`, without changing
+   * Returns the size the index would have after `apply(changes)`, without changing
    * anything. Throws the error `apply` would throw for an invalid number or
    * meta, so a caller can store a delta first and then apply it knowing the
    * apply cannot fail.
@@ -254,7 +254,7 @@ export class SuppressionIndex {
     if (this.overlaySize > mergeAt) this.merge();
   }
 
-  /** The entry stored under `key`, as `get` returns it, without a string round trip. */
+  /** Returns the entry stored under `key`, as `get` returns it, without a string round trip. */
   private entryForKey(key: number): SuppressionEntry | undefined {
     if (this.added.size + this.removed.size !== 0) {
       const entry = this.added.get(key);

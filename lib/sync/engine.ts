@@ -166,7 +166,7 @@ export class SyncEngine {
    * with its cursor in one transaction, so a failure on a later page resumes
    * after the last stored page and never skips or loses an entry. The next
    * page is requested while the current one is stored, so the server's and
-   * the network's time overlap the worker's; a page is still applied only
+   * the network's time overlap the worker's. A page is still applied only
    * after the one before it.
    */
   private async pull(api: ApiClientOptions): Promise<void> {

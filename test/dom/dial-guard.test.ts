@@ -222,7 +222,7 @@ describe('click-to-dial elements', () => {
 });
 
 /**
- * A Salesforce-style click-to-dial component: the number sits in a nested
+ * Builds a Salesforce-style click-to-dial component: the number sits in a nested
  * shadow root and the clicked element is a plain span, so nothing but the
  * adapter's selector marks it as a call control.
  */

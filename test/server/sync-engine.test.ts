@@ -435,8 +435,8 @@ describe('pull', () => {
     const state = await client.engine.sync();
 
     expect(state.lastError).toBeNull();
-    // While pages 1 and 2 are stored, the page after each is already asked
-    // for; page 3 says no more follow, so nothing further is requested.
+    // While pages 1 and 2 are stored, the page after each is already
+    // requested. Page 3 reports that no more follow, so nothing else is requested.
     expect(feedRequestsWhileStoring.slice(0, 3)).toEqual([2, 3, 3]);
     await expectInStep(client);
   });
