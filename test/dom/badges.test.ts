@@ -53,7 +53,7 @@ afterEach(() => {
 });
 
 describe('badge insertion', () => {
-  it('waits for the scan to end and inserts every badge in one frame', async () => {
+  it('inserts all badges after the scan', async () => {
     loadHtml('<p id="a">+1 415 555 0123</p><p id="b">+1 212 555 0187</p>');
     const { badges, runIdle, runFrame, setScanning } = setUp();
     setScanning(true);
@@ -74,7 +74,7 @@ describe('badge insertion', () => {
     );
   });
 
-  it('inserts anyway when the scanner stays busy', async () => {
+  it('inserts anyway after the delay', async () => {
     loadHtml('<p id="a">+1 415 555 0123</p>');
     const { badges, runIdle, runFrame, setScanning } = setUp();
     setScanning(true);
@@ -92,7 +92,7 @@ describe('badge insertion', () => {
     expect(placed()).toBe(1);
   });
 
-  it('replaces a badge removed for a rescan without waiting for the scan', async () => {
+  it('replaces rescanned badges at once', async () => {
     loadHtml('<p id="a">+1 415 555 0123</p>');
     const { badges, runIdle, runFrame, setScanning } = setUp();
     const [found] = numbersIn(['a']);
@@ -113,7 +113,7 @@ describe('badge insertion', () => {
     expect(placed()).toBe(1);
   });
 
-  it('drops a built badge whose number left the page before insertion', async () => {
+  it('drops badges whose number left', async () => {
     loadHtml('<p id="a">+1 415 555 0123</p><p id="b">+1 212 555 0187</p>');
     const { badges, runIdle, runFrame } = setUp();
 
@@ -127,7 +127,7 @@ describe('badge insertion', () => {
     expect(badges.size).toBe(1);
   });
 
-  it('drops a built badge forgotten before insertion', async () => {
+  it('drops badges forgotten before insertion', async () => {
     loadHtml('<p id="a">+1 415 555 0123</p>');
     const { badges, runIdle, runFrame } = setUp();
     const [found] = numbersIn(['a']);
@@ -143,7 +143,7 @@ describe('badge insertion', () => {
     expect(badges.rendering).toBe(false);
   });
 
-  it('places no badge for a status that arrives after the text changed', async () => {
+  it('ignores statuses for changed text', async () => {
     loadHtml('<p id="a">+1 415 555 0123</p>');
     const { badges, runIdle, runFrame } = setUp();
     const [found] = numbersIn(['a']);
@@ -160,7 +160,7 @@ describe('badge insertion', () => {
     expect(badges.rendering).toBe(false);
   });
 
-  it('reports the suppressed count before the badges go in', async () => {
+  it('reports the count before insertion', async () => {
     loadHtml('<p id="a">+1 415 555 0123</p>');
     const { badges, counts, runIdle, setScanning } = setUp();
     setScanning(true);
@@ -175,7 +175,7 @@ describe('badge insertion', () => {
 });
 
 describe('status client', () => {
-  it('answers every caller when one callback throws', async () => {
+  it('survives a throwing callback', async () => {
     const errors: unknown[] = [];
     const statuses = new StatusClient(fakeBackground().check, (error) => errors.push(error));
     const answered: string[] = [];

@@ -245,7 +245,7 @@ const clickComposed = (element: HTMLElement) =>
   );
 
 describe('site dial hints', () => {
-  it('blocks a click inside a component the site adapter names', async () => {
+  it('blocks clicks in hinted components', async () => {
     const inner = clickToDialComponent('+1 415 555 0123');
     const events = pageLog();
     page = startOnPage({ hints: salesforceAdapter.dialHints });
@@ -257,7 +257,7 @@ describe('site dial hints', () => {
     expect(page.reports).toEqual([{ raw: '+1 415 555 0123', decision: 'block' }]);
   });
 
-  it('cannot see that component without the hint', async () => {
+  it('misses that component without hints', async () => {
     const inner = clickToDialComponent('+1 415 555 0123');
     const events = pageLog();
     page = startOnPage();
@@ -268,7 +268,7 @@ describe('site dial hints', () => {
     expect(events).toEqual(['click:sf']);
   });
 
-  it('replays an allowed dial on the element clicked', async () => {
+  it('replays allowed dials on the target', async () => {
     const inner = clickToDialComponent('+1 212 555 0187');
     const clicked: string[] = [];
     inner.addEventListener('click', () => clicked.push('inner'));
@@ -281,7 +281,7 @@ describe('site dial hints', () => {
     expect(notice()).toBeNull();
   });
 
-  it('blocks Enter in a number box the adapter names', async () => {
+  it('blocks Enter in hinted number boxes', async () => {
     loadHtml('<div><input id="box" class="phone-entry" value="+1 415 555 0123"></div>');
     const events = pageLog();
     page = startOnPage({ hints: { numberBoxSelectors: ['.phone-entry'] } });
@@ -293,7 +293,7 @@ describe('site dial hints', () => {
     expect(notice()).not.toBeNull();
   });
 
-  it('leaves Enter in a notes box beside a click-to-dial component alone', async () => {
+  it('ignores Enter in nearby notes', async () => {
     loadHtml(
       '<div><lightning-click-to-dial>+1 415 555 0123</lightning-click-to-dial>' +
         '<input id="notes" name="notes" value="left msg at 415 555 0123"></div>',

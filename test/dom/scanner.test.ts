@@ -260,7 +260,7 @@ describe('shadow DOM and frames', () => {
     expect(badgeMap(root as ParentNode)).toEqual({ '+16465550199': 'suppressed' });
   });
 
-  it('flags a root attached while its host was out of the page', async () => {
+  it('flags roots gained while detached', async () => {
     loadHtml('<div id="list"></div>');
     page = startOnPage();
     await page.settle();

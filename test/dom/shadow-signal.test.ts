@@ -27,7 +27,7 @@ function announcedRoots(): ShadowRoot[] {
 }
 
 describe('shadow roots attached late', () => {
-  it('announces an open root attached to a host already in the page', async () => {
+  it('announces roots of connected hosts', async () => {
     loadHtml('<x-late id="host"></x-late>');
     const roots = announcedRoots();
 
@@ -38,7 +38,7 @@ describe('shadow roots attached late', () => {
     expect(roots).toEqual([root]);
   });
 
-  it('announces nothing for a closed root or a host outside the page', async () => {
+  it('skips closed roots and detached hosts', async () => {
     loadHtml('<x-closed id="host"></x-closed>');
     const roots = announcedRoots();
 
@@ -58,7 +58,7 @@ describe('shadow roots attached late', () => {
     expect(() => document.createElement('input').attachShadow({ mode: 'open' })).toThrow();
   });
 
-  it('keeps working when the page replaces the globals it uses', async () => {
+  it('survives pages replacing its globals', async () => {
     loadHtml('<x-late id="host"></x-late>');
     const roots = announcedRoots();
     const saved = { queueMicrotask: window.queueMicrotask, CustomEvent: window.CustomEvent };
@@ -88,7 +88,7 @@ describe('shadow roots attached late', () => {
     expect(seen).toEqual([]);
   });
 
-  it('flags a number in a root attached after the scan', async () => {
+  it('flags numbers in late roots', async () => {
     loadHtml('<p>Account</p><x-contact id="host"></x-contact>');
     const page = startOnPage();
     listenForShadowRoots(window, (root) => page.scanner.watch(root), controller.signal);

@@ -171,7 +171,7 @@ describe('with a list imported from CSV', () => {
     await page.close();
   });
 
-  it('flags numbers in a shadow root attached after the scan', async () => {
+  it('flags numbers in late shadow roots', async () => {
     const page = await open('late-shadow.html');
     await expect.poll(() => page.title(), { timeout: 10_000 }).toContain('(ready)');
 
@@ -179,7 +179,7 @@ describe('with a list imported from CSV', () => {
     await page.close();
   });
 
-  it('keeps the badge look on a page with a CSS reset', async () => {
+  it('keeps badge styles under CSS resets', async () => {
     const page = await open('reset-css.html');
     await waitForBadges(page, 2);
 

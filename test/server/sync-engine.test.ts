@@ -420,7 +420,7 @@ describe('pull', () => {
     await expectInStep(client);
   });
 
-  it('asks for the next page while it stores the current one', async () => {
+  it('requests the next page early', async () => {
     await addOnServer(range(0, 300));
     const client = await makeClient({ pageSize: 100 });
     const feedRequestsWhileStoring: number[] = [];
@@ -441,7 +441,7 @@ describe('pull', () => {
     await expectInStep(client);
   });
 
-  it('stops at the page it failed to store and resumes there', async () => {
+  it('resumes after a storage failure', async () => {
     await addOnServer(range(0, 300));
     const client = await makeClient({ pageSize: 100 });
     const applyAndPersist = client.store.applyAndPersist.bind(client.store);

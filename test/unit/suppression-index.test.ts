@@ -212,7 +212,7 @@ describe('SuppressionIndex.apply', () => {
     expect(predicted).toBe(index.size);
   });
 
-  it('rejects an invalid delta when predicting its size', () => {
+  it('rejects invalid deltas in sizeAfter', () => {
     expect(() => baseIndex().sizeAfter({ added: [entry('+0123')], removed: [] })).toThrow(
       /Invalid E\.164 number/,
     );
