@@ -64,7 +64,11 @@ if (only.length > 0 && existsSync(OUTPUT)) {
   const kept = sectionsOf(previous);
   merged = [...kept.keys()].map((heading) => fresh.get(heading) ?? kept.get(heading));
   for (const [heading, section] of fresh) if (!kept.has(heading)) merged.push(section);
-  earlierDates = previous.split('\n').filter((line) => line.startsWith('- Date:'));
+  // A line for the same benchmarks as this run describes sections now replaced.
+  const sameRun = ` (${benches.join(', ')})`;
+  earlierDates = previous
+    .split('\n')
+    .filter((line) => line.startsWith('- Date:') && !line.endsWith(sameRun));
 }
 
 const text = [
