@@ -107,15 +107,23 @@ export function dialTargetOfSubmit(
 ): DialTarget | null {
   const controls = submitter
     ? [submitter]
-    : [...form.querySelectorAll<HTMLElement>('button, input[type="submit"]')];
+    : [...form.elements].filter(
+        (element): element is HTMLElement =>
+          element.localName === 'button' ||
+          (element.localName === 'input' &&
+            ['submit', 'image'].includes((element as HTMLInputElement).type)),
+      );
   const isCall = (control: HTMLElement) =>
     isCallControl(control) || matchesAny(control, hints.callControlSelectors);
   if (!controls.some(isCall)) return null;
 
-  const named = hints.numberBoxSelectors?.join(', ');
+  // The form's elements include controls outside it that name it (form="…").
   const boxes = [
-    ...(named ? queryAll(form, named) : []),
-    ...form.querySelectorAll<HTMLElement>('input, textarea'),
+    ...queryAll(form, hints.numberBoxSelectors),
+    ...[...form.elements].filter(
+      (element): element is HTMLElement =>
+        element.localName === 'input' || element.localName === 'textarea',
+    ),
   ];
   for (const element of boxes) {
     const raw = boxNumber(element);
@@ -241,14 +249,11 @@ function findNumberBox(
   hints: DialHints,
 ): { raw: string } | null {
   const ancestors = path.slice(controlIndex, controlIndex + NUMBER_BOX_SEARCH_DEPTH + 1);
-  const named = hints.numberBoxSelectors?.join(', ');
   for (const ancestor of ancestors) {
     const scope = ancestor instanceof HTMLButtonElement && ancestor.form ? ancestor.form : ancestor;
-    if (named) {
-      for (const box of queryAll(scope, named)) {
-        const raw = boxNumber(box);
-        if (raw) return { raw };
-      }
+    for (const box of queryAll(scope, hints.numberBoxSelectors)) {
+      const raw = boxNumber(box);
+      if (raw) return { raw };
     }
     const boxes = scope.querySelectorAll<HTMLElement>(
       'input, textarea, [role="textbox"], [contenteditable="true"], output, [aria-live]',
@@ -334,10 +339,18 @@ function matchesAny(element: Element, selectors: readonly string[] | undefined):
   });
 }
 
-function queryAll(scope: Element | DocumentFragment, selector: string): HTMLElement[] {
-  try {
-    return [...scope.querySelectorAll<HTMLElement>(selector)];
-  } catch {
-    return [];
+function queryAll(
+  scope: Element | DocumentFragment,
+  selectors: readonly string[] | undefined,
+): HTMLElement[] {
+  const found: HTMLElement[] = [];
+  // One query per selector, so a selector this browser rejects drops only itself.
+  for (const selector of selectors ?? []) {
+    try {
+      found.push(...scope.querySelectorAll<HTMLElement>(selector));
+    } catch {
+      // An adapter's selector this browser does not support matches nothing.
+    }
   }
+  return found;
 }
