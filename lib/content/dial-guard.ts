@@ -135,17 +135,31 @@ export function installDialGuard(
     );
   });
 
-  // A press on a control already known to be blocked is stopped too, for
-  // dialers that start the call on pointerdown instead of click.
+  // Some dialers start the call on a press instead of a click. A press on a
+  // control known to be blocked is stopped like a click. A press whose number
+  // is not known yet is hidden from the page while the number is looked up.
+  // Its default action stays, so the click that follows is still decided.
+  // Pointing at a control looks its number up early, so a mouse press is
+  // mostly decided at once.
   for (const type of PRESS_EVENTS) {
     listen(type, (event) => {
       if (replaying) return;
       const target = dialTargetOfClick(pathElements(event), hints());
       if (!target) return;
       const known = options.statuses.cachedByKey(target.raw);
-      if (known && decide(known) === 'block') stop(event);
+      if (!known) {
+        event.stopImmediatePropagation();
+        void options.statuses.status(target.raw);
+      } else if (decide(known) === 'block') {
+        stop(event);
+      }
     });
   }
+  listen('pointerover', (event) => {
+    const target = dialTargetOfClick(pathElements(event), hints());
+    if (target && !options.statuses.cachedByKey(target.raw))
+      void options.statuses.status(target.raw);
+  });
 
   // Typing into a dial box requests the status early, so the click that
   // follows can be decided at once instead of held.

@@ -162,6 +162,21 @@ describe('dial pad', () => {
     expect(notice()).not.toBeNull();
   });
 
+  it('blocks forms with outside call buttons', async () => {
+    loadHtml(
+      '<form id="dial"><input id="to" type="tel" value="+1 646 555 0199"></form>' +
+        '<button form="dial" title="Call">☎</button>',
+    );
+    const events = pageLog();
+    page = startOnPage();
+
+    (document.getElementById('dial') as HTMLFormElement).requestSubmit();
+    await wait();
+
+    expect(events).toEqual([]);
+    expect(notice()).not.toBeNull();
+  });
+
   it('ignores Enter in a search box', async () => {
     loadHtml('<input id="search" type="search" value="+1 415 555 0123"><button>Call</button>');
     const events = pageLog();
@@ -206,6 +221,35 @@ describe('click-to-dial elements', () => {
     await wait();
 
     expect(events).toEqual([]);
+  });
+
+  it('hides first presses of unseen numbers', async () => {
+    loadHtml('<button id="c2d" type="button" title="Call" data-phone="+1 415 555 0123">☎</button>');
+    const presses: string[] = [];
+    for (const type of ['pointerdown', 'mousedown'])
+      document.addEventListener(type, (event) => presses.push(event.type));
+    page = startOnPage();
+    const button = document.getElementById('c2d') as HTMLElement;
+
+    button.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, cancelable: true }));
+    await wait();
+    button.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, cancelable: true }));
+
+    expect(presses).toEqual([]);
+  });
+
+  it('passes presses on known allowed numbers', async () => {
+    loadHtml('<button id="c2d" type="button" title="Call" data-phone="+1 212 555 0187">☎</button>');
+    const presses: string[] = [];
+    document.addEventListener('mousedown', (event) => presses.push(event.type));
+    page = startOnPage();
+    const button = document.getElementById('c2d') as HTMLElement;
+
+    button.dispatchEvent(new MouseEvent('pointerover', { bubbles: true }));
+    await wait();
+    button.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, cancelable: true }));
+
+    expect(presses).toEqual(['mousedown']);
   });
 
   it('lets a link to a contact record open', async () => {
