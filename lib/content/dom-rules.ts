@@ -58,7 +58,6 @@ export const SKIPPED_ELEMENTS = new Set([
   'audio',
   'head',
   'title',
-  'pre',
   'dnc-guard-badge',
   'dnc-guard-notice',
 ]);

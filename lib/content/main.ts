@@ -12,6 +12,11 @@ import { listenForShadowRoots } from './shadow-signal';
 import { PageScanner } from './scanner';
 import { StatusClient } from './status-client';
 
+function hasElement(nodes: NodeList): boolean {
+  for (let i = 0; i < nodes.length; i++) if (nodes[i]?.nodeType === Node.ELEMENT_NODE) return true;
+  return false;
+}
+
 /** "Extension context invalidated" only means the extension was updated or reloaded. */
 function isContextGone(error: unknown): boolean {
   return (
@@ -55,24 +60,6 @@ export function startContentScript(ctx: ContentScriptContext): void {
     logOnce,
   );
 
-  installDialGuard(
-    window,
-    {
-      statuses,
-      unknownPolicy: () => statuses.listInfo?.unknownPolicy ?? 'block',
-      hints: dialHintsForPage,
-      report: (target, result, decision) => {
-        sendToBackground('dial.blocked', {
-          raw: target.raw,
-          e164: result.e164,
-          status: result.status === 'invalid' ? 'allowed' : result.status,
-          decision,
-        }).catch(logOnce);
-      },
-    },
-    ctx.signal,
-  );
-
   const badges = new BadgeManager(
     statuses,
     scheduleIdle,
@@ -86,12 +73,47 @@ export function startContentScript(ctx: ContentScriptContext): void {
       }).catch(logOnce);
     },
   );
-  badges.listen(window, ctx.signal);
   sendToBackground('frame.suppressedCount', { count: 0 }).catch(logOnce);
   const scanner = new PageScanner(badges, scheduleIdle);
   badges.scannerBusy = () => scanner.busy;
-  listenForShadowRoots(window, (root) => scanner.watch(root), ctx.signal);
   ctx.onInvalidated(() => scanner.stop());
+
+  // Every listener of the page goes on the window or the document. A script
+  // that writes a frame with document.open() erases them all, which would
+  // leave the frame showing badges but dialing freely. The document gets a
+  // new root element then, and the listeners are added again.
+  let listeners: AbortController | null = null;
+  const addListeners = (): void => {
+    listeners?.abort();
+    listeners = new AbortController();
+    const signal = AbortSignal.any([ctx.signal, listeners.signal]);
+    installDialGuard(
+      window,
+      {
+        statuses,
+        unknownPolicy: () => statuses.listInfo?.unknownPolicy ?? 'block',
+        hints: dialHintsForPage,
+        report: (target, result, decision) => {
+          sendToBackground('dial.blocked', {
+            raw: target.raw,
+            e164: result.e164,
+            status: result.status === 'invalid' ? 'allowed' : result.status,
+            decision,
+          }).catch(logOnce);
+        },
+      },
+      signal,
+    );
+    badges.listen(window, signal);
+    listenForShadowRoots(window, (root) => scanner.watch(root), signal);
+    scanner.followInputs(document, signal);
+  };
+  addListeners();
+  const reopened = new MutationObserver((records) => {
+    if (records.some((record) => hasElement(record.addedNodes))) addListeners();
+  });
+  reopened.observe(document, { childList: true });
+  ctx.onInvalidated(() => reopened.disconnect());
 
   const onMessage = (message: unknown): Promise<unknown> | undefined => {
     const parsed = tabMessageSchema.safeParse(message);
@@ -106,18 +128,6 @@ export function startContentScript(ctx: ContentScriptContext): void {
   };
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
-
-  // Inputs change value without a DOM mutation; their badge follows on change.
-  ctx.addEventListener(
-    document,
-    'change',
-    (event) => {
-      const target = event.target;
-      if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement)
-        scanner.rescan(target);
-    },
-    { capture: true },
-  );
 
   const begin = (): void => scanner.watch(document);
   if (document.readyState === 'loading') {

@@ -1,4 +1,8 @@
-import { findPhoneCandidates, type PhoneCandidate } from '../phone/candidates';
+import {
+  findPhoneCandidates,
+  mayContainPhoneNumber,
+  type PhoneCandidate,
+} from '../phone/candidates';
 import {
   BADGE_TAG,
   INLINE_ELEMENTS,
@@ -50,8 +54,8 @@ interface WalkCursor {
   force: boolean;
   /** Links, inputs and shadow hosts are collected once per walk, before its text. */
   elementsDone: boolean;
-  elements?: NodeListOf<Element>;
-  elementIndex: number;
+  /** Walks the subtree's elements for shadow hosts, once its links and inputs are handled. */
+  elements?: TreeWalker;
 }
 
 const INPUT_TYPES_WITH_NUMBERS = new Set(['', 'text', 'tel', 'search', 'number']);
@@ -67,6 +71,10 @@ const ELEMENTS_PER_CHECK = 2048;
 const MAX_RUN_LENGTH = 20_000;
 /** Text nodes visited between two deadline checks. */
 const NODES_PER_CHECK = 256;
+/** Interval of the check for input values that a script set without an event, in milliseconds. */
+const INPUT_CHECK_MS = 1000;
+
+type ValueElement = HTMLInputElement | HTMLTextAreaElement;
 
 /**
  * Finds phone numbers in a document and its open shadow roots: text, dial
@@ -85,6 +93,8 @@ export class PageScanner {
   private readonly scannedRoots = new WeakSet<Node>();
   private readonly observedRoots = new WeakSet<Node>();
   private readonly observers: MutationObserver[] = [];
+  /** Inputs and text areas scanned, with the value read; a value changes without a DOM mutation. */
+  private readonly values = new Map<ValueElement, string>();
   /** The last text parent and its container; neighbouring text nodes mostly share both. */
   private lastParent: Node | null = null;
   private lastContainer: Node | null = null;
@@ -122,8 +132,40 @@ export class PageScanner {
     this.enqueue(node, true);
   }
 
+  /**
+   * Follows input values, which change without DOM mutations: at once on
+   * input and change events, and every INPUT_CHECK_MS for values a script
+   * set without an event (a CRM filling a form after load).
+   */
+  followInputs(doc: Document, signal: AbortSignal): void {
+    const onEvent = (event: Event): void => {
+      const target = event.composedPath()[0];
+      if (target && isValueElement(target as Node)) this.checkValue(target as ValueElement);
+    };
+    doc.addEventListener('input', onEvent, { capture: true, passive: true, signal });
+    doc.addEventListener('change', onEvent, { capture: true, passive: true, signal });
+    const timer = setInterval(() => {
+      if (doc.visibilityState !== 'hidden') this.checkValues();
+    }, INPUT_CHECK_MS);
+    signal.addEventListener('abort', () => clearInterval(timer));
+  }
+
+  /** Rescans the inputs and text areas whose value changed since they were scanned. */
+  checkValues(): void {
+    for (const [element, value] of this.values) {
+      if (!element.isConnected) this.values.delete(element);
+      else if (element.value !== value) this.rescan(element);
+    }
+  }
+
+  private checkValue(element: ValueElement): void {
+    if (element.localName === 'input' && !INPUT_TYPES_WITH_NUMBERS.has(element.type)) return;
+    if (this.values.get(element) !== element.value) this.rescan(element);
+  }
+
   stop(): void {
     this.stopped = true;
+    this.values.clear();
     for (const observer of this.observers) observer.disconnect();
     this.observers.length = 0;
     this.queue.length = 0;
@@ -197,7 +239,6 @@ export class PageScanner {
           run: emptyRun(),
           force,
           elementsDone: false,
-          elementIndex: 0,
         };
       }
       if (this.walk(this.cursor, deadline)) this.cursor = null;
@@ -243,26 +284,31 @@ export class PageScanner {
       this.dialLinks = new Set();
       this.cleanElements = new WeakSet();
       if (root.nodeType === Node.ELEMENT_NODE) this.visitElement(root as Element);
-      // Told apart by tag name, because a matches() call per element costs more than the query.
-      for (const element of scope.querySelectorAll(SPECIAL_ELEMENTS)) {
+      // Told apart by tag name, because a matches() call per element costs
+      // more than the query. Indexed, because iterating a NodeList costs more.
+      const special = scope.querySelectorAll(SPECIAL_ELEMENTS);
+      for (let i = 0; i < special.length; i++) {
+        const element = special[i] as Element;
         if (element.localName === 'a') this.visitLink(element as HTMLAnchorElement);
-        else this.visitInput(element as HTMLInputElement | HTMLTextAreaElement);
+        else this.visitInput(element as ValueElement);
       }
 
-      // Any element can host a shadow root. The list is a snapshot, so
-      // badges inserted between slices cannot shift the resume index.
-      cursor.elements = scope.querySelectorAll('*');
-      cursor.elementIndex = 0;
+      // A native walker, because it visits the elements of a large page in
+      // less time than a '*' query and its list would take.
+      cursor.elements = (root.ownerDocument ?? document).createTreeWalker(
+        scope,
+        NodeFilter.SHOW_ELEMENT,
+      );
     }
 
-    const { elements } = cursor;
-    for (let i = cursor.elementIndex; i < elements.length; i++) {
-      const shadow = elements[i]?.shadowRoot;
-      if (shadow) this.watch(shadow);
-      if (i % ELEMENTS_PER_CHECK === 0 && performance.now() >= deadline) {
-        cursor.elementIndex = i + 1;
-        return false;
-      }
+    // Custom elements and many standard ones can host a shadow root. Badges
+    // inserted between slices host ours, which is not watched.
+    const walker = cursor.elements;
+    let visited = 0;
+    for (let element = walker.nextNode(); element; element = walker.nextNode()) {
+      const shadow = (element as Element).shadowRoot;
+      if (shadow && !isOwnElement(element)) this.watch(shadow);
+      if (++visited % ELEMENTS_PER_CHECK === 0 && performance.now() >= deadline) return false;
     }
     return true;
   }
@@ -272,7 +318,7 @@ export class PageScanner {
     if (element.shadowRoot) this.watch(element.shadowRoot);
     if (element.matches(DIAL_LINKS)) this.visitLink(element as HTMLAnchorElement);
     if (element.localName === 'input' || element.localName === 'textarea') {
-      this.visitInput(element as HTMLInputElement | HTMLTextAreaElement);
+      this.visitInput(element as ValueElement);
     }
   }
 
@@ -285,11 +331,12 @@ export class PageScanner {
     this.sink.found([{ raw, kind: 'link', anchor: link }]);
   }
 
-  private visitInput(input: HTMLInputElement | HTMLTextAreaElement): void {
+  private visitInput(input: ValueElement): void {
     if (input.localName === 'input' && !INPUT_TYPES_WITH_NUMBERS.has(input.type)) return;
 
     this.sink.forget([input]);
     const value = input.value;
+    this.values.set(input, value);
     if (value.length > MAX_RUN_LENGTH || countDigits(value) < MIN_PHONE_DIGITS) return;
 
     const found = findPhoneCandidates(value).map<FoundNumber>((candidate) => ({
@@ -380,7 +427,7 @@ export class PageScanner {
     if (run.length >= MIN_PHONE_DIGITS) {
       let text = run.nodes[0]?.data ?? '';
       for (let i = 1; i < count; i++) text += run.nodes[i]?.data ?? '';
-      candidates = findPhoneCandidates(text);
+      candidates = count > 1 ? candidatesInNodes(run.nodes, text) : findPhoneCandidates(text);
     }
     run.container = null;
     run.length = 0;
@@ -416,6 +463,80 @@ export class PageScanner {
   }
 }
 
+/**
+ * Finds the candidates of a run of several text nodes. Tags tell only
+ * roughly where text flows on: a span laid out as a flex or grid item, or
+ * styled as a block, is a box of its own. Two nodes that meet with no space
+ * between them ("Ana" and "+1 212 555 0187" in two cells of a flex row)
+ * could glue a number to its neighbour. The computed styles of the elements
+ * between them decide whether the text is split there. Styles are read only
+ * for runs that hold seven digits in a row, at such tight joins.
+ */
+function candidatesInNodes(nodes: Text[], text: string): PhoneCandidate[] {
+  if (!mayContainPhoneNumber(text)) return [];
+  const cuts: number[] = [];
+  let offset = 0;
+  for (let i = 1; i < nodes.length; i++) {
+    const before = nodes[i - 1] as Text;
+    const after = nodes[i] as Text;
+    offset += before.length;
+    if (
+      before.parentNode !== after.parentNode &&
+      !isSpace(text.charCodeAt(offset - 1)) &&
+      !isSpace(text.charCodeAt(offset)) &&
+      separatedByBox(before, after)
+    )
+      cuts.push(offset);
+  }
+  if (cuts.length === 0) return findPhoneCandidates(text);
+
+  const candidates: PhoneCandidate[] = [];
+  let from = 0;
+  for (const to of [...cuts, text.length]) {
+    for (const candidate of findPhoneCandidates(text.slice(from, to))) {
+      candidates.push({ ...candidate, start: candidate.start + from, end: candidate.end + from });
+    }
+    from = to;
+  }
+  return candidates;
+}
+
+function isSpace(code: number): boolean {
+  return (
+    code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || code === 0x3000
+  );
+}
+
+/** Display values that keep an element's text on the line of its neighbours. */
+const FLOWING_DISPLAYS = new Set(['inline', 'contents']);
+
+/**
+ * Tells whether an element laid out as a box of its own (not inline by its
+ * computed style) comes between two text nodes of one run.
+ */
+function separatedByBox(before: Text, after: Text): boolean {
+  const view = before.ownerDocument.defaultView;
+  if (!view) return false;
+  const isBox = (node: Node): boolean =>
+    node.nodeType === Node.ELEMENT_NODE &&
+    !FLOWING_DISPLAYS.has(view.getComputedStyle(node as Element).display);
+
+  const beforeAncestors = new Set<Node>();
+  for (let node = before.parentNode; node; node = node.parentNode) beforeAncestors.add(node);
+  let common: Node | null = null;
+  for (let node = after.parentNode; node; node = node.parentNode) {
+    if (beforeAncestors.has(node)) {
+      common = node;
+      break;
+    }
+    if (isBox(node)) return true;
+  }
+  for (let node = before.parentNode; node && node !== common; node = node.parentNode) {
+    if (isBox(node)) return true;
+  }
+  return false;
+}
+
 /** Tells whether a <br> comes right before `text` inside a run that has begun, which ends the run. */
 function brokenByLine(text: Text, run: TextRun): boolean {
   if (run.nodes.length === 0) return false;
@@ -429,6 +550,12 @@ function brokenByLine(text: Text, run: TextRun): boolean {
 
 function emptyRun(): TextRun {
   return { nodes: [], length: 0, container: null };
+}
+
+function isValueElement(node: Node): boolean {
+  if (node.nodeType !== Node.ELEMENT_NODE) return false;
+  const name = (node as Element).localName;
+  return name === 'input' || name === 'textarea';
 }
 
 function isOwnElement(node: Node): boolean {

@@ -114,6 +114,7 @@ export function startOnPage(
     controller.signal,
   );
   badges.listen(win, controller.signal);
+  scanner.followInputs(doc, controller.signal);
   scanner.watch(doc);
 
   const settle = async (timeoutMs = 20_000) => {

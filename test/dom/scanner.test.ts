@@ -117,6 +117,36 @@ describe('CRM record page', () => {
   });
 });
 
+describe('text split over elements', () => {
+  it('reads cells styled as boxes apart', async () => {
+    loadHtml(
+      '<div><span style="display:block">Ana</span><span style="display:block">+1 415 555 0123</span></div>' +
+        '<div><span style="display:inline-block">Contact 2</span>' +
+        '<span style="display:inline-block">(646) 555-0199</span></div>',
+    );
+    page = startOnPage();
+    await page.settle();
+
+    expect(badgeMap()).toEqual({ '+14155550123': 'suppressed', '+16465550199': 'suppressed' });
+  });
+
+  it('joins inline spans that touch', async () => {
+    loadHtml('<p><span>+1</span><span>(212) 555-0142</span></p>');
+    page = startOnPage();
+    await page.settle();
+
+    expect(badgeMap()).toEqual({ '+12125550142': 'allowed' });
+  });
+
+  it('flags numbers in preformatted text', async () => {
+    loadHtml('<pre>From: Ana\nPhone: +44 20 7946 0018\nSent: 2024-05-12 10:20</pre>');
+    page = startOnPage();
+    await page.settle();
+
+    expect(badgeMap()).toEqual({ '+442079460018': 'suppressed' });
+  });
+});
+
 describe('regions that are not page text', () => {
   it('skips editors, svg text and form options', async () => {
     loadHtml(
@@ -225,6 +255,48 @@ describe('content added after load', () => {
 
     expect(page.background.calls.flat().length).toBe(looked);
     expect(badgesIn()).toHaveLength(1);
+  });
+});
+
+describe('input values', () => {
+  it('follows values from input events', async () => {
+    loadHtml('<input id="phone" type="tel">');
+    page = startOnPage();
+    await page.settle();
+    const input = document.getElementById('phone') as HTMLInputElement;
+
+    input.value = '+1 415 555 0123';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await page.settle();
+
+    expect(badgeMap()).toEqual({ '+14155550123': 'suppressed' });
+  });
+
+  it('follows values set without events', async () => {
+    loadHtml('<input id="phone" type="tel"><input id="agree" type="checkbox">');
+    page = startOnPage();
+    await page.settle();
+
+    (document.getElementById('phone') as HTMLInputElement).value = '+44 20 7946 0018';
+    await expect
+      .poll(() => badgeMap(), { timeout: 5000 })
+      .toEqual({
+        '+442079460018': 'suppressed',
+      });
+  });
+
+  it('drops badges of cleared values', async () => {
+    loadHtml('<input id="phone" type="tel" value="+1 646 555 0199">');
+    page = startOnPage();
+    await page.settle();
+    expect(badgesIn()).toHaveLength(1);
+
+    const input = document.getElementById('phone') as HTMLInputElement;
+    input.value = '';
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await page.settle();
+
+    expect(badgesIn()).toHaveLength(0);
   });
 });
 

@@ -232,6 +232,52 @@ describe('with a list imported from CSV', () => {
     await page.close();
   });
 
+  it('guards a frame written with document.write', async () => {
+    const page = await open('written-frame.html');
+    await expect.poll(() => page.title(), { timeout: 10_000 }).toContain('(ready)');
+    const frame = page.frameLocator('#log');
+    await expect
+      .poll(() => frame.locator('dnc-guard-badge').getAttribute('data-status'))
+      .toBe('suppressed');
+
+    await frame.locator('#last').click();
+    await expect.poll(() => frame.locator('dnc-guard-notice').count()).toBe(1);
+    expect(await pageEvents(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('reads flex and grid cells apart', async () => {
+    const page = await open('contact-cards.html');
+    const badges = await waitForBadges(page, 2);
+
+    expect(badges['+14155550123']).toBe('suppressed');
+    expect(badges['+12125550187']).toBe('allowed');
+    await page.close();
+  });
+
+  it('follows values set by scripts', async () => {
+    const page = await open('contact-cards.html');
+    await expect.poll(() => page.title(), { timeout: 10_000 }).toContain('(ready)');
+
+    expect((await waitForBadges(page, 3))['+8613812345678']).toBe('suppressed');
+    await page.close();
+  });
+
+  it('stops presses dialing suppressed numbers', async () => {
+    const page = await open('contact-cards.html');
+
+    await page.locator('#press-dial').click();
+    await expect.poll(() => notice(page).count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => notice(page).count()).toBe(0);
+    await page.locator('#press-dial-ok').hover();
+    await page.waitForTimeout(200);
+    await page.locator('#press-dial-ok').click();
+
+    expect(await pageEvents(page)).toEqual(['dialed:press-dial-ok']);
+    await page.close();
+  });
+
   it('shows the suppressed count on the toolbar button', async () => {
     const page = await open('crm-record.html');
     await waitForBadges(page, 6);
