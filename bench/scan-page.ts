@@ -270,6 +270,7 @@ function createHarness() {
           requestAnimationFrame((frameStart) => meter.task('render', () => work(frameStart)));
         const pageScanner = new PageScanner(sink, timedScheduler('scan'));
         manager.scannerBusy = () => pageScanner.busy;
+        manager.mutate = (work) => pageScanner.whileUnobserved(work);
         scanner = pageScanner;
         meter.task('scan', () => scanner?.watch(document));
       });

@@ -59,6 +59,8 @@ export class BadgeManager implements ScanSink {
   private insertScheduled = false;
   /** Schedules badge insertion before a frame; tests replace it. */
   frames: FrameScheduler = scheduleFrame;
+  /** Runs a batch of badge insertions, around which the scanner pauses its observers. */
+  mutate: (work: () => void) => void = (work) => work();
   /** Tells whether the scanner still has work queued, which may find more numbers. */
   scannerBusy: () => boolean = () => false;
   private renderScheduled = false;
@@ -234,12 +236,14 @@ export class BadgeManager implements ScanSink {
       this.awaiting.size === 0 && this.pendingRender.length === 0 && !this.scannerBusy();
     if (settled || this.replacing || frameStart - this.firstUnplacedAt >= MAX_INSERT_DELAY_MS) {
       this.replacing = false;
-      let inserted = 0;
-      for (const badge of this.unplaced) {
-        if (inserted++ >= MAX_INSERTS_PER_FRAME) break;
-        this.unplaced.delete(badge);
-        this.insert(badge);
-      }
+      this.mutate(() => {
+        let inserted = 0;
+        for (const badge of this.unplaced) {
+          if (inserted++ >= MAX_INSERTS_PER_FRAME) break;
+          this.unplaced.delete(badge);
+          this.insert(badge);
+        }
+      });
       this.reportCount();
     }
     if (this.unplaced.size > 0) this.scheduleInsert();

@@ -76,6 +76,7 @@ export function startContentScript(ctx: ContentScriptContext): void {
   sendToBackground('frame.suppressedCount', { count: 0 }).catch(logOnce);
   const scanner = new PageScanner(badges, scheduleIdle);
   badges.scannerBusy = () => scanner.busy;
+  badges.mutate = (work) => scanner.whileUnobserved(work);
   ctx.onInvalidated(() => scanner.stop());
 
   // Every listener of the page goes on the window or the document. A script

@@ -71,6 +71,8 @@ const ELEMENTS_PER_CHECK = 2048;
 const MAX_RUN_LENGTH = 20_000;
 /** Text nodes visited between two deadline checks. */
 const NODES_PER_CHECK = 256;
+/** Options of each root's observer: added and removed nodes, and text changes. */
+const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 /** Interval of the check for input values that a script set without an event, in milliseconds. */
 const INPUT_CHECK_MS = 1000;
 
@@ -92,7 +94,7 @@ export class PageScanner {
   private readonly queue: QueuedNode[] = [];
   private readonly scannedRoots = new WeakSet<Node>();
   private readonly observedRoots = new WeakSet<Node>();
-  private readonly observers: MutationObserver[] = [];
+  private readonly observers: Array<{ observer: MutationObserver; root: Node }> = [];
   /** Inputs and text areas scanned, with the value read; a value changes without a DOM mutation. */
   private readonly values = new Map<ValueElement, string>();
   /** The last text parent and its container; neighbouring text nodes mostly share both. */
@@ -117,14 +119,33 @@ export class PageScanner {
     this.observedRoots.add(root);
 
     const observer = new MutationObserver((records) => this.onMutations(records));
-    observer.observe(root, { childList: true, subtree: true, characterData: true });
-    this.observers.push(observer);
+    observer.observe(root, OBSERVED);
+    this.observers.push({ observer, root });
 
     const start =
       root.nodeType === Node.DOCUMENT_NODE
         ? ((root as Document).body ?? (root as Document).documentElement)
         : root;
     if (start) this.enqueue(start, false);
+  }
+
+  /**
+   * Runs `work`, which only adds or removes our own elements, with the
+   * observers paused. Thousands of badges inserted at once then cost no
+   * mutation records for the scanner to create and skip. Records already
+   * queued are handled first, because pausing would drop them.
+   */
+  whileUnobserved(work: () => void): void {
+    for (const { observer } of this.observers) {
+      const records = observer.takeRecords();
+      if (records.length > 0) this.onMutations(records);
+      observer.disconnect();
+    }
+    try {
+      work();
+    } finally {
+      for (const { observer, root } of this.observers) observer.observe(root, OBSERVED);
+    }
   }
 
   /** Rescans one element, e.g. an input whose value changed. */
@@ -166,7 +187,7 @@ export class PageScanner {
   stop(): void {
     this.stopped = true;
     this.values.clear();
-    for (const observer of this.observers) observer.disconnect();
+    for (const { observer } of this.observers) observer.disconnect();
     this.observers.length = 0;
     this.queue.length = 0;
     this.cursor = null;

@@ -99,6 +99,7 @@ export function startOnPage(
   const scanner = new PageScanner(badges, schedule);
   badges.frames = (work) => schedule(() => work(performance.now()));
   badges.scannerBusy = () => scanner.busy;
+  badges.mutate = (work) => scanner.whileUnobserved(work);
   const doc = options.root ?? document;
   const win = (doc.defaultView ?? window) as Window & typeof globalThis;
   // A frame's event targets accept only that frame's AbortSignal.
