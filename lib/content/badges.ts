@@ -5,6 +5,7 @@ import { BADGE_TAG } from './dom-rules';
 import { scheduleFrame, type FrameScheduler, type IdleScheduler } from './idle';
 import type { FoundNumber, ScanSink } from './scanner';
 import type { StatusClient } from './status-client';
+import { clippingBox, type BoxLook } from './clipping';
 import { BADGE_CSS, applyStyles } from './styles';
 
 interface BadgeRecord {
@@ -236,13 +237,23 @@ export class BadgeManager implements ScanSink {
       this.awaiting.size === 0 && this.pendingRender.length === 0 && !this.scannerBusy();
     if (settled || this.replacing || frameStart - this.firstUnplacedAt >= MAX_INSERT_DELAY_MS) {
       this.replacing = false;
+      const batch: HTMLElement[] = [];
+      for (const badge of this.unplaced) {
+        if (batch.length >= MAX_INSERTS_PER_FRAME) break;
+        batch.push(badge);
+      }
+      // Styles are read for the whole batch before any insertion, so the
+      // page's style is computed once and not again after each badge.
+      const looks = new Map<string, BoxLook>();
+      const boxes = batch.map((badge) => {
+        const anchor = this.badges.get(badge)?.anchor;
+        return anchor?.isConnected ? clippingBox(anchor, looks) : null;
+      });
       this.mutate(() => {
-        let inserted = 0;
-        for (const badge of this.unplaced) {
-          if (inserted++ >= MAX_INSERTS_PER_FRAME) break;
+        batch.forEach((badge, i) => {
           this.unplaced.delete(badge);
-          this.insert(badge);
-        }
+          this.insert(badge, boxes[i] ?? null);
+        });
       });
       this.reportCount();
     }
@@ -273,7 +284,7 @@ export class BadgeManager implements ScanSink {
   }
 
   /** Puts a built badge after its anchor and the anchor's earlier badges, or drops it when the anchor left. */
-  private insert(badge: HTMLElement): void {
+  private insert(badge: HTMLElement, clippedBy: Element | null = null): void {
     const record = this.badges.get(badge);
     if (!record) return;
     const { anchor } = record;
@@ -284,6 +295,11 @@ export class BadgeManager implements ScanSink {
       const left = siblings.filter((other) => other !== badge);
       if (left.length > 0) this.byAnchor.set(anchor, left);
       else this.byAnchor.delete(anchor);
+      return;
+    }
+    // In a cell that cuts off its line, the badge goes first, where it stays in sight.
+    if (clippedBy) {
+      clippedBy.insertBefore(badge, clippedBy.firstChild);
       return;
     }
     let after: Node = anchor;

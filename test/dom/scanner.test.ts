@@ -147,6 +147,31 @@ describe('text split over elements', () => {
   });
 });
 
+describe('cells that cut off their line', () => {
+  it('puts the badge first in a truncated cell', async () => {
+    loadHtml(
+      '<style>.truncate { overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }</style>' +
+        '<div class="truncate" id="cell"><a href="tel:+14155550123">+1 415 555 0123</a></div>',
+    );
+    page = startOnPage();
+    await page.settle();
+
+    expect(document.getElementById('cell')?.firstElementChild?.localName).toBe('dnc-guard-badge');
+  });
+
+  it('keeps the badge after numbers in open cells', async () => {
+    loadHtml(
+      '<div style="overflow: hidden"><span id="phone">+1 646 555 0199</span></div>' +
+        '<p style="white-space: nowrap"><span id="other">+44 20 7946 0018</span></p>',
+    );
+    page = startOnPage();
+    await page.settle();
+
+    expect(document.getElementById('phone')?.lastChild?.nodeName).toBe('DNC-GUARD-BADGE');
+    expect(document.getElementById('other')?.lastChild?.nodeName).toBe('DNC-GUARD-BADGE');
+  });
+});
+
 describe('regions that are not page text', () => {
   it('skips editors, svg text and form options', async () => {
     loadHtml(

@@ -259,7 +259,26 @@ describe('with a list imported from CSV', () => {
     const page = await open('contact-cards.html');
     await expect.poll(() => page.title(), { timeout: 10_000 }).toContain('(ready)');
 
-    expect((await waitForBadges(page, 3))['+8613812345678']).toBe('suppressed');
+    expect((await waitForBadges(page, 4))['+8613812345678']).toBe('suppressed');
+    await page.close();
+  });
+
+  it('keeps badges in sight in narrow cells', async () => {
+    const page = await open('contact-cards.html');
+    await waitForBadges(page, 3);
+
+    const boxes = await page.evaluate(() => {
+      const cell = document.getElementById('narrow');
+      const badge = cell?.querySelector('dnc-guard-badge');
+      return cell && badge
+        ? {
+            cell: cell.getBoundingClientRect().toJSON(),
+            badge: badge.getBoundingClientRect().toJSON(),
+          }
+        : null;
+    });
+    expect(boxes?.badge.left).toBeGreaterThanOrEqual(boxes?.cell.left ?? Infinity);
+    expect(boxes?.badge.right).toBeLessThanOrEqual(boxes?.cell.right ?? -Infinity);
     await page.close();
   });
 

@@ -1,0 +1,56 @@
+/**
+ * Finds where a badge would be cut off. CRM list views truncate cells with
+ * `overflow: hidden; white-space: nowrap; text-overflow: ellipsis`, and a
+ * badge put after the number there lies past the cell's edge, out of sight.
+ */
+
+/** Layout facts of an element's computed style that decide where a badge inside it goes. */
+export interface BoxLook {
+  /** Clips a line that does not wrap, so content past its width is hidden. */
+  clips: boolean;
+  /** Is laid out as a block, so the search for a clipping box stops there. */
+  block: boolean;
+}
+
+/** Ancestors of a number checked for a clipping box, because truncating cells wrap the value closely. */
+const MAX_DEPTH = 3;
+
+/**
+ * Returns the element that would hide a badge placed right after `anchor`,
+ * or null. The search goes up from the anchor's parent and stops at the
+ * first block or after MAX_DEPTH elements. `looks` caches the result by tag
+ * and class for one batch of badges, because list rows repeat them; elements
+ * with a style attribute are always read.
+ */
+export function clippingBox(anchor: Node, looks: Map<string, BoxLook>): Element | null {
+  let node = anchor.parentNode;
+  for (let depth = 0; node && node.nodeType === Node.ELEMENT_NODE && depth < MAX_DEPTH; depth++) {
+    const element = node as Element;
+    const look = lookOf(element, looks);
+    if (look.clips) return element;
+    if (look.block) return null;
+    node = element.parentNode;
+  }
+  return null;
+}
+
+function lookOf(element: Element, looks: Map<string, BoxLook>): BoxLook {
+  const key = element.hasAttribute('style')
+    ? null
+    : `${element.localName} ${element.getAttribute('class') ?? ''}`;
+  const cached = key === null ? undefined : looks.get(key);
+  if (cached) return cached;
+
+  const view = element.ownerDocument.defaultView;
+  const style = view?.getComputedStyle(element);
+  const look: BoxLook = style
+    ? {
+        clips:
+          (style.overflowX !== 'visible' || !/^(visible|)$/.test(style.overflow)) &&
+          (style.whiteSpace === 'nowrap' || style.getPropertyValue('text-wrap-mode') === 'nowrap'),
+        block: !style.display.startsWith('inline') && style.display !== 'contents',
+      }
+    : { clips: false, block: true };
+  if (key !== null) looks.set(key, look);
+  return look;
+}
