@@ -86,8 +86,14 @@ export function startContentScript(ctx: ContentScriptContext): void {
   let listeners: AbortController | null = null;
   const addListeners = (): void => {
     listeners?.abort();
-    listeners = new AbortController();
-    const signal = AbortSignal.any([ctx.signal, listeners.signal]);
+    const controller = new AbortController();
+    listeners = controller;
+    // Linked by hand: AbortSignal.any needs Chrome 116.
+    ctx.signal.addEventListener('abort', () => controller.abort(), {
+      once: true,
+      signal: controller.signal,
+    });
+    const signal = controller.signal;
     installDialGuard(
       window,
       {
