@@ -246,6 +246,19 @@ describe('with a list imported from CSV', () => {
     await page.close();
   });
 
+  it('guards a sandboxed mail frame', async () => {
+    const page = await open('mail-frame.html');
+    const mail = page.frameLocator('#mail');
+    await expect
+      .poll(() => mail.locator('dnc-guard-badge').getAttribute('data-status'))
+      .toBe('suppressed');
+
+    await mail.locator('#back').click();
+    await expect.poll(() => mail.locator('dnc-guard-notice').count()).toBe(1);
+    expect(await pageEvents(page)).toEqual([]);
+    await page.close();
+  });
+
   it('reads flex and grid cells apart', async () => {
     const page = await open('contact-cards.html');
     const badges = await waitForBadges(page, 2);
