@@ -264,6 +264,7 @@ function createHarness() {
           },
           forget: (anchors) => manager.forget(anchors),
           removed: () => manager.removed(),
+          placeNow: () => manager.placeNow(),
         };
         badges = manager;
         manager.frames = (work) =>

@@ -24,6 +24,8 @@ interface BadgeRecord {
 const MAX_INSERT_DELAY_MS = 250;
 /** Most badges inserted in one frame, so a page with 100,000 numbers does not freeze. */
 const MAX_INSERTS_PER_FRAME = 2000;
+/** Most badges placed in a mutation callback after a small change; more wait for a frame. */
+const MAX_PLACED_AT_ONCE = 64;
 
 /** Label of each status; the icon comes from BADGE_CSS, and the allowed badge shows only its icon. */
 const LABELS: Record<NumberStatus, MessageKey> = {
@@ -161,14 +163,40 @@ export class BadgeManager implements ScanSink {
     if (this.pruneScheduled) return;
     this.pruneScheduled = true;
     this.schedule(() => {
-      this.pruneScheduled = false;
-      for (const [badge, record] of this.badges) {
-        if (this.unplaced.has(badge) || (badge.isConnected && record.anchor.isConnected)) continue;
-        badge.remove();
-        this.badges.delete(badge);
-      }
-      this.reportCount();
+      if (this.pruneScheduled) this.prune();
     });
+  }
+
+  /**
+   * Places at once, after a small change, the badges whose status was
+   * already known, and drops the badges of nodes that left. Both happen in
+   * the mutation callback, before the page is drawn again, so a row a page
+   * renders anew keeps its badge on screen throughout.
+   */
+  placeNow(): void {
+    if (this.pendingRender.length > MAX_PLACED_AT_ONCE) return;
+    if (this.pruneScheduled) this.prune();
+    if (this.pendingRender.length === 0) return;
+
+    const built: HTMLElement[] = [];
+    for (const item of this.pendingRender.splice(0)) {
+      if (item.generation !== (this.generations.get(item.found.anchor) ?? 0)) continue;
+      const badge = this.build(item.found, item.result);
+      if (badge) built.push(badge);
+    }
+    this.insertNow(built);
+    this.reportCount();
+  }
+
+  /** Drops badges whose number or anchor left the page. */
+  private prune(): void {
+    this.pruneScheduled = false;
+    for (const [badge, record] of this.badges) {
+      if (this.unplaced.has(badge) || (badge.isConnected && record.anchor.isConnected)) continue;
+      badge.remove();
+      this.badges.delete(badge);
+    }
+    this.reportCount();
   }
 
   /** Asks again for every number on the page, because the list changed. */
@@ -242,32 +270,37 @@ export class BadgeManager implements ScanSink {
         if (batch.length >= MAX_INSERTS_PER_FRAME) break;
         batch.push(badge);
       }
-      // Styles are read for the whole batch before any insertion, so the
-      // page's style is computed once and not again after each badge.
-      const looks = new Map<string, BoxLook>();
-      const boxes = batch.map((badge) => {
-        const anchor = this.badges.get(badge)?.anchor;
-        return anchor?.isConnected ? clippingBox(anchor, looks) : null;
-      });
-      this.mutate(() => {
-        batch.forEach((badge, i) => {
-          this.unplaced.delete(badge);
-          this.insert(badge, boxes[i] ?? null);
-        });
-      });
+      this.insertNow(batch);
       this.reportCount();
     }
     if (this.unplaced.size > 0) this.scheduleInsert();
   }
 
+  /** Inserts built badges, reading the styles of the whole batch before any insertion. */
+  private insertNow(batch: HTMLElement[]): void {
+    if (batch.length === 0) return;
+    // Reading first keeps the page's style computed once, not again after each badge.
+    const looks = new Map<string, BoxLook>();
+    const boxes = batch.map((badge) => {
+      const anchor = this.badges.get(badge)?.anchor;
+      return anchor?.isConnected ? clippingBox(anchor, looks) : null;
+    });
+    this.mutate(() => {
+      batch.forEach((badge, i) => {
+        this.unplaced.delete(badge);
+        this.insert(badge, boxes[i] ?? null);
+      });
+    });
+  }
+
   /** Builds the badge of a number outside the page; `insert` puts it after its anchor later. */
-  private build(found: FoundNumber, result: NumberResult): void {
+  private build(found: FoundNumber, result: NumberResult): HTMLElement | null {
     const { anchor } = found;
-    if (!anchor.parentNode || !anchor.isConnected) return;
+    if (!anchor.parentNode || !anchor.isConnected) return null;
 
     const existing = this.byAnchor.get(anchor) ?? [];
     // The same number found twice for one anchor (e.g. a rescan) keeps one badge.
-    if (existing.some((badge) => this.badges.get(badge)?.raw === found.raw)) return;
+    if (existing.some((badge) => this.badges.get(badge)?.raw === found.raw)) return null;
 
     const status = result.status === 'invalid' ? 'unknown' : result.status;
     const badge = newBadge(status);
@@ -281,6 +314,7 @@ export class BadgeManager implements ScanSink {
     this.badges.set(badge, record);
     if (this.unplaced.size === 0) this.firstUnplacedAt = performance.now();
     this.unplaced.add(badge);
+    return badge;
   }
 
   /** Puts a built badge after its anchor and the anchor's earlier badges, or drops it when the anchor left. */

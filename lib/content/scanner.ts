@@ -29,6 +29,12 @@ export interface ScanSink {
   forget(anchors: Node[]): void;
   /** Called when nodes left the page; badges whose anchor left go too. */
   removed(): void;
+  /**
+   * Called after a small change was scanned at once, in the mutation
+   * callback: badges whose status is already known go in before the next
+   * frame, so text a page renders again does not lose its badge for a moment.
+   */
+  placeNow?(): void;
 }
 
 interface QueuedNode {
@@ -71,8 +77,17 @@ const ELEMENTS_PER_CHECK = 2048;
 const MAX_RUN_LENGTH = 20_000;
 /** Text nodes visited between two deadline checks. */
 const NODES_PER_CHECK = 256;
-/** Options of each root's observer: added and removed nodes, and text changes. */
-const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+/** Options of each root's observer: added and removed nodes, and text changes with the old text. */
+const OBSERVED: MutationObserverInit = {
+  childList: true,
+  subtree: true,
+  characterData: true,
+  characterDataOldValue: true,
+};
+/** Most subtrees one mutation callback may queue and still have them scanned at once. */
+const MAX_SUBTREES_SCANNED_AT_ONCE = 8;
+/** Budget of that scan in the mutation callback, in milliseconds; the rest waits for idle time. */
+const SCAN_AT_ONCE_MS = 1;
 /** Interval of the check for input values that a script set without an event, in milliseconds. */
 const INPUT_CHECK_MS = 1000;
 
@@ -106,6 +121,8 @@ export class PageScanner {
   private cleanElements = new WeakSet<Element>();
   private cursor: WalkCursor | null = null;
   private scheduled = false;
+  /** Set while observers are paused or a change is scanned at once, so neither starts inside the other. */
+  private busyInCallback = false;
   private stopped = false;
 
   constructor(
@@ -136,15 +153,18 @@ export class PageScanner {
    * queued are handled first, because pausing would drop them.
    */
   whileUnobserved(work: () => void): void {
-    for (const { observer } of this.observers) {
-      const records = observer.takeRecords();
-      if (records.length > 0) this.onMutations(records);
-      observer.disconnect();
-    }
+    const nested = this.busyInCallback;
+    this.busyInCallback = true;
     try {
+      for (const { observer } of this.observers) {
+        const records = observer.takeRecords();
+        if (records.length > 0) this.onMutations(records);
+        observer.disconnect();
+      }
       work();
     } finally {
       for (const { observer, root } of this.observers) observer.observe(root, OBSERVED);
+      this.busyInCallback = nested;
     }
   }
 
@@ -199,23 +219,31 @@ export class PageScanner {
   }
 
   private onMutations(records: MutationRecord[]): void {
+    // The page changed since the last lookup, so the cached container may be stale.
+    this.lastParent = null;
     let removed = false;
+    const queuedBefore = this.queue.length;
     for (const record of records) {
       if (record.type === 'characterData') {
-        const text = record.target;
-        if (text.nodeType === Node.TEXT_NODE && text.parentNode) {
+        const text = record.target as Text;
+        // A page that writes the same text again changes nothing.
+        if (text.nodeType === Node.TEXT_NODE && text.parentNode && text.data !== record.oldValue) {
           // The old text's badge goes now, whatever the new text holds.
           this.sink.forget([text]);
-          this.enqueue(text.parentNode, true);
+          this.enqueue(this.runScope(text.parentNode), true);
         }
         continue;
       }
 
       for (const node of record.addedNodes) {
         if (isOwnElement(node)) continue;
-        // A text node joins the text around it, so its parent is rescanned.
+        // Text and inline elements join the text around them, so the
+        // element their run belongs to is rescanned.
+        const parent = node.parentNode;
         if (node.nodeType === Node.TEXT_NODE) {
-          if (node.parentNode) this.enqueue(node.parentNode, true);
+          if (parent) this.enqueue(this.runScope(parent), true);
+        } else if (parent && isInlineElement(node)) {
+          this.enqueue(this.runScope(parent), true);
         } else {
           this.enqueue(node, false);
         }
@@ -223,6 +251,35 @@ export class PageScanner {
       if (record.removedNodes.length > 0) removed = true;
     }
     if (removed) this.sink.removed();
+
+    const queued = this.queue.length - queuedBefore;
+    if (
+      queued > 0 &&
+      queued === this.queue.length &&
+      queued <= MAX_SUBTREES_SCANNED_AT_ONCE &&
+      !this.cursor &&
+      !this.busyInCallback
+    ) {
+      this.busyInCallback = true;
+      try {
+        this.work(performance.now() + SCAN_AT_ONCE_MS);
+        this.sink.placeNow?.();
+      } finally {
+        this.busyInCallback = false;
+      }
+    }
+  }
+
+  /**
+   * Returns the element whose text runs contain `parent`'s text: its nearest
+   * ancestor that is not inline. The document's body and a shadow root are
+   * too large to rescan for one change, so `parent` itself is used there.
+   */
+  private runScope(parent: Node): Node {
+    const container = this.containerOf(parent);
+    if (container.nodeType !== Node.ELEMENT_NODE) return parent;
+    const name = (container as Element).localName;
+    return name === 'body' || name === 'html' ? parent : container;
   }
 
   private enqueue(node: Node, force: boolean): void {
@@ -571,6 +628,10 @@ function brokenByLine(text: Text, run: TextRun): boolean {
 
 function emptyRun(): TextRun {
   return { nodes: [], length: 0, container: null };
+}
+
+function isInlineElement(node: Node): boolean {
+  return node.nodeType === Node.ELEMENT_NODE && INLINE_ELEMENTS.has((node as Element).localName);
 }
 
 function isValueElement(node: Node): boolean {

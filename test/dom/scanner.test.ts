@@ -325,6 +325,78 @@ describe('input values', () => {
   });
 });
 
+describe('pages that render again', () => {
+  /** Lets the mutation callbacks run, and no idle time or frame. */
+  const afterCallbacks = () => new Promise<void>((resolve) => queueMicrotask(resolve));
+
+  it('reads digits appended one span at a time', async () => {
+    loadHtml('<div id="display" aria-live="polite"></div>');
+    page = startOnPage();
+    await page.settle();
+
+    const display = document.getElementById('display');
+    for (const digit of '+14155550123') {
+      const span = document.createElement('span');
+      span.textContent = digit;
+      display?.append(span);
+      await page.settle();
+    }
+
+    expect(badgeMap()).toEqual({ '+14155550123': 'suppressed' });
+  });
+
+  it('joins a span added to a started number', async () => {
+    loadHtml('<p id="line">Mobile: <span>+1 415</span></p>');
+    page = startOnPage();
+    await page.settle();
+
+    const rest = document.createElement('span');
+    rest.textContent = ' 555 0123';
+    document.getElementById('line')?.append(rest);
+    await page.settle();
+
+    expect(badgeMap()).toEqual({ '+14155550123': 'suppressed' });
+  });
+
+  it('keeps the badge when the same text is written', async () => {
+    loadHtml('<p id="cell">+1 646 555 0199</p>');
+    page = startOnPage();
+    await page.settle();
+    const badge = badgesIn()[0];
+
+    const text = document.getElementById('cell')?.firstChild as Text;
+    text.data = '+1 646 555 0199';
+    await page.settle();
+
+    expect(badgesIn()).toHaveLength(1);
+    expect(badgesIn()[0]).toBe(badge);
+  });
+
+  it('places known badges before the next frame', async () => {
+    loadHtml('<table><tbody id="rows"><tr><td>+1 646 555 0199</td></tr></tbody></table>');
+    page = startOnPage();
+    await page.settle();
+
+    const rows = document.getElementById('rows') as HTMLElement;
+    rows.innerHTML = '<tr><td>+1 646 555 0199</td></tr>';
+    await afterCallbacks();
+
+    expect(badgesIn(rows).map((badge) => badge.dataset.status)).toEqual(['suppressed']);
+  });
+
+  it('replaces a rewritten text node without a gap', async () => {
+    loadHtml('<p id="cell">+1 646 555 0199</p>');
+    page = startOnPage();
+    await page.settle();
+
+    const cell = document.getElementById('cell') as HTMLElement;
+    cell.textContent = '+1 646 555 0199';
+    await afterCallbacks();
+
+    expect(badgesIn(cell)).toHaveLength(1);
+  });
+});
+
 describe('shadow DOM and frames', () => {
   it('flags numbers inside nested open shadow roots', async () => {
     loadHtml('<div id="host"></div>');
