@@ -10,6 +10,7 @@ import {
   NOTICE_TAG,
   SKIPPED_ELEMENTS,
   countDigits,
+  dialKey,
   numberFromDialHref,
 } from './dom-rules';
 import type { IdleScheduler } from './idle';
@@ -116,7 +117,7 @@ export class PageScanner {
   private lastParent: Node | null = null;
   private lastContainer: Node | null = null;
   /** Dial links of the walk under way. */
-  private dialLinks = new Set<Element>();
+  private dialLinks = new Map<Element, string>();
   /** Elements of the walk under way known to have no excluded ancestor (nor to be one). */
   private cleanElements = new WeakSet<Element>();
   private cursor: WalkCursor | null = null;
@@ -359,7 +360,7 @@ export class PageScanner {
     const scope = root as Element | DocumentFragment;
 
     if (!cursor.elements) {
-      this.dialLinks = new Set();
+      this.dialLinks = new Map();
       this.cleanElements = new WeakSet();
       if (root.nodeType === Node.ELEMENT_NODE) this.visitElement(root as Element);
       // Told apart by tag name, because a matches() call per element costs
@@ -403,7 +404,7 @@ export class PageScanner {
   private visitLink(link: HTMLAnchorElement): void {
     const raw = numberFromDialHref(link.getAttribute('href') ?? '');
     if (raw === null || this.inExcludedRegion(link)) return;
-    this.dialLinks.add(link);
+    this.dialLinks.set(link, raw);
 
     this.sink.forget([link]);
     this.sink.found([{ raw, kind: 'link', anchor: link }]);
@@ -462,13 +463,17 @@ export class PageScanner {
     return false;
   }
 
-  /** Dial links get one badge for their href; their text would only repeat it. Links are inline, so only the path up to the container is checked. */
-  private insideDialLink(text: Text, container: Node | null): boolean {
-    if (this.dialLinks.size === 0) return false;
+  /**
+   * Returns the number of the dial link that `text` sits in, or null. Links
+   * are inline, so only the path up to the container is checked.
+   */
+  private dialLinkNumber(text: Text, container: Node | null): string | null {
+    if (this.dialLinks.size === 0) return null;
     for (let node = text.parentNode; node && node !== container; node = node.parentNode) {
-      if (this.dialLinks.has(node as Element)) return true;
+      const number = this.dialLinks.get(node as Element);
+      if (number !== undefined) return number;
     }
-    return false;
+    return null;
   }
 
   /** Returns the nearest ancestor that is not an inline element. */
@@ -529,7 +534,11 @@ export class PageScanner {
         nodeEnd += nodes[nodeIndex]?.data.length ?? 0;
       }
       const anchor = nodes[nodeIndex];
-      if (!anchor || this.insideDialLink(anchor, container)) continue;
+      if (!anchor) continue;
+      // A dial link has one badge for its href. Its text gets its own only
+      // when it shows another number, because the agent reads the text.
+      const linkNumber = this.dialLinkNumber(anchor, container);
+      if (linkNumber !== null && sameLastDigits(linkNumber, candidate.raw)) continue;
       found.push({
         raw: candidate.raw,
         ...(candidate.extension ? { extension: candidate.extension } : {}),
@@ -613,6 +622,14 @@ function separatedByBox(before: Text, after: Text): boolean {
     if (isBox(node)) return true;
   }
   return false;
+}
+
+/** Digits compared at the end of two numbers; they differ in country code and trunk prefix. */
+const COMPARED_DIGITS = 8;
+
+/** Tells whether two written numbers end in the same COMPARED_DIGITS digits. */
+function sameLastDigits(first: string, second: string): boolean {
+  return dialKey(first).slice(-COMPARED_DIGITS) === dialKey(second).slice(-COMPARED_DIGITS);
 }
 
 /** Tells whether a <br> comes right before `text` inside a run that has begun, which ends the run. */

@@ -44,6 +44,24 @@ describe('CRM record page', () => {
     expect(link?.nextElementSibling?.localName).toBe('dnc-guard-badge');
   });
 
+  it('flags link text that shows another number', async () => {
+    loadHtml(
+      '<p><a href="tel:+16465550142">+1 415 555 0123</a></p>' +
+        '<p><a href="tel:+12125550187">(212) 555-0187</a></p>' +
+        '<p><a href="tel:+442079460018">020 7946 0018</a></p>',
+    );
+    page = startOnPage();
+    await page.settle();
+
+    // The text's badge sits inside the link, before the link's own.
+    expect(badgesIn().map((badge) => badge.dataset.e164)).toEqual([
+      '+14155550123',
+      '+16465550142',
+      '+12125550187',
+      '+442079460018',
+    ]);
+  });
+
   it('finds a number split across spans', async () => {
     loadFixture('crm-record.html');
     page = startOnPage();
