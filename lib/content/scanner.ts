@@ -13,6 +13,7 @@ import {
   dialKey,
   numberFromDialHref,
 } from './dom-rules';
+import { isDigitCode } from '../phone/chars';
 import type { IdleScheduler } from './idle';
 
 /** A phone number found on the page, and the node the badge goes after. */
@@ -571,7 +572,7 @@ function candidatesInNodes(nodes: Text[], text: string): PhoneCandidate[] {
       before.parentNode !== after.parentNode &&
       !isSpace(text.charCodeAt(offset - 1)) &&
       !isSpace(text.charCodeAt(offset)) &&
-      separatedByBox(before, after)
+      separatedByBox(before, after, isDigitJoin(text, offset))
     )
       cuts.push(offset);
   }
@@ -594,19 +595,33 @@ function isSpace(code: number): boolean {
   );
 }
 
+/**
+ * Tells whether a digit (or a "+") ends the text before `offset` and a digit
+ * starts the text after it, as where two digit boxes of a dial display meet.
+ */
+function isDigitJoin(text: string, offset: number): boolean {
+  const before = text.charCodeAt(offset - 1);
+  return (isDigitCode(before) || before === 43) && isDigitCode(text.charCodeAt(offset));
+}
+
 /** Display values that keep an element's text on the line of its neighbours. */
 const FLOWING_DISPLAYS = new Set(['inline', 'contents']);
+/** Boxes that still sit on the line; a dial display may draw each digit in one. */
+const INLINE_BOXES = new Set(['inline-block', 'inline-flex', 'inline-grid']);
 
 /**
  * Tells whether an element laid out as a box of its own (not inline by its
- * computed style) comes between two text nodes of one run.
+ * computed style) comes between two text nodes of one run. Inline boxes
+ * separate them too, unless digits meet there (`digitJoin`).
  */
-function separatedByBox(before: Text, after: Text): boolean {
+function separatedByBox(before: Text, after: Text, digitJoin: boolean): boolean {
   const view = before.ownerDocument.defaultView;
   if (!view) return false;
-  const isBox = (node: Node): boolean =>
-    node.nodeType === Node.ELEMENT_NODE &&
-    !FLOWING_DISPLAYS.has(view.getComputedStyle(node as Element).display);
+  const isBox = (node: Node): boolean => {
+    if (node.nodeType !== Node.ELEMENT_NODE) return false;
+    const display = view.getComputedStyle(node as Element).display;
+    return !FLOWING_DISPLAYS.has(display) && !(digitJoin && INLINE_BOXES.has(display));
+  };
 
   const beforeAncestors = new Set<Node>();
   for (let node = before.parentNode; node; node = node.parentNode) beforeAncestors.add(node);

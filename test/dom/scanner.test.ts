@@ -148,6 +148,17 @@ describe('text split over elements', () => {
     expect(badgeMap()).toEqual({ '+14155550123': 'suppressed', '+16465550199': 'suppressed' });
   });
 
+  it('joins digits drawn in inline boxes', async () => {
+    const digits = [...'+14155550123']
+      .map((digit) => `<span style="display:inline-block">${digit}</span>`)
+      .join('');
+    loadHtml(`<div>${digits}</div>`);
+    page = startOnPage();
+    await page.settle();
+
+    expect(badgeMap()).toEqual({ '+14155550123': 'suppressed' });
+  });
+
   it('joins inline spans that touch', async () => {
     loadHtml('<p><span>+1</span><span>(212) 555-0142</span></p>');
     page = startOnPage();
