@@ -1,8 +1,12 @@
+import { digitValue, isDigitCode } from '../phone/chars';
+
 /**
  * Elements whose text flows on the same line as their neighbours. A number
  * split across them ("<span>+1 (212)</span> <span>555-0187</span>") is read
- * as one string. Any other element ends a run of text. Tag names are used and
- * not computed styles, because reading styles during a scan forces layout.
+ * as one string. Any other element ends a run of text. Tag names decide first,
+ * because reading computed styles for every node would make the browser
+ * compute the page's style during the scan; styles are read only where a run
+ * that holds a number meets another element with no space between.
  */
 export const INLINE_ELEMENTS = new Set([
   'a',
@@ -87,8 +91,6 @@ export function numberFromDialHref(href: string): string | null {
   return /\d/.test(number) ? number : null;
 }
 
-const FULL_WIDTH_ZERO = 0xff10;
-
 /**
  * Reduces a typed or displayed number to "+" and ASCII digits, the form used
  * as a page-local cache key. Dialers reformat what is typed, so
@@ -97,22 +99,18 @@ const FULL_WIDTH_ZERO = 0xff10;
 export function dialKey(raw: string): string {
   let key = '';
   for (const char of raw) {
-    const code = char.charCodeAt(0);
-    if (code >= 48 && code <= 57) key += char;
-    else if (code >= FULL_WIDTH_ZERO && code <= FULL_WIDTH_ZERO + 9)
-      key += String(code - FULL_WIDTH_ZERO);
+    const value = digitValue(char.charCodeAt(0));
+    if (value !== null) key += String(value);
     else if ((char === '+' || char === '＋') && key === '') key = '+';
   }
   return key;
 }
 
-/** Counts ASCII and full-width digits; a run with fewer than seven contains no phone number. */
+/** Counts digits of every kind isDigitCode accepts; a run with fewer than seven contains no phone number. */
 export function countDigits(text: string): number {
   let count = 0;
   for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if ((code >= 48 && code <= 57) || (code >= FULL_WIDTH_ZERO && code <= FULL_WIDTH_ZERO + 9))
-      count++;
+    if (isDigitCode(text.charCodeAt(i))) count++;
   }
   return count;
 }

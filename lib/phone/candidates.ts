@@ -35,7 +35,7 @@ const MAX_DIGITS_INTERNATIONAL = 16;
 /** Maximum digits of a number without "+": "00" or another exit code, then 15. */
 const MAX_DIGITS_NATIONAL = 17;
 
-const DIGIT = '[0-9\\uff10-\\uff19]';
+const DIGIT = '[0-9\\uff10-\\uff19\\u0660-\\u0669\\u06f0-\\u06f9]';
 const SEPARATOR =
   '[ \\u00a0\\u2009\\u202f\\u3000\\-\\u2010-\\u2015\\u2212\\u30fc\\uff0d.\\uff0e/\\uff0f()\\uff08\\uff09]';
 

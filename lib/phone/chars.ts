@@ -2,9 +2,27 @@
 // UTF-16 code unit to a class, so offsets in a folded copy of a string stay
 // equal to offsets in the original.
 
-/** ASCII digits and full-width digits (U+FF10–U+FF19). */
+/**
+ * ASCII digits, full-width digits (U+FF10–U+FF19) and the Arabic-Indic
+ * (U+0660–U+0669) and Eastern Arabic-Indic (U+06F0–U+06F9) digits of Arabic
+ * and Persian text.
+ */
 export function isDigitCode(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 0xff10 && code <= 0xff19);
+  return digitValue(code) !== null;
+}
+
+/** Returns the value (0–9) of a digit code of any kind isDigitCode accepts, or null. */
+export function digitValue(code: number): number | null {
+  if (code >= 48 && code <= 57) return code - 48;
+  if (code >= 0xff10 && code <= 0xff19) return code - 0xff10;
+  if (code >= 0x660 && code <= 0x669) return code - 0x660;
+  if (code >= 0x6f0 && code <= 0x6f9) return code - 0x6f0;
+  return null;
+}
+
+/** Tells whether a code is an Arabic-Indic or Eastern Arabic-Indic digit. */
+function isArabicDigit(code: number): boolean {
+  return (code >= 0x660 && code <= 0x669) || (code >= 0x6f0 && code <= 0x6f9);
 }
 
 /**
@@ -49,6 +67,7 @@ export function isWordCode(code: number): boolean {
   }
   if (code >= 0xc0 && code <= 0x24f) return code !== 0xd7 && code !== 0xf7; // not × ÷
   if (code >= 0x370 && code <= 0x4ff) return true;
+  if (isArabicDigit(code)) return true;
   return (
     (code >= 0xff10 && code <= 0xff19) ||
     (code >= 0xff21 && code <= 0xff3a) ||
@@ -76,6 +95,8 @@ export function foldToAscii(text: string): string {
       folded += ' ';
     } else if ((code >= 0x2010 && code <= 0x2015) || code === 0x2212 || code === 0x30fc) {
       folded += '-';
+    } else if (isArabicDigit(code)) {
+      folded += String(digitValue(code));
     } else {
       folded += text[i];
     }

@@ -244,10 +244,17 @@ const positives: DetectionRow[] = [
     'US',
     '+12125550187',
   ),
+
+  // Arabic-Indic and Eastern Arabic-Indic digits
+  row('finds UAE number in Arabic-Indic digits', 'اتصل +٩٧١ ٥٠ ١٢٣ ٤٥٦٧', 'AE', '+971501234567'),
+  row('finds SA national number in Arabic-Indic', 'جوال: ٠٥٠ ١٢٣ ٤٥٦٧', 'SA', '+966501234567'),
+  row('finds IR number in Persian digits', 'تلفن ۰۹۱۲ ۳۴۵ ۶۷۸۹', 'IR', '+989123456789'),
+  row('finds GB number in Arabic-Indic digits', '+٤٤ ٢٠ ٧٩٤٦ ٠٠١٨', 'US', '+442079460018'),
 ];
 
 const lookAlikes: DetectionRow[] = [
   // dates and date ranges
+  row('ignores a date in Arabic-Indic digits', 'التاريخ ٢٠٢٤-٠٥-١٢', 'SA'),
   row('rejects ISO dates', 'Due 2024-03-15', 'US'),
   row('rejects dotted dates', 'Termin 15.03.2024', 'DE'),
   row('rejects US slash dates', 'Renewal 03/15/2024', 'US'),
