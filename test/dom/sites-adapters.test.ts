@@ -220,6 +220,7 @@ describe('adapter house rules', () => {
       'generic',
       'registry',
       'matches',
+      'origin-pattern',
     ]);
     const files = readdirSync(SITES_SOURCE)
       .filter((file) => file.endsWith('.ts'))
