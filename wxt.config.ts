@@ -2,6 +2,8 @@ import { defineConfig } from 'wxt';
 
 import { LOCAL_MATCHES } from './lib/sites/matches';
 
+const OPTIONAL_ORIGINS = ['https://*/*', 'http://*/*'];
+
 export default defineConfig({
   // Explicit imports read better than globals and keep lib/ usable from Node.
   imports: false,
@@ -15,6 +17,8 @@ export default defineConfig({
       'alarms',
       'unlimitedStorage',
       'contextMenus',
+      // Registers the content scripts for the sites added in Options.
+      'scripting',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
     commands: {
@@ -26,7 +30,12 @@ export default defineConfig({
     // Local pages are part of the test contract: the built extension must run on
     // them without a permission prompt, so demos and end-to-end tests work.
     host_permissions: LOCAL_MATCHES,
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // Any one origin may be granted at run time: the API server, and the CRMs
+    // and dialers added in Options. WXT drops optional_host_permissions from
+    // the Firefox (MV2) manifest, where origins go in optional_permissions.
+    ...(browser === 'firefox'
+      ? { optional_permissions: OPTIONAL_ORIGINS }
+      : { optional_host_permissions: OPTIONAL_ORIGINS }),
     action: { default_title: '__MSG_extName__' },
     // IT can deploy the API URL and token through enterprise policy. Firefox
     // reads policies from policies.json instead and rejects this key.

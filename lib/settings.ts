@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
+import { toOriginPattern } from './sites/origin-pattern';
 
 export const settingsSchema = z.object({
   /** ISO 3166-1 alpha-2 country used to read numbers written in national format. */
@@ -42,23 +43,41 @@ export const MANAGED_KEYS = [
 ] as const;
 export type ManagedKey = (typeof MANAGED_KEYS)[number];
 
-/**
- * Reads the settings IT deployed through policy. Browsers without managed
- * storage, or without a policy, reject or return nothing; both mean "none".
- */
+/** Reads the settings IT deployed through policy. */
 export async function readManagedSettings(): Promise<Partial<Pick<Settings, ManagedKey>>> {
-  let raw: Record<string, unknown>;
-  try {
-    raw = await browser.storage.managed.get(null);
-  } catch {
-    return {};
-  }
-
+  const raw = await readManagedStorage();
   const managed: Record<string, unknown> = {};
   for (const key of MANAGED_KEYS) {
     if (settingsSchema.shape[key].safeParse(raw[key]).success) managed[key] = raw[key];
   }
   return managed as Partial<Pick<Settings, ManagedKey>>;
+}
+
+/**
+ * Reads the sites IT preset through policy (the "sites" key), as match
+ * patterns. An entry that is not a valid site address is left out and the
+ * rest still apply.
+ */
+export async function readManagedSites(): Promise<string[]> {
+  const raw = await readManagedStorage();
+  const entries = z.array(z.unknown()).safeParse(raw.sites);
+  if (!entries.success) return [];
+
+  const patterns = new Set<string>();
+  for (const entry of entries.data) {
+    const check = typeof entry === 'string' ? toOriginPattern(entry) : null;
+    if (check?.ok) patterns.add(check.pattern);
+  }
+  return [...patterns];
+}
+
+/** Reads managed storage. Without managed storage or a policy, browsers reject or return nothing, and both mean "none". */
+async function readManagedStorage(): Promise<Record<string, unknown>> {
+  try {
+    return (await browser.storage.managed.get(null)) ?? {};
+  } catch {
+    return {};
+  }
 }
 
 /**

@@ -13,6 +13,7 @@ import { createMessageRouter, type MessageHandlers } from './router';
 import { indexedDbListStore } from './list-store';
 import { recordSnapshotSchema } from '../sites/types';
 import { openCapturePanel } from '../panel';
+import { addSite, listSites, removeSite, startSiteScripts } from './sites';
 import { SyncService } from './sync-service';
 import { TabCounts } from './tab-counts';
 
@@ -180,6 +181,12 @@ export function startBackground(): { list: ListService; sync: SyncService } {
       await broadcastStatusChange();
       return { received: received.length, applied: true, size };
     },
+
+    'sites.list': async () => ({ sites: await listSites() }),
+
+    'sites.add': ({ pattern }) => addSite(pattern),
+
+    'sites.remove': async ({ pattern }) => ({ sites: await removeSite(pattern) }),
   };
 
   browser.runtime.onMessage.addListener(
@@ -200,6 +207,7 @@ export function startBackground(): { list: ListService; sync: SyncService } {
     if (pageTabs.has(tabId)) lastPageTab = tabId;
   });
   sync.start();
+  startSiteScripts();
   installCaptureEntryPoints();
 
   return { list, sync };

@@ -56,6 +56,18 @@ export const syncStatusSchema = z.object({
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 
+export const siteStateSchema = z.object({
+  /** Origin match pattern, e.g. https://crm.example.com/* */
+  pattern: z.string(),
+  /** Whether the administrator preset the site through policy, so the user cannot remove it. */
+  managed: z.boolean(),
+  /** Whether the browser has granted access to the site. Without it nothing runs there. */
+  granted: z.boolean(),
+});
+export type SiteState = z.infer<typeof siteStateSchema>;
+
+const sitePattern = z.string().min(1).max(300);
+
 /**
  * Every message a context can send to the background worker: its payload
  * schema, its reply schema, and who may send it. "page" means a content
@@ -167,6 +179,26 @@ export const backgroundMessages = {
       applied: z.boolean(),
       size: z.number().int(),
     }),
+  },
+  'sites.list': {
+    from: 'extension',
+    request: z.object({}),
+    response: z.object({ sites: z.array(siteStateSchema) }),
+  },
+  'sites.add': {
+    from: 'extension',
+    request: z.object({ pattern: sitePattern }),
+    response: z.object({
+      sites: z.array(siteStateSchema),
+      /** Number of open tabs on the site that now run the scripts, and of those that need a reload. */
+      injectedTabs: z.number().int().min(0),
+      failedTabs: z.number().int().min(0),
+    }),
+  },
+  'sites.remove': {
+    from: 'extension',
+    request: z.object({ pattern: sitePattern }),
+    response: z.object({ sites: z.array(siteStateSchema) }),
   },
 } as const;
 

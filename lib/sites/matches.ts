@@ -1,8 +1,9 @@
 /**
  * Pages the content script runs on without asking. Local pages are part of
  * the test contract (demos and tests run there); the rest are the hosted CRMs
- * and web dialers DNC Guard is made for. Other sites are added by the user in
- * Options, which asks the browser for that one origin.
+ * and web dialers DNC Guard is made for. Any other site is added under
+ * "Sites" in Options or preset by policy. The browser grants access to that
+ * one origin, and lib/background/sites.ts registers both scripts there.
  */
 export const LOCAL_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
 

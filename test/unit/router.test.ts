@@ -69,6 +69,9 @@ function handlers(): MessageHandlers {
     }),
     'sync.now': vi.fn(async () => syncStatus),
     'sync.status': vi.fn(async () => syncStatus),
+    'sites.list': vi.fn(async () => ({ sites: [] })),
+    'sites.add': vi.fn(async () => ({ sites: [], injectedTabs: 0, failedTabs: 0 })),
+    'sites.remove': vi.fn(async () => ({ sites: [] })),
   };
 }
 

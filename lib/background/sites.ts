@@ -1,0 +1,214 @@
+import { z } from 'zod';
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+import type { SiteState } from '../messaging/protocol';
+import { readManagedSites, readSettings } from '../settings';
+import { CONTENT_SCRIPT_MATCHES } from '../sites/matches';
+import { patternMatchesUrl, toOriginPattern } from '../sites/origin-pattern';
+import { createLogger } from './log';
+
+const log = createLogger('sites');
+
+/** Sites the user added in Options, as origin match patterns. */
+export const userSitesItem = storage.defineItem<string[]>('local:sites', { fallback: [] });
+
+/**
+ * The two content scripts, registered again for the sites added at run time.
+ * WXT writes each content-script entrypoint to content-scripts/<name>.js.
+ */
+const CONTENT_FILE = 'content-scripts/content.js';
+const SHADOW_ROOTS_FILE = 'content-scripts/shadow-roots.js';
+const SCRIPT_IDS = ['dnc-guard-sites-content', 'dnc-guard-sites-shadow-roots'];
+
+/** Reads the user's sites and leaves out entries that are no longer valid patterns. */
+async function readUserSites(): Promise<string[]> {
+  const stored = z.array(z.string()).safeParse(await userSitesItem.getValue());
+  if (!stored.success) return [];
+
+  const patterns = new Set<string>();
+  for (const entry of stored.data) {
+    const check = toOriginPattern(entry);
+    if (check.ok) patterns.add(check.pattern);
+  }
+  return [...patterns];
+}
+
+async function hasAccess(pattern: string): Promise<boolean> {
+  try {
+    return await browser.permissions.contains({ origins: [pattern] });
+  } catch {
+    return false;
+  }
+}
+
+/** Lists the administrator's sites, then the user's, each with whether the browser granted access. */
+export async function listSites(): Promise<SiteState[]> {
+  const [managed, user] = await Promise.all([readManagedSites(), readUserSites()]);
+  const entries = [
+    ...managed.map((pattern) => ({ pattern, managed: true })),
+    ...user
+      .filter((pattern) => !managed.includes(pattern))
+      .map((pattern) => ({ pattern, managed: false })),
+  ];
+  return Promise.all(
+    entries.map(async (entry) => ({ ...entry, granted: await hasAccess(entry.pattern) })),
+  );
+}
+
+/**
+ * Registers both content scripts for every listed site the browser granted,
+ * with the options of their static declarations. A site without access stays
+ * in the list and is registered again once access comes back.
+ */
+async function registerGranted(): Promise<SiteState[]> {
+  const sites = await listSites();
+  const matches = sites.filter((site) => site.granted).map((site) => site.pattern);
+
+  const registered = await browser.scripting.getRegisteredContentScripts({ ids: SCRIPT_IDS });
+  if (registered.length > 0)
+    await browser.scripting.unregisterContentScripts({
+      ids: registered.map((script) => script.id),
+    });
+  if (matches.length === 0) return sites;
+
+  // The static scripts set match_about_blank. Registered scripts have only
+  // matchOriginAsFallback for about:blank frames, and Firefox may reject it.
+  const fallback = import.meta.env.FIREFOX ? {} : { matchOriginAsFallback: true };
+  const [contentId = '', shadowRootsId = ''] = SCRIPT_IDS;
+  await browser.scripting.registerContentScripts([
+    {
+      id: contentId,
+      js: [CONTENT_FILE],
+      matches,
+      allFrames: true,
+      runAt: 'document_start',
+      ...fallback,
+    },
+    {
+      id: shadowRootsId,
+      js: [SHADOW_ROOTS_FILE],
+      matches,
+      allFrames: true,
+      runAt: 'document_start',
+      world: 'MAIN',
+      ...fallback,
+    },
+  ]);
+  log.info(`content scripts registered for ${matches.length} added sites`);
+  return sites;
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Brings the registrations in line with the list and the granted access.
+ * Calls run one after another, so two changes close together cannot
+ * interleave one call's unregister with another's register.
+ */
+export function syncSiteScripts(): Promise<SiteState[]> {
+  const run = queue.then(registerGranted, registerGranted);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+/**
+ * Runs the scripts in tabs already open on a newly added site, so the agent
+ * need not reload them. Tabs another pattern already covers have the scripts.
+ */
+async function injectIntoOpenTabs(
+  pattern: string,
+  others: string[],
+): Promise<{ injected: number; failed: number }> {
+  const covered = [...CONTENT_SCRIPT_MATCHES, ...others];
+  const tabs = await browser.tabs.query({ url: pattern });
+  let injected = 0;
+  let failed = 0;
+  for (const tab of tabs) {
+    if (
+      tab.id === undefined ||
+      !tab.url ||
+      covered.some((other) => patternMatchesUrl(other, tab.url ?? ''))
+    )
+      continue;
+    try {
+      const target = { tabId: tab.id, allFrames: true };
+      await browser.scripting.executeScript({ target, files: [SHADOW_ROOTS_FILE], world: 'MAIN' });
+      await browser.scripting.executeScript({ target, files: [CONTENT_FILE] });
+      injected++;
+    } catch (error) {
+      failed++;
+      log.warn(
+        'running the content script in an open tab failed',
+        error instanceof Error ? error.message : '',
+      );
+    }
+  }
+  return { injected, failed };
+}
+
+/**
+ * Adds a site the browser already granted (Options requests access inside
+ * the user's click, which the background cannot do), registers the scripts
+ * for it and runs them in its open tabs. Adding a listed site again, after
+ * access was granted anew, only registers and injects.
+ */
+export async function addSite(
+  input: string,
+): Promise<{ sites: SiteState[]; injectedTabs: number; failedTabs: number }> {
+  const check = toOriginPattern(input);
+  if (!check.ok) throw new Error(`"${input}" is not a site DNC Guard can add (${check.problem})`);
+  const { pattern } = check;
+  if (!(await hasAccess(pattern)))
+    throw new Error(`the browser has not granted access to ${pattern}`);
+
+  const [user, managed] = await Promise.all([readUserSites(), readManagedSites()]);
+  if (!user.includes(pattern) && !managed.includes(pattern))
+    await userSitesItem.setValue([...user, pattern]);
+  const sites = await syncSiteScripts();
+
+  const others = sites
+    .filter((site) => site.granted && site.pattern !== pattern)
+    .map((site) => site.pattern);
+  const { injected, failed } = await injectIntoOpenTabs(pattern, others);
+  log.info(`added ${pattern}; scripts now run in ${injected} open tabs`);
+  return { sites, injectedTabs: injected, failedTabs: failed };
+}
+
+/**
+ * Removes a site the user added: its registration goes, and so does the
+ * browser's access to it, unless the API server lives there too.
+ */
+export async function removeSite(pattern: string): Promise<SiteState[]> {
+  const [user, managed] = await Promise.all([readUserSites(), readManagedSites()]);
+  if (managed.includes(pattern)) throw new Error(`${pattern} is set by the administrator`);
+  await userSitesItem.setValue(user.filter((entry) => entry !== pattern));
+  await syncSiteScripts();
+
+  const { apiUrl } = await readSettings();
+  if (apiUrl !== '' && patternMatchesUrl(pattern, apiUrl)) {
+    log.info(`removed ${pattern}; access kept because the API server is there`);
+  } else {
+    await browser.permissions.remove({ origins: [pattern] });
+    log.info(`removed ${pattern} and its access`);
+  }
+  return listSites();
+}
+
+/**
+ * Keeps the registrations in step at worker start and whenever access is
+ * granted or taken away outside Options (the browser's site-access menu or
+ * extensions page) or the policy changes.
+ */
+export function startSiteScripts(): void {
+  const resync = () => {
+    syncSiteScripts().catch((error: unknown) =>
+      log.error('registering content scripts for added sites failed', error),
+    );
+  };
+  browser.permissions.onAdded.addListener(resync);
+  browser.permissions.onRemoved.addListener(resync);
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'managed') resync();
+  });
+  resync();
+}
