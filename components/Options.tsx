@@ -3,17 +3,19 @@ import { t } from '@/lib/i18n';
 import { ApiSettings, type ApiSettingsApi } from './ApiSettings';
 import { CsvImport, type CsvImportApi } from './CsvImport';
 import { SettingsForm, type SettingsApi } from './SettingsForm';
+import { SiteSettings, type SitesApi } from './SiteSettings';
 import { formatCount } from './format';
 
 export interface OptionsApi {
   settings: SettingsApi;
   apiSettings: ApiSettingsApi;
+  sites: SitesApi;
   csv: CsvImportApi;
   /** Builds the CSV of the whole list and starts its download; resolves with the number of rows. */
   exportCsv(): Promise<number>;
 }
 
-/** The options page: settings, CSV import and export. */
+/** The options page: settings, added sites, CSV import and export. */
 export function Options({ api }: { api: OptionsApi }) {
   const [exported, setExported] = useState<number | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
@@ -32,6 +34,7 @@ export function Options({ api }: { api: OptionsApi }) {
       <h1>{t('optionsTitle')}</h1>
       <ApiSettings api={api.apiSettings} />
       <SettingsForm api={api.settings} />
+      <SiteSettings api={api.sites} />
       <CsvImport api={api.csv} />
       <section className="csv-export">
         <h2>{t('exportTitle')}</h2>

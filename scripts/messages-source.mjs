@@ -135,6 +135,60 @@ const MESSAGES = {
     '浏览器未授予访问 $1 的权限，DNC Guard 无法连接服务器。',
   ],
   syncNow: ['Sync now', '立即同步'],
+  sitesTitle: ['Sites', '站点'],
+  sitesHelp: [
+    'DNC Guard runs on the CRMs and dialers it knows. Add any other CRM or softphone your team uses; the browser asks you to allow that one site.',
+    'DNC Guard 默认在已知的 CRM 和拨号系统上运行。如团队使用其他 CRM 或软电话，请在此添加；浏览器会请你允许访问该站点。',
+  ],
+  sitesInputLabel: ['Site address', '站点地址'],
+  sitesInputHelp: [
+    'Paste any page of the site; the whole site is added. *.example.com covers every subdomain.',
+    '粘贴该站点的任一页面地址即可添加整个站点。*.example.com 表示其所有子域名。',
+  ],
+  sitesAdd: ['Add site', '添加站点'],
+  sitesRemove: ['Remove', '移除'],
+  sitesGrant: ['Allow access', '允许访问'],
+  sitesNone: ['No sites added yet.', '尚未添加站点。'],
+  sitesActive: ['Active', '已启用'],
+  sitesManaged: ['Set by your administrator', '由管理员设置'],
+  sitesNeedsPermission: [
+    'Needs permission: DNC Guard does not run here until you allow access.',
+    '需要权限：在你允许访问之前，DNC Guard 不会在此运行。',
+  ],
+  sitesAdded: [
+    'Added $1. DNC Guard runs there now, also in tabs already open on it.',
+    '已添加 $1。DNC Guard 现已在该站点运行，已打开的标签页也包括在内。',
+  ],
+  sitesAddedReload: [
+    'Added $1. Reload the tabs already open on it so DNC Guard runs there.',
+    '已添加 $1。请重新加载已打开的该站点标签页，DNC Guard 才会在其中运行。',
+  ],
+  sitesRemoved: ['Removed $1.', '已移除 $1。'],
+  sitesDenied: [
+    'The browser did not grant access to $1, so nothing was added.',
+    '浏览器未授予访问 $1 的权限，因此未添加任何内容。',
+  ],
+  sitesErrorEmpty: [
+    'Enter a site address, e.g. https://crm.example.com.',
+    '请输入站点地址，例如 https://crm.example.com。',
+  ],
+  sitesErrorScheme: [
+    'Only http:// and https:// sites can be added.',
+    '只能添加 http:// 或 https:// 站点。',
+  ],
+  sitesErrorHost: [
+    '"$1" is not a site address. Enter one like https://crm.example.com.',
+    '“$1”不是站点地址。请输入类似 https://crm.example.com 的地址。',
+  ],
+  sitesErrorWildcard: [
+    'A wildcard can only stand for the subdomains of one domain, e.g. https://*.example.com.',
+    '通配符只能代表某一域名的子域名，例如 https://*.example.com。',
+  ],
+  sitesErrorBuiltIn: [
+    'DNC Guard already runs on $1 without adding it.',
+    'DNC Guard 无需添加即已在 $1 上运行。',
+  ],
+  sitesErrorDuplicate: ['$1 is already in the list.', '$1 已在列表中。'],
   syncRunning: ['Syncing…', '正在同步…'],
   syncNotConfigured: [
     'Not connected to a server: enter the API URL and access token on the Options page.',

@@ -29,6 +29,16 @@ async function saveApiSettings(apiUrl: string, accessToken: string): Promise<voi
   await updateSettings({ apiUrl: url, accessToken });
 }
 
+/**
+ * Requests access to one site, then adds it. The request comes first, in the
+ * click that started it, because the browser shows its prompt only during a
+ * user gesture. The background then saves the site and registers the scripts.
+ */
+async function addSite(pattern: string) {
+  if (!(await browser.permissions.request({ origins: [pattern] }))) return 'denied' as const;
+  return sendToBackground('sites.add', { pattern });
+}
+
 document.documentElement.lang = browser.i18n.getUILanguage();
 
 const api: OptionsApi = {
@@ -49,6 +59,11 @@ const api: OptionsApi = {
     save: saveApiSettings,
     syncNow: () => sendToBackground('sync.now', {}),
     syncStatus: () => sendToBackground('sync.status', {}),
+  },
+  sites: {
+    list: async () => (await sendToBackground('sites.list', {})).sites,
+    add: addSite,
+    remove: async (pattern) => (await sendToBackground('sites.remove', { pattern })).sites,
   },
   csv: {
     parse: async (file, reason, onProgress) => {

@@ -52,6 +52,11 @@ function fakeApi(): OptionsApi & { saved: Settings[]; committed: number[] } {
       syncNow: async () => ({ ...SYNC_STATUS, lastSuccessAt: 1, pendingItems: 0 }),
       syncStatus: async () => SYNC_STATUS,
     },
+    sites: {
+      list: async () => [],
+      add: async () => 'denied',
+      remove: async () => [],
+    },
     csv: {
       parse: (file, reason, onProgress) =>
         parseDncCsv(file, {
