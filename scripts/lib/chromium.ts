@@ -28,9 +28,13 @@ export interface ExtensionSession {
   close(): Promise<void>;
 }
 
-/** Starts Chromium with the built extension and waits for its service worker. */
+/**
+ * Starts Chromium with the built extension and waits for its service worker.
+ * Without `userDataDir` the profile is a fresh temporary one; `args` are
+ * added to the usual flags.
+ */
 export async function launchWithExtension(
-  options: { headless?: boolean } = {},
+  options: { headless?: boolean; userDataDir?: string; args?: string[] } = {},
 ): Promise<ExtensionSession> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension in ${EXTENSION_DIR}; run npm run build first.`);
@@ -40,10 +44,10 @@ export async function launchWithExtension(
       `Chromium not found at ${CHROMIUM}; install it (apt-get install chromium) or set CHROMIUM_PATH.`,
     );
   }
-  const context = await chromium.launchPersistentContext('', {
+  const context = await chromium.launchPersistentContext(options.userDataDir ?? '', {
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
-    args: chromiumArgs(),
+    args: [...chromiumArgs(), ...(options.args ?? [])],
     viewport: { width: 1200, height: 800 },
   });
   const worker =
