@@ -65,6 +65,13 @@ async function registerGranted(): Promise<SiteState[]> {
   const matches = sites.filter((site) => site.granted).map((site) => site.pattern);
 
   const registered = await browser.scripting.getRegisteredContentScripts({ ids: SCRIPT_IDS });
+  // The worker starts often. Registering anew each time would leave a moment
+  // in which a page loading on the site gets no script.
+  const expected = [...matches].sort().join(' ');
+  const current = registered.map((script) => [...(script.matches ?? [])].sort().join(' '));
+  if (current.length === SCRIPT_IDS.length && current.every((entry) => entry === expected))
+    return sites;
+
   if (registered.length > 0)
     await browser.scripting.unregisterContentScripts({
       ids: registered.map((script) => script.id),
