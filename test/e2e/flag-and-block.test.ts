@@ -193,7 +193,8 @@ describe('with a list imported from CSV', () => {
           status: badge.getAttribute('data-status'),
           padding: box.paddingLeft,
           fontSize: box.fontSize,
-          iconWidth: icon.width,
+          iconFontSize: icon.fontSize,
+          iconShown: Number.parseFloat(icon.width) > 0,
           // Chromium rounds 1.5px borders to whole device pixels.
           iconBorder: Number.parseFloat(icon.borderBottomWidth) >= 1,
         };
@@ -201,12 +202,20 @@ describe('with a list imported from CSV', () => {
     );
 
     expect(looks).toEqual([
-      { status: 'allowed', padding: '2px', fontSize: '0px', iconWidth: '4px', iconBorder: true },
+      {
+        status: 'allowed',
+        padding: '2px',
+        fontSize: '0px',
+        iconFontSize: '11px',
+        iconShown: true,
+        iconBorder: false,
+      },
       {
         status: 'suppressed',
         padding: '4px',
         fontSize: '11px',
-        iconWidth: '11px',
+        iconFontSize: '11px',
+        iconShown: true,
         iconBorder: true,
       },
     ]);
