@@ -383,7 +383,7 @@ function report(
     )} | | |`,
     '',
     'Any frame that inserts badges into this table lays out all 2,000 rows again: one inserted element alone costs about 30 ms of layout here, and 4,000 badges about 200 ms. ' +
-      'Badges are therefore inserted together once the scan is done (at most 2,000 a frame), which gives a few long frames instead of one per slice; the longest frame is the one that inserts them. ' +
+      'Badges are therefore inserted together once the scan is done (at most 10,000 a frame), which gives one long frame instead of one per slice; the longest frame is the one that inserts them. ' +
       'The long frame of the control shows that the page pays a similar price for its own appends.',
     '',
     `Machine: ${cpuModel()}, ${cpus().length} cores, headless Chromium ${context.version}; load average ${context.loadBefore} before and ${loadAverage()} after the runs (the machine is shared, so figures move by about a third between runs when it is busy).`,

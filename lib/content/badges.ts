@@ -22,8 +22,13 @@ interface BadgeRecord {
  * milliseconds however few badges it adds, so badges are inserted together.
  */
 const MAX_INSERT_DELAY_MS = 250;
-/** Most badges inserted in one frame, so a page with 100,000 numbers does not freeze. */
-const MAX_INSERTS_PER_FRAME = 2000;
+/**
+ * Most badges inserted in one frame. Each insertion frame lays the page out
+ * again, so fewer, larger batches cost less in all: on the 2,000-row list,
+ * one frame for 4,000 badges took 405 ms of rendering against 500 ms for
+ * two. The cap keeps a page with 100,000 numbers from one very long frame.
+ */
+const MAX_INSERTS_PER_FRAME = 10000;
 /** Most badges placed in a mutation callback after a small change; more wait for a frame. */
 const MAX_PLACED_AT_ONCE = 64;
 
