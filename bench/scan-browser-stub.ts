@@ -6,10 +6,9 @@
  * message (structured clone both ways, one task for the reply) but not for
  * the libphonenumber-js work, which the real worker does in its own process.
  */
-import en from '../public/_locales/en/messages.json';
+import { englishMessage } from '../test/setup/english-messages';
 import type { ListInfo, NumberResult } from '../lib/messaging/protocol';
 
-type Messages = Record<string, { message: string }>;
 type Reply = { ok: true; data: unknown } | { ok: false; error: string };
 
 interface Request {
@@ -30,19 +29,6 @@ export const backgroundStandIn = {
     settle();
   },
 };
-
-/** Fills "$P1$"-style placeholders the way the browser does. */
-function getMessage(key: string, substitutions?: string | string[]): string {
-  const entry = (en as Messages)[key];
-  if (!entry) return '';
-  const values =
-    substitutions === undefined
-      ? []
-      : Array.isArray(substitutions)
-        ? substitutions
-        : [substitutions];
-  return entry.message.replace(/\$P(\d)\$/g, (_, n: string) => values[Number(n) - 1] ?? '');
-}
 
 function reply(message: unknown): Reply {
   const { type, payload } = message as { type: string; payload: { numbers?: string[] } };
@@ -78,7 +64,7 @@ channel.port1.onmessage = (event: MessageEvent<{ id: number; reply: Reply }>) =>
 };
 
 export const browser = {
-  i18n: { getMessage, getUILanguage: () => 'en' },
+  i18n: { getMessage: englishMessage, getUILanguage: () => 'en' },
   runtime: {
     sendMessage(message: unknown): Promise<Reply> {
       const id = nextId++;
