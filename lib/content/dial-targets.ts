@@ -8,7 +8,9 @@ import { MIN_PHONE_DIGITS, countDigits, numberFromDialHref } from './dom-rules';
  * field without a number is left alone.
  */
 const CALL_WORDS =
-  /\b(call|dial|send|connect|ring)\b|click[- ]to[- ](call|dial)|拨打|呼叫|拨号|外呼|打电话|致电|通话|发送/i;
+  /\b(call|dial|re-?dial|send|connect|ring)\b|click[- ]to[- ](call|dial)|拨打|呼叫|拨号|外呼|打电话|致电|通话|发送|重拨|回拨|回电/i;
+/** "Call back" dials, although "back" alone names a button that does not. */
+const CALL_BACK = /\bcall ?back\b/i;
 /** Words that end or change a call already under way; a control labelled with one is not treated as a call control. */
 const NOT_A_DIAL =
   /\b(end|hang|cancel|decline|reject|mute|unmute|hold|resume|transfer|history|log|logs|back)\b|挂断|结束|取消|静音|保持|转接|记录/i;
@@ -27,6 +29,8 @@ const NUMBER_ATTRIBUTES = [
 ];
 /** Attributes read on a call control a site adapter names; such components also take a `value`. */
 const HINTED_NUMBER_ATTRIBUTES = [...NUMBER_ATTRIBUTES, 'value'];
+/** Words in other data attributes' names that say they carry a number to dial. */
+const NUMBER_ATTRIBUTE_NAMES = /phone|tel|dial|call|msisdn|mobile|number/;
 /** Hints in a box's name, id, placeholder or label that it contains a number to dial. */
 const NUMBER_BOX_HINTS = /phone|number|dial|tel|msisdn|callee|destination|电话|号码|手机|拨/i;
 const SEARCH_HINTS = /search|filter|query|搜索|查找/i;
@@ -152,7 +156,7 @@ function isControl(element: HTMLElement): boolean {
 
 export function isCallControl(element: HTMLElement): boolean {
   const label = accessibleLabel(element);
-  if (label) return CALL_WORDS.test(label) && !NOT_A_DIAL.test(label);
+  if (label) return CALL_WORDS.test(label) && (!NOT_A_DIAL.test(label) || CALL_BACK.test(label));
 
   // Icon-only buttons: fall back to the names authors give them.
   const tokens = `${element.className} ${element.id} ${element.getAttribute('data-testid') ?? ''}`;
@@ -201,6 +205,13 @@ function numberFromAttributes(
   for (const attribute of attributes) {
     const value = element.getAttribute(attribute);
     if (value && countDigits(value) >= MIN_PHONE_DIGITS) return value;
+  }
+  // Other data attributes whose name says they carry a number (data-callee,
+  // data-msisdn, data-contact-phone), when the value reads as one.
+  for (const name of element.getAttributeNames()) {
+    if (!name.startsWith('data-') || !NUMBER_ATTRIBUTE_NAMES.test(name)) continue;
+    const value = element.getAttribute(name) ?? '';
+    if (value.length <= 64 && findPhoneCandidates(value).length === 1) return value;
   }
   return null;
 }
@@ -251,23 +262,40 @@ function findNumberBox(
   const ancestors = path.slice(controlIndex, controlIndex + NUMBER_BOX_SEARCH_DEPTH + 1);
   for (const ancestor of ancestors) {
     const scope = ancestor instanceof HTMLButtonElement && ancestor.form ? ancestor.form : ancestor;
-    for (const box of queryAll(scope, hints.numberBoxSelectors)) {
-      const raw = boxNumber(box);
+    // A host's own shadow root is searched first: a dial pad may sit right in it.
+    const scopes = ancestor.shadowRoot ? [ancestor.shadowRoot, scope] : [scope];
+    for (const within of scopes) {
+      const raw = boxNumberIn(within, hints);
       if (raw) return { raw };
     }
-    const boxes = scope.querySelectorAll<HTMLElement>(
-      'input, textarea, [role="textbox"], [contenteditable="true"], output, [aria-live]',
-    );
-    let fallback: string | null = null;
-    for (const box of boxes) {
-      const raw = boxNumber(box);
-      if (!raw) continue;
-      if (NUMBER_BOX_HINTS.test(boxHints(box)) || box instanceof HTMLInputElement) return { raw };
-      fallback ??= raw;
-    }
-    if (fallback) return { raw: fallback };
+
+    // A redial or "Call" button beside a number shown as plain text dials
+    // that number. Only a level whose text holds exactly one number counts,
+    // because with two the page's choice cannot be told.
+    const shown = findPhoneCandidates(composedText(ancestor));
+    if (shown.length === 1 && shown[0]) return { raw: shown[0].raw };
+    if (shown.length > 1) return null;
   }
   return null;
+}
+
+/** Returns the number in the boxes of a scope: a box the site adapter names first, then one that looks like a number box. */
+function boxNumberIn(scope: Element | DocumentFragment, hints: DialHints): string | null {
+  for (const box of queryAll(scope, hints.numberBoxSelectors)) {
+    const raw = boxNumber(box);
+    if (raw) return raw;
+  }
+  const boxes = scope.querySelectorAll<HTMLElement>(
+    'input, textarea, [role="textbox"], [contenteditable="true"], output, [aria-live]',
+  );
+  let fallback: string | null = null;
+  for (const box of boxes) {
+    const raw = boxNumber(box);
+    if (!raw) continue;
+    if (NUMBER_BOX_HINTS.test(boxHints(box)) || box instanceof HTMLInputElement) return raw;
+    fallback ??= raw;
+  }
+  return fallback;
 }
 
 /**
@@ -310,7 +338,11 @@ function hintedControlTarget(
   return { kind: 'click-to-dial', raw, element: inner ?? hinted };
 }
 
-/** Returns the text of an element and of its open shadow roots, cut after about 256 characters. */
+/**
+ * Returns the text of an element and of its open shadow roots, cut after
+ * about 256 characters. A space goes between elements, so a number in one
+ * span does not run into the label of the button after it.
+ */
 function composedText(element: Element): string {
   let text = '';
   const visit = (node: Node): void => {
@@ -319,6 +351,7 @@ function composedText(element: Element): string {
       text += (node as Text).data;
       return;
     }
+    if (node !== element && text !== '' && !text.endsWith(' ')) text += ' ';
     const shadow = node.nodeType === Node.ELEMENT_NODE ? (node as Element).shadowRoot : null;
     if (shadow) visit(shadow);
     for (let child = node.firstChild; child; child = child.nextSibling) visit(child);

@@ -252,6 +252,54 @@ describe('click-to-dial elements', () => {
     expect(presses).toEqual(['mousedown']);
   });
 
+  it('blocks redial beside a shown number', async () => {
+    loadHtml(
+      '<div>Last number: <span>+1 415 555 0123</span> <button id="redial">Redial</button></div>' +
+        '<div>上一个号码：<span>+1 646 555 0199</span> <button id="cn">重拨</button></div>' +
+        '<div><span>+44 20 7946 0018</span><button id="icon" aria-label="Call last number"><svg></svg></button></div>',
+    );
+    const events = pageLog();
+    page = startOnPage();
+
+    for (const id of ['redial', 'cn', 'icon']) document.getElementById(id)?.click();
+    await wait();
+
+    expect(events).toEqual([]);
+    expect(page.reports.map((report) => report.raw)).toEqual([
+      '+1 415 555 0123',
+      '+1 646 555 0199',
+      '+44 20 7946 0018',
+    ]);
+  });
+
+  it('reads numbers from other data attributes', async () => {
+    loadHtml(
+      '<button id="c2d" type="button" title="Call" data-callee="+1 415 555 0123">☎</button>',
+    );
+    const events = pageLog();
+    page = startOnPage();
+
+    document.getElementById('c2d')?.click();
+    await wait();
+
+    expect(events).toEqual([]);
+  });
+
+  it('treats call back as a call and back as not', async () => {
+    loadHtml(
+      '<div><span>+1 415 555 0123</span><button id="back-call">Call back</button></div>' +
+        '<div><span>+1 646 555 0199</span><button id="back">Back</button></div>',
+    );
+    const events = pageLog();
+    page = startOnPage();
+
+    document.getElementById('back-call')?.click();
+    document.getElementById('back')?.click();
+    await wait();
+
+    expect(events).toEqual(['click:back']);
+  });
+
   it('lets a link to a contact record open', async () => {
     loadHtml('<a id="record" href="/contacts/42">+1 415 555 0123</a>');
     const events = pageLog();
@@ -403,5 +451,24 @@ describe('notice', () => {
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
 
     expect(notice()).toBeNull();
+  });
+
+  it('gives focus back inside a shadow root', async () => {
+    loadHtml('<div id="pad"></div>');
+    const root = (document.getElementById('pad') as HTMLElement).attachShadow({ mode: 'open' });
+    root.innerHTML =
+      '<input id="to" type="tel" value="+1 415 555 0123"><button id="call">Call</button>';
+    const box = root.getElementById('to') as HTMLInputElement;
+    page = startOnPage();
+    box.focus();
+
+    (root.getElementById('call') as HTMLElement).dispatchEvent(
+      new MouseEvent('click', { bubbles: true, composed: true, cancelable: true }),
+    );
+    await wait();
+    expect(notice()).not.toBeNull();
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+
+    expect(root.activeElement).toBe(box);
   });
 });
