@@ -21,7 +21,7 @@ export interface NoticeContent {
  */
 export function showNotice(content: NoticeContent, doc: Document = document): HTMLElement {
   doc.querySelector(NOTICE_TAG)?.remove();
-  const previousFocus = doc.activeElement instanceof HTMLElement ? doc.activeElement : null;
+  const previousFocus = focusedElement(doc);
 
   const host = doc.createElement(NOTICE_TAG);
   host.setAttribute('role', 'alertdialog');
@@ -103,4 +103,14 @@ function describe(content: NoticeContent): string[] {
     if (content.decision === 'warn') lines.push(t('noticeNotBlocked'));
   }
   return lines;
+}
+
+/**
+ * Returns the element that has focus, inside open shadow roots too: there
+ * the document's activeElement is only the host, which may not take focus.
+ */
+function focusedElement(doc: Document): HTMLElement | null {
+  let active: Element | null = doc.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active instanceof HTMLElement ? active : null;
 }
