@@ -29,7 +29,7 @@ const NUMBER_ATTRIBUTES = [
 ];
 /** Attributes read on a call control a site adapter names; such components also take a `value`. */
 const HINTED_NUMBER_ATTRIBUTES = [...NUMBER_ATTRIBUTES, 'value'];
-/** Words in other data attributes' names that say they carry a number to dial. */
+/** Words in other data attributes' names that mark them as carrying a number to dial. */
 const NUMBER_ATTRIBUTE_NAMES = /phone|tel|dial|call|msisdn|mobile|number/;
 /** Hints in a box's name, id, placeholder or label that it contains a number to dial. */
 const NUMBER_BOX_HINTS = /phone|number|dial|tel|msisdn|callee|destination|电话|号码|手机|拨/i;
@@ -270,8 +270,8 @@ function findNumberBox(
     }
 
     // A redial or "Call" button beside a number shown as plain text dials
-    // that number. Only a level whose text holds exactly one number counts,
-    // because with two the page's choice cannot be told.
+    // that number. Only a level whose text contains exactly one number
+    // counts, because with two the number the page dials is unknown.
     const shown = findPhoneCandidates(composedText(ancestor));
     if (shown.length === 1 && shown[0]) return { raw: shown[0].raw };
     if (shown.length > 1) return null;
