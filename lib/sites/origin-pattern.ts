@@ -23,23 +23,29 @@ export function toOriginPattern(input: string): SiteInputCheck {
   if (text === '') return { ok: false, problem: 'empty' };
 
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
+  // The wildcard is taken off before URL parses the rest: browsers write a
+  // "*" in a host as "%2A", while Node keeps it.
+  const parts = /^([a-z][a-z0-9+.-]*:\/\/)\*\.(.*)$/i.exec(withScheme);
+  const wildcard = parts !== null;
   let url: URL;
   try {
-    url = new URL(withScheme);
+    url = new URL(parts ? `${parts[1] ?? ''}${parts[2] ?? ''}` : withScheme);
   } catch {
-    return { ok: false, problem: 'host' };
+    return { ok: false, problem: wildcard ? 'wildcard' : 'host' };
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
     return { ok: false, problem: 'scheme' };
   if (url.username !== '' || url.password !== '') return { ok: false, problem: 'host' };
 
-  const wildcard = url.hostname.startsWith(WILDCARD_PREFIX);
-  const domain = wildcard ? url.hostname.slice(WILDCARD_PREFIX.length) : url.hostname;
+  const domain = url.hostname;
   if (!HOST_CHARS.test(domain) || domain.split('.').some((label) => label === ''))
-    return { ok: false, problem: wildcard || domain.includes('*') ? 'wildcard' : 'host' };
+    return {
+      ok: false,
+      problem: wildcard || /\*|%2a/i.test(domain) ? 'wildcard' : 'host',
+    };
   if (wildcard && !domain.includes('.')) return { ok: false, problem: 'wildcard' };
 
-  const pattern = `${url.protocol}//${url.hostname}/*`;
+  const pattern = `${url.protocol}//${wildcard ? WILDCARD_PREFIX : ''}${domain}/*`;
   if (CONTENT_SCRIPT_MATCHES.some((builtIn) => patternCovers(builtIn, pattern)))
     return { ok: false, problem: 'builtIn' };
   return { ok: true, pattern };

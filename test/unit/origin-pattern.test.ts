@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { patternCovers, patternMatchesUrl, toOriginPattern } from '../../lib/sites/origin-pattern';
 
 describe('toOriginPattern', () => {
@@ -47,6 +47,32 @@ describe('toOriginPattern', () => {
     ['https://acme.my.salesforce.com/lightning', 'builtIn'],
     ['https://*.lightning.force.com', 'builtIn'],
     ['https://app.hubspot.com', 'builtIn'],
+  ])('rejects %j (%s)', (input, problem) => {
+    expect(toOriginPattern(input)).toEqual({ ok: false, problem });
+  });
+});
+
+/** URL as browsers parse it: a "*" in a host comes out as "%2A", where Node keeps it. */
+class BrowserUrl extends URL {
+  override get hostname(): string {
+    return super.hostname.replaceAll('*', '%2A');
+  }
+}
+
+describe('toOriginPattern with browser URL parsing', () => {
+  beforeEach(() => vi.stubGlobal('URL', BrowserUrl));
+  afterEach(() => vi.unstubAllGlobals());
+
+  it.each([
+    ['*.example.test', 'https://*.example.test/*'],
+    ['https://*.example.com', 'https://*.example.com/*'],
+  ])('turns %j into %s', (input, pattern) => {
+    expect(toOriginPattern(input)).toEqual({ ok: true, pattern });
+  });
+
+  it.each([
+    ['https://*.com', 'wildcard'],
+    ['https://crm.*.example.com', 'wildcard'],
   ])('rejects %j (%s)', (input, problem) => {
     expect(toOriginPattern(input)).toEqual({ ok: false, problem });
   });
