@@ -59,9 +59,15 @@ export function SiteSettings({ api }: { api: SitesApi }) {
 
   const onAdd = async (event: FormEvent) => {
     event.preventDefault();
+    // The last message goes at once, not after the browser's permission prompt.
+    setMessage(null);
     const check = toOriginPattern(address);
     if (!check.ok) {
-      show(true, t(PROBLEM_MESSAGES[check.problem], address.trim()));
+      // A built-in site is named by its address without the path typed after it.
+      const typed = address.trim();
+      const shown =
+        check.problem === 'builtIn' ? typed.replace(/^([^/]*\/\/)?([^/?#]*).*$/, '$1$2') : typed;
+      show(true, t(PROBLEM_MESSAGES[check.problem], shown));
       return;
     }
     if (sites.some((site) => site.pattern === check.pattern)) {

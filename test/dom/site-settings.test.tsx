@@ -59,7 +59,7 @@ describe('Sites in Options', () => {
     ],
     ['crm example', '"crm example" is not a site address. Enter one like https://crm.example.com.'],
     [
-      'https://app.hubspot.com',
+      'https://app.hubspot.com/contacts/42?tab=calls',
       'DNC Guard already runs on https://app.hubspot.com without adding it.',
     ],
   ])('rejects %j without a prompt', async (address, text) => {
