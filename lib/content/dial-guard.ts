@@ -92,22 +92,47 @@ export function installDialGuard(
     )
       return;
 
-    const known = options.statuses.cachedByKey(target.raw);
+    const known = cachedResults(target);
     if (known) {
-      const decision = decide(known);
+      const { result, decision } = strictest(known);
       if (decision === 'allow') return;
       if (decision === 'block') stop(event);
-      explain(target, known, decision);
+      explain({ ...target, raw: result.raw }, result, decision);
       return;
     }
 
     // Unknown to this page yet: hold the event until the background replies.
     stop(event);
-    void options.statuses.status(target.raw).then((result) => {
+    void Promise.all(numbersOf(target).map((raw) => options.statuses.status(raw))).then(
+      (results) => {
+        const { result, decision } = strictest(results);
+        if (decision !== 'allow') explain({ ...target, raw: result.raw }, result, decision);
+        if (decision !== 'block') replay(target, event);
+      },
+    );
+  };
+
+  /** Returns the cached result of every number the target may dial, or null when one is not cached. */
+  const cachedResults = (target: DialTarget): NumberResult[] | null => {
+    const results: NumberResult[] = [];
+    for (const raw of numbersOf(target)) {
+      const result = options.statuses.cachedByKey(raw);
+      if (!result) return null;
+      results.push(result);
+    }
+    return results;
+  };
+
+  /** Picks the result whose decision is strictest: one blocked number blocks the dial. */
+  const strictest = (results: NumberResult[]): { result: NumberResult; decision: DialDecision } => {
+    let pick: { result: NumberResult; decision: DialDecision } | null = null;
+    for (const result of results) {
       const decision = decide(result);
-      if (decision !== 'allow') explain(target, result, decision);
-      if (decision !== 'block') replay(target, event);
-    });
+      if (!pick || DECISION_RANK[decision] > DECISION_RANK[pick.decision])
+        pick = { result, decision };
+    }
+    if (!pick) throw new Error('A dial target has at least one number.');
+    return pick;
   };
 
   const listen = (type: string, handler: (event: Event) => void): void => {
@@ -146,19 +171,19 @@ export function installDialGuard(
       if (replaying) return;
       const target = dialTargetOfClick(pathElements(event), hints());
       if (!target) return;
-      const known = options.statuses.cachedByKey(target.raw);
+      const known = cachedResults(target);
       if (!known) {
         event.stopImmediatePropagation();
-        void options.statuses.status(target.raw);
-      } else if (decide(known) === 'block') {
+        for (const raw of numbersOf(target)) void options.statuses.status(raw);
+      } else if (strictest(known).decision === 'block') {
         stop(event);
       }
     });
   }
   listen('pointerover', (event) => {
     const target = dialTargetOfClick(pathElements(event), hints());
-    if (target && !options.statuses.cachedByKey(target.raw))
-      void options.statuses.status(target.raw);
+    if (!target || cachedResults(target)) return;
+    for (const raw of numbersOf(target)) void options.statuses.status(raw);
   });
 
   // Typing into a dial box requests the status early, so the click that
@@ -172,4 +197,12 @@ export function installDialGuard(
 function stop(event: Event): void {
   event.preventDefault();
   event.stopImmediatePropagation();
+}
+
+/** Order of decisions from the most lenient to the strictest. */
+const DECISION_RANK: Record<DialDecision, number> = { allow: 0, warn: 1, block: 2 };
+
+/** Returns every number a dial target may dial: its own and its alternatives. */
+function numbersOf(target: DialTarget): string[] {
+  return [target.raw, ...(target.alternatives ?? [])];
 }

@@ -44,6 +44,11 @@ export type DialKind = 'link' | 'click-to-dial' | 'dial-pad' | 'enter' | 'submit
 export interface DialTarget {
   kind: DialKind;
   raw: string;
+  /**
+   * Other numbers the dial may go to: a call control shown beside several
+   * numbers could dial any of them, so the dial counts as blocked when one is.
+   */
+  alternatives?: string[];
   /** The element that would be activated again if the dial turns out to be allowed. */
   element: HTMLElement;
 }
@@ -79,7 +84,13 @@ export function dialTargetOfClick(path: HTMLElement[], hints: DialHints = {}): D
 
   if (!isCallControl(control)) return null;
   const box = findNumberBox(path, path.indexOf(control), hints);
-  return box ? { kind: 'dial-pad', raw: box.raw, element: control } : null;
+  if (!box) return null;
+  return {
+    kind: 'dial-pad',
+    raw: box.raw,
+    element: control,
+    ...(box.alternatives ? { alternatives: box.alternatives } : {}),
+  };
 }
 
 /** Finds what Enter in a box would dial: the box must look like a dial box or sit by a call control. */
@@ -258,7 +269,7 @@ function findNumberBox(
   path: HTMLElement[],
   controlIndex: number,
   hints: DialHints,
-): { raw: string } | null {
+): { raw: string; alternatives?: string[] } | null {
   const ancestors = path.slice(controlIndex, controlIndex + NUMBER_BOX_SEARCH_DEPTH + 1);
   for (const ancestor of ancestors) {
     const scope = ancestor instanceof HTMLButtonElement && ancestor.form ? ancestor.form : ancestor;
@@ -270,11 +281,12 @@ function findNumberBox(
     }
 
     // A redial or "Call" button beside a number shown as plain text dials
-    // that number. Only a level whose text contains exactly one number
-    // counts, because with two the number the page dials is unknown.
-    const shown = findPhoneCandidates(composedText(ancestor));
-    if (shown.length === 1 && shown[0]) return { raw: shown[0].raw };
-    if (shown.length > 1) return null;
+    // that number. With several numbers at the nearest level that shows any,
+    // the one the page dials is unknown, so all of them are checked.
+    const [first, ...others] = findPhoneCandidates(composedText(ancestor)).map(
+      (candidate) => candidate.raw,
+    );
+    if (first) return others.length > 0 ? { raw: first, alternatives: others } : { raw: first };
   }
   return null;
 }

@@ -272,6 +272,26 @@ describe('click-to-dial elements', () => {
     ]);
   });
 
+  it('blocks a call button beside several numbers if one is blocked', async () => {
+    loadHtml(
+      '<div>Mobile <span>+1 212 555 0187</span> Work <span>+1 415 555 0123</span>' +
+        '<button id="call">Call</button></div>' +
+        '<div>Mobile <span>+1 212 555 0187</span> Work <span>+1 212 555 0142</span>' +
+        '<button id="ok">Call</button></div>',
+    );
+    const events = pageLog();
+    page = startOnPage();
+
+    document.getElementById('call')?.click();
+    await wait();
+    document.querySelector('dnc-guard-notice')?.remove();
+    document.getElementById('ok')?.click();
+    await wait();
+
+    expect(events).toEqual(['click:ok']);
+    expect(page.reports).toEqual([{ raw: '+1 415 555 0123', decision: 'block' }]);
+  });
+
   it('reads numbers from other data attributes', async () => {
     loadHtml(
       '<button id="c2d" type="button" title="Call" data-callee="+1 415 555 0123">☎</button>',
