@@ -148,7 +148,7 @@ export function buildCaseRecord(
 
   const checklist = buildDefaultChecklist({
     scope: input.scope,
-    systems: { ...input.systems, crm: input.systems?.crm ?? input.subject.crm.system },
+    systems: { ...input.systems, crm: input.systems?.crm ?? input.subject.crm?.system },
     processors: input.processors ?? [],
   }).map((item) =>
     item.kind === 'internal_dnc'

@@ -224,11 +224,14 @@ export const CaseSubject = z.object({
   name: z.string().trim().max(200),
   phones: z.array(E164).min(1).max(20),
   emails: z.array(z.email()).max(20).default([]),
-  crm: z.object({
-    system: z.string().trim().min(1).max(100),
-    recordId: z.string().trim().min(1).max(200),
-    url: z.url().max(2048).optional(),
-  }),
+  /** Absent when the page showed no record id; the case is then found by its phones. */
+  crm: z
+    .object({
+      system: z.string().trim().min(1).max(100),
+      recordId: z.string().trim().min(1).max(200),
+      url: z.url().max(2048).optional(),
+    })
+    .optional(),
 });
 export type CaseSubject = z.infer<typeof CaseSubject>;
 

@@ -64,6 +64,16 @@ describe('capture', () => {
     expect(created.processors).toEqual([{ name: 'Mailjet' }, { name: 'Acme Dialer' }]);
   });
 
+  it('accepts a case with no CRM record', async () => {
+    const created = await createCase(t, {
+      subject: { name: 'No Record', phones: ['+447911200199'], emails: [] },
+    });
+
+    expect(created.status).toBe('received');
+    expect(created.subject.crm).toBeUndefined();
+    expect(created.checklist.find((item) => item.id === 'crm_dnc_flag')?.system).toBe('the CRM');
+  });
+
   it('stores a verification but stays received', async () => {
     const created = await createCase(t, { verification: PASSED });
 
