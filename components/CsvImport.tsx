@@ -75,7 +75,13 @@ export function CsvImport({ api }: { api: CsvImportApi }) {
         type="file"
         accept=".csv,.txt,text/csv,text/plain"
         disabled={step.name === 'reading' || step.name === 'sending'}
-        onChange={(event) => void onFile(event.target.files?.[0])}
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          // Cleared, so choosing the same file again (after changing the
+          // default country, say) reads it again.
+          event.target.value = '';
+          void onFile(file);
+        }}
       />
 
       {step.name === 'reading' && <Progress label={t('importReading')} value={step.progress} />}

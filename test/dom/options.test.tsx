@@ -135,6 +135,20 @@ describe('Options', () => {
     expect(screen.queryByRole('table')).toBeNull();
   });
 
+  it('reads the same file again after a cancel', async () => {
+    const api = fakeApi();
+    render(<Options api={api} />);
+    const input = screen.getByLabelText('CSV file') as HTMLInputElement;
+    const file = new File([CSV], 'dnc.csv');
+    await userEvent.upload(input, file);
+    await userEvent.click(await screen.findByRole('button', { name: 'Cancel' }));
+
+    await userEvent.upload(input, file);
+
+    expect(input.value).toBe('');
+    expect(await screen.findByRole('button', { name: 'Cancel' })).toBeTruthy();
+  });
+
   it('reports a failed import and changes nothing', async () => {
     const api = fakeApi();
     api.csv.commit = async () => {
