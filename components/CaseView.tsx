@@ -105,9 +105,9 @@ function ChecklistRow({
   const noteId = useId();
   const [note, setNote] = useState('');
   const [askingNote, setAskingNote] = useState(false);
-  const label =
-    entry.label ??
-    `${t(`checklist_${entry.kind}` as MessageKey)}${entry.system ? ` (${entry.system})` : ''}`;
+  // The server's labels are in English, so every item is named from the
+  // messages, in the browser's language, with its system or processor.
+  const label = `${t(`checklist_${entry.kind}` as MessageKey)}${entry.system ? ` (${entry.system})` : ''}`;
 
   return (
     <li data-item={entry.id} data-state={entry.status}>

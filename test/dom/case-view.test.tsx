@@ -72,6 +72,26 @@ describe('CaseView', () => {
     });
   });
 
+  it('names checklist items from the messages', async () => {
+    const item = {
+      id: 'crm_dnc_flag',
+      kind: 'crm_dnc_flag',
+      system: 'HubSpot',
+      label: 'Mark DNC/unsubscribed in HubSpot',
+      status: 'open',
+    } as const;
+    render(
+      <CaseView
+        api={fakeApi(inProgressCase({ checklist: [item] })).api}
+        id={ID}
+        onBack={() => undefined}
+      />,
+    );
+
+    expect(await screen.findByText('Marked DNC / unsubscribed in the CRM (HubSpot)')).toBeTruthy();
+    expect(screen.queryByText('Mark DNC/unsubscribed in HubSpot')).toBeNull();
+  });
+
   it('offers only the allowed next steps', async () => {
     render(<CaseView api={fakeApi(inProgressCase()).api} id={ID} onBack={() => undefined} />);
 
