@@ -62,9 +62,13 @@ export function Popup({ api }: { api: PopupApi }) {
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!phone.trim()) return;
     setError(null);
     setAdded(false);
+    // An empty look-up clears the last result, so no status sits under an empty box.
+    if (!phone.trim()) {
+      setResult(null);
+      return;
+    }
     try {
       setResult(await api.lookup(phone.trim()));
     } catch (reason) {

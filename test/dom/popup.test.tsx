@@ -64,6 +64,24 @@ describe('Popup', () => {
     expect(screen.getByText(new Date(Date.UTC(2025, 0, 2)).toLocaleString())).toBeTruthy();
   });
 
+  it('clears the result on an empty look-up', async () => {
+    const api = fakeApi({
+      raw: '+44 20 7946 0018',
+      e164: '+442079460018',
+      status: 'suppressed',
+    });
+    render(<Popup api={api} />);
+    const box = screen.getByLabelText('Phone number');
+    await userEvent.type(box, '+44 20 7946 0018');
+    await userEvent.click(screen.getByRole('button', { name: 'Check' }));
+    await screen.findByText('On the do-not-call list');
+
+    await userEvent.clear(box);
+    await userEvent.click(screen.getByRole('button', { name: 'Check' }));
+
+    expect(screen.queryByText('On the do-not-call list')).toBeNull();
+  });
+
   it('says which country an invalid number was read in', async () => {
     render(<Popup api={fakeApi({ raw: '12345', e164: null, status: 'invalid' })} />);
 
