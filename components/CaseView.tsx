@@ -3,9 +3,11 @@ import type { Case, PatchCaseRequest } from '@/lib/api/schemas';
 import {
   CHANNELS,
   LEGAL_BASES,
+  VERIFICATION_METHODS,
   type CaseStatus,
   type Channel,
   type LegalBasis,
+  type VerificationMethod,
 } from '@/lib/cases/model';
 import { t, type MessageKey } from '@/lib/i18n';
 import { deadlineText, type CasesApi } from './CaseList';
@@ -172,6 +174,7 @@ function NextSteps({
     basis: useId(),
     kept: useId(),
     why: useId(),
+    method: useId(),
   };
   const [sentAt, setSentAt] = useState(() => new Date().toISOString().slice(0, 16));
   const [channel, setChannel] = useState<Channel>('email');
@@ -179,9 +182,16 @@ function NextSteps({
   const [basis, setBasis] = useState<LegalBasis>('legal_obligation');
   const [dataKept, setDataKept] = useState('');
   const [why, setWhy] = useState('');
+  const [method, setMethod] = useState<VerificationMethod>('email_on_file');
 
   const targets = item.allowedTransitions;
+  const verifying = targets.includes('verified') || targets.includes('verification_failed');
   const move = (status: CaseStatus) => {
+    // The server records how the identity was checked; the answers never leave the agent.
+    if (status === 'verified' || status === 'verification_failed') {
+      const at = new Date().toISOString();
+      return onSend({ status, verification: { method, passed: status === 'verified', at } });
+    }
     if (status === 'confirmed') {
       return onSend({ status, confirmation: { sentAt: new Date(sentAt).toISOString(), channel } });
     }
@@ -220,6 +230,22 @@ function NextSteps({
             {CHANNELS.map((value) => (
               <option key={value} value={value}>
                 {t(`channel_${value}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {verifying && (
+        <div className="fields">
+          <label htmlFor={ids.method}>{t('verifyMethod')}</label>
+          <select
+            id={ids.method}
+            value={method}
+            onChange={(event) => setMethod(event.target.value as VerificationMethod)}
+          >
+            {VERIFICATION_METHODS.map((value) => (
+              <option key={value} value={value}>
+                {t(`method_${value}` as MessageKey)}
               </option>
             ))}
           </select>

@@ -92,6 +92,26 @@ describe('CaseView', () => {
     expect(screen.queryByText('Mark DNC/unsubscribed in HubSpot')).toBeNull();
   });
 
+  it('sends the verification method with the verify step', async () => {
+    const { api, patch } = fakeApi(
+      inProgressCase({
+        status: 'received',
+        allowedTransitions: ['verified', 'verification_failed'],
+        checklist: [],
+      }),
+    );
+    render(<CaseView api={api} id={ID} onBack={() => undefined} />);
+
+    await userEvent.selectOptions(await screen.findByLabelText('Method'), 'phone_digits');
+    await userEvent.click(screen.getByRole('button', { name: 'Identity verified' }));
+
+    expect(patch).toHaveBeenCalledWith(ID, {
+      version: 3,
+      status: 'verified',
+      verification: { method: 'phone_digits', passed: true, at: expect.any(String) },
+    });
+  });
+
   it('offers only the allowed next steps', async () => {
     render(<CaseView api={fakeApi(inProgressCase()).api} id={ID} onBack={() => undefined} />);
 
