@@ -148,7 +148,7 @@ function Preview({
                 <tr key={row.line}>
                   <td>{row.line}</td>
                   <td>{row.value}</td>
-                  <td>{row.error}</td>
+                  <td>{t(`importProblem_${row.problem}`, row.details)}</td>
                 </tr>
               ))}
             </tbody>

@@ -101,6 +101,22 @@ const MESSAGES = {
   importLine: ['Line', '行号'],
   importValue: ['Value', '内容'],
   importError: ['Why', '原因'],
+  importProblem_quotes: ['Malformed quotes.', '引号格式错误。'],
+  importProblem_quotesRest: [
+    'Malformed quotes: the rest of the file was read into this row.',
+    '引号格式错误：文件其余部分都被读入了这一行。',
+  ],
+  importProblem_columns: [
+    'Wrong number of columns: expected $1, found $2.',
+    '列数不对：应为 $1 列，实际为 $2 列。',
+  ],
+  importProblem_empty: ['No phone number.', '没有电话号码。'],
+  importProblem_invalid: ['Not a valid phone number.', '不是有效的电话号码。'],
+  importProblem_invalidNational: [
+    'Not a valid phone number. A number without a country code needs a default country.',
+    '不是有效的电话号码。不带国家代码的号码需要设置默认国家。',
+  ],
+  importProblem_addedAt: ['The added_at date "$1" cannot be read.', '无法读取 added_at 日期“$1”。'],
   importMoreRejected: ['… and $1 more rejected rows.', '……另有 $1 行被拒绝。'],
   importConfirm: ['Import $1 numbers', '导入 $1 个号码'],
   importCancel: ['Cancel', '取消'],

@@ -20,12 +20,20 @@ export interface CsvImportOptions {
   now?: number;
 }
 
+/** Why a row was rejected; the options page shows each in the user's language. */
+export type CsvProblem =
+  'quotes' | 'quotesRest' | 'columns' | 'empty' | 'invalid' | 'invalidNational' | 'addedAt';
+
 export interface CsvRejectedRow {
   /** 1-based line where the row starts. */
   line: number;
   /** The phone cell, or the start of the row when no phone cell could be read. */
   value: string;
+  /** The reason in English, with the parser's own words for quote errors. */
   error: string;
+  problem: CsvProblem;
+  /** Values the problem's message names: expected and found column counts, or the date cell. */
+  details?: string[];
 }
 
 export interface CsvImportPreview {
@@ -53,10 +61,16 @@ const CHUNK_BYTES = 1 << 20;
 const SAMPLE_ROWS = 50;
 const MAX_VALUE_LENGTH = 120;
 
+/** Quote errors of a row, described in English, and whether the rest of the file went into it. */
+interface QuoteError {
+  text: string;
+  swallowed: boolean;
+}
+
 interface ParsedRow {
   fields: string[];
   line: number;
-  quoteError: string | null;
+  quoteError: QuoteError | null;
 }
 
 interface ColumnPlan {
@@ -96,14 +110,31 @@ export async function parseDncCsv(
   const sample: ParsedRow[] = [];
   let plan: ColumnPlan | null = null;
 
-  const reject = (row: ParsedRow, value: string, error: string): void => {
-    preview.rejected.push({ line: row.line, value: shorten(value), error });
+  const reject = (
+    row: ParsedRow,
+    value: string,
+    error: string,
+    problem: CsvProblem,
+    details?: string[],
+  ): void => {
+    preview.rejected.push({
+      line: row.line,
+      value: shorten(value),
+      error,
+      problem,
+      ...(details ? { details } : {}),
+    });
   };
 
   const importRow = (row: ParsedRow, columns: ColumnPlan): void => {
     if (row.quoteError !== null) {
       preview.totalRows++;
-      reject(row, row.fields.join(','), row.quoteError);
+      reject(
+        row,
+        row.fields.join(','),
+        row.quoteError.text,
+        row.quoteError.swallowed ? 'quotesRest' : 'quotes',
+      );
       return;
     }
     if (row.fields.length !== columns.columnCount) {
@@ -112,6 +143,8 @@ export async function parseDncCsv(
         row,
         row.fields.join(','),
         `wrong column count: expected ${columns.columnCount}, found ${row.fields.length}`,
+        'columns',
+        [String(columns.columnCount), String(row.fields.length)],
       );
       return;
     }
@@ -119,12 +152,20 @@ export async function parseDncCsv(
     preview.totalRows++;
     const raw = (row.fields[columns.phoneIndex] ?? '').trim();
     if (raw === '') {
-      reject(row, raw, 'empty phone number');
+      reject(row, raw, 'empty phone number', 'empty');
       return;
     }
     const phone = normalizePhone(raw, defaultCountry);
     if (phone === null) {
-      reject(row, raw, invalidNumberMessage(raw, defaultCountry));
+      const national = needsDefaultCountry(raw, defaultCountry);
+      reject(
+        row,
+        raw,
+        national
+          ? 'invalid phone number (national numbers need a default country)'
+          : 'invalid phone number',
+        national ? 'invalidNational' : 'invalid',
+      );
       return;
     }
 
@@ -134,6 +175,8 @@ export async function parseDncCsv(
         row,
         raw,
         `invalid added_at date ${JSON.stringify(cell(row, columns.optional.addedAt))}`,
+        'addedAt',
+        [cell(row, columns.optional.addedAt)],
       );
       return;
     }
@@ -195,11 +238,9 @@ function shorten(value: string): string {
   return value.length > MAX_VALUE_LENGTH ? `${value.slice(0, MAX_VALUE_LENGTH)}…` : value;
 }
 
-function invalidNumberMessage(raw: string, defaultCountry: CountryCode | undefined): string {
-  if (defaultCountry === undefined && !raw.startsWith('+') && !raw.startsWith('00')) {
-    return 'invalid phone number (national numbers need a default country)';
-  }
-  return 'invalid phone number';
+/** Tells whether a number failed only because it is national and no default country is set. */
+function needsDefaultCountry(raw: string, defaultCountry: CountryCode | undefined): boolean {
+  return defaultCountry === undefined && !raw.startsWith('+') && !raw.startsWith('00');
 }
 
 /** Returns ms since the epoch: an empty cell gives `now`, an unreadable one null. */
@@ -334,16 +375,17 @@ function guessDelimiter(input: string): string {
   return result.meta.delimiter;
 }
 
-function describeQuoteErrors(errors: readonly Papa.ParseError[]): string | null {
+function describeQuoteErrors(errors: readonly Papa.ParseError[]): QuoteError | null {
   const quoteErrors = errors.filter((error) => error.type === 'Quotes');
   if (quoteErrors.length === 0) return null;
 
   const messages = quoteErrors.map((error) => error.message.toLowerCase()).join('; ');
   // papaparse keeps reading an unterminated quoted field to the end of the input.
   const swallowed = quoteErrors.some((error) => error.code === 'MissingQuotes');
-  return swallowed
+  const text = swallowed
     ? `malformed quotes: ${messages}; the rest of the file was read into this row`
     : `malformed quotes: ${messages}`;
+  return { text, swallowed };
 }
 
 function countLineBreaks(fields: readonly string[], linebreak: string): number {

@@ -110,6 +110,7 @@ describe('Options', () => {
     const table = screen.getByRole('table');
     expect(within(table).getByText('4')).toBeTruthy();
     expect(within(table).getByText('not a phone')).toBeTruthy();
+    expect(within(table).getByText('Not a valid phone number.')).toBeTruthy();
     expect(api.committed).toEqual([]);
   });
 

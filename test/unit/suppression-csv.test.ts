@@ -154,7 +154,9 @@ describe('parseDncCsv formats', () => {
     const preview = await parseDncCsv('phone\n\n+12125550100\n\nnope\n', OPTIONS);
 
     expect(preview.totalRows).toBe(2);
-    expect(preview.rejected).toEqual([{ line: 5, value: 'nope', error: 'invalid phone number' }]);
+    expect(preview.rejected).toEqual([
+      { line: 5, value: 'nope', error: 'invalid phone number', problem: 'invalid' },
+    ]);
   });
 
   it('returns an empty preview for empty input', async () => {
@@ -212,6 +214,19 @@ describe('parseDncCsv rejected rows', () => {
     expect(preview.rejected.find((row) => row.line === line)?.error).toBe(error);
   });
 
+  it.each([
+    [3, 'empty', undefined],
+    [4, 'invalid', undefined],
+    [5, 'columns', ['3', '2']],
+    [9, 'quotesRest', undefined],
+  ])('names the problem of line %i for the UI', async (line, problem, details) => {
+    const preview = await parseDncCsv(csv, OPTIONS);
+    const row = preview.rejected.find((rejected) => rejected.line === line);
+
+    expect(row?.problem).toBe(problem);
+    expect(row?.details).toEqual(details);
+  });
+
   it('accepts the good rows around them', async () => {
     const preview = await parseDncCsv(csv, OPTIONS);
 
@@ -235,7 +250,13 @@ describe('parseDncCsv rejected rows', () => {
     const preview = await parseDncCsv('phone,added_at\n+12125550100,last tuesday\n', OPTIONS);
 
     expect(preview.rejected).toEqual([
-      { line: 2, value: '+12125550100', error: 'invalid added_at date "last tuesday"' },
+      {
+        line: 2,
+        value: '+12125550100',
+        error: 'invalid added_at date "last tuesday"',
+        problem: 'addedAt',
+        details: ['last tuesday'],
+      },
     ]);
   });
 });
