@@ -20,7 +20,7 @@ export interface CsvImportOptions {
   now?: number;
 }
 
-/** Why a row was rejected; the options page shows each in the user's language. */
+/** Reason a row was rejected; the options page shows each in the user's language. */
 export type CsvProblem =
   'quotes' | 'quotesRest' | 'columns' | 'empty' | 'invalid' | 'invalidNational' | 'addedAt';
 
