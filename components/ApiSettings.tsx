@@ -3,6 +3,7 @@ import { t } from '@/lib/i18n';
 import type { SyncStatus } from '@/lib/messaging/protocol';
 import type { ManagedKey, Settings } from '@/lib/settings';
 import { SyncStatusView } from './SyncStatusView';
+import { FormMessage, type FormMessageState } from './FormMessage';
 
 export interface ApiSettingsApi {
   read(): Promise<{ settings: Settings; managed: ManagedKey[] }>;
@@ -19,7 +20,7 @@ export function ApiSettings({ api }: { api: ApiSettingsApi }) {
   const [token, setToken] = useState('');
   const [managed, setManaged] = useState<ManagedKey[]>([]);
   const [status, setStatus] = useState<SyncStatus | null>(null);
-  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<FormMessageState | null>(null);
 
   useEffect(() => {
     api.read().then(
@@ -74,14 +75,7 @@ export function ApiSettings({ api }: { api: ApiSettingsApi }) {
         <button type="submit" disabled={urlLocked && tokenLocked}>
           {t('optionsSave')}
         </button>
-        {message && (
-          <span
-            role={message.error ? 'alert' : 'status'}
-            className={message.error ? 'error' : undefined}
-          >
-            {message.text}
-          </span>
-        )}
+        <FormMessage message={message} />
       </div>
       <SyncStatusView
         status={status}

@@ -3,7 +3,6 @@ import type { Case, PatchCaseRequest } from '@/lib/api/schemas';
 import {
   CHANNELS,
   LEGAL_BASES,
-  VERIFICATION_METHODS,
   type CaseStatus,
   type Channel,
   type LegalBasis,
@@ -12,6 +11,7 @@ import {
 import { t, type MessageKey } from '@/lib/i18n';
 import { deadlineText, type CasesApi } from './CaseList';
 import { formatTime } from './format';
+import { MethodSelect } from './VerifyIdentity';
 
 /** Shows one case: deadlines, checklist, the next steps the caller's role may take, and the timeline. */
 export function CaseView({ api, id, onBack }: { api: CasesApi; id: string; onBack: () => void }) {
@@ -187,7 +187,7 @@ function NextSteps({
   const targets = item.allowedTransitions;
   const verifying = targets.includes('verified') || targets.includes('verification_failed');
   const move = (status: CaseStatus) => {
-    // The server records how the identity was checked; the answers never leave the agent.
+    // The server records only how the identity was checked, never the caller's replies.
     if (status === 'verified' || status === 'verification_failed') {
       const at = new Date().toISOString();
       return onSend({ status, verification: { method, passed: status === 'verified', at } });
@@ -238,17 +238,7 @@ function NextSteps({
       {verifying && (
         <div className="fields">
           <label htmlFor={ids.method}>{t('verifyMethod')}</label>
-          <select
-            id={ids.method}
-            value={method}
-            onChange={(event) => setMethod(event.target.value as VerificationMethod)}
-          >
-            {VERIFICATION_METHODS.map((value) => (
-              <option key={value} value={value}>
-                {t(`method_${value}` as MessageKey)}
-              </option>
-            ))}
-          </select>
+          <MethodSelect id={ids.method} value={method} onChange={setMethod} />
         </div>
       )}
       {targets.includes('rejected') && (

@@ -2,6 +2,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { t, type MessageKey } from '@/lib/i18n';
 import type { SiteState } from '@/lib/messaging/protocol';
 import { toOriginPattern, type SiteInputProblem } from '@/lib/sites/origin-pattern';
+import { FormMessage, type FormMessageState } from './FormMessage';
 
 export interface SitesApi {
   list(): Promise<SiteState[]>;
@@ -36,7 +37,7 @@ export function SiteSettings({ api }: { api: SitesApi }) {
   const helpId = useId();
   const [sites, setSites] = useState<SiteState[]>([]);
   const [address, setAddress] = useState('');
-  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<FormMessageState | null>(null);
 
   useEffect(() => {
     api.list().then(setSites, () => undefined);
@@ -148,14 +149,7 @@ export function SiteSettings({ api }: { api: SitesApi }) {
         </p>
         <div className="actions">
           <button type="submit">{t('sitesAdd')}</button>
-          {message && (
-            <span
-              role={message.error ? 'alert' : 'status'}
-              className={message.error ? 'error' : undefined}
-            >
-              {message.text}
-            </span>
-          )}
+          <FormMessage message={message} />
         </div>
       </form>
     </section>

@@ -37,17 +37,7 @@ export function VerifyIdentity({
       <legend>{t('verifyTitle')}</legend>
       <p className="help">{t('verifyHelp')}</p>
       <label htmlFor={ids.method}>{t('verifyMethod')}</label>
-      <select
-        id={ids.method}
-        value={method}
-        onChange={(event) => setMethod(event.target.value as VerificationMethod)}
-      >
-        {VERIFICATION_METHODS.map((value) => (
-          <option key={value} value={value}>
-            {t(`method_${value}` as MessageKey)}
-          </option>
-        ))}
-      </select>
+      <MethodSelect id={ids.method} value={method} onChange={setMethod} />
       {isComparableMethod(method) ? (
         <>
           <label htmlFor={ids.answer}>{t('verifyAnswer')}</label>
@@ -88,5 +78,30 @@ export function VerifyIdentity({
         </p>
       )}
     </fieldset>
+  );
+}
+
+/** Lists the ways of checking a caller's identity; the capture form and the case view share it. */
+export function MethodSelect({
+  id,
+  value,
+  onChange,
+}: {
+  id: string;
+  value: VerificationMethod;
+  onChange: (method: VerificationMethod) => void;
+}) {
+  return (
+    <select
+      id={id}
+      value={value}
+      onChange={(event) => onChange(event.target.value as VerificationMethod)}
+    >
+      {VERIFICATION_METHODS.map((method) => (
+        <option key={method} value={method}>
+          {t(`method_${method}` as MessageKey)}
+        </option>
+      ))}
+    </select>
   );
 }
