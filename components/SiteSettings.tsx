@@ -66,9 +66,9 @@ export function SiteSettings({ api }: { api: SitesApi }) {
     if (!check.ok) {
       // A built-in site is named by its address without the path typed after it.
       const typed = address.trim();
-      const shown =
+      const named =
         check.problem === 'builtIn' ? typed.replace(/^([^/]*\/\/)?([^/?#]*).*$/, '$1$2') : typed;
-      show(true, t(PROBLEM_MESSAGES[check.problem], shown));
+      show(true, t(PROBLEM_MESSAGES[check.problem], named));
       return;
     }
     if (sites.some((site) => site.pattern === check.pattern)) {

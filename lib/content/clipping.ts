@@ -19,7 +19,7 @@ const MAX_DEPTH = 3;
  * Returns the element that would hide a badge placed right after `anchor`,
  * or null. The search goes up from the anchor's parent and stops at the
  * first block or after MAX_DEPTH elements. `looks` caches the result by tag
- * and class for one batch of badges, because list rows repeat them; elements
+ * and class for one batch of badges, because list rows repeat them. Elements
  * with a style attribute are always read.
  */
 export function clippingBox(anchor: Node, looks: Map<string, BoxLook>): Element | null {

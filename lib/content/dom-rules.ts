@@ -5,8 +5,8 @@ import { digitValue, isDigitCode } from '../phone/chars';
  * split across them ("<span>+1 (212)</span> <span>555-0187</span>") is read
  * as one string. Any other element ends a run of text. Tag names decide first,
  * because reading computed styles for every node would make the browser
- * compute the page's style during the scan; styles are read only where a run
- * that holds a number meets another element with no space between.
+ * compute the page's style during the scan. Styles are read only where a run
+ * that contains a number meets another element with no space between.
  */
 export const INLINE_ELEMENTS = new Set([
   'a',
