@@ -47,7 +47,13 @@ interface QueuedNode {
 
 /** Text nodes joined into one string, because inline elements do not break a number. */
 interface TextRun {
+  /**
+   * The run's nodes are the first `count` entries. The array is reused for
+   * every run of a walk and never truncated, because most runs are one short
+   * node, and a new array for each made garbage collection run more often.
+   */
   nodes: Text[];
+  count: number;
   /** Characters in `nodes`, so a very long run is cut without building its text. */
   length: number;
   /** The element whose text the run is part of: the nearest ancestor that is not inline. */
@@ -71,6 +77,8 @@ const INPUT_TYPES_WITH_NUMBERS = new Set(['', 'text', 'tel', 'search', 'number']
 const NON_TEXT_PARENTS = new Set(['script', 'style', 'noscript', 'textarea', 'title', 'option']);
 /** Elements a number's text must not sit in; checked only for text that contains a candidate. */
 const DIAL_LINKS = 'a[href^="tel:" i], a[href^="callto:" i], a[href^="sip:" i], a[href^="sips:" i]';
+/** Elements whose text is never flagged, and editable regions (contenteditable other than "false"). */
+const EXCLUDED_REGIONS = `${[...SKIPPED_ELEMENTS].join(', ')}, [contenteditable]:not([contenteditable="false" i])`;
 /** Elements the scanner handles besides text, matched in one query. */
 const SPECIAL_ELEMENTS = `${DIAL_LINKS}, input, textarea`;
 /** Elements checked for a shadow root between two deadline checks. */
@@ -119,8 +127,6 @@ export class PageScanner {
   private lastContainer: Node | null = null;
   /** Dial links of the walk under way. */
   private dialLinks = new Map<Element, string>();
-  /** Elements of the walk under way known to have no excluded ancestor (nor to be one). */
-  private cleanElements = new WeakSet<Element>();
   private cursor: WalkCursor | null = null;
   private scheduled = false;
   /** Set while observers are paused or a change is scanned at once, so neither starts inside the other. */
@@ -362,7 +368,6 @@ export class PageScanner {
 
     if (!cursor.elements) {
       this.dialLinks = new Map();
-      this.cleanElements = new WeakSet();
       if (root.nodeType === Node.ELEMENT_NODE) this.visitElement(root as Element);
       // Told apart by tag name, because a matches() call per element costs
       // more than the query. Indexed, because iterating a NodeList costs more.
@@ -442,26 +447,18 @@ export class PageScanner {
       this.flush(run, force);
 
     run.container = container;
-    run.nodes.push(text);
+    run.nodes[run.count++] = text;
     run.length += text.length;
   }
 
   /**
    * Tells whether `element` is or sits inside an element whose text is not
    * page text: one of SKIPPED_ELEMENTS, or an editable region (contenteditable
-   * other than "false"). Ancestors found clean are remembered for the rest of
-   * the walk, so neighbouring rows stop after a step or two.
+   * other than "false"). One native closest() call, because walking the
+   * ancestors from script costs more on large pages.
    */
   private inExcludedRegion(element: Element | null): boolean {
-    const visited: Element[] = [];
-    for (let node = element; node && !this.cleanElements.has(node); node = node.parentElement) {
-      if (SKIPPED_ELEMENTS.has(node.localName)) return true;
-      const editable = node.getAttribute('contenteditable');
-      if (editable !== null && editable.toLowerCase() !== 'false') return true;
-      visited.push(node);
-    }
-    for (const node of visited) this.cleanElements.add(node);
-    return false;
+    return element !== null && element.closest(EXCLUDED_REGIONS) !== null;
   }
 
   /**
@@ -496,32 +493,35 @@ export class PageScanner {
 
   /**
    * Finds the numbers of a finished run and resets it. Most runs hold no
-   * number; their node array is reused, which keeps garbage collection out
-   * of large scans.
+   * number and are one node: no array is made for them.
    */
   private flush(run: TextRun, force: boolean): void {
-    const count = run.nodes.length;
+    const count = run.count;
     if (count === 0) return;
     const container = run.container;
+    const first = run.nodes[0] as Text;
+    const nodes = count > 1 || force ? run.nodes.slice(0, count) : null;
+    const longEnough = run.length >= MIN_PHONE_DIGITS;
+    run.container = null;
+    run.length = 0;
+    run.count = 0;
     // A rescan replaces what earlier scans placed for these nodes.
-    if (force) this.sink.forget(run.nodes);
+    if (nodes && force) this.sink.forget(nodes);
 
     // Most runs are too short to hold a number; their text is never built.
     let candidates: PhoneCandidate[] = [];
-    if (run.length >= MIN_PHONE_DIGITS) {
-      let text = run.nodes[0]?.data ?? '';
-      for (let i = 1; i < count; i++) text += run.nodes[i]?.data ?? '';
-      candidates = count > 1 ? candidatesInNodes(run.nodes, text) : findPhoneCandidates(text);
+    if (longEnough && nodes && count > 1) {
+      let text = first.data;
+      for (let i = 1; i < count; i++) text += nodes[i]?.data ?? '';
+      candidates = candidatesInNodes(nodes, text);
+    } else if (longEnough) {
+      candidates = findPhoneCandidates(first.data);
     }
-    run.container = null;
-    run.length = 0;
-    if (candidates.length === 0) {
-      run.nodes.length = 0;
-      return;
-    }
-    const nodes = run.nodes;
-    run.nodes = [];
+    if (candidates.length > 0) this.report(nodes ?? [first], container, candidates);
+  }
 
+  /** Passes the candidates of a run to the sink, each anchored after the text node its number ends in. */
+  private report(nodes: Text[], container: Node | null, candidates: PhoneCandidate[]): void {
     // Checked only for runs with a candidate, because a check per text node costs more.
     if (this.inExcludedRegion(nodes[0]?.parentElement ?? null)) return;
 
@@ -649,7 +649,7 @@ function sameLastDigits(first: string, second: string): boolean {
 
 /** Tells whether a <br> comes right before `text` inside a run that has begun, which ends the run. */
 function brokenByLine(text: Text, run: TextRun): boolean {
-  if (run.nodes.length === 0) return false;
+  if (run.count === 0) return false;
   const before = text.previousSibling;
   return (
     before !== null &&
@@ -659,7 +659,7 @@ function brokenByLine(text: Text, run: TextRun): boolean {
 }
 
 function emptyRun(): TextRun {
-  return { nodes: [], length: 0, container: null };
+  return { nodes: [], count: 0, length: 0, container: null };
 }
 
 function isInlineElement(node: Node): boolean {
