@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { SiteState } from '../messaging/protocol';
 import { readManagedSites, readSettings } from '../settings';
@@ -154,6 +154,40 @@ async function injectIntoOpenTabs(
 }
 
 /**
+ * Stops the scripts in tabs open on a removed site, which would otherwise
+ * flag and block there until reloaded. The message lists the patterns that
+ * still apply, so a frame of another listed site in such a tab keeps running.
+ */
+async function stopInOpenTabs(pattern: string, sites: SiteState[]): Promise<void> {
+  const keep = [
+    ...CONTENT_SCRIPT_MATCHES,
+    ...sites.filter((site) => site.granted).map((site) => site.pattern),
+  ];
+  let tabs: Browser.tabs.Tab[];
+  try {
+    tabs = await browser.tabs.query({ url: pattern });
+  } catch (error) {
+    log.warn(
+      'finding tabs open on a removed site failed',
+      error instanceof Error ? error.message : '',
+    );
+    return;
+  }
+  let stopped = 0;
+  for (const tab of tabs) {
+    if (tab.id === undefined || keep.some((other) => patternMatchesUrl(other, tab.url ?? '')))
+      continue;
+    try {
+      await browser.tabs.sendMessage(tab.id, { type: 'scripts.stop', keep });
+      stopped++;
+    } catch {
+      // A tab whose page loaded after the scripts were unregistered has none to stop.
+    }
+  }
+  log.info(`removed ${pattern}; scripts stopped in ${stopped} open tabs`);
+}
+
+/**
  * Adds a site the browser already granted (Options requests access inside
  * the user's click, which the background cannot do), registers the scripts
  * for it and runs them in its open tabs. Adding a listed site again, after
@@ -189,7 +223,9 @@ export async function removeSite(pattern: string): Promise<SiteState[]> {
   const [user, managed] = await Promise.all([readUserSites(), readManagedSites()]);
   if (managed.includes(pattern)) throw new Error(`${pattern} is set by the administrator`);
   await userSitesItem.setValue(user.filter((entry) => entry !== pattern));
-  await syncSiteScripts();
+  const sites = await syncSiteScripts();
+  // Before access goes, because without it the tabs on the site cannot be found.
+  await stopInOpenTabs(pattern, sites);
 
   const { apiUrl } = await readSettings();
   if (apiUrl !== '' && patternMatchesUrl(pattern, apiUrl)) {

@@ -204,6 +204,15 @@ export class BadgeManager implements ScanSink {
     this.reportCount();
   }
 
+  /** Takes every badge out of the page and drops the numbers still waiting for a status. */
+  removeAll(): void {
+    for (const badge of this.badges.keys()) badge.remove();
+    this.badges.clear();
+    this.unplaced.clear();
+    this.awaiting.clear();
+    this.pendingRender.length = 0;
+  }
+
   /** Asks again for every number on the page, because the list changed. */
   refresh(): void {
     this.statuses.clear();

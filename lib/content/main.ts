@@ -3,6 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { t } from '../i18n';
 import { sendToBackground } from '../messaging/client';
 import { tabMessageSchema } from '../messaging/protocol';
+import { patternMatchesUrl } from '../sites/origin-pattern';
 import { adapterFor, readRecordOnPage } from '../sites/registry';
 import type { DialHints } from '../sites/types';
 import { BadgeManager } from './badges';
@@ -34,6 +35,20 @@ function logOnce(error: unknown): void {
   );
 }
 
+/**
+ * Key of the running instance's stop function, kept on the content script's
+ * own global object, which page scripts cannot reach. Scripts run again in an
+ * open tab (a site removed and added again) stop the instance before them,
+ * so a frame never shows two badges per number.
+ */
+const RUNNING = Symbol.for('dnc-guard.content-script');
+type ContentGlobal = typeof globalThis & { [RUNNING]?: () => void };
+
+/** Returns the address matched against site patterns: the frame's origin, or its full address where the origin is opaque (sandboxed and data: frames). */
+function frameAddress(): string {
+  return location.origin === 'null' ? location.href : `${location.origin}/`;
+}
+
 let hintsHref = '';
 let hints: DialHints = {};
 
@@ -55,6 +70,14 @@ function dialHintsForPage(): DialHints {
  * start; scanning starts when the document has a body to scan.
  */
 export function startContentScript(ctx: ContentScriptContext): void {
+  const contentGlobal = globalThis as ContentGlobal;
+  contentGlobal[RUNNING]?.();
+  const stop = (): void => ctx.abort('DNC Guard stopped in this frame');
+  contentGlobal[RUNNING] = stop;
+  ctx.onInvalidated(() => {
+    if (contentGlobal[RUNNING] === stop) delete contentGlobal[RUNNING];
+  });
+
   const statuses = new StatusClient(
     (numbers) => sendToBackground('numbers.check', { numbers }),
     logOnce,
@@ -77,7 +100,11 @@ export function startContentScript(ctx: ContentScriptContext): void {
   const scanner = new PageScanner(badges, scheduleIdle);
   badges.scannerBusy = () => scanner.busy;
   badges.mutate = (work) => scanner.whileUnobserved(work);
-  ctx.onInvalidated(() => scanner.stop());
+  ctx.onInvalidated(() => {
+    scanner.stop();
+    // Badges of a stopped instance would show statuses nothing keeps current.
+    badges.removeAll();
+  });
 
   // Every listener of the page goes on the window or the document. A script
   // that writes a frame with document.open() erases them all, which would
@@ -127,6 +154,14 @@ export function startContentScript(ctx: ContentScriptContext): void {
     if (!parsed.success) return undefined;
     if (parsed.data.type === 'statuses.changed') {
       badges.refresh();
+      return undefined;
+    }
+    if (parsed.data.type === 'scripts.stop') {
+      const address = frameAddress();
+      if (!parsed.data.keep.some((pattern) => patternMatchesUrl(pattern, address))) {
+        sendToBackground('frame.suppressedCount', { count: 0 }).catch(logOnce);
+        stop();
+      }
       return undefined;
     }
     // Only the top frame replies, so the background gets the record the agent is looking at.

@@ -222,5 +222,7 @@ export const replySchema = z.discriminatedUnion('ok', [
 export const tabMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('statuses.changed') }),
   z.object({ type: z.literal('record.read') }),
+  // A site was removed: frames whose address none of `keep` matches stop.
+  z.object({ type: z.literal('scripts.stop'), keep: z.array(z.string()) }),
 ]);
 export type TabMessage = z.infer<typeof tabMessageSchema>;

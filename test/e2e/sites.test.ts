@@ -130,6 +130,7 @@ afterAll(async () => {
 
 describe('a CRM on an added site', () => {
   let openTab: Page;
+  let stillOpen: Page;
 
   it('ignores the site until added', async () => {
     expect(await hasAccess()).toBe(true);
@@ -175,6 +176,9 @@ describe('a CRM on an added site', () => {
   });
 
   it('removes the site and its access', async () => {
+    stillOpen = await openSitePage();
+    await suppressed(stillOpen);
+
     const options = await openOptions();
     await options.getByRole('button', { name: `Remove http://${SITE_HOST}` }).click();
     await options.getByText(`Removed http://${SITE_HOST}.`).waitFor();
@@ -183,5 +187,54 @@ describe('a CRM on an added site', () => {
     expect(await hasAccess()).toBe(false);
     expect(await registeredMatches()).toEqual([]);
     await expectNoBadges(await openSitePage());
+    await waitUntil(
+      () => badgeStatuses(stillOpen),
+      (badges) => Object.keys(badges).length === 0,
+      'the badges of a tab left open to go',
+    );
+  });
+
+  it('stops blocking in a tab left open', async () => {
+    await stillOpen.locator('#home-link').click();
+
+    expect(await stillOpen.locator('dnc-guard-notice').count()).toBe(0);
+    expect(await pageEvents(stillOpen)).toEqual(['click:home-link']);
+  });
+});
+
+describe('scripts run again in an open tab', () => {
+  it('keeps one badge per number', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${fixtures.url}/crm-record.html`);
+    await suppressed(page);
+    const before = await page.locator('dnc-guard-badge').count();
+    // Marked, so the badges of the second run differ from the first run's.
+    await page.evaluate(() => {
+      for (const badge of document.querySelectorAll('dnc-guard-badge'))
+        badge.setAttribute('data-first', '');
+    });
+
+    const tabId = await session.worker.evaluate(async (url) => {
+      const api = (globalThis as unknown as { chrome: WxtBrowser }).chrome;
+      const [tab] = await api.tabs.query({ url });
+      if (tab?.id === undefined) throw new Error(`no tab open on ${url}`);
+      await api.scripting.executeScript({
+        target: { tabId: tab.id, allFrames: true },
+        files: ['content-scripts/content.js'],
+      });
+      return tab.id;
+    }, `${fixtures.url}/crm-record.html`);
+    expect(tabId).toBeGreaterThan(0);
+    await waitUntil(
+      () => page.locator('dnc-guard-badge:not([data-first])').count(),
+      (count) => count >= before,
+      'badges of the second run',
+    );
+
+    expect(await page.locator('dnc-guard-badge').count()).toBe(before);
+    await page.locator('#home-link').click();
+    await expect.poll(() => page.locator('dnc-guard-notice').count()).toBe(1);
+    expect(await pageEvents(page)).toEqual([]);
+    await page.close();
   });
 });
