@@ -70,12 +70,23 @@ function dialHintsForPage(): DialHints {
  * start; scanning starts when the document has a body to scan.
  */
 export function startContentScript(ctx: ContentScriptContext): void {
+  const lifetime = new AbortController();
+  const { signal } = lifetime;
+  const onStop = (work: () => void): void => signal.addEventListener('abort', work, { once: true });
+  const stop = (): void => lifetime.abort();
+
   const contentGlobal = globalThis as ContentGlobal;
   contentGlobal[RUNNING]?.();
-  const stop = (): void => ctx.abort('DNC Guard stopped in this frame');
   contentGlobal[RUNNING] = stop;
-  ctx.onInvalidated(() => {
+  onStop(() => {
     if (contentGlobal[RUNNING] === stop) delete contentGlobal[RUNNING];
+  });
+  // WXT ends a context when a window message announces a newer copy of the
+  // script, and any page script can post that message. The guard therefore
+  // stops for it only once the extension itself is gone (updated or
+  // removed). A newer copy stops this one through RUNNING.
+  ctx.onInvalidated(() => {
+    if (!browser.runtime?.id) stop();
   });
 
   const statuses = new StatusClient(
@@ -100,7 +111,7 @@ export function startContentScript(ctx: ContentScriptContext): void {
   const scanner = new PageScanner(badges, scheduleIdle);
   badges.scannerBusy = () => scanner.busy;
   badges.mutate = (work) => scanner.whileUnobserved(work);
-  ctx.onInvalidated(() => {
+  onStop(() => {
     scanner.stop();
     // Badges of a stopped instance would show statuses nothing keeps current.
     badges.removeAll();
@@ -116,11 +127,11 @@ export function startContentScript(ctx: ContentScriptContext): void {
     const controller = new AbortController();
     listeners = controller;
     // Linked by hand: AbortSignal.any needs Chrome 116.
-    ctx.signal.addEventListener('abort', () => controller.abort(), {
+    signal.addEventListener('abort', () => controller.abort(), {
       once: true,
       signal: controller.signal,
     });
-    const signal = controller.signal;
+    const pageSignal = controller.signal;
     installDialGuard(
       window,
       {
@@ -136,18 +147,18 @@ export function startContentScript(ctx: ContentScriptContext): void {
           }).catch(logOnce);
         },
       },
-      signal,
+      pageSignal,
     );
-    badges.listen(window, signal);
-    listenForShadowRoots(window, (root) => scanner.watch(root), signal);
-    scanner.followInputs(document, signal);
+    badges.listen(window, pageSignal);
+    listenForShadowRoots(window, (root) => scanner.watch(root), pageSignal);
+    scanner.followInputs(document, pageSignal);
   };
   addListeners();
   const reopened = new MutationObserver((records) => {
     if (records.some((record) => hasElement(record.addedNodes))) addListeners();
   });
   reopened.observe(document, { childList: true });
-  ctx.onInvalidated(() => reopened.disconnect());
+  onStop(() => reopened.disconnect());
 
   const onMessage = (message: unknown): Promise<unknown> | undefined => {
     const parsed = tabMessageSchema.safeParse(message);
@@ -169,11 +180,11 @@ export function startContentScript(ctx: ContentScriptContext): void {
     return Promise.resolve(readRecordOnPage(document, new URL(location.href)));
   };
   browser.runtime.onMessage.addListener(onMessage);
-  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+  onStop(() => browser.runtime.onMessage.removeListener(onMessage));
 
   const begin = (): void => scanner.watch(document);
   if (document.readyState === 'loading') {
-    ctx.addEventListener(document, 'DOMContentLoaded', begin, { once: true });
+    document.addEventListener('DOMContentLoaded', begin, { once: true, signal });
   } else {
     begin();
   }

@@ -238,3 +238,31 @@ describe('scripts run again in an open tab', () => {
     await page.close();
   });
 });
+
+describe('a page that posts the framework restart message', () => {
+  it('still blocks dialing', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${fixtures.url}/crm-record.html`);
+    await suppressed(page);
+
+    // WXT stops a content script when another copy of it announces its
+    // start with this window message, and any page script can post it.
+    await page.evaluate((extensionId) => {
+      window.postMessage(
+        {
+          type: `${extensionId}:content:wxt:content-script-started`,
+          contentScriptName: 'content',
+          messageId: 'from-the-page',
+        },
+        '*',
+      );
+    }, session.extensionId);
+    await page.evaluate(() => new Promise((done) => setTimeout(done, 100)));
+
+    await page.locator('#home-link').click();
+    await expect.poll(() => page.locator('dnc-guard-notice').count()).toBe(1);
+    expect(await pageEvents(page)).toEqual([]);
+    expect(await page.locator('dnc-guard-badge').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+});
