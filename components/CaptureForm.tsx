@@ -1,5 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { t, type MessageKey } from '@/lib/i18n';
+import { t, tCount, type MessageKey } from '@/lib/i18n';
 import {
   CHANNELS,
   JURISDICTIONS,
@@ -153,7 +153,7 @@ export function CaptureForm({ api }: { api: CaptureApi }) {
     setSaving(true);
     try {
       const blocked = await api.capture(parsed.data, verification);
-      setMessage({ error: false, text: t('captureSaved', String(blocked)) });
+      setMessage({ error: false, text: tCount('captureSaved', blocked) });
     } catch (error) {
       setMessage({ error: true, text: error instanceof Error ? error.message : String(error) });
     } finally {

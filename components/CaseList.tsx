@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Case, PatchCaseRequest } from '@/lib/api/schemas';
-import { t, type MessageKey } from '@/lib/i18n';
+import { t, tCount, type MessageKey } from '@/lib/i18n';
 import type { ResponseOf } from '@/lib/messaging/protocol';
 import { formatTime } from './format';
 
@@ -13,8 +13,8 @@ export interface CasesApi {
 /** Describes in words how much time a case has left. */
 export function deadlineText(item: Pick<Case, 'daysLeft' | 'overdue'>): string {
   if (item.daysLeft === null) return t('caseClosed');
-  if (item.overdue) return t('caseOverdue', String(Math.abs(item.daysLeft)));
-  return t('caseDaysLeft', String(item.daysLeft));
+  if (item.overdue) return tCount('caseOverdue', Math.abs(item.daysLeft));
+  return tCount('caseDaysLeft', item.daysLeft);
 }
 
 /** Lists the agent's recent cases with state and days left. Cases not yet sent come first. */

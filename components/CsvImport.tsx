@@ -1,7 +1,6 @@
 import { useId, useState } from 'react';
-import { t } from '@/lib/i18n';
+import { t, tCount } from '@/lib/i18n';
 import type { CsvImportPreview } from '@/lib/suppression/csv';
-import { formatCount } from './format';
 
 export interface CsvImportApi {
   parse(
@@ -93,7 +92,7 @@ export function CsvImport({ api }: { api: CsvImportApi }) {
           onCancel={() => setStep({ name: 'idle' })}
         />
       )}
-      {step.name === 'done' && <p role="status">{t('importDone', formatCount(step.size))}</p>}
+      {step.name === 'done' && <p role="status">{tCount('importDone', step.size)}</p>}
       {step.name === 'failed' && (
         <p role="alert" className="error">
           {t('importFailed', step.message)}
@@ -127,14 +126,14 @@ function Preview({
     <div className="preview">
       {accepted > 0 ? (
         <p role="status">
-          {t('importPreview', [formatCount(accepted), formatCount(preview.duplicates)])}
+          {tCount('importPreview', accepted, [tCount('importDuplicates', preview.duplicates)])}
         </p>
       ) : (
         <p role="status">{t('importNothing')}</p>
       )}
       {preview.rejected.length > 0 && (
         <>
-          <p>{t('importRejectedTitle', formatCount(preview.rejected.length))}</p>
+          <p>{tCount('importRejectedTitle', preview.rejected.length)}</p>
           <table className="rejected">
             <thead>
               <tr>
@@ -154,13 +153,13 @@ function Preview({
             </tbody>
           </table>
           {preview.rejected.length > shown.length && (
-            <p>{t('importMoreRejected', formatCount(preview.rejected.length - shown.length))}</p>
+            <p>{tCount('importMoreRejected', preview.rejected.length - shown.length)}</p>
           )}
         </>
       )}
       <div className="actions">
         <button type="button" onClick={onConfirm} disabled={accepted === 0}>
-          {t('importConfirm', formatCount(accepted))}
+          {tCount('importConfirm', accepted)}
         </button>
         <button type="button" onClick={onCancel}>
           {t('importCancel')}

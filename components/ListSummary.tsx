@@ -1,6 +1,6 @@
-import { t } from '@/lib/i18n';
+import { t, tCount } from '@/lib/i18n';
 import type { ListInfo } from '@/lib/messaging/protocol';
-import { formatCount, formatTime } from './format';
+import { formatTime } from './format';
 
 /** Size and age of the list, and what an old or missing list means for dialing. */
 export function ListSummary({ info }: { info: ListInfo }) {
@@ -8,16 +8,16 @@ export function ListSummary({ info }: { info: ListInfo }) {
     <section className="list-summary" aria-live="polite">
       {info.loaded ? (
         <p>
-          {t('listSize', formatCount(info.size))}
+          {tCount('listSize', info.size)}
           {info.updatedAt !== null && <> · {t('listUpdated', formatTime(info.updatedAt))}</>}
         </p>
       ) : (
         <p className="warning">{t('listNotLoaded')}</p>
       )}
       {info.loaded && info.stale && (
-        <p className="warning">{t('listStale', String(info.staleAfterHours))}</p>
+        <p className="warning">{tCount('listStale', info.staleAfterHours)}</p>
       )}
-      {info.pendingCount > 0 && <p>{t('listPending', formatCount(info.pendingCount))}</p>}
+      {info.pendingCount > 0 && <p>{tCount('listPending', info.pendingCount)}</p>}
     </section>
   );
 }

@@ -1,10 +1,9 @@
 import { useState } from 'react';
-import { t } from '@/lib/i18n';
+import { t, tCount } from '@/lib/i18n';
 import { ApiSettings, type ApiSettingsApi } from './ApiSettings';
 import { CsvImport, type CsvImportApi } from './CsvImport';
 import { SettingsForm, type SettingsApi } from './SettingsForm';
 import { SiteSettings, type SitesApi } from './SiteSettings';
-import { formatCount } from './format';
 
 export interface OptionsApi {
   settings: SettingsApi;
@@ -41,7 +40,7 @@ export function Options({ api }: { api: OptionsApi }) {
         <button type="button" onClick={() => void onExport()}>
           {t('exportButton')}
         </button>
-        {exported !== null && <p role="status">{t('exportDone', formatCount(exported))}</p>}
+        {exported !== null && <p role="status">{tCount('exportDone', exported)}</p>}
         {exportError && (
           <p role="alert" className="error">
             {t('errorGeneric', exportError)}

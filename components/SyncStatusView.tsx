@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { t } from '@/lib/i18n';
+import { t, tCount } from '@/lib/i18n';
 import type { SyncStatus } from '@/lib/messaging/protocol';
-import { formatCount, formatTime } from './format';
+import { formatTime } from './format';
 
 /** Sync state in plain words, with the "Sync now" button. */
 export function SyncStatusView({
@@ -33,9 +33,7 @@ export function SyncStatusView({
             : t('syncLastSuccess', formatTime(status.lastSuccessAt))}
         </p>
       )}
-      {status && status.pendingItems > 0 && (
-        <p>{t('syncPending', formatCount(status.pendingItems))}</p>
-      )}
+      {status && status.pendingItems > 0 && <p>{tCount('syncPending', status.pendingItems)}</p>}
       {status?.lastError && (
         <p role="alert" className="error">
           {t('syncLastError', [status.lastError.code, status.lastError.message])}

@@ -2,7 +2,3 @@
 export function formatTime(ms: number): string {
   return new Date(ms).toLocaleString();
 }
-
-export function formatCount(count: number): string {
-  return count.toLocaleString();
-}

@@ -1,9 +1,13 @@
 // Source of the extension's i18n messages: one row per key, English then
 // Simplified Chinese. `node scripts/messages-source.mjs` writes
 // public/_locales/{en,zh_CN}/messages.json; "$1", "$2" become placeholders.
+// A message with a count comes as `<key>_one` and `<key>_other`, and tCount in
+// lib/i18n.ts picks the form and puts the count in $1.
 import { mkdirSync, writeFileSync } from 'node:fs';
 
 const MESSAGES = {
+  // BCP 47 tag of each column's language, whose plural rules tCount applies to `_one`/`_other` keys.
+  messagesLanguage: ['en', 'zh-CN'],
   extName: ['DNC Guard', 'DNC Guard 免打扰守护'],
   extDescription: [
     'Flags do-not-call numbers on CRM and dialer pages and blocks dialing them.',
@@ -51,14 +55,20 @@ const MESSAGES = {
   detailReason: ['Reason', '原因'],
   detailSource: ['Source', '来源'],
   detailAddedAt: ['On the list since', '列入时间'],
-  listSize: ['$1 numbers on the list', '名单共 $1 个号码'],
+  listSize_one: ['$1 number on the list', '名单共 $1 个号码'],
+  listSize_other: ['$1 numbers on the list', '名单共 $1 个号码'],
   listUpdated: ['Updated $1', '更新于 $1'],
   listNotLoaded: ['No do-not-call list is loaded yet.', '尚未加载禁止呼叫名单。'],
-  listStale: [
+  listStale_one: [
+    'The list is older than $1 hour. Numbers not on it count as unknown until it is refreshed.',
+    '名单已超过 $1 小时未更新。在刷新之前，不在名单上的号码视为未核实。',
+  ],
+  listStale_other: [
     'The list is older than $1 hours. Numbers not on it count as unknown until it is refreshed.',
     '名单已超过 $1 小时未更新。在刷新之前，不在名单上的号码视为未核实。',
   ],
-  listPending: ['$1 numbers waiting for the server', '$1 个号码等待服务器确认'],
+  listPending_one: ['$1 number waiting for the server', '$1 个号码等待服务器确认'],
+  listPending_other: ['$1 numbers waiting for the server', '$1 个号码等待服务器确认'],
   openOptions: ['Options', '选项'],
   errorGeneric: ['Something went wrong: $1', '出现错误：$1'],
   optionsTitle: ['DNC Guard options', 'DNC Guard 选项'],
@@ -90,11 +100,16 @@ const MESSAGES = {
   importReasonLabel: ['Reason for rows without one', '无原因的行使用的原因'],
   importReasonDefault: ['Imported do-not-call list', '导入的禁止呼叫名单'],
   importReading: ['Reading the file…', '正在读取文件…'],
-  importPreview: [
-    '$1 numbers will be added ($2 duplicates skipped).',
-    '将添加 $1 个号码（跳过 $2 个重复号码）。',
+  // $2 is the importDuplicates text.
+  importPreview_one: ['$1 number will be added ($2).', '将添加 $1 个号码（$2）。'],
+  importPreview_other: ['$1 numbers will be added ($2).', '将添加 $1 个号码（$2）。'],
+  importDuplicates_one: ['$1 duplicate skipped', '跳过 $1 个重复号码'],
+  importDuplicates_other: ['$1 duplicates skipped', '跳过 $1 个重复号码'],
+  importRejectedTitle_one: [
+    '$1 row was rejected and will not be imported:',
+    '$1 行被拒绝，不会导入：',
   ],
-  importRejectedTitle: [
+  importRejectedTitle_other: [
     '$1 rows were rejected and will not be imported:',
     '$1 行被拒绝，不会导入：',
   ],
@@ -117,11 +132,14 @@ const MESSAGES = {
     '不是有效的电话号码。不带国家代码的号码需要设置默认国家。',
   ],
   importProblem_addedAt: ['The added_at date "$1" cannot be read.', '无法读取 added_at 日期“$1”。'],
-  importMoreRejected: ['… and $1 more rejected rows.', '……另有 $1 行被拒绝。'],
-  importConfirm: ['Import $1 numbers', '导入 $1 个号码'],
+  importMoreRejected_one: ['… and $1 more rejected row.', '……另有 $1 行被拒绝。'],
+  importMoreRejected_other: ['… and $1 more rejected rows.', '……另有 $1 行被拒绝。'],
+  importConfirm_one: ['Import $1 number', '导入 $1 个号码'],
+  importConfirm_other: ['Import $1 numbers', '导入 $1 个号码'],
   importCancel: ['Cancel', '取消'],
   importSending: ['Importing…', '正在导入…'],
-  importDone: ['Imported. The list now holds $1 numbers.', '导入完成。名单现有 $1 个号码。'],
+  importDone_one: ['Imported. The list now holds $1 number.', '导入完成。名单现有 $1 个号码。'],
+  importDone_other: ['Imported. The list now holds $1 numbers.', '导入完成。名单现有 $1 个号码。'],
   importFailed: ['Import failed, nothing was changed: $1', '导入失败，未做任何更改：$1'],
   importNothing: [
     'The file holds no valid numbers, so nothing will be imported.',
@@ -129,7 +147,8 @@ const MESSAGES = {
   ],
   exportTitle: ['Export the list', '导出名单'],
   exportButton: ['Download CSV', '下载 CSV'],
-  exportDone: ['Exported $1 numbers.', '已导出 $1 个号码。'],
+  exportDone_one: ['Exported $1 number.', '已导出 $1 个号码。'],
+  exportDone_other: ['Exported $1 numbers.', '已导出 $1 个号码。'],
   syncTitle: ['Central API', '中央服务器'],
   apiUrlLabel: ['API URL', 'API 地址'],
   apiUrlHelp: [
@@ -212,7 +231,8 @@ const MESSAGES = {
   ],
   syncLastSuccess: ['Last sync: $1', '上次同步：$1'],
   syncNever: ['Not synced yet.', '尚未同步。'],
-  syncPending: ['$1 items waiting to be sent to the server', '$1 项等待发送到服务器'],
+  syncPending_one: ['$1 item waiting to be sent to the server', '$1 项等待发送到服务器'],
+  syncPending_other: ['$1 items waiting to be sent to the server', '$1 项等待发送到服务器'],
   syncLastError: ['Last sync failed ($1): $2', '上次同步失败（$1）：$2'],
   addToDnc: ['Add to do-not-call list', '加入禁止呼叫名单'],
   addToDncReasonDefault: ['Customer asked not to be called', '客户要求不再致电'],
@@ -244,7 +264,11 @@ const MESSAGES = {
   captureRecordUrl: ['Record URL', '记录链接'],
   captureNotes: ['Notes', '备注'],
   captureSubmit: ['Save and suppress now', '保存并立即禁呼'],
-  captureSaved: [
+  captureSaved_one: [
+    'Saved. $1 number is blocked now; the case goes to the server at the next sync.',
+    '已保存。$1 个号码现已禁止拨打；案件将在下次同步时发送到服务器。',
+  ],
+  captureSaved_other: [
     'Saved. $1 numbers are blocked now; the case goes to the server at the next sync.',
     '已保存。$1 个号码现已禁止拨打；案件将在下次同步时发送到服务器。',
   ],
@@ -295,8 +319,10 @@ const MESSAGES = {
   casesWaiting: ['Waiting to be sent to the server', '等待发送到服务器'],
   casesRefresh: ['Refresh', '刷新'],
   casesLoadFailed: ['Could not read cases from the server: $1', '无法从服务器读取案件：$1'],
-  caseDaysLeft: ['$1 days left', '剩余 $1 天'],
-  caseOverdue: ['Overdue by $1 days', '已逾期 $1 天'],
+  caseDaysLeft_one: ['$1 day left', '剩余 $1 天'],
+  caseDaysLeft_other: ['$1 days left', '剩余 $1 天'],
+  caseOverdue_one: ['Overdue by $1 day', '已逾期 $1 天'],
+  caseOverdue_other: ['Overdue by $1 days', '已逾期 $1 天'],
   caseClosed: ['Closed', '已结案'],
   caseDue: ['Reply due $1', '答复截止 $1'],
   caseTelemarketingDue: ['DNC entry must be honoured by $1', '禁呼登记须在 $1 前生效'],

@@ -106,7 +106,7 @@ describe('Options', () => {
     const file = new File([CSV], 'dnc.csv', { type: 'text/csv' });
     await userEvent.upload(screen.getByLabelText('CSV file'), file);
 
-    expect(await screen.findByText('2 numbers will be added (1 duplicates skipped).')).toBeTruthy();
+    expect(await screen.findByText('2 numbers will be added (1 duplicate skipped).')).toBeTruthy();
     const table = screen.getByRole('table');
     expect(within(table).getByText('4')).toBeTruthy();
     expect(within(table).getByText('not a phone')).toBeTruthy();

@@ -25,4 +25,20 @@ describe('i18n messages', () => {
   it.each(Object.keys(en))('has a Chinese text for %s', (key) => {
     expect(zh[key]?.message.trim()).not.toBe('');
   });
+
+  // Enum labels such as channel_other end in _other too, so the check starts from _one.
+  it.each(Object.keys(en).filter((key) => key.endsWith('_one')))(
+    'has a plural form for %s',
+    (key) => {
+      expect(Object.keys(en)).toContain(key.replace(/_one$/, '_other'));
+    },
+  );
+
+  it.each([
+    ['en', en],
+    ['zh_CN', zh],
+  ])('names a language Intl knows in %s', (_, messages) => {
+    const tag = messages.messagesLanguage?.message ?? '';
+    expect(Intl.PluralRules.supportedLocalesOf(tag)).toEqual([tag]);
+  });
 });
