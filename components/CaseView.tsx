@@ -9,6 +9,7 @@ import {
   type VerificationMethod,
 } from '@/lib/cases/model';
 import { t, type MessageKey } from '@/lib/i18n';
+import { checklistLabel, timelineText } from './case-text';
 import { deadlineText, type CasesApi } from './CaseList';
 import { formatTime } from './format';
 import { MethodSelect } from './VerifyIdentity';
@@ -85,7 +86,7 @@ export function CaseView({ api, id, onBack }: { api: CasesApi; id: string; onBac
             {(item.timeline ?? []).map((entry) => (
               <li key={entry.seq}>
                 <span className="help">{formatTime(Date.parse(entry.at))}</span> {entry.actor}:{' '}
-                {entry.summary}
+                {timelineText(entry, item.checklist)}
               </li>
             ))}
           </ol>
@@ -107,9 +108,8 @@ function ChecklistRow({
   const noteId = useId();
   const [note, setNote] = useState('');
   const [askingNote, setAskingNote] = useState(false);
-  // The server's labels are in English, so every item is named from the
-  // messages, in the browser's language, with its system or processor.
-  const label = `${t(`checklist_${entry.kind}` as MessageKey)}${entry.system ? ` (${entry.system})` : ''}`;
+  // The server's labels are in English, so every item is named from the messages.
+  const label = checklistLabel(entry);
 
   return (
     <li data-item={entry.id} data-state={entry.status}>

@@ -344,6 +344,49 @@ const MESSAGES = {
   caseDataKept: ['Data kept', '保留的数据'],
   caseWhyKept: ['Why it is kept', '保留原因'],
   caseChanged: ['Saved.', '已保存。'],
+  // Timeline entries, one per event type of the server's audit log.
+  timelineCreated: [
+    'Request captured ($1, $2, $3). Reply due $4.',
+    '已记录请求（$1，$2，$3）。答复截止 $4。',
+  ],
+  timelineSuppressionsAdded_one: [
+    '$1 number added to the do-not-call list, $2 already on it.',
+    '$1 个号码已加入禁止呼叫名单，$2 个原已在名单上。',
+  ],
+  timelineSuppressionsAdded_other: [
+    '$1 numbers added to the do-not-call list, $2 already on it.',
+    '$1 个号码已加入禁止呼叫名单，$2 个原已在名单上。',
+  ],
+  timelineStatusChanged: ['Status changed from $1 to $2.', '状态由“$1”变为“$2”。'],
+  timelineChecklistItem: ['Checklist: $1 set to $2.', '核对清单：“$1”设为“$2”。'],
+  timelineProcessorNotified: ['Processor $1: notified on $2.', '处理方 $1：已于 $2 通知。'],
+  timelineProcessorConfirmed: [
+    'Processor $1: deletion confirmed on $2.',
+    '处理方 $1：已于 $2 确认删除。',
+  ],
+  timelineProcessorNotifiedConfirmed: [
+    'Processor $1: notified on $2, deletion confirmed on $3.',
+    '处理方 $1：已于 $2 通知，已于 $3 确认删除。',
+  ],
+  timelineProcessorRecorded: ['Processor $1 recorded.', '已记录处理方 $1。'],
+  timelineNotesChanged: ['Notes changed.', '备注已修改。'],
+  timelineExtended: ['Reply deadline extended to $1.', '答复期限已延长至 $1。'],
+  timelineExtensionIgnored: [
+    'Extension recorded but not applied: $1',
+    '已记录延期，但未生效：$1',
+  ],
+  timelineLegalException: [
+    'Legal exception ($1) reviewed by $2.',
+    '法律例外（$1），审核人：$2。',
+  ],
+  timelineConfirmation: [
+    'Confirmation sent to the customer ($1) on $2.',
+    '已于 $2 向客户发送确认（$1）。',
+  ],
+  timelineMinimised: [
+    'Personal data removed from the case ($1). The numbers stay on the do-not-call list.',
+    '已从案件中删除个人数据（$1）。号码仍保留在禁止呼叫名单上。',
+  ],
   status_received: ['Received', '已收到'],
   status_verified: ['Identity verified', '身份已核实'],
   status_verification_failed: ['Verification failed', '身份核实失败'],

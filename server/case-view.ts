@@ -1,4 +1,11 @@
-import { Role, type AuditEvent, type Case, type TimelineEntry } from '../lib/api/schemas.ts';
+import {
+  Role,
+  TimelineValue,
+  type AuditEvent,
+  type Case,
+  type TimelineDetails,
+  type TimelineEntry,
+} from '../lib/api/schemas.ts';
 import { allowedTransitions, computeDeadlines, isFinalStatus } from '../lib/cases/index.ts';
 import { isMinimised, type CaseRecord } from './workflow.ts';
 
@@ -125,6 +132,31 @@ function summarise(event: AuditEvent): string {
   }
 }
 
+/** Payload fields that each event type's summary names, sent as the entry's `details`. */
+const DETAIL_FIELDS = new Map<string, readonly string[]>([
+  ['case.created', ['channel', 'scope', 'jurisdiction', 'dueAt']],
+  ['suppressions.added', ['added', 'alreadyPresent']],
+  ['case.verification', ['method', 'passed']],
+  ['case.status_changed', ['from', 'to']],
+  ['case.checklist_item', ['itemId', 'kind', 'status']],
+  ['case.processor', ['name', 'notifiedAt', 'confirmedAt']],
+  ['case.notes_changed', []],
+  ['case.extension', ['extendedDueAt', 'extensionIgnored']],
+  ['case.legal_exception', ['basis', 'reviewer']],
+  ['case.confirmation', ['channel', 'sentAt']],
+  ['case.minimised', ['removed']],
+]);
+
+/** Copies the DETAIL_FIELDS of the event's type that are set; other event types get none. */
+function details(event: AuditEvent): TimelineDetails {
+  const result: TimelineDetails = {};
+  for (const key of DETAIL_FIELDS.get(event.type) ?? []) {
+    const value = TimelineValue.safeParse(event.payload[key]);
+    if (value.success) result[key] = value.data;
+  }
+  return result;
+}
+
 export function toTimelineEntry(event: AuditEvent): TimelineEntry {
   const role = Role.safeParse(event.payload.role);
   return {
@@ -134,5 +166,6 @@ export function toTimelineEntry(event: AuditEvent): TimelineEntry {
     role: role.success ? role.data : undefined,
     at: event.at,
     summary: summarise(event),
+    details: details(event),
   };
 }

@@ -412,13 +412,22 @@ export const CaseChecklistItem = z.object({
 export type CaseChecklistItem = z.infer<typeof CaseChecklistItem>;
 
 /** One audit event of a case, as the case page shows it. */
+export const TimelineValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
+
+/** Facts of a timeline entry by name, such as `from` and `to` of a status change. */
+export const TimelineDetails = z.record(z.string(), TimelineValue);
+export type TimelineDetails = z.infer<typeof TimelineDetails>;
+
 export const TimelineEntry = z.object({
   seq: z.number().int().positive(),
   type: z.string(),
   actor: z.string(),
   role: Role.optional(),
   at: Timestamp,
+  /** The entry in English; clients that know `type` describe it from `details` in their own language. */
   summary: z.string(),
+  /** The facts that `summary` names. Absent from servers older than this field. */
+  details: TimelineDetails.optional(),
 });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 

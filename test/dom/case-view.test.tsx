@@ -1,9 +1,12 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
 import type { CasesApi } from '../../components/CaseList';
 import { CaseView } from '../../components/CaseView';
-import type { Case } from '../../lib/api/schemas';
+import { formatTime } from '../../components/format';
+import type { Case, TimelineEntry } from '../../lib/api/schemas';
+import { messagesOf } from '../setup/english-messages';
 
 const ID = '7d8f4f0e-2b7c-4c52-9a49-2f4f3f7d9a10';
 const AT = '2026-12-01T10:00:00.000Z';
@@ -151,4 +154,130 @@ describe('CaseView', () => {
       'checklist item is still open',
     );
   });
+
+  it.each<[string, TimelineEntry['details'], string]>([
+    [
+      'case.created',
+      { channel: 'phone_call', scope: 'phone_only', jurisdiction: 'eu_gdpr', dueAt: AT },
+      `Request captured (Phone call, The phone number only, EU GDPR). Reply due ${formatTime(Date.parse(AT))}.`,
+    ],
+    [
+      'suppressions.added',
+      { added: 1, alreadyPresent: 0 },
+      '1 number added to the do-not-call list, 0 already on it.',
+    ],
+    [
+      'case.verification',
+      { method: 'phone_digits', passed: false },
+      'Identity not verified (Last 4 digits of the phone number).',
+    ],
+    [
+      'case.status_changed',
+      { from: 'in_progress', to: 'actions_done' },
+      'Status changed from In progress to Actions done.',
+    ],
+    [
+      'case.checklist_item',
+      { itemId: 'dial_queues', kind: 'dial_queues', status: 'done' },
+      'Checklist: Removed from dial queues set to Done.',
+    ],
+    ['case.processor', { name: 'Mailer Ltd' }, 'Processor Mailer Ltd recorded.'],
+    [
+      'case.processor',
+      { name: 'Mailer Ltd', notifiedAt: AT },
+      `Processor Mailer Ltd: notified on ${formatTime(Date.parse(AT))}.`,
+    ],
+    ['case.notes_changed', {}, 'Notes changed.'],
+    [
+      'case.extension',
+      { extendedDueAt: AT },
+      `Reply deadline extended to ${formatTime(Date.parse(AT))}.`,
+    ],
+    [
+      'case.legal_exception',
+      { basis: 'legal_claims', reviewer: 'lead-lou' },
+      'Legal exception (Establishing, exercising or defending legal claims) reviewed by lead-lou.',
+    ],
+    [
+      'case.confirmation',
+      { channel: 'letter', sentAt: AT },
+      `Confirmation sent to the customer (Letter) on ${formatTime(Date.parse(AT))}.`,
+    ],
+    [
+      'case.minimised',
+      { removed: ['subject.name', 'notes'] },
+      'Personal data removed from the case (subject.name, notes). The numbers stay on the do-not-call list.',
+    ],
+  ])('describes a %s entry from its details', async (type, details, expected) => {
+    const timeline = [
+      { seq: 1, type, actor: 'Agent Ana', at: AT, summary: 'English summary', details },
+    ];
+
+    expect(await timelineTextOf(inProgressCase({ timeline }))).toBe(`Agent Ana: ${expected}`);
+  });
+
+  it('names the checklist item with its system', async () => {
+    const checklist = [
+      { id: 'crm_dnc_flag', kind: 'crm_dnc_flag', system: 'HubSpot', status: 'open' },
+    ] as const;
+    const details = { itemId: 'crm_dnc_flag', kind: 'crm_dnc_flag', status: 'not_applicable' };
+    const timeline = [
+      { seq: 1, type: 'case.checklist_item', actor: 'Agent Ana', at: AT, summary: 'x', details },
+    ];
+
+    expect(await timelineTextOf(inProgressCase({ checklist: [...checklist], timeline }))).toBe(
+      'Agent Ana: Checklist: Marked DNC / unsubscribed in the CRM (HubSpot) set to Not applicable.',
+    );
+  });
+
+  it('shows timeline entries in Chinese', async () => {
+    Object.assign(fakeBrowser.i18n, {
+      getMessage: messagesOf('zh_CN'),
+      getUILanguage: () => 'zh-CN',
+    });
+    const details = { from: 'in_progress', to: 'actions_done' };
+    const timeline = [
+      {
+        seq: 1,
+        type: 'case.status_changed',
+        actor: 'Agent Ana',
+        at: AT,
+        summary: 'Status changed',
+        details,
+      },
+    ];
+
+    expect(await timelineTextOf(inProgressCase({ timeline }))).toBe(
+      'Agent Ana: 状态由“处理中”变为“操作已完成”。',
+    );
+  });
+
+  it.each<[string, string, TimelineEntry['details']]>([
+    ['an unknown type', 'case.archived', { reason: 'retention' }],
+    ['an unknown status', 'case.status_changed', { from: 'in_progress', to: 'escalated' }],
+    ['a missing field', 'case.confirmation', { channel: 'email' }],
+    ['no details', 'case.status_changed', undefined],
+  ])('falls back to the summary for %s', async (_, type, details) => {
+    const timeline = [
+      { seq: 1, type, actor: 'Agent Ana', at: AT, summary: 'Summary from the server', details },
+    ];
+
+    expect(await timelineTextOf(inProgressCase({ timeline }))).toBe(
+      'Agent Ana: Summary from the server',
+    );
+  });
 });
+
+/** Renders the case and returns the text of its first timeline entry after the time. */
+async function timelineTextOf(item: Case): Promise<string> {
+  const { container } = render(
+    <CaseView api={fakeApi(item).api} id={ID} onBack={() => undefined} />,
+  );
+  const entry = await waitFor(() => {
+    const found = container.querySelector('.timeline li');
+    if (!found) throw new Error('no timeline entry rendered yet');
+    return found;
+  });
+  const time = entry.querySelector('.help')?.textContent ?? '';
+  return (entry.textContent ?? '').slice(time.length).trim();
+}

@@ -588,6 +588,14 @@ describe('full walk', () => {
       summary: 'Status changed from actions_done to confirmed',
     });
     expect(read.timeline?.[2]?.summary).toBe('Identity check by email_on_file: passed');
+    expect(read.timeline?.[1]?.details).toEqual({ added: 2, alreadyPresent: 0 });
+    expect(read.timeline?.[2]?.details).toEqual({ method: 'email_on_file', passed: true });
+    expect(read.timeline?.at(-2)?.details).toEqual({ from: 'actions_done', to: 'confirmed' });
+    expect(read.timeline?.at(-1)?.details?.removed).toContain('subject.name');
+    const timelineText = JSON.stringify(read.timeline);
+    for (const secret of ['Walk Through', 'walk@example.com', 'Customer called twice']) {
+      expect(timelineText).not.toContain(secret);
+    }
 
     const full = AuditPage.parse((await t.api('/v1/audit', { token: 'admin' })).json).events;
     for (let i = 1; i < full.length; i++) {

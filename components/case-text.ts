@@ -1,0 +1,171 @@
+import { z } from 'zod';
+import type { Case, TimelineDetails, TimelineEntry } from '@/lib/api/schemas';
+import {
+  caseStatusSchema,
+  channelSchema,
+  checklistItemStatusSchema,
+  checklistKindSchema,
+  isoDateTimeSchema,
+  jurisdictionSchema,
+  legalBasisSchema,
+  scopeSchema,
+  verificationMethodSchema,
+} from '@/lib/cases/model';
+import { formatCount, t, tCount } from '@/lib/i18n';
+import { formatTime } from './format';
+
+type ChecklistItem = Case['checklist'][number];
+
+/** Names a checklist item in the browser's language, with its system or processor. */
+export function checklistLabel(item: Pick<ChecklistItem, 'kind' | 'system'>): string {
+  const label = t(`checklist_${item.kind}`);
+  return item.system ? `${label} (${item.system})` : label;
+}
+
+const formatIsoTime = (value: string): string => formatTime(Date.parse(value));
+
+/** Describes an entry's details, or returns null when they lack a fact the message needs. */
+type Describe = (details: TimelineDetails, checklist: readonly ChecklistItem[]) => string | null;
+
+function describeWith<T extends z.ZodType>(
+  schema: T,
+  describe: (details: z.output<T>, checklist: readonly ChecklistItem[]) => string | null,
+): Describe {
+  return (details, checklist) => {
+    const parsed = schema.safeParse(details);
+    return parsed.success ? describe(parsed.data, checklist) : null;
+  };
+}
+
+const DESCRIBERS = new Map<string, Describe>([
+  [
+    'case.created',
+    describeWith(
+      z.object({
+        channel: channelSchema,
+        scope: scopeSchema,
+        jurisdiction: jurisdictionSchema,
+        dueAt: isoDateTimeSchema,
+      }),
+      (details) =>
+        t('timelineCreated', [
+          t(`channel_${details.channel}`),
+          t(`scope_${details.scope}`),
+          t(`jurisdiction_${details.jurisdiction}`),
+          formatIsoTime(details.dueAt),
+        ]),
+    ),
+  ],
+  [
+    'suppressions.added',
+    describeWith(
+      z.object({ added: z.number().int(), alreadyPresent: z.number().int() }),
+      (details) =>
+        tCount('timelineSuppressionsAdded', details.added, [formatCount(details.alreadyPresent)]),
+    ),
+  ],
+  [
+    'case.verification',
+    describeWith(z.object({ method: verificationMethodSchema, passed: z.boolean() }), (details) =>
+      t(
+        details.passed ? 'verifyResultPassed' : 'verifyResultFailed',
+        t(`method_${details.method}`),
+      ),
+    ),
+  ],
+  [
+    'case.status_changed',
+    describeWith(z.object({ from: caseStatusSchema, to: caseStatusSchema }), (details) =>
+      t('timelineStatusChanged', [t(`status_${details.from}`), t(`status_${details.to}`)]),
+    ),
+  ],
+  [
+    'case.checklist_item',
+    describeWith(
+      z.object({
+        itemId: z.string(),
+        kind: checklistKindSchema.optional(),
+        status: checklistItemStatusSchema,
+      }),
+      (details, checklist) => {
+        // The event names the item's kind but not its system, which the case still lists.
+        const item = checklist.find((candidate) => candidate.id === details.itemId);
+        const kind = details.kind ?? item?.kind;
+        if (kind === undefined) return null;
+        return t('timelineChecklistItem', [
+          checklistLabel({ kind, system: item?.system }),
+          t(`item_${details.status}`),
+        ]);
+      },
+    ),
+  ],
+  [
+    'case.processor',
+    describeWith(
+      z.object({
+        name: z.string(),
+        notifiedAt: isoDateTimeSchema.optional(),
+        confirmedAt: isoDateTimeSchema.optional(),
+      }),
+      ({ name, notifiedAt, confirmedAt }) => {
+        if (notifiedAt && confirmedAt) {
+          return t('timelineProcessorNotifiedConfirmed', [
+            name,
+            formatIsoTime(notifiedAt),
+            formatIsoTime(confirmedAt),
+          ]);
+        }
+        if (notifiedAt) return t('timelineProcessorNotified', [name, formatIsoTime(notifiedAt)]);
+        if (confirmedAt) return t('timelineProcessorConfirmed', [name, formatIsoTime(confirmedAt)]);
+        return t('timelineProcessorRecorded', name);
+      },
+    ),
+  ],
+  ['case.notes_changed', () => t('timelineNotesChanged')],
+  [
+    'case.extension',
+    describeWith(
+      z.object({
+        extendedDueAt: isoDateTimeSchema.optional(),
+        extensionIgnored: z.string().optional(),
+      }),
+      ({ extendedDueAt, extensionIgnored }) => {
+        if (extendedDueAt) return t('timelineExtended', formatIsoTime(extendedDueAt));
+        // NOTE: the server explains an ignored extension in English only
+        // (lib/cases/deadlines.ts), so the reason stays English here.
+        if (extensionIgnored) return t('timelineExtensionIgnored', extensionIgnored);
+        return null;
+      },
+    ),
+  ],
+  [
+    'case.legal_exception',
+    describeWith(z.object({ basis: legalBasisSchema, reviewer: z.string() }), (details) =>
+      t('timelineLegalException', [t(`basis_${details.basis}`), details.reviewer]),
+    ),
+  ],
+  [
+    'case.confirmation',
+    describeWith(z.object({ channel: channelSchema, sentAt: isoDateTimeSchema }), (details) =>
+      t('timelineConfirmation', [t(`channel_${details.channel}`), formatIsoTime(details.sentAt)]),
+    ),
+  ],
+  [
+    'case.minimised',
+    describeWith(z.object({ removed: z.array(z.string()) }), (details) =>
+      t('timelineMinimised', details.removed.join(', ')),
+    ),
+  ],
+]);
+
+/**
+ * Describes a timeline entry in the browser's language from its type and
+ * details. Falls back to the server's English summary for an event type this
+ * version does not know, and for details it cannot read (a newer server, or
+ * one older than the details field).
+ */
+export function timelineText(entry: TimelineEntry, checklist: readonly ChecklistItem[]): string {
+  const describe = DESCRIBERS.get(entry.type);
+  if (!describe || !entry.details) return entry.summary;
+  return describe(entry.details, checklist) ?? entry.summary;
+}
