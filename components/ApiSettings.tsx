@@ -2,6 +2,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { t } from '@/lib/i18n';
 import type { SyncStatus } from '@/lib/messaging/protocol';
 import type { ManagedKey, Settings } from '@/lib/settings';
+import { errorText } from './error-text';
 import { SyncStatusView } from './SyncStatusView';
 import { FormMessage, type FormMessageState } from './FormMessage';
 
@@ -41,7 +42,15 @@ export function ApiSettings({ api }: { api: ApiSettingsApi }) {
       setMessage({ error: false, text: t('optionsSaved') });
       setStatus(await api.syncStatus());
     } catch (error) {
-      setMessage({ error: true, text: error instanceof Error ? error.message : String(error) });
+      setMessage({ error: true, text: errorText(error) });
+    }
+  };
+
+  const syncNow = async () => {
+    try {
+      setStatus(await api.syncNow());
+    } catch (error) {
+      setMessage({ error: true, text: errorText(error) });
     }
   };
 
@@ -77,12 +86,7 @@ export function ApiSettings({ api }: { api: ApiSettingsApi }) {
         </button>
         <FormMessage message={message} />
       </div>
-      <SyncStatusView
-        status={status}
-        onSyncNow={async () => {
-          setStatus(await api.syncNow());
-        }}
-      />
+      <SyncStatusView status={status} onSyncNow={syncNow} />
     </form>
   );
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Case, PatchCaseRequest } from '@/lib/api/schemas';
 import { t, tCount, type MessageKey } from '@/lib/i18n';
 import type { ResponseOf } from '@/lib/messaging/protocol';
+import { errorText, problemText } from './error-text';
 import { formatTime } from './format';
 
 export interface CasesApi {
@@ -26,9 +27,9 @@ export function CaseList({ api, onOpen }: { api: CasesApi; onOpen: (id: string) 
     api.list().then(
       (result) => {
         setData(result);
-        setError(result.error ?? null);
+        setError(result.problem ? problemText(result.problem) : (result.error ?? null));
       },
-      (reason: unknown) => setError(reason instanceof Error ? reason.message : String(reason)),
+      (reason: unknown) => setError(errorText(reason)),
     );
   }, [api]);
 
@@ -52,7 +53,11 @@ export function CaseList({ api, onOpen }: { api: CasesApi; onOpen: (id: string) 
             <strong>{item.name || item.id}</strong>
             <span>{t('casesWaiting')}</span>
             <span className="help">{formatTime(Date.parse(item.receivedAt))}</span>
-            {item.lastError && <span className="error">{item.lastError}</span>}
+            {item.lastProblem ? (
+              <span className="error">{problemText(item.lastProblem)}</span>
+            ) : (
+              item.lastError && <span className="error">{item.lastError}</span>
+            )}
           </li>
         ))}
         {data?.cases.map((item) => (

@@ -11,6 +11,7 @@ import {
 import { t, type MessageKey } from '@/lib/i18n';
 import { checklistLabel, timelineText } from './case-text';
 import { deadlineText, type CasesApi } from './CaseList';
+import { errorText } from './error-text';
 import { formatTime } from './format';
 import { MethodSelect } from './VerifyIdentity';
 
@@ -20,12 +21,9 @@ export function CaseView({ api, id, onBack }: { api: CasesApi; id: string; onBac
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
 
   useEffect(() => {
-    api.get(id).then(setItem, (reason: unknown) =>
-      setMessage({
-        error: true,
-        text: String(reason instanceof Error ? reason.message : reason),
-      }),
-    );
+    api
+      .get(id)
+      .then(setItem, (reason: unknown) => setMessage({ error: true, text: errorText(reason) }));
   }, [api, id]);
 
   const send = async (patch: Omit<PatchCaseRequest, 'version'>) => {
@@ -35,7 +33,7 @@ export function CaseView({ api, id, onBack }: { api: CasesApi; id: string; onBac
       setItem(await api.get(id));
       setMessage({ error: false, text: t('caseChanged') });
     } catch (reason) {
-      setMessage({ error: true, text: reason instanceof Error ? reason.message : String(reason) });
+      setMessage({ error: true, text: errorText(reason) });
     }
   };
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { t, tCount } from '@/lib/i18n';
 import type { SyncStatus } from '@/lib/messaging/protocol';
+import { problemText } from './error-text';
 import { formatTime } from './format';
 
 /** Sync state in plain words, with the "Sync now" button. */
@@ -35,8 +36,8 @@ export function SyncStatusView({
       )}
       {status && status.pendingItems > 0 && <p>{tCount('syncPending', status.pendingItems)}</p>}
       {status?.lastError && (
-        <p role="alert" className="error">
-          {t('syncLastError', [status.lastError.code, status.lastError.message])}
+        <p role="alert" className="error" data-code={status.lastError.code}>
+          {t('syncLastError', problemText(status.lastError))}
         </p>
       )}
       <button

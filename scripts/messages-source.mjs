@@ -233,7 +233,97 @@ const MESSAGES = {
   syncNever: ['Not synced yet.', '尚未同步。'],
   syncPending_one: ['$1 item waiting to be sent to the server', '$1 项等待发送到服务器'],
   syncPending_other: ['$1 items waiting to be sent to the server', '$1 项等待发送到服务器'],
-  syncLastError: ['Last sync failed ($1): $2', '上次同步失败（$1）：$2'],
+  syncLastError: ['Last sync failed: $1', '上次同步失败：$1'],
+  // Failed exchanges with the API, by SyncErrorCode. errorWithDetails adds
+  // the HTTP status and the server's own text, which stays English.
+  errorWithDetails: ['$1 Details: $2', '$1详情：$2'],
+  syncError_not_configured: [
+    'Not connected to a server: enter the API URL and access token on the Options page.',
+    '尚未连接服务器：请在选项页面填写 API 地址和访问令牌。',
+  ],
+  syncError_offline: [
+    'Could not reach the server. Check the network connection and the API URL; DNC Guard retries on its own.',
+    '无法连接服务器。请检查网络连接和 API 地址；DNC Guard 会自动重试。',
+  ],
+  syncErrorOfflineHost: [
+    'Could not reach the server at $1. Check the network connection and the API URL; DNC Guard retries on its own.',
+    '无法连接服务器 $1。请检查网络连接和 API 地址；DNC Guard 会自动重试。',
+  ],
+  syncError_timeout: [
+    'The server did not respond in time. DNC Guard retries on its own.',
+    '服务器未及时响应。DNC Guard 会自动重试。',
+  ],
+  syncError_unauthorized: [
+    'The server rejected the access token. Enter a valid token on the Options page.',
+    '服务器拒绝了访问令牌。请在选项页面输入有效的令牌。',
+  ],
+  syncError_forbidden: [
+    'The access token is not allowed to do this. Ask an administrator for a token with the right role.',
+    '此访问令牌无权执行该操作。请向管理员申请具有相应角色的令牌。',
+  ],
+  syncError_rate_limited: [
+    'The server is limiting requests from this access token. DNC Guard waits and retries on its own.',
+    '服务器正在限制此访问令牌的请求。DNC Guard 会等待后自动重试。',
+  ],
+  syncError_server_error: [
+    'The server had an internal error. DNC Guard retries on its own; if this persists, tell your administrator.',
+    '服务器发生内部错误。DNC Guard 会自动重试；如问题持续，请告知管理员。',
+  ],
+  syncError_invalid_response: [
+    "The server's response could not be read. Check that the API URL points at a DNC Guard server; if it does, tell your administrator.",
+    '无法读取服务器的响应。请确认 API 地址指向 DNC Guard 服务器；如确认无误，请告知管理员。',
+  ],
+  syncError_rejected: ['The server rejected the request.', '服务器拒绝了该请求。'],
+  syncError_storage_failed: [
+    "Saving to the browser's storage failed. Free disk space or restart the browser, then sync again.",
+    '写入浏览器存储失败。请释放磁盘空间或重启浏览器，然后重新同步。',
+  ],
+  syncErrorItemInvalid: [
+    'This item cannot be delivered as it is. It stays on this device until someone looks at it.',
+    '此项无法按原样发送，将保留在本设备上，直到有人处理。',
+  ],
+  syncRejectedItems_one: [
+    '$1 item was rejected by the server and kept on this device with its reason. DNC Guard retries it about every 15 minutes; if this persists, tell your administrator.',
+    '$1 项被服务器拒绝，已连同原因保留在本设备上。DNC Guard 约每 15 分钟重试一次；如问题持续，请告知管理员。',
+  ],
+  syncRejectedItems_other: [
+    '$1 items were rejected by the server and kept on this device with their reasons. DNC Guard retries them about every 15 minutes; if this persists, tell your administrator.',
+    '$1 项被服务器拒绝，已连同原因保留在本设备上。DNC Guard 约每 15 分钟重试一次；如问题持续，请告知管理员。',
+  ],
+  // Problem codes of the server's error body (ErrorCode in lib/api/schemas.ts) for a rejected request.
+  apiErrorInvalidRequest: [
+    'The server did not accept the data sent. DNC Guard and the server may run different versions; tell your administrator.',
+    '服务器不接受所发送的数据。DNC Guard 与服务器的版本可能不一致，请告知管理员。',
+  ],
+  apiErrorNotFound: ['The server has no such record.', '服务器上没有该记录。'],
+  apiErrorVersionConflict: [
+    'Someone else changed this case meanwhile. Reload it and try again.',
+    '其他人已同时修改了此案件。请重新加载后再试。',
+  ],
+  apiErrorIdConflict: [
+    'The server already has a case with this id and different content.',
+    '服务器上已有编号相同但内容不同的案件。',
+  ],
+  apiErrorTooLarge: ['The request is too large for the server.', '请求数据超出服务器的大小限制。'],
+  apiErrorForbiddenTransition: [
+    'The case cannot move to that status from its current one.',
+    '案件无法从当前状态转到该状态。',
+  ],
+  apiErrorForbiddenRole: [
+    'Your role is not allowed to take this step.',
+    '您的角色无权执行此步骤。',
+  ],
+  apiErrorIncompleteChecklist: [
+    'Some checklist items are still open.',
+    '核对清单中仍有未完成的项目。',
+  ],
+  apiErrorMissingField: ['A field this step needs is missing.', '此步骤缺少必填字段。'],
+  apiErrorCaseFinal: ['The case is closed and cannot be changed.', '案件已结案，无法修改。'],
+  apiErrorWrongStatus: [
+    "This change is not possible in the case's current status.",
+    '在案件当前状态下无法进行此更改。',
+  ],
+  apiErrorUnknownItem: ['The case has no such checklist item.', '案件中没有该核对项。'],
   addToDnc: ['Add to do-not-call list', '加入禁止呼叫名单'],
   addToDncReasonDefault: ['Customer asked not to be called', '客户要求不再致电'],
   addedPending: [
@@ -371,14 +461,8 @@ const MESSAGES = {
   timelineProcessorRecorded: ['Processor $1 recorded.', '已记录处理方 $1。'],
   timelineNotesChanged: ['Notes changed.', '备注已修改。'],
   timelineExtended: ['Reply deadline extended to $1.', '答复期限已延长至 $1。'],
-  timelineExtensionIgnored: [
-    'Extension recorded but not applied: $1',
-    '已记录延期，但未生效：$1',
-  ],
-  timelineLegalException: [
-    'Legal exception ($1) reviewed by $2.',
-    '法律例外（$1），审核人：$2。',
-  ],
+  timelineExtensionIgnored: ['Extension recorded but not applied: $1', '已记录延期，但未生效：$1'],
+  timelineLegalException: ['Legal exception ($1) reviewed by $2.', '法律例外（$1），审核人：$2。'],
   timelineConfirmation: [
     'Confirmation sent to the customer ($1) on $2.',
     '已于 $2 向客户发送确认（$1）。',

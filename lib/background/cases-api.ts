@@ -3,6 +3,7 @@ import { Case, CaseList, type PatchCaseRequest } from '../api/schemas';
 import type { ResponseOf } from '../messaging/protocol';
 import { readSettings } from '../settings';
 import { isSyncConfigured } from '../sync/config';
+import { SyncError } from '../sync/errors';
 import { callApi, type ApiClientOptions } from '../sync/http';
 import { listOutbox } from './outbox';
 
@@ -11,7 +12,8 @@ const REQUEST_TIMEOUT_MS = 15_000;
 async function client(): Promise<ApiClientOptions> {
   const settings = await readSettings();
   if (!isSyncConfigured(settings)) {
-    throw new Error(
+    throw new SyncError(
+      'not_configured',
       'Not connected to a server: enter the API URL and access token on the Options page.',
     );
   }
@@ -35,6 +37,7 @@ async function waitingCases(): Promise<ResponseOf<'cases.list'>['waiting']> {
         name: body.success ? body.data.subject.name : '',
         receivedAt: body.success ? body.data.receivedAt : new Date(item.createdAt).toISOString(),
         ...(item.lastError ? { lastError: item.lastError } : {}),
+        ...(item.lastProblem ? { lastProblem: item.lastProblem } : {}),
       },
     ];
   });
@@ -56,6 +59,9 @@ export async function listCases(): Promise<ResponseOf<'cases.list'>> {
     const sent = new Set(body.cases.map((item) => item.id));
     return { cases: body.cases, waiting: waiting.filter((item) => !sent.has(item.id)) };
   } catch (error) {
+    if (error instanceof SyncError) {
+      return { cases: [], waiting, error: error.message, problem: error.problem() };
+    }
     return { cases: [], waiting, error: error instanceof Error ? error.message : String(error) };
   }
 }

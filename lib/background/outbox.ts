@@ -1,5 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { z } from 'zod';
+import { SyncProblem } from '../sync/errors';
 
 /**
  * Everything the extension owes the server, kept in IndexedDB until the
@@ -15,6 +16,7 @@ export const outboxItemSchema = z.discriminatedUnion('kind', [
     attempts: z.number().int().min(0),
     nextAttemptAt: z.number(),
     lastError: z.string().optional(),
+    lastProblem: SyncProblem.optional(),
     event: z.object({
       type: z.enum(['dial_blocked', 'dial_warned', 'dnc_added_locally', 'verification_recorded']),
       at: z.string(),
@@ -30,6 +32,7 @@ export const outboxItemSchema = z.discriminatedUnion('kind', [
     attempts: z.number().int().min(0),
     nextAttemptAt: z.number(),
     lastError: z.string().optional(),
+    lastProblem: SyncProblem.optional(),
     e164: z.string(),
     reason: z.string(),
   }),
@@ -40,6 +43,7 @@ export const outboxItemSchema = z.discriminatedUnion('kind', [
     attempts: z.number().int().min(0),
     nextAttemptAt: z.number(),
     lastError: z.string().optional(),
+    lastProblem: SyncProblem.optional(),
     caseBody: z.record(z.string(), z.unknown()),
   }),
 ]);

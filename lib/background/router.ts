@@ -3,9 +3,11 @@ import {
   backgroundMessages,
   envelopeSchema,
   type BackgroundMessageType,
+  type Reply,
   type RequestOf,
   type ResponseOf,
 } from '../messaging/protocol';
+import { SyncError } from '../sync/errors';
 
 export type MessageSender = Browser.runtime.MessageSender;
 
@@ -15,8 +17,6 @@ export type MessageHandlers = {
     sender: MessageSender,
   ) => Promise<ResponseOf<T>>;
 };
-
-type Reply = { ok: true; data: unknown } | { ok: false; error: string };
 
 /**
  * Builds the runtime.onMessage listener: checks who sent the message, parses
@@ -70,6 +70,9 @@ export function createMessageRouter(
       (data): Reply => ({ ok: true, data }),
       (error: unknown): Reply => {
         onError(type, error);
+        if (error instanceof SyncError) {
+          return { ok: false, error: error.message, problem: error.problem() };
+        }
         return { ok: false, error: error instanceof Error ? error.message : String(error) };
       },
     );

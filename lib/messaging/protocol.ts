@@ -3,6 +3,8 @@ import { Case, PatchCaseRequest } from '../api/schemas';
 import { caseCaptureSchema, verificationMethodSchema } from '../cases/model';
 import { NUMBER_STATUSES } from '../policy';
 import { recordSnapshotSchema } from '../sites/types';
+import { SyncProblem } from '../sync/errors';
+import { SyncState } from '../sync/state';
 
 /** Maximum length of raw number text in a message; real numbers with extensions are far shorter. */
 const MAX_RAW_LENGTH = 64;
@@ -49,7 +51,7 @@ export const syncStatusSchema = z.object({
   running: z.boolean(),
   lastSuccessAt: z.number().nullable(),
   lastAttemptAt: z.number().nullable(),
-  lastError: z.object({ code: z.string(), message: z.string(), at: z.number() }).nullable(),
+  lastError: SyncState.shape.lastError,
   /** Items recorded on this device that the server has not acknowledged yet. */
   pendingItems: z.number().int().min(0),
   list: listInfoSchema,
@@ -151,10 +153,13 @@ export const backgroundMessages = {
           name: z.string(),
           receivedAt: z.string(),
           lastError: z.string().optional(),
+          lastProblem: SyncProblem.optional(),
         }),
       ),
       /** Reason the server's list could not be read, when it could not. */
       error: z.string().optional(),
+      /** The facts of that reason, for a message in the user's language. */
+      problem: SyncProblem.optional(),
     }),
   },
   'case.get': {
@@ -212,11 +217,16 @@ export type ResponseOf<T extends BackgroundMessageType> = z.infer<
 
 export const envelopeSchema = z.object({ type: z.string().max(64), payload: z.unknown() });
 
-/** Reply wrapper, so an error crosses the message channel as data and not as a rejection. */
+/**
+ * Reply wrapper, so an error crosses the message channel as data and not as a
+ * rejection. A failed exchange with the API also sends its facts, so the page
+ * can describe it in the user's language.
+ */
 export const replySchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), data: z.unknown() }),
-  z.object({ ok: z.literal(false), error: z.string() }),
+  z.object({ ok: z.literal(false), error: z.string(), problem: SyncProblem.optional() }),
 ]);
+export type Reply = z.infer<typeof replySchema>;
 
 /** Messages the background worker sends to content scripts. */
 export const tabMessageSchema = z.discriminatedUnion('type', [

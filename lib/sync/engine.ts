@@ -92,6 +92,7 @@ export class SyncEngine {
                 ? null
                 : {
                     code: 'rejected',
+                    rejectedItems: outbox.needingAttention,
                     message: attentionMessage(outbox.needingAttention),
                     at: finishedAt,
                   },
@@ -101,7 +102,7 @@ export class SyncEngine {
         : {
             lastSuccessAt: previous.lastSuccessAt,
             lastAttemptAt: startedAt,
-            lastError: { code: failure.code, message: failure.message, at: finishedAt },
+            lastError: { ...failure.problem(), message: failure.message, at: finishedAt },
             consecutiveFailures: previous.consecutiveFailures + 1,
             pendingItems: outbox.pending ?? previous.pendingItems,
           };
@@ -151,6 +152,7 @@ export class SyncEngine {
       throw new SyncError(
         'not_configured',
         `Sync is not set up: ${url.message} Fix it in Options.`,
+        { detail: url.message },
       );
     }
     return {

@@ -1,5 +1,4 @@
-import type { z } from 'zod';
-import { ApiError } from '../api/schemas.ts';
+import { z } from 'zod';
 import { SyncError } from './errors.ts';
 
 export interface ApiRequest<T extends z.ZodType> {
@@ -71,7 +70,7 @@ export async function callApi<T extends z.ZodType>(
     throw new SyncError(
       'invalid_response',
       `${failed(request.what)}: the answer is not valid JSON (HTTP ${response.status}). Check that the API URL points at a DNC Guard server.`,
-      response.status,
+      { status: response.status, detail: 'the response is not valid JSON' },
     );
   }
 
@@ -82,7 +81,7 @@ export async function callApi<T extends z.ZodType>(
     throw new SyncError(
       'invalid_response',
       `${failed(request.what)}: the answer has an unexpected shape (${where}). The server may run another API version; ask your administrator.`,
-      response.status,
+      { status: response.status, detail: `unexpected response shape (${where})` },
     );
   }
   return { status: response.status, body: parsed.data };
@@ -110,17 +109,28 @@ function transportError(error: unknown, what: string, options: ApiClientOptions)
   }
   // fetch rejects with a TypeError for refused connections, DNS failures and
   // dropped connections alike, in browsers and in Node.
+  const host = new URL(options.apiUrl).host;
   return new SyncError(
     'offline',
-    `${failed(what)}: could not reach the API at ${new URL(options.apiUrl).host}. Check the network connection and the API URL; the extension retries on its own.`,
+    `${failed(what)}: could not reach the API at ${host}. Check the network connection and the API URL; the extension retries on its own.`,
+    { host },
   );
 }
 
-/** Reads the server's own message from an ApiError body, if it sent one. */
-function serverMessage(text: string): string | null {
+/**
+ * The code and message of an ApiError body. The code is any string, because
+ * a newer server may send a code this version does not know, and its message
+ * is still worth showing.
+ */
+const ServerError = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+
+/** Reads the server's problem code and message from an error body, if it sent one. */
+function serverError(text: string): { apiCode: string; detail: string } | null {
   try {
-    const parsed = ApiError.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data.error.message : null;
+    const parsed = ServerError.safeParse(JSON.parse(text));
+    return parsed.success
+      ? { apiCode: parsed.data.error.code, detail: parsed.data.error.message }
+      : null;
   } catch {
     return null;
   }
@@ -137,49 +147,48 @@ function retryAfterSeconds(response: Response): number | undefined {
 
 function statusError(response: Response, text: string, what: string): SyncError {
   const status = response.status;
-  const detail = serverMessage(text);
-  const serverDetail = detail ? ` The server's message: ${detail}.` : '';
+  const server = serverError(text);
+  const serverDetail = server ? ` The server's message: ${server.detail}.` : '';
+  const facts = { status, ...server };
 
   if (status === 401) {
     return new SyncError(
       'unauthorized',
       `${failed(what)}: the API rejected the access token (HTTP 401). Enter a valid token in Options.${serverDetail}`,
-      status,
+      facts,
     );
   }
   if (status === 403) {
     return new SyncError(
       'forbidden',
       `${failed(what)}: the access token is not allowed to do this (HTTP 403). Ask an administrator for a token with the right role.${serverDetail}`,
-      status,
+      facts,
     );
   }
   if (status === 408) {
     return new SyncError(
       'timeout',
       `${failed(what)}: the API timed out (HTTP 408). The extension retries on its own.`,
-      status,
+      facts,
     );
   }
   if (status === 429) {
     return new SyncError(
       'rate_limited',
       `${failed(what)}: the API is limiting requests from this token (HTTP 429). The extension waits and retries on its own.`,
-      status,
-      retryAfterSeconds(response),
+      { ...facts, retryAfterSeconds: retryAfterSeconds(response) },
     );
   }
   if (status >= 500) {
     return new SyncError(
       'server_error',
       `${failed(what)}: the API had an internal error (HTTP ${status}). The extension retries on its own; if this persists, tell your administrator.${serverDetail}`,
-      status,
-      retryAfterSeconds(response),
+      { ...facts, retryAfterSeconds: retryAfterSeconds(response) },
     );
   }
   return new SyncError(
     'rejected',
     `${failed(what)}: the API rejected the request (HTTP ${status}).${serverDetail}`,
-    status,
+    facts,
   );
 }

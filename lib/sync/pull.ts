@@ -14,9 +14,11 @@ export function feedPageToChanges(changes: readonly SuppressionChange[]): Suppre
   let previousSeq = 0;
   changes.forEach((change, position) => {
     if (change.seq <= previousSeq) {
+      const detail = `the feed lists change ${change.seq} after change ${previousSeq}, out of order`;
       throw new SyncError(
         'invalid_response',
-        `Downloading the DNC list failed: the feed lists change ${change.seq} after change ${previousSeq}, out of order. Ask your administrator to check the API server.`,
+        `Downloading the DNC list failed: ${detail}. Ask your administrator to check the API server.`,
+        { detail },
       );
     }
     previousSeq = change.seq;
@@ -71,16 +73,20 @@ export const MAX_STALLED_PAGES = 3;
  */
 export function checkPageProgress(page: FeedPage, cursor: string | null, stalled: number): number {
   if (page.hasMore && page.changes.length === 0) {
+    const detail = 'the feed says more changes follow but sent none';
     throw new SyncError(
       'invalid_response',
-      'Downloading the DNC list failed: the feed says more changes follow but sent none. Ask your administrator to check the API server.',
+      `Downloading the DNC list failed: ${detail}. Ask your administrator to check the API server.`,
+      { detail },
     );
   }
   if (page.nextCursor !== (cursor ?? '')) return 0;
   if (page.hasMore && stalled + 1 >= MAX_STALLED_PAGES) {
+    const detail = `the feed says more changes follow but its cursor did not move in ${MAX_STALLED_PAGES} pages`;
     throw new SyncError(
       'invalid_response',
-      `Downloading the DNC list failed: the feed says more changes follow but its cursor did not move in ${MAX_STALLED_PAGES} pages. Ask your administrator to check the API server.`,
+      `Downloading the DNC list failed: ${detail}. Ask your administrator to check the API server.`,
+      { detail },
     );
   }
   return stalled + 1;

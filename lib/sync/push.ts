@@ -114,14 +114,17 @@ class Push {
       const entry = suppressionEntry(item);
       const parsed = AddSuppressionsRequest.shape.entries.element.safeParse(entry);
       if (parsed.success) sendable.push(item);
-      else
+      else {
+        const detail = parsed.error.issues[0]?.message ?? 'invalid entry';
         await this.fail(
           [item],
           new SyncError(
             'rejected',
-            `The suppression of ${maskPhone(item.e164)} cannot be sent: ${parsed.error.issues[0]?.message ?? 'invalid entry'}.`,
+            `The suppression of ${maskPhone(item.e164)} cannot be sent: ${detail}.`,
+            { detail },
           ),
         );
+      }
     }
 
     for (const batch of chunks(sendable, API_LIMITS.addMaxEntries)) {
@@ -146,6 +149,7 @@ class Push {
             new SyncError(
               'rejected',
               `The API rejected the suppression of ${maskPhone(item.e164)}: ${reason}.`,
+              { detail: reason },
             ),
           );
         }
@@ -162,7 +166,12 @@ class Push {
       const body = caseRequestBody(item);
       const problem = caseBodyProblem(item, body);
       if (problem) {
-        await this.fail([item], new SyncError('rejected', problem));
+        await this.fail(
+          [item],
+          new SyncError('rejected', `Deletion case ${item.id} cannot be sent: ${problem}.`, {
+            detail: problem,
+          }),
+        );
         continue;
       }
 
@@ -185,14 +194,17 @@ class Push {
     for (const item of items) {
       const parsed = ClientEvent.safeParse(clientEvent(item));
       if (parsed.success) sendable.push({ item, event: parsed.data });
-      else
+      else {
+        const detail = parsed.error.issues[0]?.message ?? 'invalid event';
         await this.fail(
           [item],
           new SyncError(
             'rejected',
-            `Event ${item.id} (${item.event.type}) cannot be sent: ${parsed.error.issues[0]?.message ?? 'invalid event'}.`,
+            `Event ${item.id} (${item.event.type}) cannot be sent: ${detail}.`,
+            { detail },
           ),
         );
+      }
     }
 
     const events = new Map(sendable.map(({ item, event }) => [item.id, event]));
@@ -291,6 +303,7 @@ class Push {
         attempts: item.attempts + 1,
         nextAttemptAt: this.options.now + delay,
         lastError: rejected ? `${NEEDS_ATTENTION_PREFIX}${error.message}` : error.message,
+        lastProblem: error.problem(),
       };
       try {
         await this.options.outbox.update(updated);
@@ -310,15 +323,16 @@ function caseRequestBody(item: CaseItem): Record<string, unknown> {
   return { ...item.caseBody, id: item.id };
 }
 
+/** Returns why the case cannot be sent as it is, or null when it can. */
 function caseBodyProblem(item: CaseItem, body: Record<string, unknown>): string | null {
   const ownId = item.caseBody.id;
   if (ownId !== undefined && ownId !== item.id) {
-    return `Deletion case ${item.id} cannot be sent: its body carries another id, ${String(ownId)}.`;
+    return `its body carries another id, ${String(ownId)}`;
   }
   const parsed = CreateCaseRequest.safeParse(body);
   if (parsed.success) return null;
   const issue = parsed.error.issues[0];
-  return `Deletion case ${item.id} cannot be sent: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid case'}.`;
+  return issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid case';
 }
 
 /** The outbox names two event types differently from the API. */

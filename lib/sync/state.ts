@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SyncErrorCode } from './errors.ts';
+import { SyncProblem } from './errors.ts';
 
 /** The outcome of recent syncs, stored after each one for the popup and options page. */
 export const SyncState = z.object({
@@ -12,7 +12,11 @@ export const SyncState = z.object({
    * means that the server rejected outbox items, which wait in the outbox
    * for someone to look at them. Null when nothing needs attention.
    */
-  lastError: z.object({ code: SyncErrorCode, message: z.string(), at: z.number() }).nullable(),
+  lastError: SyncProblem.extend({
+    /** The reason in English, for logs. */
+    message: z.string(),
+    at: z.number(),
+  }).nullable(),
   /** Syncs in a row that did not complete; 0 after a completed one. */
   consecutiveFailures: z.number().int().nonnegative(),
   /** Outbox items not yet acknowledged by the server, after the sync. */

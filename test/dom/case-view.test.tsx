@@ -2,10 +2,11 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
-import type { CasesApi } from '../../components/CaseList';
+import { CaseList, type CasesApi } from '../../components/CaseList';
 import { CaseView } from '../../components/CaseView';
 import { formatTime } from '../../components/format';
 import type { Case, TimelineEntry } from '../../lib/api/schemas';
+import { SyncError } from '../../lib/sync/errors';
 import { messagesOf } from '../setup/english-messages';
 
 const ID = '7d8f4f0e-2b7c-4c52-9a49-2f4f3f7d9a10';
@@ -281,3 +282,91 @@ async function timelineTextOf(item: Case): Promise<string> {
   const time = entry.querySelector('.help')?.textContent ?? '';
   return (entry.textContent ?? '').slice(time.length).trim();
 }
+
+const REFUSED_STEP = new SyncError('rejected', 'Changing the case failed (HTTP 409).', {
+  status: 409,
+  apiCode: 'incomplete_checklist',
+  detail: 'Cannot move to actions_done: 1 checklist item is still open',
+});
+
+describe('case error text', () => {
+  it.each([
+    [
+      'en',
+      'Actions done',
+      'Some checklist items are still open. Details: HTTP 409: Cannot move to actions_done: 1 checklist item is still open',
+    ],
+    [
+      'zh_CN',
+      '操作已完成',
+      '核对清单中仍有未完成的项目。详情：HTTP 409: Cannot move to actions_done: 1 checklist item is still open',
+    ],
+  ] as const)('explains a refused step in %s', async (locale, button, expected) => {
+    Object.assign(fakeBrowser.i18n, { getMessage: messagesOf(locale) });
+    const { api, patch } = fakeApi(inProgressCase());
+    patch.mockRejectedValueOnce(REFUSED_STEP);
+    render(<CaseView api={api} id={ID} onBack={() => undefined} />);
+
+    await userEvent.click(await screen.findByRole('button', { name: button }));
+
+    expect((await screen.findByRole('alert')).textContent).toBe(expected);
+  });
+
+  it('falls back for an unknown problem code', async () => {
+    const archived = new SyncError('rejected', 'Reading the case failed (HTTP 410).', {
+      status: 410,
+      apiCode: 'case_archived',
+      detail: 'Case was archived',
+    });
+    const { api } = fakeApi(inProgressCase());
+    api.get = async () => Promise.reject(archived);
+    render(<CaseView api={api} id={ID} onBack={() => undefined} />);
+
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'The server rejected the request. Details: HTTP 410: Case was archived',
+    );
+  });
+
+  it('explains why the case list is missing', async () => {
+    const { api } = fakeApi(inProgressCase());
+    api.list = async () => ({
+      cases: [],
+      waiting: [],
+      error: 'Reading your cases failed: could not reach the API at dnc.example.com.',
+      problem: { code: 'offline', host: 'dnc.example.com' },
+    });
+    render(<CaseList api={api} onOpen={() => undefined} />);
+
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Could not read cases from the server: Could not reach the server at dnc.example.com. Check the network connection and the API URL; DNC Guard retries on its own.',
+    );
+  });
+
+  it('explains why a waiting case was not sent', async () => {
+    const { api } = fakeApi(inProgressCase());
+    api.list = async () => ({
+      cases: [],
+      waiting: [
+        {
+          id: ID,
+          name: 'Ana García',
+          receivedAt: AT,
+          lastError: 'Needs attention: Sending deletion case failed: HTTP 409',
+          lastProblem: {
+            code: 'rejected',
+            status: 409,
+            apiCode: 'id_conflict',
+            detail: 'case already exists with a different body',
+          },
+        },
+      ],
+    });
+    render(<CaseList api={api} onOpen={() => undefined} />);
+
+    expect(
+      await screen.findByText(
+        'The server already has a case with this id and different content. Details: HTTP 409: case already exists with a different body',
+      ),
+    ).toBeTruthy();
+  });
+});

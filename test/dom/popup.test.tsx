@@ -157,14 +157,16 @@ describe('Popup', () => {
       syncStatus({
         lastError: {
           code: 'unauthorized',
-          message: 'The access token was rejected; ask your lead for a new one.',
+          status: 401,
+          detail: 'unknown token',
+          message: 'Syncing failed: the API rejected the access token (HTTP 401).',
           at: 1,
         },
       });
     render(<Popup api={api} />);
 
     expect((await screen.findByRole('alert')).textContent).toBe(
-      'Last sync failed (unauthorized): The access token was rejected; ask your lead for a new one.',
+      'Last sync failed: The server rejected the access token. Enter a valid token on the Options page. Details: HTTP 401: unknown token',
     );
   });
 });

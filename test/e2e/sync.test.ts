@@ -117,7 +117,8 @@ describe('sync with the central API', () => {
       .toBe('pending');
 
     await popup.getByRole('button', { name: 'Sync now' }).click();
-    await expect.poll(() => popup.getByRole('alert').textContent()).toContain('offline');
+    await expect.poll(() => popup.getByRole('alert').getAttribute('data-code')).toBe('offline');
+    expect(await popup.getByRole('alert').textContent()).toContain('Could not reach the server at');
 
     server = await startServer({ dbPath, port, logger: quiet });
     await popup.getByRole('button', { name: 'Sync now' }).click();

@@ -526,6 +526,7 @@ describe('failures', () => {
 
     expect(state.lastError?.code).toBe('offline');
     expect(state.lastError?.message).toMatch(/could not reach the API at 127\.0\.0\.1/);
+    expect(state.lastError?.host).toMatch(/^127\.0\.0\.1:\d+$/);
     expect(state.consecutiveFailures).toBe(1);
     expect(state.pendingItems).toBe(1);
     expect(state.lastSuccessAt).not.toBeNull();
@@ -534,6 +535,7 @@ describe('failures', () => {
     expect(kept?.attempts).toBe(1);
     expect(kept?.nextAttemptAt).toBe(clock.now + 5_000 * 0.75);
     expect(kept?.lastError).toMatch(/could not reach/);
+    expect(kept?.lastProblem?.code).toBe('offline');
   });
 
   it('reports a server error on the feed and applies nothing', async () => {
@@ -552,6 +554,11 @@ describe('failures', () => {
     expect(state.lastError?.code).toBe('server_error');
     expect(state.lastError?.message).toMatch(/HTTP 500/);
     expect(state.lastError?.message).toMatch(/see the server log/);
+    expect(state.lastError).toMatchObject({
+      status: 500,
+      apiCode: 'internal',
+      detail: 'internal server error; see the server log',
+    });
     const local = await localList(client);
     expect(local.entries.size).toBe(0);
     expect(local.cursor).toBeNull();
@@ -833,6 +840,9 @@ describe('push', () => {
     expect(kept?.lastError).not.toContain('+999123');
     expect(kept?.nextAttemptAt).toBe(clock.now + BACKOFF_MAX_MS * 0.75);
     expect(state.lastError?.code).toBe('rejected');
+    expect(state.lastError?.rejectedItems).toBe(1);
+    expect(kept?.lastProblem?.code).toBe('rejected');
+    expect(kept?.lastProblem?.detail).not.toContain('+999123');
     expect(state.lastSuccessAt).toBe(clock.now);
     expect(state.consecutiveFailures).toBe(0);
     expect([...(await serverList()).entries.keys()]).toEqual([ukMobile(1)]);
@@ -882,6 +892,11 @@ describe('push', () => {
     const kept = await outboxItem(id);
     expect(kept?.attempts).toBe(1);
     expect(kept?.lastError).toMatch(/^Needs attention: .*HTTP 409.*different body/);
+    expect(kept?.lastProblem).toMatchObject({
+      code: 'rejected',
+      status: 409,
+      apiCode: 'id_conflict',
+    });
     expect(kept?.nextAttemptAt).toBe(clock.now + BACKOFF_MAX_MS * 0.75);
     expect(conflict.lastError?.code).toBe('rejected');
     expect(conflict.pendingItems).toBe(1);

@@ -1,9 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from '@webext-core/fake-browser';
 import {
   createMessageRouter,
   type MessageHandlers,
   type MessageSender,
 } from '../../lib/background/router';
+import { sendToBackground } from '../../lib/messaging/client';
+import { SyncError } from '../../lib/sync/errors';
 
 const EXTENSION_ID = 'abcdefghijklmnop';
 const ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
@@ -193,5 +196,60 @@ describe('message router', () => {
       error: 'store closed',
     });
     expect(onError).toHaveBeenCalledOnce();
+  });
+
+  it('sends the facts of an API failure', async () => {
+    const { route, map } = router();
+    const failure = new SyncError('rejected', 'Changing the case failed: HTTP 409', {
+      status: 409,
+      apiCode: 'case_final',
+      detail: 'Case is confirmed',
+    });
+    vi.mocked(map['case.get']).mockRejectedValueOnce(failure);
+
+    const reply = await route(
+      { type: 'case.get', payload: { id: '00000000-0000-4000-8000-000000000000' } },
+      optionsSender,
+    );
+
+    expect(reply).toEqual({
+      ok: false,
+      error: 'Changing the case failed: HTTP 409',
+      problem: {
+        code: 'rejected',
+        status: 409,
+        apiCode: 'case_final',
+        detail: 'Case is confirmed',
+      },
+    });
+  });
+});
+
+describe('sendToBackground', () => {
+  it('rebuilds a SyncError from its facts', async () => {
+    const problem = { code: 'offline' as const, host: 'dnc.example.com' };
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValueOnce({
+      ok: false,
+      error: 'Reading the case failed: could not reach the API at dnc.example.com.',
+      problem,
+    });
+
+    const error = await sendToBackground('sync.status', {}).catch((reason: unknown) => reason);
+
+    expect(error).toBeInstanceOf(SyncError);
+    expect((error as SyncError).message).toContain('could not reach the API');
+    expect((error as SyncError).problem()).toEqual(problem);
+  });
+
+  it('rejects with a plain Error otherwise', async () => {
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValueOnce({
+      ok: false,
+      error: 'store closed',
+    });
+
+    const error = await sendToBackground('sync.status', {}).catch((reason: unknown) => reason);
+
+    expect(error).not.toBeInstanceOf(SyncError);
+    expect((error as Error).message).toBe('store closed');
   });
 });

@@ -1,0 +1,54 @@
+import { ErrorCode } from '@/lib/api/schemas';
+import { t, tCount, type MessageKey } from '@/lib/i18n';
+import { SyncError, type SyncProblem } from '@/lib/sync/errors';
+
+/** Messages for the server's problem codes of a rejected request; other codes name no cause the user can act on. */
+const REJECTION_MESSAGES: Partial<Record<ErrorCode, MessageKey>> = {
+  invalid_json: 'apiErrorInvalidRequest',
+  invalid_body: 'apiErrorInvalidRequest',
+  invalid_query: 'apiErrorInvalidRequest',
+  invalid_path: 'apiErrorInvalidRequest',
+  not_found: 'apiErrorNotFound',
+  version_conflict: 'apiErrorVersionConflict',
+  id_conflict: 'apiErrorIdConflict',
+  payload_too_large: 'apiErrorTooLarge',
+  forbidden_transition: 'apiErrorForbiddenTransition',
+  forbidden_role: 'apiErrorForbiddenRole',
+  incomplete_checklist: 'apiErrorIncompleteChecklist',
+  missing_field: 'apiErrorMissingField',
+  case_final: 'apiErrorCaseFinal',
+  wrong_status: 'apiErrorWrongStatus',
+  unknown_item: 'apiErrorUnknownItem',
+};
+
+function causeText(problem: SyncProblem): string {
+  if (problem.code === 'offline' && problem.host) return t('syncErrorOfflineHost', problem.host);
+  if (problem.code !== 'rejected') return t(`syncError_${problem.code}`);
+
+  if (problem.rejectedItems !== undefined)
+    return tCount('syncRejectedItems', problem.rejectedItems);
+  // Without an HTTP status the extension itself found the item unsendable, or
+  // the server rejected one entry of a batch it otherwise accepted.
+  if (problem.status === undefined) return t('syncErrorItemInvalid');
+
+  const code = ErrorCode.safeParse(problem.apiCode);
+  const key = code.success ? REJECTION_MESSAGES[code.data] : undefined;
+  return t(key ?? 'syncError_rejected');
+}
+
+/**
+ * Describes a failed exchange with the API in the browser's language. The
+ * HTTP status and the server's own text, which is English, follow as details.
+ */
+export function problemText(problem: SyncProblem): string {
+  const cause = causeText(problem);
+  const status = problem.status === undefined ? undefined : `HTTP ${problem.status}`;
+  const details = [status, problem.detail].filter(Boolean).join(': ');
+  return details ? t('errorWithDetails', [cause, details]) : cause;
+}
+
+/** Describes an error a page caught: a SyncError from its facts, any other error by its message. */
+export function errorText(error: unknown): string {
+  if (error instanceof SyncError) return problemText(error.problem());
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,110 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { describe, expect, it } from 'vitest';
+import { ApiSettings, type ApiSettingsApi } from '../../components/ApiSettings';
+import { SyncStatusView } from '../../components/SyncStatusView';
+import type { SyncStatus } from '../../lib/messaging/protocol';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { SyncError, type SyncProblem } from '../../lib/sync/errors';
+import { messagesOf } from '../setup/english-messages';
+import { listInfo } from './harness';
+
+function useChinese(): void {
+  Object.assign(fakeBrowser.i18n, {
+    getMessage: messagesOf('zh_CN'),
+    getUILanguage: () => 'zh-CN',
+  });
+}
+
+function syncStatus(lastError: SyncStatus['lastError']): SyncStatus {
+  return {
+    configured: true,
+    running: false,
+    lastSuccessAt: null,
+    lastAttemptAt: 1,
+    lastError,
+    pendingItems: 0,
+    list: listInfo(),
+  };
+}
+
+/** Renders the sync status with a last error of `problem` and returns the alert's text. */
+function lastErrorText(problem: SyncProblem): string {
+  const lastError = { ...problem, message: 'English message for logs', at: 1 };
+  render(<SyncStatusView status={syncStatus(lastError)} onSyncNow={async () => undefined} />);
+  return screen.getByRole('alert').textContent ?? '';
+}
+
+describe('sync error text', () => {
+  it.each<[string, SyncProblem, string]>([
+    [
+      'an unreachable host',
+      { code: 'offline', host: '127.0.0.1:8787' },
+      'Last sync failed: Could not reach the server at 127.0.0.1:8787. Check the network connection and the API URL; DNC Guard retries on its own.',
+    ],
+    [
+      'a server error',
+      { code: 'server_error', status: 500, detail: 'internal server error' },
+      'Last sync failed: The server had an internal error. DNC Guard retries on its own; if this persists, tell your administrator. Details: HTTP 500: internal server error',
+    ],
+    [
+      'a malformed response',
+      {
+        code: 'invalid_response',
+        status: 200,
+        detail: 'unexpected response shape (changes: expected array)',
+      },
+      "Last sync failed: The server's response could not be read. Check that the API URL points at a DNC Guard server; if it does, tell your administrator. Details: HTTP 200: unexpected response shape (changes: expected array)",
+    ],
+    [
+      'one rejected item',
+      { code: 'rejected', rejectedItems: 1 },
+      'Last sync failed: 1 item was rejected by the server and kept on this device with its reason. DNC Guard retries it about every 15 minutes; if this persists, tell your administrator.',
+    ],
+    [
+      'a state stored before the facts',
+      { code: 'timeout' },
+      'Last sync failed: The server did not respond in time. DNC Guard retries on its own.',
+    ],
+  ])('describes %s', (_, problem, expected) => {
+    expect(lastErrorText(problem)).toBe(expected);
+  });
+
+  it('describes a failure in Chinese', () => {
+    useChinese();
+
+    expect(lastErrorText({ code: 'offline', host: '127.0.0.1:8787' })).toBe(
+      '上次同步失败：无法连接服务器 127.0.0.1:8787。请检查网络连接和 API 地址；DNC Guard 会自动重试。',
+    );
+  });
+
+  it('shows the English server text as detail in Chinese', () => {
+    useChinese();
+
+    expect(lastErrorText({ code: 'unauthorized', status: 401, detail: 'unknown token' })).toBe(
+      '上次同步失败：服务器拒绝了访问令牌。请在选项页面输入有效的令牌。详情：HTTP 401: unknown token',
+    );
+  });
+});
+
+describe('API settings error text', () => {
+  it('explains a failed Sync now', async () => {
+    const api: ApiSettingsApi = {
+      read: async () => ({ settings: DEFAULT_SETTINGS, managed: [] }),
+      save: async () => undefined,
+      syncStatus: async () => syncStatus(null),
+      syncNow: async () =>
+        Promise.reject(
+          new SyncError('storage_failed', 'Saving failed', { detail: 'QuotaExceededError' }),
+        ),
+    };
+    render(<ApiSettings api={api} />);
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Sync now' }));
+
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      "Saving to the browser's storage failed. Free disk space or restart the browser, then sync again. Details: QuotaExceededError",
+    );
+  });
+});
