@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
-import { t, tCount } from '@/lib/i18n';
-import type { CsvImportPreview } from '@/lib/suppression/csv';
+import { t, tCount, type CountedMessage } from '@/lib/i18n';
+import type { CsvImportPreview, CsvRejectedRow } from '@/lib/suppression/csv';
 
 export interface CsvImportApi {
   parse(
@@ -11,8 +11,8 @@ export interface CsvImportApi {
   commit(preview: CsvImportPreview, onProgress: (fraction: number) => void): Promise<number>;
 }
 
-/** Rejected rows listed on screen; the rest are counted. */
-const SHOWN_REJECTIONS = 50;
+/** Rows listed on screen in each table (rejected, duplicate); the rest are counted. */
+const SHOWN_ROWS = 50;
 
 type Step =
   | { name: 'idle' }
@@ -120,7 +120,6 @@ function Preview({
   onConfirm: () => void;
   onCancel: () => void;
 }) {
-  const shown = preview.rejected.slice(0, SHOWN_REJECTIONS);
   const accepted = preview.accepted.length;
   return (
     <div className="preview">
@@ -131,32 +130,18 @@ function Preview({
       ) : (
         <p role="status">{t('importNothing')}</p>
       )}
-      {preview.rejected.length > 0 && (
-        <>
-          <p>{tCount('importRejectedTitle', preview.rejected.length)}</p>
-          <table className="rejected">
-            <thead>
-              <tr>
-                <th>{t('importLine')}</th>
-                <th>{t('importValue')}</th>
-                <th>{t('importError')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((row) => (
-                <tr key={row.line}>
-                  <td>{row.line}</td>
-                  <td>{row.value}</td>
-                  <td>{t(`importProblem_${row.problem}`, row.details)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {preview.rejected.length > shown.length && (
-            <p>{tCount('importMoreRejected', preview.rejected.length - shown.length)}</p>
-          )}
-        </>
-      )}
+      <ProblemRows
+        rows={preview.rejected}
+        total={preview.rejected.length}
+        titleKey="importRejectedTitle"
+        moreKey="importMoreRejected"
+      />
+      <ProblemRows
+        rows={preview.duplicateRows}
+        total={preview.duplicates}
+        titleKey="importDuplicatesTitle"
+        moreKey="importMoreDuplicates"
+      />
       <div className="actions">
         <button type="button" onClick={onConfirm} disabled={accepted === 0}>
           {tCount('importConfirm', accepted)}
@@ -166,5 +151,51 @@ function Preview({
         </button>
       </div>
     </div>
+  );
+}
+
+/**
+ * Lists the first rows of one kind (rejected or duplicate) with their line and
+ * reason. `total` may exceed `rows.length`, because the parser lists only the
+ * first duplicates.
+ */
+function ProblemRows({
+  rows,
+  total,
+  titleKey,
+  moreKey,
+}: {
+  rows: readonly CsvRejectedRow[];
+  total: number;
+  titleKey: CountedMessage;
+  moreKey: CountedMessage;
+}) {
+  const titleId = useId();
+  if (total === 0) return null;
+
+  const shown = rows.slice(0, SHOWN_ROWS);
+  return (
+    <>
+      <p id={titleId}>{tCount(titleKey, total)}</p>
+      <table className="rejected" aria-labelledby={titleId}>
+        <thead>
+          <tr>
+            <th>{t('importLine')}</th>
+            <th>{t('importValue')}</th>
+            <th>{t('importError')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((row) => (
+            <tr key={row.line}>
+              <td>{row.line}</td>
+              <td>{row.value}</td>
+              <td>{t(`importProblem_${row.problem}`, row.details)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {total > shown.length && <p>{tCount(moreKey, total - shown.length)}</p>}
+    </>
   );
 }

@@ -22,7 +22,14 @@ export interface CsvImportOptions {
 
 /** Reason a row was rejected; the options page shows each in the user's language. */
 export type CsvProblem =
-  'quotes' | 'quotesRest' | 'columns' | 'empty' | 'invalid' | 'invalidNational' | 'addedAt';
+  | 'quotes'
+  | 'quotesRest'
+  | 'columns'
+  | 'empty'
+  | 'invalid'
+  | 'invalidNational'
+  | 'addedAt'
+  | 'duplicate';
 
 export interface CsvRejectedRow {
   /** 1-based line where the row starts. */
@@ -32,7 +39,10 @@ export interface CsvRejectedRow {
   /** The reason in English, with the parser's own words for quote errors. */
   error: string;
   problem: CsvProblem;
-  /** Values the problem's message names: expected and found column counts, or the date cell. */
+  /**
+   * Values the problem's message names: expected and found column counts,
+   * the date cell, or the line of the earlier row a duplicate repeats.
+   */
   details?: string[];
 }
 
@@ -40,6 +50,8 @@ export interface CsvImportPreview {
   accepted: SuppressionEntry[];
   /** Rows whose number an earlier row of the file already had. */
   duplicates: number;
+  /** The first `MAX_LISTED_DUPLICATES` of those rows, each with the line of the row it repeats. */
+  duplicateRows: CsvRejectedRow[];
   rejected: CsvRejectedRow[];
   headerDetected: boolean;
   /** The header name of the phone column, or its 0-based index when there is no header. */
@@ -60,6 +72,12 @@ const CHUNK_BYTES = 1 << 20;
 /** Rows looked at to find the phone column of a file without a header. */
 const SAMPLE_ROWS = 50;
 const MAX_VALUE_LENGTH = 120;
+/**
+ * Duplicate rows listed in a preview; the rest are only counted. A merged list
+ * can repeat a million numbers, and each listed row takes an estimated 200 to
+ * 250 bytes of heap.
+ */
+export const MAX_LISTED_DUPLICATES = 1000;
 
 /** Quote errors of a row, described in English, and whether the rest of the file went into it. */
 interface QuoteError {
@@ -98,12 +116,14 @@ export async function parseDncCsv(
   const preview: CsvImportPreview = {
     accepted: [],
     duplicates: 0,
+    duplicateRows: [],
     rejected: [],
     headerDetected: false,
     phoneColumn: 0,
     totalRows: 0,
   };
-  const seen = new Set<string>();
+  // The line of the row that added each number, so a duplicate can name it.
+  const firstLines = new Map<string, number>();
   // Rows of one list mostly repeat a reason and source; sharing one string saves memory at millions of rows.
   const shareReason = lastValueCache();
   const shareSource = lastValueCache();
@@ -180,11 +200,21 @@ export async function parseDncCsv(
       );
       return;
     }
-    if (seen.has(phone.e164)) {
+    const firstLine = firstLines.get(phone.e164);
+    if (firstLine !== undefined) {
       preview.duplicates++;
+      if (preview.duplicateRows.length < MAX_LISTED_DUPLICATES) {
+        preview.duplicateRows.push({
+          line: row.line,
+          value: shorten(raw),
+          error: `duplicate of line ${firstLine}`,
+          problem: 'duplicate',
+          details: [String(firstLine)],
+        });
+      }
       return;
     }
-    seen.add(phone.e164);
+    firstLines.set(phone.e164, row.line);
     preview.accepted.push({
       e164: phone.e164,
       reason: shareReason(

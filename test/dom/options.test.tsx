@@ -107,11 +107,41 @@ describe('Options', () => {
     await userEvent.upload(screen.getByLabelText('CSV file'), file);
 
     expect(await screen.findByText('2 numbers will be added (1 duplicate skipped).')).toBeTruthy();
-    const table = screen.getByRole('table');
+    const table = screen.getByRole('table', { name: /rejected/ });
     expect(within(table).getByText('4')).toBeTruthy();
     expect(within(table).getByText('not a phone')).toBeTruthy();
     expect(within(table).getByText('Not a valid phone number.')).toBeTruthy();
     expect(api.committed).toEqual([]);
+  });
+
+  it('lists duplicate rows with the line they repeat', async () => {
+    const api = fakeApi();
+    render(<Options api={api} />);
+
+    await userEvent.upload(screen.getByLabelText('CSV file'), new File([CSV], 'dnc.csv'));
+
+    const table = await screen.findByRole('table', {
+      name: '1 rows repeat the number of an earlier row and will be skipped:',
+    });
+    const cells = within(table)
+      .getAllByRole('cell')
+      .map((cell) => cell.textContent);
+    expect(cells).toEqual(['5', '+44 20 7946 0018', 'Repeats the number on line 2.']);
+  });
+
+  it('lists the first 50 duplicates and counts the rest', async () => {
+    const api = fakeApi();
+    render(<Options api={api} />);
+    const repeats = Array.from({ length: 60 }, () => '(212) 555-0187');
+    const csv = ['phone', '+1 212 555 0187', ...repeats].join('\n');
+
+    await userEvent.upload(screen.getByLabelText('CSV file'), new File([csv], 'dnc.csv'));
+
+    const table = await screen.findByRole('table', { name: /repeat the number/ });
+    expect(within(table).getAllByRole('row')).toHaveLength(1 + 50);
+    expect(within(table).getAllByText('Repeats the number on line 2.')).toHaveLength(50);
+    expect(screen.getByText('… and 10 more duplicate rows.')).toBeTruthy();
+    expect(screen.getByText('1 numbers will be added (60 duplicates skipped).')).toBeTruthy();
   });
 
   it('applies the import only after confirmation', async () => {

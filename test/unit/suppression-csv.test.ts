@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 
 import {
+  MAX_LISTED_DUPLICATES,
   parseDncCsv,
   toDncCsv,
   toDncCsvChunks,
@@ -148,6 +149,61 @@ describe('parseDncCsv formats', () => {
     expect(numbers(preview.accepted)).toEqual(['+12125550100', '+12125550101']);
     expect(preview.duplicates).toBe(2);
     expect(preview.totalRows).toBe(4);
+    expect(preview.rejected).toEqual([]);
+  });
+
+  it('lists each duplicate with the line it repeats', async () => {
+    const csv = 'phone\n+12125550100\n+12125550101\n(212) 555-0100\n+1 212 555 0101\n';
+
+    const preview = await parseDncCsv(csv, OPTIONS);
+
+    expect(preview.duplicateRows).toEqual([
+      {
+        line: 4,
+        value: '(212) 555-0100',
+        error: 'duplicate of line 2',
+        problem: 'duplicate',
+        details: ['2'],
+      },
+      {
+        line: 5,
+        value: '+1 212 555 0101',
+        error: 'duplicate of line 3',
+        problem: 'duplicate',
+        details: ['3'],
+      },
+    ]);
+  });
+
+  it('finds a duplicate written in national format', async () => {
+    const csv = 'phone,reason\n+44 20 7946 0018,Asked\n020 7946 0018,Asked again\n';
+
+    const preview = await parseDncCsv(csv, { ...OPTIONS, defaultCountry: 'GB' });
+
+    expect(numbers(preview.accepted)).toEqual(['+442079460018']);
+    expect(preview.duplicates).toBe(1);
+    expect(preview.duplicateRows).toEqual([
+      {
+        line: 3,
+        value: '020 7946 0018',
+        error: 'duplicate of line 2',
+        problem: 'duplicate',
+        details: ['2'],
+      },
+    ]);
+  });
+
+  it('counts duplicates beyond the listed maximum', async () => {
+    const extra = 5;
+    const rows = Array.from({ length: MAX_LISTED_DUPLICATES + extra }, () => '+12125550100');
+    const csv = `phone\n+12125550100\n${rows.join('\n')}\n`;
+
+    const preview = await parseDncCsv(csv, OPTIONS);
+
+    expect(preview.duplicates).toBe(MAX_LISTED_DUPLICATES + extra);
+    expect(preview.duplicateRows).toHaveLength(MAX_LISTED_DUPLICATES);
+    expect(preview.duplicateRows.at(-1)?.line).toBe(MAX_LISTED_DUPLICATES + 2);
+    expect(preview.duplicateRows.every((row) => row.details?.[0] === '2')).toBe(true);
   });
 
   it('skips blank lines but keeps line numbers', async () => {
@@ -165,6 +221,7 @@ describe('parseDncCsv formats', () => {
     expect(preview).toEqual({
       accepted: [],
       duplicates: 0,
+      duplicateRows: [],
       rejected: [],
       headerDetected: false,
       phoneColumn: 0,
