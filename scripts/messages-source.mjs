@@ -117,9 +117,9 @@ const MESSAGES = {
   importValue: ['Value', '内容'],
   importError: ['Why', '原因'],
   importProblem_quotes: ['Malformed quotes.', '引号格式错误。'],
-  importProblem_quotesRest: [
-    'Malformed quotes: the rest of the file was read into this row.',
-    '引号格式错误：文件其余部分都被读入了这一行。',
+  importProblem_quotesUnclosed: [
+    'A quoted field that opens in this row is not closed properly. Only this line was skipped, and the next line was read as a new row.',
+    '此行中有一个引号字段没有正确闭合。只跳过了这一行，下一行作为新的一行读取。',
   ],
   importProblem_columns: [
     'Wrong number of columns: expected $1, found $2.',

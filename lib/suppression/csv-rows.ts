@@ -1,16 +1,36 @@
+/**
+ * Splits CSV text into rows with the line each starts on. papaparse reads the
+ * cells, but this module decides where a row ends. papaparse 5.7 reads an
+ * unclosed quote on to a later quote that can close it, or to the end of the
+ * file, so one cell swallows the rows in between. Here a row whose quoted
+ * field is not closed properly is rejected alone, and the lines after it are
+ * read as rows of their own.
+ */
 import Papa from 'papaparse';
 
 /** Text read per step, so a large file is never held in memory whole or twice. */
 const CHUNK_BYTES = 1 << 20;
 
-/** Quote errors of a row, described in English, and whether the rest of the file went into it. */
-interface QuoteError {
+/**
+ * Lines one quoted field may span. A field still open after that many lines
+ * is taken as an unclosed quote, which bounds the lines held for one row.
+ */
+// NOTE: a real quoted note longer than this is rejected at its first line,
+// and its other lines are read as rows.
+export const MAX_QUOTED_LINES = 100;
+
+const UNCLOSED_QUOTE = 'unclosed quote: no valid closing quote for the field opened in this line';
+
+/** A row's quote problem, with the reason in English. */
+export interface QuoteError {
+  problem: 'quotes' | 'quotesUnclosed';
   text: string;
-  swallowed: boolean;
 }
 
 export interface ParsedRow {
+  /** The cells, or for a row with a quote error, its first line as written. */
   fields: string[];
+  /** 1-based line where the row starts. */
   line: number;
   quoteError: QuoteError | null;
 }
@@ -20,59 +40,203 @@ export function isBlank(row: ParsedRow): boolean {
 }
 
 /**
- * Streams `input` through papaparse chunk by chunk and calls `onRow` for each
- * row with the line it starts on. papaparse reads any object with
- * `readable`, `read`, `on` and `removeListener` as a stream, which lets
- * strings and Blobs share one path without a browser or Node stream API.
+ * Reads `input` chunk by chunk and calls `onRow` for each row, blank ones
+ * included. The delimiter (comma, semicolon or tab) and the line break are
+ * guessed from the first chunk.
  */
-export function readRows(
+export async function readRows(
   input: string | Blob,
   onProgress: ((fraction: number) => void) | undefined,
   onRow: (row: ParsedRow) => void,
 ): Promise<void> {
-  const listeners = new Map<string, (value?: unknown) => void>();
-  const stream = {
-    readable: true,
-    read: () => undefined,
-    pause: () => undefined,
-    resume: () => undefined,
-    on(event: string, listener: (value?: unknown) => void) {
-      listeners.set(event, listener);
-    },
-    removeListener(event: string) {
-      listeners.delete(event);
-    },
-  };
+  let reader: RowReader | null = null;
+  let line = 0;
+  // The text after the last line break read so far.
+  let partial = '';
 
-  let line = 1;
-  return new Promise<void>((resolve, reject) => {
-    Papa.parse<string[]>(stream as unknown as File, {
-      delimiter: guessDelimiter,
-      skipEmptyLines: false,
-      step(result) {
-        const fields = result.data;
-        onRow({ fields, line, quoteError: describeQuoteErrors(result.errors) });
-        line += 1 + countLineBreaks(fields, result.meta.linebreak);
-      },
-      complete: () => resolve(),
-      error: (error: Error) => reject(error),
-    });
+  for await (const { text, fraction } of textChunks(input)) {
+    reader ??= new RowReader(guessDelimiter(text), guessLineBreak(text), onRow);
+    const lines = (partial + text).split(reader.lineBreak);
+    partial = lines.pop() ?? '';
+    for (const raw of lines) reader.push(raw, ++line);
+    onProgress?.(fraction);
+  }
 
-    void (async () => {
-      try {
-        for await (const { text, fraction } of textChunks(input)) {
-          listeners.get('data')?.(text);
-          onProgress?.(fraction);
-        }
-        listeners.get('end')?.();
-        onProgress?.(1);
-      } catch (error) {
-        const listener = listeners.get('error');
-        if (listener) listener(error);
-        else reject(error);
+  if (reader !== null) {
+    if (partial !== '') reader.push(partial, ++line);
+    reader.end();
+  }
+  onProgress?.(1);
+}
+
+/**
+ * Groups lines into rows. A row spans several lines only when a quoted field
+ * closes properly on a later line and the row then parses without error into
+ * as many cells as the first row. Otherwise its first line is rejected as an
+ * unclosed quote, and reading starts again on the next line.
+ */
+// NOTE: an unclosed quote that a later quote at a line end closes, in a row
+// with the right cell count, is valid CSV, so the lines between stay in its cell.
+class RowReader {
+  /** Lines, as split, of a row whose quoted field is still open. */
+  private openLines: string[] = [];
+  private openLine = 0;
+  /** Cells of the first non-blank row, as the column plan counts them. */
+  private columnCount: number | null = null;
+
+  /**
+   * papaparse's low-level parser, reused for every row. `Papa.parse` sets one
+   * up on each call, which about doubles the time per row with quotes.
+   */
+  private readonly parser: Papa.Parser;
+
+  constructor(
+    private readonly delimiter: string,
+    readonly lineBreak: '\n' | '\r',
+    private readonly onRow: (row: ParsedRow) => void,
+  ) {
+    this.parser = new Papa.Parser({ delimiter, newline: '\n' });
+  }
+
+  /** Takes the next line, split off at `lineBreak`. */
+  push(raw: string, line: number): void {
+    const text = this.withoutCarriageReturn(raw);
+
+    if (this.openLines.length === 0) {
+      const scan = scanQuotes(text, this.delimiter, false);
+      if (!scan.open) {
+        this.emit(this.parseLine(text, line));
+      } else if (scan.malformed) {
+        this.emit(unclosedRow(text, line));
+      } else {
+        this.openLines = [raw];
+        this.openLine = line;
       }
-    })();
-  });
+      return;
+    }
+
+    this.openLines.push(raw);
+    const scan = scanQuotes(text, this.delimiter, true);
+    if (scan.malformed || (scan.open && this.openLines.length > MAX_QUOTED_LINES)) {
+      this.rejectOpenRow();
+      return;
+    }
+    if (scan.open) return;
+
+    const cells = this.parseCells(this.withoutCarriageReturn(this.openLines.join(this.lineBreak)));
+    const columnsMatch = this.columnCount === null || cells?.fields.length === this.columnCount;
+    if (cells === null || cells.errors.length > 0 || !columnsMatch) {
+      this.rejectOpenRow();
+      return;
+    }
+    this.openLines = [];
+    this.emit({ fields: cells.fields, line: this.openLine, quoteError: null });
+  }
+
+  /** Rejects the field still open at the end of the input, reading its other lines again. */
+  end(): void {
+    while (this.openLines.length > 0) this.rejectOpenRow();
+  }
+
+  /** Rejects the first line of the open row and reads the lines after it as new rows. */
+  private rejectOpenRow(): void {
+    const [first = '', ...rest] = this.openLines;
+    const firstLine = this.openLine;
+    this.openLines = [];
+
+    this.emit(unclosedRow(this.withoutCarriageReturn(first), firstLine));
+    rest.forEach((raw, index) => this.push(raw, firstLine + 1 + index));
+  }
+
+  /** Reads one line that is a whole row. */
+  private parseLine(text: string, line: number): ParsedRow {
+    // Without quotes, papaparse's cells are exactly the pieces between delimiters.
+    if (!text.includes('"')) return { fields: text.split(this.delimiter), line, quoteError: null };
+
+    const cells = this.parseCells(text);
+    if (cells === null) return unclosedRow(text, line);
+    if (cells.errors.length === 0) return { fields: cells.fields, line, quoteError: null };
+
+    const messages = cells.errors.map((error) => error.message.toLowerCase()).join('; ');
+    return {
+      fields: [text],
+      line,
+      quoteError: { problem: 'quotes', text: `malformed quotes: ${messages}` },
+    };
+  }
+
+  /** Parses the text of one row. Returns null when papaparse reads it as more than one row. */
+  private parseCells(text: string): { fields: string[]; errors: Papa.ParseError[] } | null {
+    // The added line break ends the last field as in the file, where papaparse
+    // accepts white space after a closing quote. It also adds an empty row.
+    const result = this.parser.parse(`${text}\n`, 0, false) as Papa.ParseResult<string[]>;
+    const fields = result.data[0];
+    if (result.data.length !== 2 || fields === undefined) return null;
+    return { fields, errors: result.errors.filter((error) => error.type === 'Quotes') };
+  }
+
+  private emit(row: ParsedRow): void {
+    if (this.columnCount === null && !isBlank(row)) this.columnCount = row.fields.length;
+    this.onRow(row);
+  }
+
+  /** Drops the CR of a CRLF line break; a field's inner line breaks keep theirs. */
+  private withoutCarriageReturn(text: string): string {
+    return this.lineBreak === '\n' && text.endsWith('\r') ? text.slice(0, -1) : text;
+  }
+}
+
+/**
+ * Follows the quotes of one line as papaparse reads them: a quote opens a
+ * field only as its first character, `""` is a quote inside a quoted field,
+ * and a quote closes the field when nothing but white space is between it and
+ * the next delimiter or the end of the line. Any other quote inside a quoted
+ * field is malformed. Returns whether a quoted field is still open at the end.
+ */
+function scanQuotes(
+  text: string,
+  delimiter: string,
+  startsInQuotes: boolean,
+): { open: boolean; malformed: boolean } {
+  let inQuotes = startsInQuotes;
+  let malformed = false;
+  let at = 0;
+
+  for (;;) {
+    if (!inQuotes) {
+      // `at` is the start of a field.
+      if (text[at] === '"') {
+        inQuotes = true;
+        at++;
+        continue;
+      }
+      const nextDelimiter = text.indexOf(delimiter, at);
+      if (nextDelimiter === -1) return { open: false, malformed };
+      at = nextDelimiter + delimiter.length;
+      continue;
+    }
+
+    const quote = text.indexOf('"', at);
+    if (quote === -1) return { open: true, malformed };
+    if (text[quote + 1] === '"') {
+      at = quote + 2;
+      continue;
+    }
+    const nextDelimiter = text.indexOf(delimiter, quote + 1);
+    const end = nextDelimiter === -1 ? text.length : nextDelimiter;
+    if (text.slice(quote + 1, end).trim() === '') {
+      if (nextDelimiter === -1) return { open: false, malformed };
+      inQuotes = false;
+      at = nextDelimiter + delimiter.length;
+      continue;
+    }
+    malformed = true;
+    at = quote + 1;
+  }
+}
+
+function unclosedRow(text: string, line: number): ParsedRow {
+  return { fields: [text], line, quoteError: { problem: 'quotesUnclosed', text: UNCLOSED_QUOTE } };
 }
 
 /**
@@ -82,34 +246,29 @@ export function readRows(
  */
 function guessDelimiter(input: string): string {
   const sample = input.slice(0, 64 * 1024);
+  const guess = guessDelimiterOf(sample);
+  if (guess !== null || !sample.includes('"')) return guess ?? ',';
+
+  // An unclosed quote makes papaparse read the rest of the sample as one
+  // field, so no delimiter gives a steady column count. Lines without quotes
+  // still do.
+  const lines = sample.split(/\r\n|\n|\r/).filter((line) => !line.includes('"'));
+  return guessDelimiterOf(lines.join('\n')) ?? ',';
+}
+
+function guessDelimiterOf(sample: string): string | null {
   const result = Papa.parse<string[]>(sample, {
     delimitersToGuess: [',', ';', '\t'],
     skipEmptyLines: 'greedy',
     preview: 20,
   });
-  return result.meta.delimiter;
+  const undetected = result.errors.some((error) => error.code === 'UndetectableDelimiter');
+  return undetected ? null : result.meta.delimiter;
 }
 
-function describeQuoteErrors(errors: readonly Papa.ParseError[]): QuoteError | null {
-  const quoteErrors = errors.filter((error) => error.type === 'Quotes');
-  if (quoteErrors.length === 0) return null;
-
-  const messages = quoteErrors.map((error) => error.message.toLowerCase()).join('; ');
-  // papaparse keeps reading an unterminated quoted field to the end of the input.
-  const swallowed = quoteErrors.some((error) => error.code === 'MissingQuotes');
-  const text = swallowed
-    ? `malformed quotes: ${messages}; the rest of the file was read into this row`
-    : `malformed quotes: ${messages}`;
-  return { text, swallowed };
-}
-
-function countLineBreaks(fields: readonly string[], linebreak: string): number {
-  let count = 0;
-  for (const field of fields) {
-    for (let at = field.indexOf(linebreak); at !== -1; at = field.indexOf(linebreak, at + 1))
-      count++;
-  }
-  return count;
+/** Picks LF, which also splits CRLF (the reader drops the CR), or CR for a file with CR alone. */
+function guessLineBreak(input: string): '\n' | '\r' {
+  return !input.includes('\n') && input.includes('\r') ? '\r' : '\n';
 }
 
 /** Yields the text in pieces with the share of the input read; a leading byte order mark is dropped. */

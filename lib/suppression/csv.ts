@@ -23,7 +23,7 @@ export interface CsvImportOptions {
 /** Reason a row was rejected; the options page shows each in the user's language. */
 export type CsvProblem =
   | 'quotes'
-  | 'quotesRest'
+  | 'quotesUnclosed'
   | 'columns'
   | 'empty'
   | 'invalid'
@@ -36,7 +36,7 @@ export interface CsvRejectedRow {
   line: number;
   /** The phone cell, or the start of the row when no phone cell could be read. */
   value: string;
-  /** The reason in English, with the parser's own words for quote errors. */
+  /** The reason in English, with papaparse's own words for malformed quotes. */
   error: string;
   problem: CsvProblem;
   /**
@@ -135,12 +135,7 @@ export async function parseDncCsv(
   const importRow = (row: ParsedRow, columns: ColumnPlan): void => {
     if (row.quoteError !== null) {
       preview.totalRows++;
-      reject(
-        row,
-        row.fields.join(','),
-        row.quoteError.text,
-        row.quoteError.swallowed ? 'quotesRest' : 'quotes',
-      );
+      reject(row, row.fields.join(','), row.quoteError.text, row.quoteError.problem);
       return;
     }
     if (row.fields.length !== columns.columnCount) {

@@ -114,6 +114,29 @@ describe('Options', () => {
     expect(api.committed).toEqual([]);
   });
 
+  it('rejects an unclosed quote alone', async () => {
+    const api = fakeApi();
+    render(<Options api={api} />);
+    const csv = 'phone,note\r\n"+1 212 555 0187,Customer asked\r\n+1 212 555 0188,ok\r\n';
+
+    await userEvent.upload(screen.getByLabelText('CSV file'), new File([csv], 'dnc.csv'));
+
+    expect(await screen.findByText('1 numbers will be added (0 duplicates skipped).')).toBeTruthy();
+    const table = screen.getByRole('table', {
+      name: '1 rows were rejected and will not be imported:',
+    });
+    const cells = within(table)
+      .getAllByRole('cell')
+      .map((cell) => cell.textContent);
+    expect(cells).toEqual([
+      '2',
+      '"+1 212 555 0187,Customer asked',
+      'A quoted field that opens in this row is not closed properly. Only this line was skipped, and the next line was read as a new row.',
+    ]);
+    await userEvent.click(screen.getByRole('button', { name: 'Import 1 numbers' }));
+    expect(api.committed).toEqual([1]);
+  });
+
   it('lists duplicate rows with the line they repeat', async () => {
     const api = fakeApi();
     render(<Options api={api} />);

@@ -8,6 +8,7 @@ import {
   toDncCsvChunks,
   type CsvImportOptions,
 } from '../../lib/suppression/csv.ts';
+import { MAX_QUOTED_LINES } from '../../lib/suppression/csv-rows.ts';
 import type { SuppressionEntry } from '../../lib/suppression/index.ts';
 
 const NOW = Date.UTC(2025, 6, 1);
@@ -240,8 +241,12 @@ describe('parseDncCsv rejected rows', () => {
     '"Ed',
     'Jr.",+12125550102,ok', // 6-7: quoted line break
     'Flo,+12125550103,ok,extra', // 8
-    'Gus,+12125550104,"bad"x', // 9
-    'Hal,+12125550105,never read', // 10
+    'Gus,+12125550104,"bad"x', // 9: the quote never closes properly
+    'Hal,+12125550105,read on its own', // 10
+    'Ivy,+12125550106,"so"so"', // 11: malformed but closed on its line
+    'Jo,"+1 212 555 0107",ok', // 12
+    '"+1 212 555 0187,Customer asked', // 13: unclosed to the end of the file
+    'Kim,+12125550108,after the unclosed quote', // 14
   ].join('\r\n');
 
   it('reports each broken row with its line', async () => {
@@ -252,7 +257,9 @@ describe('parseDncCsv rejected rows', () => {
       { line: 4, value: '12345' },
       { line: 5, value: 'Di,+12125550101' },
       { line: 8, value: 'Flo,+12125550103,ok,extra' },
-      { line: 9, value: expect.stringMatching(/^Gus,\+12125550104,bad"x/) },
+      { line: 9, value: 'Gus,+12125550104,"bad"x' },
+      { line: 11, value: 'Ivy,+12125550106,"so"so"' },
+      { line: 13, value: '"+1 212 555 0187,Customer asked' },
     ]);
   });
 
@@ -261,10 +268,9 @@ describe('parseDncCsv rejected rows', () => {
     [4, 'invalid phone number'],
     [5, 'wrong column count: expected 3, found 2'],
     [8, 'wrong column count: expected 3, found 4'],
-    [
-      9,
-      'malformed quotes: trailing quote on quoted field is malformed; quoted field unterminated; the rest of the file was read into this row',
-    ],
+    [9, 'unclosed quote: no valid closing quote for the field opened in this line'],
+    [11, 'malformed quotes: trailing quote on quoted field is malformed'],
+    [13, 'unclosed quote: no valid closing quote for the field opened in this line'],
   ])('explains the row at line %i', async (line, error) => {
     const preview = await parseDncCsv(csv, OPTIONS);
 
@@ -275,7 +281,9 @@ describe('parseDncCsv rejected rows', () => {
     [3, 'empty', undefined],
     [4, 'invalid', undefined],
     [5, 'columns', ['3', '2']],
-    [9, 'quotesRest', undefined],
+    [9, 'quotesUnclosed', undefined],
+    [11, 'quotes', undefined],
+    [13, 'quotesUnclosed', undefined],
   ])('names the problem of line %i for the UI', async (line, problem, details) => {
     const preview = await parseDncCsv(csv, OPTIONS);
     const row = preview.rejected.find((rejected) => rejected.line === line);
@@ -287,9 +295,15 @@ describe('parseDncCsv rejected rows', () => {
   it('accepts the good rows around them', async () => {
     const preview = await parseDncCsv(csv, OPTIONS);
 
-    expect(numbers(preview.accepted)).toEqual(['+12125550100', '+12125550102']);
-    // Line 10 is inside the unterminated quote of line 9.
-    expect(preview.totalRows).toBe(7);
+    expect(numbers(preview.accepted)).toEqual([
+      '+12125550100',
+      '+12125550102',
+      '+12125550105',
+      '+12125550107',
+      '+12125550108',
+    ]);
+    expect(preview.accepted[1]?.reason).toBe('ok');
+    expect(preview.totalRows).toBe(12);
   });
 
   it('asks for a country when a national number has none', async () => {
@@ -315,6 +329,149 @@ describe('parseDncCsv rejected rows', () => {
         details: ['last tuesday'],
       },
     ]);
+  });
+});
+
+describe('parseDncCsv quoted fields', () => {
+  const UNCLOSED = {
+    error: 'unclosed quote: no valid closing quote for the field opened in this line',
+    problem: 'quotesUnclosed',
+  };
+
+  it.each([
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+    ['CR', '\r'],
+  ])('reads a note spanning %s lines', async (_name, lineBreak) => {
+    const csv = [
+      'phone,reason',
+      '+12125550100,"Asked twice:',
+      '',
+      'by phone, by ""mail"""',
+      '+12125550101,ok',
+      '',
+    ].join(lineBreak);
+
+    const preview = await parseDncCsv(csv, OPTIONS);
+
+    expect(preview.rejected).toEqual([]);
+    expect(numbers(preview.accepted)).toEqual(['+12125550100', '+12125550101']);
+    expect(preview.accepted[0]?.reason).toBe(
+      `Asked twice:${lineBreak}${lineBreak}by phone, by "mail"`,
+    );
+    expect(preview.totalRows).toBe(2);
+  });
+
+  it('rejects an unclosed quote alone', async () => {
+    const csv = 'phone,note\r\n"+1 212 555 0187,Customer asked\r\n+12125550100,ok\r\n';
+
+    const preview = await parseDncCsv(csv, OPTIONS);
+
+    expect(preview.rejected).toEqual([
+      { line: 2, value: '"+1 212 555 0187,Customer asked', ...UNCLOSED },
+    ]);
+    expect(numbers(preview.accepted)).toEqual(['+12125550100']);
+    expect(preview.totalRows).toBe(2);
+  });
+
+  it('rejects an unclosed quote on the last line', async () => {
+    const preview = await parseDncCsv('phone\n+12125550100\n"+12125550101', OPTIONS);
+
+    expect(preview.rejected).toEqual([{ line: 3, value: '"+12125550101', ...UNCLOSED }]);
+    expect(numbers(preview.accepted)).toEqual(['+12125550100']);
+  });
+
+  it.each([
+    ['a malformed later quote', '+12125550101,"quoted"'],
+    ['a later quote at a line end', '+12125550101,5" disk"'],
+    ['a later quote making too many columns', '+12125550101,5",x'],
+  ])('ends an unclosed quote at %s', async (_name, laterLine) => {
+    const csv = ['phone,note', '+12125550187,"Customer asked', '+12125550100,ok', laterLine].join(
+      '\n',
+    );
+
+    const preview = await parseDncCsv(csv, OPTIONS);
+
+    expect(preview.rejected[0]).toEqual({
+      line: 2,
+      value: '+12125550187,"Customer asked',
+      ...UNCLOSED,
+    });
+    expect(numbers(preview.accepted)[0]).toBe('+12125550100');
+  });
+
+  it('reads rows after an unclosed quote with semicolons', async () => {
+    const csv = 'phone;note\n"+1 212 555 0187;Customer asked\n+12125550100;ok\n';
+
+    const preview = await parseDncCsv(csv, OPTIONS);
+
+    expect(preview.rejected.map((row) => row.line)).toEqual([2]);
+    expect(numbers(preview.accepted)).toEqual(['+12125550100']);
+  });
+
+  it('reads a note of the maximum line count', async () => {
+    const note = Array.from({ length: MAX_QUOTED_LINES }, (_, i) => `note line ${i + 1}`);
+    const csv = `phone,reason\n+12125550100,"${note.join('\n')}"\n+12125550101,ok\n`;
+
+    const preview = await parseDncCsv(csv, OPTIONS);
+
+    expect(preview.rejected).toEqual([]);
+    expect(preview.accepted[0]?.reason).toBe(note.join('\n'));
+    expect(preview.accepted[1]).toMatchObject({ e164: '+12125550101', reason: 'ok' });
+  });
+
+  it('rejects a quote open beyond the maximum', async () => {
+    const rows = Array.from({ length: MAX_QUOTED_LINES + 20 }, (_, i) => `+1212${5_000_000 + i},x`);
+    const csv = `phone,reason\n+12125550100,"never closed\n${rows.join('\n')}\n`;
+
+    const preview = await parseDncCsv(csv, OPTIONS);
+
+    expect(preview.rejected).toEqual([
+      { line: 2, value: '+12125550100,"never closed', ...UNCLOSED },
+    ]);
+    expect(preview.accepted).toHaveLength(rows.length);
+    expect(preview.totalRows).toBe(rows.length + 1);
+  });
+
+  it('recovers across chunk boundaries', async () => {
+    const chunkBytes = 1 << 20; // the reader's step through a Blob
+    const header = 'phone,reason\r\n';
+    const rows = Array.from(
+      { length: 70_000 },
+      (_, i) => `+1212${5_000_000 + i},a reason long enough to fill several chunks`,
+    );
+    // Every row has the same length, so the row a byte offset falls in is known.
+    const rowBytes = rows[0]!.length + 2;
+    const rowAt = (offset: number) => Math.floor((offset - header.length) / rowBytes);
+
+    // In the row across the first chunk boundary, a quoted note of the same
+    // length whose line break starts the second chunk.
+    const noteIndex = rowAt(chunkBytes);
+    const [noteNumber = '', reason = ''] = rows[noteIndex]!.split(',');
+    const noteStart = header.length + noteIndex * rowBytes + noteNumber.length + 2;
+    const breakAt = Math.min(Math.max(chunkBytes - noteStart, 1), reason.length - 4);
+    const note = `${reason.slice(0, breakAt)}\r\n${reason.slice(breakAt + 2, -2)}`;
+    rows[noteIndex] = `${noteNumber},"${note}"`;
+    // Unclosed quotes in the row that spans the second chunk boundary, and in the one before.
+    const brokenIndexes = [rowAt(2 * chunkBytes) - 1, rowAt(2 * chunkBytes)];
+    for (const index of brokenIndexes) rows[index] = `"${rows[index]}`;
+    const csv = `${header}${rows.join('\r\n')}\r\n`;
+    const noteAt = csv.indexOf(note);
+    expect(noteAt).toBeLessThan(chunkBytes);
+    expect(noteAt + note.length).toBeGreaterThan(chunkBytes);
+    const brokenAt = csv.indexOf(rows[brokenIndexes[1]!]!);
+    expect(brokenAt).toBeLessThan(2 * chunkBytes);
+    expect(brokenAt + rowBytes).toBeGreaterThan(2 * chunkBytes);
+
+    const preview = await parseDncCsv(new Blob([csv]), OPTIONS);
+
+    // Line 1 is the header, and the note takes two lines.
+    expect(preview.rejected.map((row) => row.line)).toEqual(
+      brokenIndexes.map((index) => index + 3),
+    );
+    expect(preview.rejected.every((row) => row.problem === 'quotesUnclosed')).toBe(true);
+    expect(preview.accepted).toHaveLength(rows.length - brokenIndexes.length);
+    expect(preview.accepted[noteIndex]).toMatchObject({ e164: noteNumber, reason: note });
   });
 });
 
