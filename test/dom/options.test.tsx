@@ -121,9 +121,9 @@ describe('Options', () => {
 
     await userEvent.upload(screen.getByLabelText('CSV file'), new File([csv], 'dnc.csv'));
 
-    expect(await screen.findByText('1 numbers will be added (0 duplicates skipped).')).toBeTruthy();
+    expect(await screen.findByText('1 number will be added (0 duplicates skipped).')).toBeTruthy();
     const table = screen.getByRole('table', {
-      name: '1 rows were rejected and will not be imported:',
+      name: '1 row was rejected and will not be imported:',
     });
     const cells = within(table)
       .getAllByRole('cell')
@@ -133,7 +133,7 @@ describe('Options', () => {
       '"+1 212 555 0187,Customer asked',
       'A quoted field that opens in this row is not closed properly. Only this line was skipped, and the next line was read as a new row.',
     ]);
-    await userEvent.click(screen.getByRole('button', { name: 'Import 1 numbers' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Import 1 number' }));
     expect(api.committed).toEqual([1]);
   });
 
@@ -144,7 +144,7 @@ describe('Options', () => {
     await userEvent.upload(screen.getByLabelText('CSV file'), new File([CSV], 'dnc.csv'));
 
     const table = await screen.findByRole('table', {
-      name: '1 rows repeat the number of an earlier row and will be skipped:',
+      name: '1 row repeats the number of an earlier row and will be skipped:',
     });
     const cells = within(table)
       .getAllByRole('cell')
@@ -164,7 +164,7 @@ describe('Options', () => {
     expect(within(table).getAllByRole('row')).toHaveLength(1 + 50);
     expect(within(table).getAllByText('Repeats the number on line 2.')).toHaveLength(50);
     expect(screen.getByText('… and 10 more duplicate rows.')).toBeTruthy();
-    expect(screen.getByText('1 numbers will be added (60 duplicates skipped).')).toBeTruthy();
+    expect(screen.getByText('1 number will be added (60 duplicates skipped).')).toBeTruthy();
   });
 
   it('applies the import only after confirmation', async () => {
