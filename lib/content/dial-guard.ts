@@ -160,12 +160,39 @@ export function installDialGuard(
     );
   });
 
+  /** Presses hidden from the page while the number of their control is looked up. */
+  let pendingPresses: { element: Element; events: HeldPress[] } | null = null;
+
+  const holdPress = (target: DialTarget, event: Event): void => {
+    // Read now: an event's path is empty once its dispatch is over.
+    const press = { event, aimedAt: event.composedPath()[0] ?? target.element };
+    if (pendingPresses?.element === target.element) {
+      pendingPresses.events.push(press);
+      return;
+    }
+    const presses = { element: target.element, events: [press] };
+    pendingPresses = presses;
+    void Promise.all(numbersOf(target).map((raw) => options.statuses.status(raw))).then(
+      (results) => {
+        if (pendingPresses === presses) pendingPresses = null;
+        if (strictest(results).decision === 'block') return;
+        replaying = true;
+        try {
+          for (const press of presses.events) replayPress(press);
+        } finally {
+          replaying = false;
+        }
+      },
+    );
+  };
+
   // Some dialers start the call on a press instead of a click. A press on a
   // control known to be blocked is stopped like a click. A press whose number
-  // is not known yet is hidden from the page while the number is looked up.
-  // Its default action stays, so the click that follows is still decided.
-  // Pointing at a control looks its number up early, so a mouse press is
-  // mostly decided at once.
+  // is not known yet is hidden from the page while the number is looked up,
+  // and copies go to the page once it is allowed: a tap gives no hover before
+  // it. Its default action stays, so the click that follows is still
+  // decided. Pointing at a control looks its number up early, so a mouse
+  // press is mostly decided at once.
   for (const type of PRESS_EVENTS) {
     listen(type, (event) => {
       if (replaying) return;
@@ -174,7 +201,7 @@ export function installDialGuard(
       const known = cachedResults(target);
       if (!known) {
         event.stopImmediatePropagation();
-        for (const raw of numbersOf(target)) void options.statuses.status(raw);
+        holdPress(target, event);
       } else if (strictest(known).decision === 'block') {
         stop(event);
       }
@@ -192,6 +219,42 @@ export function installDialGuard(
     const target = dialTargetOfEnter(pathElements(event), hints());
     if (target) void options.statuses.status(target.raw);
   });
+}
+
+/** A press hidden from the page, with the element it was aimed at. */
+interface HeldPress {
+  event: Event;
+  aimedAt: EventTarget;
+}
+
+/**
+ * Sends a copy of a held press to the element it was aimed at. The copy
+ * carries the original's coordinates, buttons and pointer. Browsers give a
+ * copy no default action; the original kept its own.
+ */
+function replayPress({ event, aimedAt }: HeldPress): void {
+  aimedAt.dispatchEvent(copyPress(event));
+}
+
+function copyPress(event: Event): Event {
+  if (typeof PointerEvent !== 'undefined' && event instanceof PointerEvent)
+    return new PointerEvent(event.type, event);
+  if (event instanceof MouseEvent) return new MouseEvent(event.type, event);
+  if (typeof TouchEvent !== 'undefined' && event instanceof TouchEvent) {
+    return new TouchEvent(event.type, {
+      bubbles: event.bubbles,
+      cancelable: event.cancelable,
+      composed: event.composed,
+      touches: Array.from(event.touches),
+      targetTouches: Array.from(event.targetTouches),
+      changedTouches: Array.from(event.changedTouches),
+      altKey: event.altKey,
+      ctrlKey: event.ctrlKey,
+      metaKey: event.metaKey,
+      shiftKey: event.shiftKey,
+    });
+  }
+  return new Event(event.type, event);
 }
 
 function stop(event: Event): void {

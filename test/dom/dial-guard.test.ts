@@ -238,6 +238,35 @@ describe('click-to-dial elements', () => {
     expect(presses).toEqual([]);
   });
 
+  it('replays held presses once allowed', async () => {
+    loadHtml(
+      '<button id="c2d" type="button" title="Call" data-phone="+1 212 555 0187"><i id="icon">☎</i></button>',
+    );
+    const presses: Array<{ type: string; target: string; x: number }> = [];
+    for (const type of ['mousedown', 'mouseup'])
+      document.addEventListener(type, (event) =>
+        presses.push({
+          type: event.type,
+          target: (event.target as Element).id,
+          x: (event as MouseEvent).clientX,
+        }),
+      );
+    page = startOnPage();
+    const icon = document.getElementById('icon') as HTMLElement;
+
+    icon.dispatchEvent(
+      new MouseEvent('mousedown', { bubbles: true, cancelable: true, clientX: 7 }),
+    );
+    icon.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, cancelable: true, clientX: 7 }));
+    expect(presses).toEqual([]);
+    await wait();
+
+    expect(presses).toEqual([
+      { type: 'mousedown', target: 'icon', x: 7 },
+      { type: 'mouseup', target: 'icon', x: 7 },
+    ]);
+  });
+
   it('passes presses on known allowed numbers', async () => {
     loadHtml('<button id="c2d" type="button" title="Call" data-phone="+1 212 555 0187">☎</button>');
     const presses: string[] = [];

@@ -319,6 +319,17 @@ describe('with a list imported from CSV', () => {
     await page.close();
   });
 
+  it('passes on a first tap once allowed', async () => {
+    const page = await open('contact-cards.html');
+
+    // A tap gives no hover before the press, so the number is not looked up yet.
+    await page.dispatchEvent('#tap-dial-ok', 'pointerdown', { pointerType: 'touch', clientX: 9 });
+
+    await expect.poll(() => pageEvents(page)).toEqual(['tapped:touch:9']);
+    expect(await notice(page).count()).toBe(0);
+    await page.close();
+  });
+
   it('shows the suppressed count on the toolbar button', async () => {
     const page = await open('crm-record.html');
     await waitForBadges(page, 6);
