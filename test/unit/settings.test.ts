@@ -1,0 +1,45 @@
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+/** A fresh copy of the settings module, whose policy cache starts empty. */
+async function settingsModule() {
+  vi.resetModules();
+  return import('../../lib/settings');
+}
+
+describe('settings under a policy', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.restoreAllMocks();
+  });
+
+  it('reads managed storage once', async () => {
+    const { readSettings } = await settingsModule();
+    await fakeBrowser.storage.managed.set({ unknownPolicy: 'warn' });
+    const get = vi.spyOn(fakeBrowser.storage.managed, 'get');
+
+    const first = await readSettings();
+    const second = await readSettings();
+
+    expect(first.unknownPolicy).toBe('warn');
+    expect(second.unknownPolicy).toBe('warn');
+    expect(get).toHaveBeenCalledTimes(1);
+  });
+
+  it('reads a changed policy again', async () => {
+    const { readSettings } = await settingsModule();
+    await fakeBrowser.storage.managed.set({ unknownPolicy: 'warn' });
+    expect((await readSettings()).unknownPolicy).toBe('warn');
+
+    await fakeBrowser.storage.managed.set({ unknownPolicy: 'block' });
+
+    expect((await readSettings()).unknownPolicy).toBe('block');
+  });
+
+  it('treats a failed policy read as none', async () => {
+    const { readSettings } = await settingsModule();
+    vi.spyOn(fakeBrowser.storage.managed, 'get').mockRejectedValue(new Error('no policy'));
+
+    expect((await readSettings()).unknownPolicy).toBe('block');
+  });
+});
