@@ -1,4 +1,5 @@
 import { t, type MessageKey } from '@/lib/i18n';
+import { reasonText, sourceText } from '@/lib/list-text';
 import type { NumberResult } from '@/lib/messaging/protocol';
 import { formatTime } from './format';
 
@@ -23,13 +24,13 @@ export function LookupResult({ result, country }: { result: NumberResult; countr
           {result.reason && (
             <>
               <dt>{t('detailReason')}</dt>
-              <dd>{result.reason}</dd>
+              <dd>{reasonText(result.reason)}</dd>
             </>
           )}
           {result.source && (
             <>
               <dt>{t('detailSource')}</dt>
-              <dd>{result.source}</dd>
+              <dd>{sourceText(result.source)}</dd>
             </>
           )}
           {result.addedAt !== undefined && (

@@ -1,3 +1,4 @@
+import { SOURCE_THIS_DEVICE } from '../list-text';
 import { formatForDisplay } from '../phone/format';
 import type { CountryCode } from '../phone/normalize';
 import { validateCandidate } from '../phone/validate';
@@ -159,7 +160,7 @@ export class ListService {
         display,
         status: 'pending',
         reason: pending.reason,
-        source: 'this device',
+        source: SOURCE_THIS_DEVICE,
         addedAt: pending.addedAt,
       };
     }

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { t } from '../i18n';
+import { SOURCE_EXTENSION, captureReason } from '../list-text';
 import { maskPhone } from '../phone/mask';
 import { readSettings } from '../settings';
 import type { SuppressionEntry } from '../suppression/types';
@@ -78,7 +79,7 @@ export function startBackground(): { list: ListService; sync: SyncService } {
 
     'number.add': async (payload, sender) => {
       const settings = await readSettings();
-      const origin = sender.tab ? (sender.origin ?? 'page') : 'extension';
+      const origin = sender.tab ? (sender.origin ?? 'page') : SOURCE_EXTENSION;
       const result = await addLocalSuppression(
         list,
         payload.phone,
@@ -118,11 +119,11 @@ export function startBackground(): { list: ListService; sync: SyncService } {
     'case.capture': async ({ capture, verification }) => {
       const settings = await readSettings();
       const country = settings.defaultCountry as CountryCode;
-      const reason = `Deletion request ${capture.id}`;
+      const reason = captureReason(capture.id);
 
       // Suppress first: every number is blocked before the case is even queued.
       for (const phone of capture.subject.phones) {
-        await addLocalSuppression(list, phone, reason, country, 'extension');
+        await addLocalSuppression(list, phone, reason, country, SOURCE_EXTENSION);
       }
       const at = new Date().toISOString();
       await addToOutbox({
@@ -140,7 +141,7 @@ export function startBackground(): { list: ListService; sync: SyncService } {
         await addEventToOutbox({
           type: 'verification_recorded',
           at,
-          origin: 'extension',
+          origin: SOURCE_EXTENSION,
           details: {
             caseId: capture.id,
             method: verification.method,

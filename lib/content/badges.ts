@@ -1,4 +1,5 @@
 import { t, type MessageKey } from '../i18n';
+import { reasonText } from '../list-text';
 import type { NumberResult } from '../messaging/protocol';
 import type { NumberStatus } from '../policy';
 import { BADGE_TAG } from './dom-rules';
@@ -480,7 +481,7 @@ let dateFormat: Intl.DateTimeFormat | null = null;
 /** Tooltip text: number, status, reason and since when, all as plain text. */
 function describe(result: NumberResult, status: NumberStatus): string {
   const parts = [result.display ?? result.e164 ?? result.raw, labelOf(status)];
-  if (result.reason) parts.push(result.reason);
+  if (result.reason) parts.push(reasonText(result.reason));
   if (result.addedAt) {
     dateFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
     parts.push(t('sinceDate', dateFormat.format(result.addedAt)));

@@ -1,4 +1,5 @@
 import { t } from '../i18n';
+import { reasonText } from '../list-text';
 import type { NumberStatus } from '../policy';
 import { NOTICE_TAG } from './dom-rules';
 import { createIcon } from './icons';
@@ -89,11 +90,11 @@ function describe(content: NoticeContent): string[] {
   const lines: string[] = [];
   if (content.status === 'suppressed') {
     lines.push(t('noticeSuppressed', content.number));
-    if (content.reason) lines.push(t('noticeReason', content.reason));
+    if (content.reason) lines.push(t('noticeReason', reasonText(content.reason)));
     if (content.addedAt) lines.push(t('noticeSince', new Date(content.addedAt).toLocaleString()));
   } else if (content.status === 'pending') {
     lines.push(t('noticePending', content.number));
-    if (content.reason) lines.push(t('noticeReason', content.reason));
+    if (content.reason) lines.push(t('noticeReason', reasonText(content.reason)));
   } else {
     lines.push(t('noticeUnknown', content.number));
     if (content.listUpdatedAt) {

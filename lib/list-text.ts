@@ -1,0 +1,34 @@
+import { t } from './i18n';
+
+/**
+ * Words DNC Guard itself writes into list entries, and how they are shown.
+ * Entries keep them in English, because the server, the export and other
+ * agents' browsers read the same entry. Each UI shows them in its language.
+ */
+
+/** Source of numbers a browser added before the server confirmed them. */
+export const SOURCE_THIS_DEVICE = 'this device';
+/** Origin, and later source, of numbers the extension sends to the server. */
+export const SOURCE_EXTENSION = 'extension';
+
+const CAPTURE_REASON_PREFIX = 'Deletion request ';
+/** A captured case's reason: the prefix, then the case id (a UUID). */
+const CAPTURE_REASON = /^Deletion request ([0-9a-f]{8})-[0-9a-f-]{27}$/i;
+
+/** Returns the reason stored for the numbers of a captured deletion request. */
+export function captureReason(caseId: string): string {
+  return `${CAPTURE_REASON_PREFIX}${caseId}`;
+}
+
+/** Returns the text shown for a stored reason: a captured case's in the UI language with a short case id, any other as written. */
+export function reasonText(reason: string): string {
+  const match = CAPTURE_REASON.exec(reason);
+  return match?.[1] ? t('reasonDeletionRequest', match[1]) : reason;
+}
+
+/** Returns the text shown for a stored source, with the ones DNC Guard writes in the UI language. */
+export function sourceText(source: string): string {
+  if (source === SOURCE_THIS_DEVICE) return t('sourceThisDevice');
+  if (source === SOURCE_EXTENSION) return t('sourceExtension');
+  return source;
+}
