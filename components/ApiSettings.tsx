@@ -37,6 +37,8 @@ export function ApiSettings({ api }: { api: ApiSettingsApi }) {
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
+    // A message belongs to the attempt that made it, so an old one never sits beside a new result.
+    setMessage(null);
     try {
       await api.save(apiUrl.trim(), token.trim());
       setMessage({ error: false, text: t('optionsSaved') });
@@ -47,6 +49,7 @@ export function ApiSettings({ api }: { api: ApiSettingsApi }) {
   };
 
   const syncNow = async () => {
+    setMessage(null);
     try {
       setStatus(await api.syncNow());
     } catch (error) {
@@ -67,7 +70,10 @@ export function ApiSettings({ api }: { api: ApiSettingsApi }) {
         value={apiUrl}
         readOnly={urlLocked}
         placeholder="https://dnc.example.com"
-        onChange={(event) => setApiUrl(event.target.value)}
+        onChange={(event) => {
+          setApiUrl(event.target.value);
+          setMessage(null);
+        }}
       />
       <p className="help">{urlLocked ? t('managedNote') : t('apiUrlHelp')}</p>
       <label htmlFor={ids.token}>{t('tokenLabel')}</label>
@@ -77,7 +83,10 @@ export function ApiSettings({ api }: { api: ApiSettingsApi }) {
         autoComplete="off"
         value={token}
         readOnly={tokenLocked}
-        onChange={(event) => setToken(event.target.value)}
+        onChange={(event) => {
+          setToken(event.target.value);
+          setMessage(null);
+        }}
       />
       <p className="help">{tokenLocked ? t('managedNote') : t('tokenHelp')}</p>
       <div className="actions">

@@ -63,6 +63,21 @@ describe('sync error text', () => {
       'Last sync failed: 1 item was rejected by the server and kept on this device with its reason. DNC Guard retries it about every 15 minutes; if this persists, tell your administrator.',
     ],
     [
+      'an API URL that ends in /v1',
+      {
+        code: 'rejected',
+        status: 404,
+        apiCode: 'unknown_route',
+        detail: 'no such route; see /v1/openapi.json',
+      },
+      'Last sync failed: The API URL does not lead to the DNC Guard API. Check it in Options: it is the server address without /v1, such as https://dnc.example.com. Details: HTTP 404: no such route; see /v1/openapi.json',
+    ],
+    [
+      'an API URL of another web server',
+      { code: 'rejected', status: 404 },
+      'Last sync failed: The API URL does not lead to the DNC Guard API. Check it in Options: it is the server address without /v1, such as https://dnc.example.com. Details: HTTP 404',
+    ],
+    [
       'a state stored before the facts',
       { code: 'timeout' },
       'Last sync failed: The server did not respond in time. DNC Guard retries on its own.',
@@ -106,5 +121,23 @@ describe('API settings error text', () => {
     expect((await screen.findByRole('alert')).textContent).toBe(
       "Saving to the browser's storage failed. Free disk space or restart the browser, then sync again. Details: QuotaExceededError",
     );
+  });
+});
+
+describe('API settings messages', () => {
+  it('clears an old error when the token changes', async () => {
+    const api: ApiSettingsApi = {
+      read: async () => ({ settings: DEFAULT_SETTINGS, managed: [] }),
+      save: async () => Promise.reject(new SyncError('unauthorized', 'Token rejected')),
+      syncStatus: async () => syncStatus(null),
+      syncNow: async () => syncStatus(null),
+    };
+    render(<ApiSettings api={api} />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Save' }));
+    expect(await screen.findByRole('alert')).toBeTruthy();
+
+    await userEvent.type(screen.getByLabelText('Access token'), 'x');
+
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });
