@@ -9,6 +9,7 @@ const REJECTION_MESSAGES: Partial<Record<ErrorCode, MessageKey>> = {
   invalid_query: 'apiErrorInvalidRequest',
   invalid_path: 'apiErrorInvalidRequest',
   not_found: 'apiErrorNotFound',
+  unknown_route: 'apiErrorWrongUrl',
   version_conflict: 'apiErrorVersionConflict',
   id_conflict: 'apiErrorIdConflict',
   payload_too_large: 'apiErrorTooLarge',
@@ -31,6 +32,8 @@ function causeText(problem: SyncProblem): string {
   // the server rejected one entry of a batch it otherwise accepted.
   if (problem.status === undefined) return t('syncErrorItemInvalid');
 
+  // A 404 without the API's error body comes from a server that is not the API.
+  if (problem.status === 404 && problem.apiCode === undefined) return t('apiErrorWrongUrl');
   const code = ErrorCode.safeParse(problem.apiCode);
   const key = code.success ? REJECTION_MESSAGES[code.data] : undefined;
   return t(key ?? 'syncError_rejected');

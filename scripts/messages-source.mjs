@@ -310,6 +310,10 @@ const MESSAGES = {
     '服务器不接受所发送的数据。DNC Guard 与服务器的版本可能不一致，请告知管理员。',
   ],
   apiErrorNotFound: ['The server has no such record.', '服务器上没有该记录。'],
+  apiErrorWrongUrl: [
+    'The API URL does not lead to the DNC Guard API. Check it in Options: it is the server address without /v1, such as https://dnc.example.com.',
+    'API 地址没有指向 DNC Guard API。请在“选项”中检查：应填写不带 /v1 的服务器地址，例如 https://dnc.example.com。',
+  ],
   apiErrorVersionConflict: [
     'Someone else changed this case meanwhile. Reload it and try again.',
     '其他人已同时修改了此案件。请重新加载后再试。',

@@ -322,7 +322,7 @@ export function createApp({ stores, logger, rateLimiter }: AppOptions): Hono<Env
   });
 
   app.notFound(() => {
-    throw new HttpError(404, 'not_found', 'no such route; see /v1/openapi.json');
+    throw new HttpError(404, 'unknown_route', 'no such route; see /v1/openapi.json');
   });
 
   app.onError((error, c) => {

@@ -57,6 +57,8 @@ export const ErrorCode = z.enum([
   'unauthorized',
   'forbidden',
   'not_found',
+  /** No route at that path: the client's API URL is wrong (it ends in /v1, or points at another server). */
+  'unknown_route',
   'version_conflict',
   'id_conflict',
   'payload_too_large',
