@@ -34,12 +34,7 @@ export { BACKOFF_BASE_MS, BACKOFF_MAX_MS, backoffDelay } from './backoff.ts';
 export { isSyncConfigured, validateApiUrl, type ApiUrlCheck, type SyncConfig } from './config.ts';
 export { SyncError, SyncErrorCode } from './errors.ts';
 export { feedPageToChanges } from './pull.ts';
-export {
-  EXTENSION_SOURCE,
-  NEEDS_ATTENTION_PREFIX,
-  needsAttention,
-  type OutboxPort,
-} from './push.ts';
+export { NEEDS_ATTENTION_PREFIX, needsAttention, type OutboxPort } from './push.ts';
 export { INITIAL_SYNC_STATE, SyncState } from './state.ts';
 
 export const DEFAULT_PAGE_SIZE = 5_000;

@@ -9,6 +9,7 @@ import {
   type ClientEventType,
 } from '../api/schemas.ts';
 import type { OutboxItem } from '../background/outbox.ts';
+import { SOURCE_EXTENSION } from '../list-text.ts';
 import { maskPhone } from '../phone/mask.ts';
 import { BACKOFF_MAX_MS, backoffDelay } from './backoff.ts';
 import { SyncError, storageError, stopsSync } from './errors.ts';
@@ -32,9 +33,6 @@ export const NEEDS_ATTENTION_PREFIX = 'Needs attention: ';
 export function needsAttention(item: OutboxItem): boolean {
   return item.lastError?.startsWith(NEEDS_ATTENTION_PREFIX) ?? false;
 }
-
-/** Source recorded on the server for numbers suppressed through the extension. */
-export const EXTENSION_SOURCE = 'extension';
 
 export interface PushResult {
   delivered: number;
@@ -315,7 +313,7 @@ class Push {
 }
 
 function suppressionEntry(item: SuppressionItem): AddSuppressionsRequest['entries'][number] {
-  return { phone: item.e164, reason: item.reason, source: EXTENSION_SOURCE };
+  return { phone: item.e164, reason: item.reason, source: SOURCE_EXTENSION };
 }
 
 /** Builds the request body with the outbox item's id as the case id, which makes a resent case idempotent on the server. */
