@@ -66,7 +66,11 @@ export function ApiSettings({ api }: { api: ApiSettingsApi }) {
       <label htmlFor={ids.url}>{t('apiUrlLabel')}</label>
       <input
         id={ids.url}
-        type="url"
+        // Text, not url: the browser would refuse "localhost:8787" or
+        // "dnc.example.com", which validateApiUrl completes with a scheme.
+        type="text"
+        inputMode="url"
+        spellCheck={false}
         value={apiUrl}
         readOnly={urlLocked}
         placeholder="https://dnc.example.com"

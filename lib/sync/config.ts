@@ -5,6 +5,15 @@ export interface SyncConfig {
 
 const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
+/** Returns the scheme for an address typed without one: http:// for a server on this machine, else https://. */
+function defaultScheme(address: string): string {
+  try {
+    return LOOPBACK_HOSTS.has(new URL(`http://${address}`).hostname) ? 'http://' : 'https://';
+  } catch {
+    return 'https://';
+  }
+}
+
 export type ApiUrlCheck = { ok: true; url: string } | { ok: false; message: string };
 
 /**
@@ -12,10 +21,14 @@ export type ApiUrlCheck = { ok: true; url: string } | { ok: false; message: stri
  * trailing slash. HTTPS is required because the bearer token travels with
  * every request. Plain HTTP is accepted only for a server on this machine
  * (loopback), which is how the reference server runs in development and tests.
+ * An address typed without a scheme gets http:// on loopback, else https://.
  */
 export function validateApiUrl(input: string): ApiUrlCheck {
-  const trimmed = input.trim();
-  if (trimmed === '') return { ok: false, message: 'API URL is missing.' };
+  const typed = input.trim();
+  if (typed === '') return { ok: false, message: 'API URL is missing.' };
+  const trimmed = /^[a-z][a-z0-9+.-]*:\/\//i.test(typed)
+    ? typed
+    : `${defaultScheme(typed)}${typed}`;
 
   let url: URL;
   try {

@@ -9,13 +9,16 @@ describe('validateApiUrl', () => {
     ['http://127.0.0.1:8787', 'http://127.0.0.1:8787'],
     ['http://localhost:8787/', 'http://localhost:8787'],
     ['http://[::1]:8787', 'http://[::1]:8787'],
+    ['dnc.example.com', 'https://dnc.example.com'],
+    ['localhost:8787', 'http://localhost:8787'],
+    ['127.0.0.1:8787/', 'http://127.0.0.1:8787'],
   ])('accepts %s', (input, expected) => {
     expect(validateApiUrl(input)).toEqual({ ok: true, url: expected });
   });
 
   it.each([
     ['', /missing/],
-    ['dnc.example.com', /not a valid URL/],
+    ['dnc example com', /not a valid URL/],
     ['http://dnc.example.com', /must use https/],
     ['http://192.168.1.5:8787', /must use https/],
     ['ftp://dnc.example.com', /must start with https/],
