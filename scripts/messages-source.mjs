@@ -70,8 +70,14 @@ const MESSAGES = {
     'The list is older than $1 hours. Numbers not on it count as unknown until it is refreshed.',
     '名单已超过 $1 小时未更新。在刷新之前，不在名单上的号码视为未核实。',
   ],
-  listPending_one: ['$1 number waiting for the server', '$1 个号码等待服务器确认'],
-  listPending_other: ['$1 numbers waiting for the server', '$1 个号码等待服务器确认'],
+  listPending_one: [
+    '$1 number blocked here, not yet confirmed by the server',
+    '$1 个号码已在本机阻止，尚待服务器确认',
+  ],
+  listPending_other: [
+    '$1 numbers blocked here, not yet confirmed by the server',
+    '$1 个号码已在本机阻止，尚待服务器确认',
+  ],
   openOptions: ['Options', '选项'],
   errorGeneric: ['Something went wrong: $1', '出现错误：$1'],
   optionsTitle: ['DNC Guard options', 'DNC Guard 选项'],
@@ -245,8 +251,14 @@ const MESSAGES = {
   ],
   syncLastSuccess: ['Last sync: $1', '上次同步：$1'],
   syncNever: ['Not synced yet.', '尚未同步。'],
-  syncPending_one: ['$1 item waiting to be sent to the server', '$1 项等待发送到服务器'],
-  syncPending_other: ['$1 items waiting to be sent to the server', '$1 项等待发送到服务器'],
+  syncPending_one: [
+    '$1 change (a number, case or call record) waiting to be sent to the server',
+    '$1 项更改（号码、案例或呼叫记录）等待发送到服务器',
+  ],
+  syncPending_other: [
+    '$1 changes (numbers, cases and call records) waiting to be sent to the server',
+    '$1 项更改（号码、案例和呼叫记录）等待发送到服务器',
+  ],
   syncLastError: ['Last sync failed: $1', '上次同步失败：$1'],
   // Failed exchanges with the API, by SyncErrorCode. errorWithDetails adds
   // the HTTP status and the server's own text, which stays English.

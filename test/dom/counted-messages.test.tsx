@@ -42,7 +42,7 @@ describe('counted messages', () => {
     );
 
     expect(screen.getByText('1 number on the list')).toBeTruthy();
-    expect(screen.getByText('1 number waiting for the server')).toBeTruthy();
+    expect(screen.getByText('1 number blocked here, not yet confirmed by the server')).toBeTruthy();
     expect(screen.getByText(/older than 1 hour\./)).toBeTruthy();
   });
 
@@ -79,7 +79,7 @@ describe('counted messages', () => {
       />,
     );
 
-    expect(screen.getByText('1 item waiting to be sent to the server')).toBeTruthy();
+    expect(screen.getByText('1 change (a number, case or call record) waiting to be sent to the server')).toBeTruthy();
   });
 
   it.each([

@@ -262,6 +262,6 @@ describe('Options', () => {
   it('shows items waiting for the server', async () => {
     render(<Options api={fakeApi()} />);
 
-    expect(await screen.findByText('2 items waiting to be sent to the server')).toBeTruthy();
+    expect(await screen.findByText('2 changes (numbers, cases and call records) waiting to be sent to the server')).toBeTruthy();
   });
 });
