@@ -96,7 +96,7 @@ const MESSAGES = {
   optionsStaleLabel: ['List counts as out of date after (hours)', '名单过期时间（小时）'],
   optionsShowAllowed: [
     'Show a mark next to numbers that are not on the list',
-    '在不在名单上的号码旁显示标记',
+    '在未列入名单的号码旁显示标记',
   ],
   optionsSaved: ['Saved.', '已保存。'],
   optionsSave: ['Save', '保存'],
@@ -106,7 +106,7 @@ const MESSAGES = {
     '每行一个号码。如首行标明号码列（phone、number、电话等），将识别为表头；如有原因和来源列也会一并导入。',
   ],
   importFileLabel: ['CSV file', 'CSV 文件'],
-  importReasonLabel: ['Reason for rows without one', '无原因的行使用的原因'],
+  importReasonLabel: ['Reason for rows without one', '未填写原因的行所用的原因'],
   importReasonDefault: ['Imported do-not-call list', '导入的禁止呼叫名单'],
   importReading: ['Reading the file…', '正在读取文件…'],
   // $2 is the importDuplicates text.
@@ -193,7 +193,7 @@ const MESSAGES = {
   sitesTitle: ['Sites', '站点'],
   sitesHelp: [
     'DNC Guard runs on the CRMs and dialers it knows. Add any other CRM or softphone your team uses; the browser asks you to allow that one site.',
-    'DNC Guard 默认在已知的 CRM 和拨号系统上运行。如团队使用其他 CRM 或软电话，请在此添加；浏览器会请你允许访问该站点。',
+    'DNC Guard 默认在已知的 CRM 和拨号系统上运行。如团队使用其他 CRM 或软电话，请在此添加；浏览器会请您允许访问该站点。',
   ],
   sitesInputLabel: ['Site address', '站点地址'],
   sitesInputHelp: [
@@ -208,7 +208,7 @@ const MESSAGES = {
   sitesManaged: ['Set by your administrator', '由管理员设置'],
   sitesNeedsPermission: [
     'Needs permission: DNC Guard does not run here until you allow access.',
-    '需要权限：在你允许访问之前，DNC Guard 不会在此运行。',
+    '需要权限：在您允许访问之前，DNC Guard 不会在此运行。',
   ],
   sitesAdded: [
     'Added $1. DNC Guard runs there now, also in tabs already open on it.',
