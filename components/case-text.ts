@@ -11,15 +11,22 @@ import {
   scopeSchema,
   verificationMethodSchema,
 } from '@/lib/cases/model';
+import { isPlaceholderSystem } from '@/lib/cases/checklist';
 import { formatCount, t, tCount } from '@/lib/i18n';
 import { formatTime } from './format';
 
 type ChecklistItem = Case['checklist'][number];
 
-/** Names a checklist item in the browser's language, with its system or processor. */
+/**
+ * Names a checklist item in the browser's language, with its system or
+ * processor. A placeholder system ("the CRM") adds nothing to the label,
+ * which names that kind of system already.
+ */
 export function checklistLabel(item: Pick<ChecklistItem, 'kind' | 'system'>): string {
   const label = t(`checklist_${item.kind}`);
-  return item.system ? `${label} (${item.system})` : label;
+  return item.system && !isPlaceholderSystem(item.system)
+    ? t('checklistWithSystem', [label, item.system])
+    : label;
 }
 
 const formatIsoTime = (value: string): string => formatTime(Date.parse(value));

@@ -18,6 +18,7 @@ const MESSAGES = {
   badgeAllowed: ['Not on the do-not-call list', '不在禁呼名单上'],
   badgeUnknown: ['Not checked', '未核实'],
   sinceDate: ['since $1', '自 $1 起'],
+  checklistWithSystem: ['$1 ($2)', '$1（$2）'],
   reasonDeletionRequest: ['Deletion request (case $1)', '删除请求（案例 $1）'],
   sourceThisDevice: ['This browser, not yet confirmed by the server', '本浏览器（服务器尚未确认）'],
   sourceExtension: ['Added by an agent in DNC Guard', '由坐席在 DNC Guard 中添加'],

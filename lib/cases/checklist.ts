@@ -32,6 +32,11 @@ const DEFAULT_SYSTEM_NAMES = {
   emailPlatform: 'the email platform',
 } as const;
 
+/** Tells whether a checklist item's system is a placeholder for a system the case does not name. */
+export function isPlaceholderSystem(system: string): boolean {
+  return Object.values<string>(DEFAULT_SYSTEM_NAMES).includes(system);
+}
+
 export function processorItemId(name: string): string {
   return `processor:${name.trim().toLowerCase()}`;
 }
