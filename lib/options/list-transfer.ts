@@ -1,6 +1,6 @@
 import { sendToBackground } from '../messaging/client';
 import type { CsvImportPreview } from '../suppression/csv';
-import { toDncCsv } from '../suppression/csv';
+import { toDncCsvBlob } from '../suppression/csv';
 import { openSuppressionStore } from '../suppression/store';
 
 /** Entries per import message; keeps each message a few megabytes at most. */
@@ -38,8 +38,7 @@ export async function downloadListCsv(): Promise<number> {
   const store = await openSuppressionStore();
   try {
     const { index } = await store.loadIndex();
-    const csv = toDncCsv(index.entries());
-    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+    const url = URL.createObjectURL(toDncCsvBlob(index.entries()));
     const link = document.createElement('a');
     link.href = url;
     link.download = `dnc-list-${new Date().toISOString().slice(0, 10)}.csv`;

@@ -2,6 +2,16 @@ import type { SuppressionEntry } from './types.ts';
 
 const HEADER = 'phone,reason,source,added_at';
 const ROWS_PER_CHUNK = 10_000;
+/**
+ * Excel reads a CSV file without a byte order mark in the system's legacy
+ * code page, which garbles Chinese and other non-Latin reasons.
+ */
+const UTF8_BOM = '\uFEFF';
+
+/** Builds the CSV of `toDncCsv` as a UTF-8 file with a byte order mark, for download. */
+export function toDncCsvBlob(entries: Iterable<SuppressionEntry>): Blob {
+  return new Blob([UTF8_BOM, ...toDncCsvChunks(entries)], { type: 'text/csv;charset=utf-8' });
+}
 
 /**
  * Writes entries as CSV with the header `phone,reason,source,added_at`, CRLF

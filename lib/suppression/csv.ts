@@ -5,7 +5,7 @@ import { optionalColumnOf, phoneHeaderScore, type OptionalColumn } from './csv-c
 import { isBlank, readRows, type ParsedRow } from './csv-rows.ts';
 import type { SuppressionEntry } from './types.ts';
 
-export { toDncCsv, toDncCsvChunks } from './csv-export.ts';
+export { toDncCsv, toDncCsvBlob, toDncCsvChunks } from './csv-export.ts';
 
 export interface CsvImportOptions {
   /** Country for numbers written in national format. */

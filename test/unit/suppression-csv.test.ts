@@ -5,6 +5,7 @@ import {
   MAX_LISTED_DUPLICATES,
   parseDncCsv,
   toDncCsv,
+  toDncCsvBlob,
   toDncCsvChunks,
   type CsvImportOptions,
 } from '../../lib/suppression/csv.ts';
@@ -569,6 +570,26 @@ describe('toDncCsv', () => {
     const preview = await parseDncCsv(toDncCsv(entries), { ...OPTIONS, defaultCountry: undefined });
 
     expect(preview.rejected).toEqual([]);
+    expect(preview.accepted).toEqual(entries);
+  });
+
+  it('starts the download file with a BOM', async () => {
+    const bytes = new Uint8Array(await toDncCsvBlob(entries).arrayBuffer());
+
+    expect(Array.from(bytes.slice(0, 3))).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.slice(3))).toBe(
+      toDncCsv(entries),
+    );
+  });
+
+  it('round-trips the download file', async () => {
+    const preview = await parseDncCsv(toDncCsvBlob(entries), {
+      ...OPTIONS,
+      defaultCountry: undefined,
+    });
+
+    expect(preview.rejected).toEqual([]);
+    expect(preview.headerDetected).toBe(true);
     expect(preview.accepted).toEqual(entries);
   });
 });
