@@ -123,13 +123,10 @@ function Preview({
   const accepted = preview.accepted.length;
   return (
     <div className="preview">
-      {accepted > 0 ? (
-        <p role="status">
-          {tCount('importPreview', accepted, [tCount('importDuplicates', preview.duplicates)])}
-        </p>
-      ) : (
-        <p role="status">{t('importNothing')}</p>
-      )}
+      <div role="status">
+        {accepted > 0 ? <p>{tCount('importPreview', accepted)}</p> : <p>{t('importNothing')}</p>}
+        {preview.duplicates > 0 && <p>{tCount('importDuplicates', preview.duplicates)}</p>}
+      </div>
       <ProblemRows
         rows={preview.rejected}
         total={preview.rejected.length}

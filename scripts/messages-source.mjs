@@ -110,11 +110,10 @@ const MESSAGES = {
   importReasonLabel: ['Reason for rows without one', '未填写原因的行所用的原因'],
   importReasonDefault: ['Imported do-not-call list', '导入的禁止呼叫名单'],
   importReading: ['Reading the file…', '正在读取文件…'],
-  // $2 is the importDuplicates text.
-  importPreview_one: ['$1 number will be added ($2).', '将添加 $1 个号码（$2）。'],
-  importPreview_other: ['$1 numbers will be added ($2).', '将添加 $1 个号码（$2）。'],
-  importDuplicates_one: ['$1 duplicate skipped', '跳过 $1 个重复号码'],
-  importDuplicates_other: ['$1 duplicates skipped', '跳过 $1 个重复号码'],
+  importPreview_one: ['$1 number will be added.', '将添加 $1 个号码。'],
+  importPreview_other: ['$1 numbers will be added.', '将添加 $1 个号码。'],
+  importDuplicates_one: ['$1 duplicate row will be skipped.', '将跳过 $1 个重复行。'],
+  importDuplicates_other: ['$1 duplicate rows will be skipped.', '将跳过 $1 个重复行。'],
   importRejectedTitle_one: [
     '$1 row was rejected and will not be imported:',
     '$1 行被拒绝，不会导入：',

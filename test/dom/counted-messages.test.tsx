@@ -97,7 +97,8 @@ describe('counted messages', () => {
 
     await userEvent.upload(screen.getByLabelText('CSV file'), new File([csv], 'dnc.csv'));
 
-    expect(await screen.findByText('1 number will be added (1 duplicate skipped).')).toBeTruthy();
+    expect(await screen.findByText('1 number will be added.')).toBeTruthy();
+    expect(screen.getByText('1 duplicate row will be skipped.')).toBeTruthy();
     expect(screen.getByText('1 row was rejected and will not be imported:')).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Import 1 number' }));
     expect(await screen.findByText('Imported. The list now holds 1 number.')).toBeTruthy();

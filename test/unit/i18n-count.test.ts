@@ -24,10 +24,8 @@ describe('tCount', () => {
   });
 
   it('passes further substitutions as $2', () => {
-    const duplicates = tCount('importDuplicates', 1);
-
-    expect(tCount('importPreview', 3, [duplicates])).toBe(
-      '3 numbers will be added (1 duplicate skipped).',
+    expect(tCount('timelineSuppressionsAdded', 3, ['1'])).toBe(
+      '3 numbers added to the do-not-call list, 1 already on it.',
     );
   });
 
