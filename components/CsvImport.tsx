@@ -1,14 +1,31 @@
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { t, tCount, type CountedMessage } from '@/lib/i18n';
 import type { CsvImportPreview, CsvRejectedRow } from '@/lib/suppression/csv';
+import type { ImportChoices, ListedCounts } from '@/lib/suppression/import-merge';
+
+/** A file read for import, with the numbers of it that are already on the list. */
+export interface ImportPreview extends ListedCounts {
+  /** Rows without their own reason have an empty one until the import is confirmed. */
+  csv: CsvImportPreview;
+  /** Country code used for numbers without a country code. */
+  country: string;
+}
 
 export interface CsvImportApi {
+  /**
+   * Reads and checks a file. `country` is the default country shown in the
+   * settings form, saved or not. Undefined means the saved one.
+   */
   parse(
     file: File,
-    reason: string,
+    country: string | undefined,
     onProgress: (fraction: number) => void,
-  ): Promise<CsvImportPreview>;
-  commit(preview: CsvImportPreview, onProgress: (fraction: number) => void): Promise<number>;
+  ): Promise<ImportPreview>;
+  commit(
+    preview: CsvImportPreview,
+    choices: ImportChoices,
+    onProgress: (fraction: number) => void,
+  ): Promise<number>;
 }
 
 /** Rows listed on screen in each table (rejected, duplicate); the rest are counted. */
@@ -17,7 +34,7 @@ const SHOWN_ROWS = 50;
 type Step =
   | { name: 'idle' }
   | { name: 'reading'; progress: number }
-  | { name: 'preview'; preview: CsvImportPreview }
+  | { name: 'preview'; preview: ImportPreview }
   | { name: 'sending'; progress: number }
   | { name: 'done'; size: number }
   | { name: 'failed'; message: string };
@@ -25,19 +42,33 @@ type Step =
 /**
  * CSV import in two steps: the file is read and checked, the user sees what
  * will be imported and what was rejected, and only a confirmation changes the
- * list. Nothing is applied half-way.
+ * list. Nothing is applied half-way. The reason field and the choice to
+ * replace reasons are read at confirmation, so they may change while the
+ * preview shows.
  */
-export function CsvImport({ api }: { api: CsvImportApi }) {
+export function CsvImport({
+  api,
+  country,
+  language,
+}: {
+  api: CsvImportApi;
+  /** The default country selected in the settings form, saved or not. */
+  country: string | undefined;
+  /** BCP 47 tag for country names. */
+  language: string;
+}) {
   const fileId = useId();
   const reasonId = useId();
   const [reason, setReason] = useState(t('importReasonDefault'));
+  const [replaceReasons, setReplaceReasons] = useState(false);
   const [step, setStep] = useState<Step>({ name: 'idle' });
 
   const onFile = async (file: File | undefined) => {
     if (!file) return;
+    setReplaceReasons(false);
     setStep({ name: 'reading', progress: 0 });
     try {
-      const preview = await api.parse(file, reason, (progress) =>
+      const preview = await api.parse(file, country, (progress) =>
         setStep({ name: 'reading', progress }),
       );
       setStep({ name: 'preview', preview });
@@ -47,9 +78,12 @@ export function CsvImport({ api }: { api: CsvImportApi }) {
   };
 
   const onConfirm = async (preview: CsvImportPreview) => {
+    const choices: ImportChoices = { defaultReason: reason.trim(), replaceReasons };
     setStep({ name: 'sending', progress: 0 });
     try {
-      const size = await api.commit(preview, (progress) => setStep({ name: 'sending', progress }));
+      const size = await api.commit(preview, choices, (progress) =>
+        setStep({ name: 'sending', progress }),
+      );
       setStep({ name: 'done', size });
     } catch (error) {
       setStep({ name: 'failed', message: error instanceof Error ? error.message : String(error) });
@@ -88,7 +122,11 @@ export function CsvImport({ api }: { api: CsvImportApi }) {
       {step.name === 'preview' && (
         <Preview
           preview={step.preview}
-          onConfirm={() => void onConfirm(step.preview)}
+          reason={reason.trim()}
+          language={language}
+          replaceReasons={replaceReasons}
+          onReplaceReasons={setReplaceReasons}
+          onConfirm={() => void onConfirm(step.preview.csv)}
           onCancel={() => setStep({ name: 'idle' })}
         />
       )}
@@ -113,34 +151,76 @@ function Progress({ label, value }: { label: string; value: number }) {
 
 function Preview({
   preview,
+  reason,
+  language,
+  replaceReasons,
+  onReplaceReasons,
   onConfirm,
   onCancel,
 }: {
-  preview: CsvImportPreview;
+  preview: ImportPreview;
+  reason: string;
+  language: string;
+  replaceReasons: boolean;
+  onReplaceReasons: (replace: boolean) => void;
   onConfirm: () => void;
   onCancel: () => void;
 }) {
-  const accepted = preview.accepted.length;
+  const replaceId = useId();
+  const { csv, listed, listedWithReason } = preview;
+  const accepted = csv.accepted.length;
+  const countryName = useMemo(
+    () => new Intl.DisplayNames([language], { type: 'region' }).of(preview.country),
+    [language, preview.country],
+  );
+  const needsReason = useMemo(
+    () => csv.accepted.some((entry) => entry.reason === ''),
+    [csv.accepted],
+  );
+  const reasonMissing = needsReason && reason === '';
+
   return (
     <div className="preview">
       <div role="status">
-        {accepted > 0 ? <p>{tCount('importPreview', accepted)}</p> : <p>{t('importNothing')}</p>}
-        {preview.duplicates > 0 && <p>{tCount('importDuplicates', preview.duplicates)}</p>}
+        {accepted > 0 ? (
+          <p>{tCount('importPreview', accepted - listed)}</p>
+        ) : (
+          <p>{t('importNothing')}</p>
+        )}
+        {csv.duplicates > 0 && <p>{tCount('importDuplicates', csv.duplicates)}</p>}
+        {listed > 0 && (
+          <p>{tCount(replaceReasons ? 'importListedReplace' : 'importListedKeep', listed)}</p>
+        )}
+        <p>{t('importCountryUsed', countryName ?? preview.country)}</p>
+        {needsReason && (
+          <p>{reasonMissing ? t('importReasonMissing') : t('importReasonUsed', reason)}</p>
+        )}
       </div>
+      {listedWithReason > 0 && (
+        <label htmlFor={replaceId} className="inline">
+          <input
+            id={replaceId}
+            type="checkbox"
+            checked={replaceReasons}
+            onChange={(event) => onReplaceReasons(event.target.checked)}
+          />
+          {tCount('importReplaceReasons', listedWithReason)}
+        </label>
+      )}
       <ProblemRows
-        rows={preview.rejected}
-        total={preview.rejected.length}
+        rows={csv.rejected}
+        total={csv.rejected.length}
         titleKey="importRejectedTitle"
         moreKey="importMoreRejected"
       />
       <ProblemRows
-        rows={preview.duplicateRows}
-        total={preview.duplicates}
+        rows={csv.duplicateRows}
+        total={csv.duplicates}
         titleKey="importDuplicatesTitle"
         moreKey="importMoreDuplicates"
       />
       <div className="actions">
-        <button type="button" onClick={onConfirm} disabled={accepted === 0}>
+        <button type="button" onClick={onConfirm} disabled={accepted === 0 || reasonMissing}>
           {tCount('importConfirm', accepted)}
         </button>
         <button type="button" onClick={onCancel}>

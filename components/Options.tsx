@@ -18,6 +18,8 @@ export interface OptionsApi {
 export function Options({ api }: { api: OptionsApi }) {
   const [exported, setExported] = useState<number | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
+  // The import reads national numbers with the country on screen, saved or not.
+  const [country, setCountry] = useState<string | undefined>(undefined);
 
   const onExport = async () => {
     setExportError(null);
@@ -32,9 +34,9 @@ export function Options({ api }: { api: OptionsApi }) {
     <main className="options">
       <h1>{t('optionsTitle')}</h1>
       <ApiSettings api={api.apiSettings} />
-      <SettingsForm api={api.settings} />
+      <SettingsForm api={api.settings} onCountryChange={setCountry} />
       <SiteSettings api={api.sites} />
-      <CsvImport api={api.csv} />
+      <CsvImport api={api.csv} country={country} language={api.settings.language()} />
       <section className="csv-export">
         <h2>{t('exportTitle')}</h2>
         <button type="button" onClick={() => void onExport()}>

@@ -10,15 +10,28 @@ export interface SettingsApi {
 }
 
 /** Default country, unknown-status policy, staleness limit and badge visibility. */
-export function SettingsForm({ api }: { api: SettingsApi }) {
+export function SettingsForm({
+  api,
+  onCountryChange,
+}: {
+  api: SettingsApi;
+  /** Called with the selected default country when it loads and whenever the user changes it. */
+  onCountryChange?: (country: string) => void;
+}) {
   const ids = { country: useId(), stale: useId(), allowed: useId() };
   const [settings, setSettings] = useState<Settings | null>(null);
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    api.read().then(setSettings, (reason: unknown) => setError(String(reason)));
-  }, [api]);
+    api.read().then(
+      (read) => {
+        setSettings(read);
+        onCountryChange?.(read.defaultCountry);
+      },
+      (reason: unknown) => setError(String(reason)),
+    );
+  }, [api, onCountryChange]);
 
   const countryOptions = useMemo(() => {
     const names = new Intl.DisplayNames([api.language()], { type: 'region' });
@@ -53,7 +66,10 @@ export function SettingsForm({ api }: { api: SettingsApi }) {
       <select
         id={ids.country}
         value={settings.defaultCountry}
-        onChange={(event) => change({ defaultCountry: event.target.value })}
+        onChange={(event) => {
+          change({ defaultCountry: event.target.value });
+          onCountryChange?.(event.target.value);
+        }}
       >
         {countryOptions.map(({ code, name }) => (
           <option key={code} value={code}>

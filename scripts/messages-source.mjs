@@ -107,13 +107,51 @@ const MESSAGES = {
     '每行一个号码。如首行标明号码列（phone、number、电话等），将识别为表头；如有原因和来源列也会一并导入。',
   ],
   importFileLabel: ['CSV file', 'CSV 文件'],
-  importReasonLabel: ['Reason for rows without one', '未填写原因的行所用的原因'],
+  importReasonLabel: ['Reason for rows without one', '未填写原因的行使用此原因'],
   importReasonDefault: ['Imported do-not-call list', '导入的禁止呼叫名单'],
   importReading: ['Reading the file…', '正在读取文件…'],
+  // $1 counts numbers not on the list yet.
   importPreview_one: ['$1 number will be added.', '将添加 $1 个号码。'],
   importPreview_other: ['$1 numbers will be added.', '将添加 $1 个号码。'],
   importDuplicates_one: ['$1 duplicate row will be skipped.', '将跳过 $1 个重复行。'],
   importDuplicates_other: ['$1 duplicate rows will be skipped.', '将跳过 $1 个重复行。'],
+  importListedKeep_one: [
+    '$1 number is already on the list. It keeps its reason and its "On the list since" date.',
+    '$1 个号码已在名单上，将保留其原因和列入名单时间。',
+  ],
+  importListedKeep_other: [
+    '$1 numbers are already on the list. They keep their reasons and their "On the list since" dates.',
+    '$1 个号码已在名单上，将保留其原因和列入名单时间。',
+  ],
+  importListedReplace_one: [
+    '$1 number is already on the list. It keeps its "On the list since" date, and a reason given in this file replaces its reason.',
+    '$1 个号码已在名单上，将保留其列入名单时间；如本文件写有原因，则替换其原因。',
+  ],
+  importListedReplace_other: [
+    '$1 numbers are already on the list. They keep their "On the list since" dates, and a reason given in this file replaces theirs.',
+    '$1 个号码已在名单上，将保留其列入名单时间；如本文件写有原因，则替换其原因。',
+  ],
+  importReplaceReasons_one: [
+    'Replace the reason of $1 listed number with the reason in this file',
+    '用本文件中的原因替换 $1 个已在名单上号码的原因',
+  ],
+  importReplaceReasons_other: [
+    'Replace the reasons of $1 listed numbers with the reasons in this file',
+    '用本文件中的原因替换 $1 个已在名单上号码的原因',
+  ],
+  // $1 is the country's name in the UI language.
+  importCountryUsed: [
+    'Numbers without a country code were read as numbers of $1.',
+    '没有国家/地区代码的号码按$1的号码解析。',
+  ],
+  importReasonUsed: [
+    'Rows without a reason get the reason "$1" when you import them.',
+    '导入时，未填写原因的行使用原因“$1”。',
+  ],
+  importReasonMissing: [
+    'Enter a reason for rows without one before importing.',
+    '导入前，请填写未填写原因的行使用的原因。',
+  ],
   importRejectedTitle_one: [
     '$1 row was rejected and will not be imported:',
     '$1 行被拒绝，不会导入：',

@@ -2,7 +2,7 @@ import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { getCountries } from 'libphonenumber-js/max';
 import { Options, type OptionsApi } from '@/components/Options';
-import { commitImport, downloadListCsv } from '@/lib/options/list-transfer';
+import { commitImport, countListedInStore, downloadListCsv } from '@/lib/options/list-transfer';
 import { parseDncCsv } from '@/lib/suppression/csv';
 import { t } from '@/lib/i18n';
 import { sendToBackground } from '@/lib/messaging/client';
@@ -66,16 +66,16 @@ const api: OptionsApi = {
     remove: async (pattern) => (await sendToBackground('sites.remove', { pattern })).sites,
   },
   csv: {
-    parse: async (file, reason, onProgress) => {
-      const settings = await readSettings();
-      return parseDncCsv(file, {
-        defaultCountry: settings.defaultCountry as Parameters<
-          typeof parseDncCsv
-        >[1]['defaultCountry'],
-        defaultReason: reason,
+    parse: async (file, country, onProgress) => {
+      const used = country ?? (await readSettings()).defaultCountry;
+      const csv = await parseDncCsv(file, {
+        defaultCountry: used as Parameters<typeof parseDncCsv>[1]['defaultCountry'],
+        // Empty, so the reason in the form is filled in when the import is confirmed.
+        defaultReason: '',
         source: `csv:${file.name}`,
         onProgress,
       });
+      return { csv, country: used, ...(await countListedInStore(csv)) };
     },
     commit: commitImport,
   },

@@ -5,6 +5,7 @@ import { validateCandidate } from '../phone/validate';
 import type { ListInfo, NumberResult } from '../messaging/protocol';
 import { isListStale } from '../policy';
 import type { Settings } from '../settings';
+import { mergeImport, type ImportChoices } from '../suppression/import-merge';
 import { SuppressionIndex } from '../suppression/index';
 import type { SuppressionChanges, SuppressionEntry } from '../suppression/types';
 
@@ -85,10 +86,14 @@ export class ListService {
     return this.describe(await this.settings());
   }
 
-  /** Adds imported entries to the list and stores it; the import counts as a refresh. */
-  async importEntries(entries: SuppressionEntry[]): Promise<number> {
+  /**
+   * Adds imported entries to the list and stores it, merging numbers already
+   * on the list as `mergeImport` decides. The import counts as a refresh.
+   */
+  async importEntries(entries: SuppressionEntry[], choices: ImportChoices): Promise<number> {
     await this.whenReady();
-    this.index.apply({ added: entries, removed: [] });
+    const merged = mergeImport(entries, (e164) => this.index.get(e164), choices);
+    this.index.apply({ added: merged, removed: [] });
     this.state = { ...this.state, listUpdatedAt: this.now(), entryCount: this.index.size };
     await this.store.save(this.index, this.state);
     return this.index.size;

@@ -177,7 +177,10 @@ export function startBackground(): { list: ListService; sync: SyncService } {
         return { received: received.length, applied: false, size: (await list.info()).size };
 
       imports.delete(payload.importId);
-      const size = await list.importEntries(received);
+      const size = await list.importEntries(received, {
+        defaultReason: payload.defaultReason,
+        replaceReasons: payload.replaceReasons,
+      });
       log.info(`imported ${received.length} entries; list contains ${size}`);
       await broadcastStatusChange();
       return { received: received.length, applied: true, size };

@@ -176,7 +176,10 @@ export const backgroundMessages = {
     from: 'extension',
     request: z.object({
       importId: z.string().min(1).max(100),
+      /** Entries with an empty reason get `defaultReason`, as `mergeImport` describes. */
       entries: z.array(importEntrySchema).max(100_000),
+      defaultReason: z.string().trim().min(1).max(500),
+      replaceReasons: z.boolean(),
       final: z.boolean(),
     }),
     response: z.object({

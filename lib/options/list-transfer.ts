@@ -1,6 +1,7 @@
 import { sendToBackground } from '../messaging/client';
 import type { CsvImportPreview } from '../suppression/csv';
 import { toDncCsvBlob } from '../suppression/csv';
+import { countListed, type ImportChoices, type ListedCounts } from '../suppression/import-merge';
 import { openSuppressionStore } from '../suppression/store';
 
 /** Entries per import message; keeps each message a few megabytes at most. */
@@ -13,6 +14,7 @@ const IMPORT_CHUNK = 50_000;
  */
 export async function commitImport(
   preview: CsvImportPreview,
+  choices: ImportChoices,
   onProgress: (fraction: number) => void,
 ): Promise<number> {
   const importId = crypto.randomUUID();
@@ -22,12 +24,33 @@ export async function commitImport(
   for (let start = 0; start < accepted.length || start === 0; start += IMPORT_CHUNK) {
     const entries = accepted.slice(start, start + IMPORT_CHUNK).map((entry) => ({ ...entry }));
     const final = start + IMPORT_CHUNK >= accepted.length;
-    const reply = await sendToBackground('list.import', { importId, entries, final });
+    const reply = await sendToBackground('list.import', {
+      importId,
+      entries,
+      ...choices,
+      final,
+    });
     size = reply.size;
     onProgress(Math.min(1, (start + entries.length) / Math.max(1, accepted.length)));
     if (final) break;
   }
   return size;
+}
+
+/**
+ * Counts the previewed numbers already on the stored list. The store is read
+ * only, because the background worker is its only writer.
+ */
+// NOTE: a sync between this preview and the confirmation can add numbers,
+// so the count may be short. The merge on confirmation still keeps their dates.
+export async function countListedInStore(preview: CsvImportPreview): Promise<ListedCounts> {
+  const store = await openSuppressionStore();
+  try {
+    const { index } = await store.loadIndex();
+    return countListed(preview.accepted, (e164) => index.get(e164));
+  } finally {
+    store.close();
+  }
 }
 
 /**

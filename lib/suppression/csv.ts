@@ -10,7 +10,7 @@ export { toDncCsv, toDncCsvBlob, toDncCsvChunks } from './csv-export.ts';
 export interface CsvImportOptions {
   /** Country for numbers written in national format. */
   defaultCountry?: CountryCode;
-  /** Reason for rows without a reason column or with an empty one. */
+  /** Reason for rows without a reason column or with an empty one. An empty string leaves it empty. */
   defaultReason: string;
   /** Source for rows without a source column or with an empty one. */
   source: string;

@@ -4,28 +4,12 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it } from 'vitest';
 import { CaptureForm, type CaptureApi } from '../../components/CaptureForm';
 import { deadlineText } from '../../components/CaseList';
-import { CsvImport, type CsvImportApi } from '../../components/CsvImport';
+import { CsvImport } from '../../components/CsvImport';
 import { ListSummary } from '../../components/ListSummary';
 import { SyncStatusView } from '../../components/SyncStatusView';
-import { parseDncCsv } from '../../lib/suppression/csv';
 import { messagesOf } from '../setup/english-messages';
+import { fakeCsvApi } from './csv-import-fake';
 import { listInfo } from './harness';
-
-function csvApi(size: number): CsvImportApi {
-  return {
-    parse: (file, reason, onProgress) =>
-      parseDncCsv(file, {
-        defaultCountry: 'US',
-        defaultReason: reason,
-        source: 'csv:test',
-        onProgress,
-      }),
-    commit: async (_, onProgress) => {
-      onProgress(1);
-      return size;
-    },
-  };
-}
 
 describe('counted messages', () => {
   it('shows list size and pending numbers in the singular', () => {
@@ -93,7 +77,7 @@ describe('counted messages', () => {
 
   it('previews and imports one number in the singular', async () => {
     const csv = ['phone', '+44 20 7946 0018', '+44 20 7946 0018', 'not a phone'].join('\n');
-    render(<CsvImport api={csvApi(1)} />);
+    render(<CsvImport api={fakeCsvApi().api} country="GB" language="en" />);
 
     await userEvent.upload(screen.getByLabelText('CSV file'), new File([csv], 'dnc.csv'));
 

@@ -1,9 +1,11 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { CsvImport } from '../../components/CsvImport';
 import { Options, type OptionsApi } from '../../components/Options';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
-import { parseDncCsv } from '../../lib/suppression/csv';
+import type { SuppressionEntry } from '../../lib/suppression/types';
+import { fakeCsvApi } from './csv-import-fake';
 
 const SYNC_STATUS = {
   configured: true,
@@ -24,13 +26,12 @@ const SYNC_STATUS = {
   },
 };
 
-function fakeApi(): OptionsApi & { saved: Settings[]; committed: number[] } {
+function fakeApi(listed: readonly SuppressionEntry[] = []) {
   let stored: Settings = { ...DEFAULT_SETTINGS };
   const saved: Settings[] = [];
   const committed: number[] = [];
-  return {
-    saved,
-    committed,
+  const csv = fakeCsvApi(listed);
+  const api: OptionsApi = {
     settings: {
       read: async () => stored,
       save: async (patch) => {
@@ -58,22 +59,23 @@ function fakeApi(): OptionsApi & { saved: Settings[]; committed: number[] } {
       remove: async () => [],
     },
     csv: {
-      parse: (file, reason, onProgress) =>
-        parseDncCsv(file, {
-          defaultCountry: 'US',
-          defaultReason: reason,
-          source: 'csv:test',
-          onProgress,
-        }),
-      commit: async (preview, onProgress) => {
-        onProgress(1);
+      parse: csv.api.parse,
+      commit: async (preview, choices, onProgress) => {
         committed.push(preview.accepted.length);
-        return 10 + preview.accepted.length;
+        return csv.api.commit(preview, choices, onProgress);
       },
     },
     exportCsv: vi.fn(async () => 42),
   };
+  return Object.assign(api, { saved, committed, list: csv.list, countries: csv.countries });
 }
+
+const LISTED: SuppressionEntry = {
+  e164: '+442079460030',
+  reason: 'Reason A',
+  source: 'csv:first.csv',
+  addedAt: Date.UTC(2026, 0, 10),
+};
 
 const CSV = [
   'phone,reason',
@@ -177,7 +179,7 @@ describe('Options', () => {
 
     await userEvent.click(await screen.findByRole('button', { name: 'Import 2 numbers' }));
 
-    expect(await screen.findByText('Imported. The list now holds 12 numbers.')).toBeTruthy();
+    expect(await screen.findByText('Imported. The list now holds 2 numbers.')).toBeTruthy();
     expect(api.committed).toEqual([2]);
   });
 
@@ -218,6 +220,106 @@ describe('Options', () => {
     expect((await screen.findByRole('alert')).textContent).toBe(
       'Import failed, nothing was changed: Worker stopped',
     );
+  });
+
+  it('reads national numbers with the unsaved country', async () => {
+    const api = fakeApi();
+    render(<Options api={api} />);
+    await userEvent.selectOptions(await screen.findByLabelText('Default country'), 'GB');
+    const csv = ['phone', '+44 20 7946 0018', '020 7946 0018'].join('\n');
+
+    await userEvent.upload(screen.getByLabelText('CSV file'), new File([csv], 'dnc.csv'));
+
+    expect(await screen.findByText('1 number will be added.')).toBeTruthy();
+    expect(screen.getByText('1 duplicate row will be skipped.')).toBeTruthy();
+    expect(
+      screen.getByText('Numbers without a country code were read as numbers of United Kingdom.'),
+    ).toBeTruthy();
+    expect(api.countries).toEqual(['GB']);
+    expect(api.saved).toEqual([]);
+  });
+
+  it('names the country in the UI language', async () => {
+    const { api } = fakeCsvApi();
+    render(<CsvImport api={api} country="GB" language="zh-CN" />);
+
+    await userEvent.upload(
+      screen.getByLabelText('CSV file'),
+      new File(['phone\n020 7946 0018'], 'dnc.csv'),
+    );
+
+    expect(
+      await screen.findByText('Numbers without a country code were read as numbers of 英国.'),
+    ).toBeTruthy();
+  });
+
+  it('keeps reason and date of a listed number', async () => {
+    const api = fakeApi([LISTED]);
+    render(<Options api={api} />);
+    const csv = ['phone,reason', '+44 20 7946 0030,Reason C', '+44 20 7946 0031,'].join('\n');
+
+    await userEvent.upload(screen.getByLabelText('CSV file'), new File([csv], 'dnc.csv'));
+
+    expect(await screen.findByText('1 number will be added.')).toBeTruthy();
+    expect(
+      screen.getByText(
+        '1 number is already on the list. It keeps its reason and its "On the list since" date.',
+      ),
+    ).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Import 2 numbers' }));
+    expect(await screen.findByText('Imported. The list now holds 2 numbers.')).toBeTruthy();
+    expect(api.list.get('+442079460030')).toEqual(LISTED);
+    expect(api.list.get('+442079460031')?.reason).toBe('Imported do-not-call list');
+  });
+
+  it('replaces a listed reason when confirmed', async () => {
+    const api = fakeApi([LISTED]);
+    render(<Options api={api} />);
+    const csv = ['phone,reason', '+44 20 7946 0030,Reason C'].join('\n');
+    await userEvent.upload(screen.getByLabelText('CSV file'), new File([csv], 'dnc.csv'));
+
+    await userEvent.click(
+      await screen.findByLabelText(
+        'Replace the reason of 1 listed number with the reason in this file',
+      ),
+    );
+
+    expect(
+      screen.getByText(
+        '1 number is already on the list. It keeps its "On the list since" date, and a reason given in this file replaces its reason.',
+      ),
+    ).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Import 1 number' }));
+    expect(await screen.findByText('Imported. The list now holds 1 number.')).toBeTruthy();
+    expect(api.list.get('+442079460030')).toMatchObject({
+      reason: 'Reason C',
+      addedAt: LISTED.addedAt,
+    });
+  });
+
+  it('uses the reason typed after the file', async () => {
+    const api = fakeApi();
+    render(<Options api={api} />);
+    const reason = screen.getByLabelText('Reason for rows without one');
+    await userEvent.upload(
+      screen.getByLabelText('CSV file'),
+      new File(['phone\n+44 20 7946 0030'], 'dnc.csv'),
+    );
+    await screen.findByText('1 number will be added.');
+
+    await userEvent.clear(reason);
+
+    expect(screen.getByText('Enter a reason for rows without one before importing.')).toBeTruthy();
+    expect(
+      (screen.getByRole('button', { name: 'Import 1 number' }) as HTMLButtonElement).disabled,
+    ).toBe(true);
+    await userEvent.type(reason, 'Reason D');
+    expect(
+      screen.getByText('Rows without a reason get the reason "Reason D" when you import them.'),
+    ).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Import 1 number' }));
+    await screen.findByText('Imported. The list now holds 1 number.');
+    expect(api.list.get('+442079460030')?.reason).toBe('Reason D');
   });
 
   it('exports the list', async () => {

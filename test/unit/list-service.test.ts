@@ -5,6 +5,7 @@ import { SuppressionIndex } from '../../lib/suppression/index';
 
 const HOUR = 3_600_000;
 const NOW = Date.UTC(2026, 11, 4, 12);
+const CHOICES = { defaultReason: 'Imported', replaceReasons: false };
 
 function memoryStore(
   entries: string[],
@@ -117,13 +118,52 @@ describe('ListService', () => {
     const store = memoryStore([], null);
     const list = service(store);
 
-    const size = await list.importEntries([
-      { e164: '+12125550187', reason: 'CSV', source: 'csv', addedAt: NOW },
-    ]);
+    const size = await list.importEntries(
+      [{ e164: '+12125550187', reason: 'CSV', source: 'csv', addedAt: NOW }],
+      CHOICES,
+    );
 
     expect(size).toBe(1);
     expect(store.saved).toBe(1);
     expect(await list.info()).toMatchObject({ loaded: true, stale: false, updatedAt: NOW });
+  });
+
+  it('keeps date and reason on re-import', async () => {
+    const list = service(memoryStore(['+12125550187'], NOW - HOUR));
+
+    const size = await list.importEntries(
+      [
+        { e164: '+12125550187', reason: 'Reason C', source: 'csv:b.csv', addedAt: NOW },
+        { e164: '+12125550188', reason: '', source: 'csv:b.csv', addedAt: NOW },
+      ],
+      CHOICES,
+    );
+
+    expect(size).toBe(2);
+    expect(await list.lookup('+1 212 555 0187')).toMatchObject({
+      reason: 'Asked',
+      source: 'test',
+      addedAt: 1,
+    });
+    expect(await list.lookup('+1 212 555 0188')).toMatchObject({
+      reason: 'Imported',
+      addedAt: NOW,
+    });
+  });
+
+  it('replaces reasons only when chosen', async () => {
+    const list = service(memoryStore(['+12125550187'], NOW - HOUR));
+
+    await list.importEntries(
+      [{ e164: '+12125550187', reason: 'Reason C', source: 'csv:b.csv', addedAt: NOW }],
+      { ...CHOICES, replaceReasons: true },
+    );
+
+    expect(await list.lookup('+1 212 555 0187')).toMatchObject({
+      reason: 'Reason C',
+      source: 'csv:b.csv',
+      addedAt: 1,
+    });
   });
 
   it('treats an unreadable store as no list', async () => {

@@ -10,6 +10,13 @@ import { SyncError } from '../../lib/sync/errors';
 
 const EXTENSION_ID = 'abcdefghijklmnop';
 const ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
+const EMPTY_IMPORT = {
+  importId: 'a',
+  entries: [],
+  defaultReason: 'Imported',
+  replaceReasons: false,
+  final: true,
+};
 
 function handlers(): MessageHandlers {
   const list = {
@@ -149,10 +156,7 @@ describe('message router', () => {
   it('keeps list import away from content scripts', async () => {
     const { route, map } = router();
 
-    const reply = await route(
-      { type: 'list.import', payload: { importId: 'a', entries: [], final: true } },
-      pageSender,
-    );
+    const reply = await route({ type: 'list.import', payload: EMPTY_IMPORT }, pageSender);
 
     expect(reply).toEqual({
       ok: false,
@@ -179,10 +183,7 @@ describe('message router', () => {
   it('accepts list import from the options page', async () => {
     const { route } = router();
 
-    const reply = await route(
-      { type: 'list.import', payload: { importId: 'a', entries: [], final: true } },
-      optionsSender,
-    );
+    const reply = await route({ type: 'list.import', payload: EMPTY_IMPORT }, optionsSender);
 
     expect(reply).toMatchObject({ ok: true });
   });
