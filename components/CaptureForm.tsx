@@ -12,6 +12,7 @@ import {
 } from '@/lib/cases/model';
 import { normalizePhone, type CountryCode } from '@/lib/phone/normalize';
 import type { RecordSnapshot } from '@/lib/sites/types';
+import { formatCountry } from './format';
 import { VerifyIdentity, type VerificationOutcome } from './VerifyIdentity';
 
 export interface CaptureApi {
@@ -49,6 +50,23 @@ const lines = (text: string) =>
     .filter(Boolean);
 
 /**
+ * Splits the numbers read from a page into those valid in `country`, kept as
+ * written, and the rest. Saving reads every line in the same country, so the
+ * numbers the form fills in pass its check.
+ */
+function splitRecordPhones(
+  phones: readonly string[],
+  country: CountryCode,
+): { valid: string[]; invalid: string[] } {
+  const valid: string[] = [];
+  const invalid: string[] = [];
+  for (const phone of phones) {
+    (normalizePhone(phone, country) ? valid : invalid).push(phone);
+  }
+  return { valid, invalid };
+}
+
+/**
  * The capture form: prefilled from the record on screen, corrected by the
  * agent, validated with the case schema. Nothing beyond these fields is
  * collected.
@@ -69,18 +87,34 @@ export function CaptureForm({ api }: { api: CaptureApi }) {
     notes: '',
   });
   const [country, setCountry] = useState<CountryCode>('US');
+  // Numbers on the record that the form left out because they are not valid in `country`.
+  const [leftOut, setLeftOut] = useState<string[]>([]);
   const [verification, setVerification] = useState<VerificationOutcome | null>(null);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
 
   const change = (patch: Partial<Draft>) => setDraft((current) => ({ ...current, ...patch }));
 
+  /** Reads the default country from Settings, or returns `fallback` when Settings cannot be read. */
+  const readCountry = async (fallback: CountryCode): Promise<CountryCode> => {
+    try {
+      const code = (await api.defaultCountry()) as CountryCode;
+      setCountry(code);
+      return code;
+    } catch {
+      return fallback;
+    }
+  };
+
   const readRecord = async () => {
     try {
+      const defaultCountry = await readCountry(country);
       const record = await api.readRecord();
+      const phones = splitRecordPhones(record.phones, defaultCountry);
+      setLeftOut(phones.invalid);
       change({
         name: record.name ?? '',
-        phones: record.phones.join('\n'),
+        phones: phones.valid.join('\n'),
         emails: record.emails.join('\n'),
         system: record.system,
         recordId: record.recordId ?? '',
@@ -96,10 +130,6 @@ export function CaptureForm({ api }: { api: CaptureApi }) {
   };
 
   useEffect(() => {
-    api.defaultCountry().then(
-      (code) => setCountry(code as CountryCode),
-      () => undefined,
-    );
     // The record is read once when the panel opens; the button reads it again.
     void readRecord();
   }, [api]);
@@ -112,7 +142,10 @@ export function CaptureForm({ api }: { api: CaptureApi }) {
     for (const written of lines(draft.phones)) {
       const normalized = normalizePhone(written, country);
       if (!normalized) {
-        setMessage({ error: true, text: t('captureInvalidPhone', written) });
+        setMessage({
+          error: true,
+          text: t('captureInvalidPhone', [written, formatCountry(country)]),
+        });
         return;
       }
       if (!phones.includes(normalized.e164)) phones.push(normalized.e164);
@@ -161,7 +194,7 @@ export function CaptureForm({ api }: { api: CaptureApi }) {
     }
   };
 
-  const field = (key: keyof Draft) => `${id}-${key}`;
+  const field = (key: keyof Draft | 'leftOut') => `${id}-${key}`;
   return (
     <form className="capture" onSubmit={onSubmit}>
       <h1>{t('captureTitle')}</h1>
@@ -234,9 +267,18 @@ export function CaptureForm({ api }: { api: CaptureApi }) {
         id={field('phones')}
         rows={3}
         required
+        aria-describedby={leftOut.length > 0 ? field('leftOut') : undefined}
         value={draft.phones}
         onChange={(event) => change({ phones: event.target.value })}
       />
+      {leftOut.length > 0 && (
+        <p id={field('leftOut')} className="help">
+          {tCount('captureLeftOutPhones', leftOut.length, [
+            formatCountry(country),
+            leftOut.join(', '),
+          ])}
+        </p>
+      )}
 
       <label htmlFor={field('emails')}>{t('captureEmails')}</label>
       <textarea

@@ -431,8 +431,16 @@ const MESSAGES = {
     '已保存。$1 个号码现已禁止拨打；案件将在下次同步时发送到服务器。',
   ],
   captureInvalidPhone: [
-    '"$1" is not a valid phone number; write it with its country code.',
-    '“$1”不是有效的电话号码，请加上国家代码。',
+    '"$1" is not a valid phone number in the default country ($2). Write it with its country code, such as +44 20 7946 0018.',
+    '“$1”在默认国家/地区（$2）不是有效的电话号码。请加上国家代码，例如 +44 20 7946 0018。',
+  ],
+  captureLeftOutPhones_one: [
+    'Left out $1 number on the record that is not valid in the default country ($2): $3. If it belongs to this person, add it with its country code.',
+    '已略去记录中 $1 个在默认国家/地区（$2）无效的号码：$3。如果该号码属于此人，请加上国家代码后填写。',
+  ],
+  captureLeftOutPhones_other: [
+    'Left out $1 numbers on the record that are not valid in the default country ($2): $3. If they belong to this person, add them with their country code.',
+    '已略去记录中 $1 个在默认国家/地区（$2）无效的号码：$3。如果这些号码属于此人，请加上国家代码后填写。',
   ],
   captureInvalid: ['Check the form: $1', '请检查表单：$1'],
   channel_phone_call: ['Phone call', '电话'],

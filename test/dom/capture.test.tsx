@@ -14,7 +14,7 @@ const RECORD: RecordSnapshot = {
   title: 'Ana García | Contact | Example CRM',
 };
 
-function fakeApi(record: RecordSnapshot | Error = RECORD) {
+function fakeApi(record: RecordSnapshot | Error = RECORD, country = 'US') {
   const capture = vi.fn(async () => 2);
   const api: CaptureApi = {
     readRecord: async () => {
@@ -22,7 +22,7 @@ function fakeApi(record: RecordSnapshot | Error = RECORD) {
       return record;
     },
     capture,
-    defaultCountry: async () => 'US',
+    defaultCountry: async () => country,
     newId: () => '7d8f4f0e-2b7c-4c52-9a49-2f4f3f7d9a10',
   };
   return { api, capture };
@@ -64,17 +64,53 @@ describe('CaptureForm', () => {
     });
   });
 
-  it('refuses a phone that is not a number', async () => {
-    const { api, capture } = fakeApi({ ...RECORD, phones: ['12345'] });
+  it('refuses a typed phone that is not a number', async () => {
+    const { api, capture } = fakeApi({ ...RECORD, phones: [] });
     render(<CaptureForm api={api} />);
     await screen.findByDisplayValue('Ana García');
 
+    await userEvent.type(screen.getByLabelText('Phone numbers (one per line)'), '12345');
     await userEvent.click(screen.getByRole('button', { name: 'Save and suppress now' }));
 
-    expect((await screen.findByRole('alert')).textContent).toContain(
-      '"12345" is not a valid phone number',
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      '"12345" is not a valid phone number in the default country (United States). ' +
+        'Write it with its country code, such as +44 20 7946 0018.',
     );
     expect(capture).not.toHaveBeenCalled();
+  });
+
+  it('leaves out record numbers invalid in the default country', async () => {
+    const { api, capture } = fakeApi(RECORD, 'GB');
+    render(<CaptureForm api={api} />);
+    await screen.findByDisplayValue('Ana García');
+
+    const phones = screen.getByLabelText('Phone numbers (one per line)') as HTMLTextAreaElement;
+    expect(phones.value).toBe('+44 20 7946 0018');
+    expect(
+      screen.getByText(
+        'Left out 1 number on the record that is not valid in the default country ' +
+          '(United Kingdom): (212) 555-0187. If it belongs to this person, add it with its country code.',
+      ),
+    ).toBeTruthy();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Save and suppress now' }));
+
+    expect(await screen.findByRole('status')).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+    const [body] = capture.mock.calls[0] as unknown as [{ subject: { phones: string[] } }];
+    expect(body.subject.phones).toEqual(['+442079460018']);
+  });
+
+  it('saves national record numbers read in the default country', async () => {
+    const { api, capture } = fakeApi({ ...RECORD, phones: ['020 7946 0018'] }, 'GB');
+    render(<CaptureForm api={api} />);
+    await screen.findByDisplayValue('020 7946 0018');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Save and suppress now' }));
+
+    expect(await screen.findByText(/blocked now/)).toBeTruthy();
+    const [body] = capture.mock.calls[0] as unknown as [{ subject: { phones: string[] } }];
+    expect(body.subject.phones).toEqual(['+442079460018']);
   });
 
   it('still opens when the record cannot be read', async () => {
