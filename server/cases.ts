@@ -98,7 +98,14 @@ export class CaseStore {
           return { record: JSON.parse(existing.body) as CaseRecord, created: false };
         }
 
-        const { record, events } = buildCaseRecord(input, actor, now);
+        let built: ReturnType<typeof buildCaseRecord>;
+        try {
+          built = buildCaseRecord(input, actor, now);
+        } catch (error) {
+          if (error instanceof WorkflowError) throw new HttpError(409, error.code, error.message);
+          throw error;
+        }
+        const { record, events } = built;
         this.insertCase.run({
           id: record.id,
           requestHash,

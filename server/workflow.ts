@@ -9,6 +9,7 @@ import {
   applyProcessorUpdate,
   applyTransition,
   buildDefaultChecklist,
+  captureStatus,
   checkTransition,
   computeDeadlines,
   isFinalStatus,
@@ -132,7 +133,8 @@ export function computeStoredDeadlines(
  * Builds the stored record of a new case. The server puts every subject
  * phone on the DNC list in the same transaction, so the checklist's
  * internal-DNC item starts done. A verification sent with the capture is
- * stored, but the case stays `received` until a PATCH moves it.
+ * stored and moves the case on to `verified` or `verification_failed`, with
+ * one `case.verification` event and no separate status event.
  */
 export function buildCaseRecord(
   input: CreateCaseRequest,
@@ -165,7 +167,7 @@ export function buildCaseRecord(
     .filter((item) => item.kind === 'processor_notified')
     .map((item) => ({ name: item.system ?? item.id }));
 
-  const record: OpenCaseRecord = {
+  const received: OpenCaseRecord = {
     id: input.id,
     receivedAt: input.receivedAt,
     channel: input.channel,
@@ -189,6 +191,9 @@ export function buildCaseRecord(
     updatedByRole: actor.role,
     deadlines,
   };
+  const record = input.verification
+    ? applyCaptureVerification(received, input.verification, actor, at)
+    : received;
 
   // Subject details stay out of the append-only audit log so that
   // minimising the case later leaves no personal data behind.
@@ -198,6 +203,7 @@ export function buildCaseRecord(
       payload: {
         role: actor.role,
         version: 1,
+        status: record.status,
         channel: input.channel,
         scope: input.scope,
         jurisdiction: input.jurisdiction,
@@ -214,17 +220,39 @@ export function buildCaseRecord(
     },
   ];
 
-  if (input.verification) {
-    record.verification = {
-      method: input.verification.method,
-      passed: input.verification.passed,
-      by: input.verification.by ?? actor.name,
-      at: input.verification.at,
-    };
-    events.push(verificationEvent(record.verification, actor, 1));
-  }
+  if (record.verification) events.push(verificationEvent(record.verification, actor, 1));
 
   return { record, events };
+}
+
+/**
+ * Stores the capture's verification and moves the new case to the status its
+ * outcome allows, by the same rule a PATCH uses.
+ */
+function applyCaptureVerification(
+  received: OpenCaseRecord,
+  input: NonNullable<CreateCaseRequest['verification']>,
+  actor: Actor,
+  at: string,
+): OpenCaseRecord {
+  const verification = {
+    method: input.method,
+    passed: input.passed,
+    by: input.by ?? actor.name,
+    at: input.at,
+  };
+  const moved = applyTransition(
+    received,
+    captureStatus(verification),
+    { id: actor.name, role: actor.role },
+    { verification },
+    at,
+  );
+  if (!moved.ok) throw new WorkflowError(moved.code, moved.reason);
+
+  // The capture counts as one change, like a PATCH with several steps, so
+  // the new case stays at version 1.
+  return { ...received, ...moved.case, version: 1 };
 }
 
 function verificationEvent(

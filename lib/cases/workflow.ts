@@ -90,6 +90,16 @@ function fail(code: TransitionErrorCode, reason: string): TransitionCheck {
   return { ok: false, code, reason };
 }
 
+/**
+ * Returns the status a new case starts in. A verification recorded during
+ * capture takes the case past `received` to the status its outcome allows,
+ * so the same check is not recorded twice.
+ */
+export function captureStatus(verification?: Pick<VerificationRecord, 'passed'>): CaseStatus {
+  if (!verification) return 'received';
+  return verification.passed ? 'verified' : 'verification_failed';
+}
+
 /** Returns the states `role` may move the case to, ignoring missing fields. */
 export function allowedTransitions(current: Pick<Case, 'status'>, role: Role): CaseStatus[] {
   return TRANSITION_RULES.filter(

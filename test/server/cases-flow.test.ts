@@ -10,6 +10,7 @@ import {
 import {
   CONFIRMATION,
   LEGAL_EXCEPTION,
+  FAILED,
   PASSED,
   caseIn,
   createCase,
@@ -74,28 +75,58 @@ describe('capture', () => {
     expect(created.checklist.find((item) => item.id === 'crm_dnc_flag')?.system).toBe('the CRM');
   });
 
-  it('stores a verification but stays received', async () => {
+  it('starts verified after a passed verification', async () => {
     const created = await createCase(t, { verification: PASSED });
 
-    expect(created.status).toBe('received');
+    expect(created.status).toBe('verified');
+    expect(created.version).toBe(1);
     expect(created.verification).toEqual({ ...PASSED, by: 'agent-ann' });
-    const types = (await auditFor(created.id)).map((event) => event.type);
-    expect(types).toEqual(['case.created', 'suppressions.added', 'case.verification']);
+    expect(created.allowedTransitions).toEqual(['in_progress']);
+    expect(created.statusHistory.map((step) => [step.from, step.to, step.by])).toEqual([
+      [null, 'received', 'agent-ann'],
+      ['received', 'verified', 'agent-ann'],
+    ]);
+    const events = await auditFor(created.id);
+    expect(events.map((event) => event.type)).toEqual([
+      'case.created',
+      'suppressions.added',
+      'case.verification',
+    ]);
+    expect(events[0]?.payload.status).toBe('verified');
   });
 
-  it('moves to verified with the stored verification', async () => {
+  it('starts verification_failed after a failed verification', async () => {
+    const created = await createCase(t, { verification: FAILED });
+
+    expect(created.status).toBe('verification_failed');
+    expect(created.verification).toEqual({ ...FAILED, by: 'agent-ann' });
+    const types = (await auditFor(created.id)).map((event) => event.type);
+    expect(types.filter((type) => type === 'case.verification')).toHaveLength(1);
+  });
+
+  it('rejects a second verification after capture', async () => {
     const created = await createCase(t, { verification: PASSED });
 
-    const verified = await patchOk(t, created, { status: 'verified' });
+    const error = await patchRejected(t, created, { status: 'verified', verification: PASSED });
+
+    expect(error.code).toBe('forbidden_transition');
+  });
+
+  it('moves to verified with a stored verification', async () => {
+    const created = await createCase(t);
+    const recorded = await patchOk(t, created, { verification: PASSED });
+
+    const verified = await patchOk(t, recorded, { status: 'verified' });
 
     expect(verified.status).toBe('verified');
     expect(verified.verification?.passed).toBe(true);
   });
 
   it('rejects verification_failed when the stored check passed', async () => {
-    const created = await createCase(t, { verification: PASSED });
+    const created = await createCase(t);
+    const recorded = await patchOk(t, created, { verification: PASSED });
 
-    const error = await patchRejected(t, created, { status: 'verification_failed' });
+    const error = await patchRejected(t, recorded, { status: 'verification_failed' });
 
     expect(error.code).toBe('missing_field');
     expect(error.message).toContain('move the case to verified instead');

@@ -9,6 +9,7 @@ import {
 import {
   allowedTransitions,
   applyTransition,
+  captureStatus,
   checkTransition,
   suppressionOutcome,
   type TransitionPatch,
@@ -277,6 +278,22 @@ describe('applyTransition', () => {
       AT,
     );
     expect(outcomeOf(result)).toBe('forbidden_transition');
+  });
+});
+
+describe('captureStatus', () => {
+  it.each([
+    [undefined, 'received'],
+    [{ passed: true }, 'verified'],
+    [{ passed: false }, 'verification_failed'],
+  ] as const)('starts a capture with %o as %s', (verification, expected) => {
+    expect(captureStatus(verification)).toBe(expected);
+  });
+
+  it.each([true, false])('starts in a state reachable from received (passed: %s)', (passed) => {
+    const target = captureStatus({ passed });
+
+    expect(allowedTransitions({ status: 'received' }, 'agent')).toContain(target);
   });
 });
 
