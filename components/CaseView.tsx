@@ -15,6 +15,8 @@ import { errorText } from './error-text';
 import { formatTime } from './format';
 import { MethodSelect } from './VerifyIdentity';
 
+type SendPatch = (patch: Omit<PatchCaseRequest, 'version'>) => Promise<boolean>;
+
 /** Shows one case: deadlines, checklist, the next steps the caller's role may take, and the timeline. */
 export function CaseView({ api, id, onBack }: { api: CasesApi; id: string; onBack: () => void }) {
   const [item, setItem] = useState<Case | null>(null);
@@ -26,14 +28,17 @@ export function CaseView({ api, id, onBack }: { api: CasesApi; id: string; onBac
       .then(setItem, (reason: unknown) => setMessage({ error: true, text: errorText(reason) }));
   }, [api, id]);
 
-  const send = async (patch: Omit<PatchCaseRequest, 'version'>) => {
-    if (!item) return;
+  /** Sends one change and rereads the case. Resolves with false when either step failed. */
+  const send: SendPatch = async (patch) => {
+    if (!item) return false;
     try {
       await api.patch(id, { ...patch, version: item.version } as PatchCaseRequest);
       setItem(await api.get(id));
       setMessage({ error: false, text: t('caseChanged') });
+      return true;
     } catch (reason) {
       setMessage({ error: true, text: errorText(reason) });
+      return false;
     }
   };
 
@@ -101,13 +106,26 @@ function ChecklistRow({
 }: {
   entry: Case['checklist'][number];
   editable: boolean;
-  onSend: (patch: Omit<PatchCaseRequest, 'version'>) => Promise<void>;
+  onSend: SendPatch;
 }) {
   const noteId = useId();
-  const [note, setNote] = useState('');
+  const [draftNote, setDraftNote] = useState('');
   const [askingNote, setAskingNote] = useState(false);
   // The server's labels are in English, so every item is named from the messages.
   const label = checklistLabel(entry);
+  // The server writes the internal-DNC item's note itself, in English, when it
+  // creates the case, so only notes an agent wrote are shown.
+  const note = entry.kind === 'internal_dnc' ? undefined : entry.note;
+
+  const saveNotApplicable = async () => {
+    const saved = await onSend({
+      checklist: [{ itemId: entry.id, status: 'not_applicable', note: draftNote.trim() }],
+    });
+    if (!saved) return;
+
+    setAskingNote(false);
+    setDraftNote('');
+  };
 
   return (
     <li data-item={entry.id} data-state={entry.status}>
@@ -118,7 +136,8 @@ function ChecklistRow({
           · {entry.by}, {formatTime(Date.parse(entry.at))}
         </span>
       )}
-      {editable && entry.status === 'open' && (
+      {note && <p className="help">{t('caseItemNote', note)}</p>}
+      {editable && entry.status === 'open' && !askingNote && (
         <span className="row">
           <button
             type="button"
@@ -137,19 +156,18 @@ function ChecklistRow({
           <input
             id={noteId}
             type="text"
-            value={note}
-            onChange={(event) => setNote(event.target.value)}
+            value={draftNote}
+            onChange={(event) => setDraftNote(event.target.value)}
           />
           <button
             type="button"
-            disabled={!note.trim()}
-            onClick={() =>
-              void onSend({
-                checklist: [{ itemId: entry.id, status: 'not_applicable', note: note.trim() }],
-              })
-            }
+            disabled={!draftNote.trim()}
+            onClick={() => void saveNotApplicable()}
           >
             {t('caseMarkNotApplicable')}
+          </button>
+          <button type="button" className="secondary" onClick={() => setAskingNote(false)}>
+            {t('caseNoteCancel')}
           </button>
         </span>
       )}
@@ -158,13 +176,7 @@ function ChecklistRow({
 }
 
 /** Buttons for the transitions the server allows this role, with the fields each one needs. */
-function NextSteps({
-  item,
-  onSend,
-}: {
-  item: Case;
-  onSend: (patch: Omit<PatchCaseRequest, 'version'>) => Promise<void>;
-}) {
+function NextSteps({ item, onSend }: { item: Case; onSend: SendPatch }) {
   const ids = {
     sentAt: useId(),
     channel: useId(),

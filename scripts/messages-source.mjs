@@ -503,6 +503,8 @@ const MESSAGES = {
   caseMarkDone: ['Done', '已完成'],
   caseMarkNotApplicable: ['Not applicable', '不适用'],
   caseNoteRequired: ['Why does it not apply?', '为什么不适用？'],
+  caseItemNote: ['Note: $1', '备注：$1'],
+  caseNoteCancel: ['Cancel', '取消'],
   caseReason: ['Reason', '原因'],
   caseConfirmationSentAt: ['Confirmation sent at', '确认函发送时间'],
   caseConfirmationChannel: ['Sent by', '发送渠道'],

@@ -76,6 +76,88 @@ describe('CaseView', () => {
     });
   });
 
+  it('closes the note box after saving', async () => {
+    const { api, patch } = fakeApi(inProgressCase());
+    const saved = inProgressCase({
+      version: 4,
+      checklist: [
+        {
+          id: 'dial_queues',
+          kind: 'dial_queues',
+          status: 'not_applicable',
+          note: 'No dial queues in this team',
+          by: 'Agent Ana',
+          at: AT,
+        },
+      ],
+    });
+    api.get = vi.fn().mockResolvedValueOnce(inProgressCase()).mockResolvedValue(saved);
+    render(<CaseView api={api} id={ID} onBack={() => undefined} />);
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Not applicable' }));
+    await userEvent.type(
+      screen.getByLabelText('Why does it not apply?'),
+      '  No dial queues in this team ',
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Not applicable' }));
+
+    expect(patch).toHaveBeenCalledWith(ID, {
+      version: 3,
+      checklist: [
+        { itemId: 'dial_queues', status: 'not_applicable', note: 'No dial queues in this team' },
+      ],
+    });
+    expect(await screen.findByText('Note: No dial queues in this team')).toBeTruthy();
+    expect(screen.queryByLabelText('Why does it not apply?')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Not applicable' })).toBeNull();
+  });
+
+  it('keeps the note box when saving fails', async () => {
+    const { api, patch } = fakeApi(inProgressCase());
+    patch.mockRejectedValueOnce(new Error('Case changed elsewhere'));
+    render(<CaseView api={api} id={ID} onBack={() => undefined} />);
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Not applicable' }));
+    await userEvent.type(screen.getByLabelText('Why does it not apply?'), 'No queues');
+    await userEvent.click(screen.getByRole('button', { name: 'Not applicable' }));
+
+    expect((await screen.findByRole('alert')).textContent).toBe('Case changed elsewhere');
+    expect((screen.getByLabelText('Why does it not apply?') as HTMLInputElement).value).toBe(
+      'No queues',
+    );
+  });
+
+  it('closes the note box on cancel', async () => {
+    const { api, patch } = fakeApi(inProgressCase());
+    render(<CaseView api={api} id={ID} onBack={() => undefined} />);
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Not applicable' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+
+    expect(screen.queryByLabelText('Why does it not apply?')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Done' })).toBeTruthy();
+    expect(patch).not.toHaveBeenCalled();
+  });
+
+  it('hides the note the server wrote', async () => {
+    const internal = {
+      id: 'internal_dnc',
+      kind: 'internal_dnc',
+      status: 'done',
+      note: 'Added by the server when the case was created',
+    } as const;
+    render(
+      <CaseView
+        api={fakeApi(inProgressCase({ checklist: [internal] })).api}
+        id={ID}
+        onBack={() => undefined}
+      />,
+    );
+
+    expect(await screen.findByText('Added to the internal DNC list')).toBeTruthy();
+    expect(screen.queryByText(/Added by the server/)).toBeNull();
+  });
+
   it('names checklist items from the messages', async () => {
     const item = {
       id: 'crm_dnc_flag',
