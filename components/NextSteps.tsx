@@ -8,11 +8,40 @@ import {
   type LegalBasis,
   type VerificationMethod,
 } from '@/lib/cases/model';
-import { t, type MessageKey } from '@/lib/i18n';
+import { openChecklistItems } from '@/lib/cases/workflow';
+import { t, tCount, type MessageKey } from '@/lib/i18n';
 import { MethodSelect } from './VerifyIdentity';
 
 /** Sends one change to the case. Resolves with false when it failed. */
 export type SendPatch = (patch: Omit<PatchCaseRequest, 'version'>) => Promise<boolean>;
+
+/** Values of the next-step fields that a status change needs before it can be sent. */
+interface StepFields {
+  reason: string;
+  dataKept: string;
+  why: string;
+}
+
+/**
+ * Explains in the browser's language why the case cannot move to `status`
+ * yet, or returns null when the case and the fields on screen allow the step.
+ * The server checks the same rules again when the step is sent.
+ */
+function blockedReason(item: Case, status: CaseStatus, fields: StepFields): string | null {
+  if (status === 'actions_done') {
+    const open = openChecklistItems(item).length;
+    return open > 0 ? tCount('caseOpenItemsBlock', open) : null;
+  }
+
+  if (status === 'rejected') {
+    const needsException = item.status === 'legal_review';
+    const missing =
+      !fields.reason.trim() || (needsException && (!fields.dataKept.trim() || !fields.why.trim()));
+    return missing ? t('caseRejectNeedsFields') : null;
+  }
+
+  return null;
+}
 
 /** Buttons for the transitions the server allows this role, with the fields each one needs. */
 export function NextSteps({ item, onSend }: { item: Case; onSend: SendPatch }) {
@@ -24,6 +53,7 @@ export function NextSteps({ item, onSend }: { item: Case; onSend: SendPatch }) {
     kept: useId(),
     why: useId(),
     method: useId(),
+    blocked: useId(),
   };
   const [sentAt, setSentAt] = useState(() => new Date().toISOString().slice(0, 16));
   const [channel, setChannel] = useState<Channel>('email');
@@ -34,6 +64,11 @@ export function NextSteps({ item, onSend }: { item: Case; onSend: SendPatch }) {
   const [method, setMethod] = useState<VerificationMethod>('email_on_file');
 
   const targets = item.allowedTransitions;
+  const blocked = new Map<CaseStatus, string>();
+  for (const status of targets) {
+    const hint = blockedReason(item, status, { reason, dataKept, why });
+    if (hint) blocked.set(status, hint);
+  }
   const verifying = targets.includes('verified') || targets.includes('verification_failed');
   const move = (status: CaseStatus) => {
     // The server records only how the identity was checked, never the caller's replies.
@@ -133,11 +168,22 @@ export function NextSteps({ item, onSend }: { item: Case; onSend: SendPatch }) {
       )}
       <div className="actions">
         {targets.map((status) => (
-          <button key={status} type="button" onClick={() => void move(status)}>
+          <button
+            key={status}
+            type="button"
+            disabled={blocked.has(status)}
+            aria-describedby={blocked.has(status) ? `${ids.blocked}-${status}` : undefined}
+            onClick={() => void move(status)}
+          >
             {t(`status_${status}` as MessageKey)}
           </button>
         ))}
       </div>
+      {[...blocked].map(([status, hint]) => (
+        <p key={status} id={`${ids.blocked}-${status}`} className="help">
+          {hint}
+        </p>
+      ))}
     </div>
   );
 }

@@ -505,6 +505,18 @@ const MESSAGES = {
   caseNoteRequired: ['Why does it not apply?', '为什么不适用？'],
   caseItemNote: ['Note: $1', '备注：$1'],
   caseNoteCancel: ['Cancel', '取消'],
+  caseOpenItemsBlock_one: [
+    '$1 checklist item is still open. Mark it Done or Not applicable first.',
+    '还有 $1 个核对项未完成。请先将其标记为“已完成”或“不适用”。',
+  ],
+  caseOpenItemsBlock_other: [
+    '$1 checklist items are still open. Mark each Done or Not applicable first.',
+    '还有 $1 个核对项未完成。请先将每一项标记为“已完成”或“不适用”。',
+  ],
+  caseRejectNeedsFields: [
+    'Fill in the fields above before you reject the case.',
+    '请先填写上方的字段，再拒绝此案件。',
+  ],
   caseReason: ['Reason', '原因'],
   caseConfirmationSentAt: ['Confirmation sent at', '确认函发送时间'],
   caseConfirmationChannel: ['Sent by', '发送渠道'],

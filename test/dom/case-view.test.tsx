@@ -45,6 +45,10 @@ function inProgressCase(overrides: Partial<Case> = {}): Case {
   } as Case;
 }
 
+const CLOSED_CHECKLIST: Case['checklist'] = [
+  { id: 'dial_queues', kind: 'dial_queues', status: 'done', by: 'Agent Ana', at: AT },
+];
+
 function fakeApi(item: Case) {
   const patch = vi.fn(async () => item);
   const api: CasesApi = {
@@ -206,6 +210,77 @@ describe('CaseView', () => {
     expect(screen.queryByRole('button', { name: 'Confirmed to the customer' })).toBeNull();
   });
 
+  it.each([
+    [
+      'en',
+      'Actions done',
+      '2 checklist items are still open. Mark each Done or Not applicable first.',
+    ],
+    ['zh_CN', '操作已完成', '还有 2 个核对项未完成。请先将每一项标记为“已完成”或“不适用”。'],
+  ] as const)('disables actions done with open items in %s', async (locale, name, hint) => {
+    Object.assign(fakeBrowser.i18n, { getMessage: messagesOf(locale) });
+    const checklist: Case['checklist'] = [
+      { id: 'dial_queues', kind: 'dial_queues', status: 'open' },
+      { id: 'erase_crm', kind: 'erase_crm', status: 'open' },
+      { id: 'internal_dnc', kind: 'internal_dnc', status: 'done' },
+    ];
+    const { api, patch } = fakeApi(inProgressCase({ checklist }));
+    render(<CaseView api={api} id={ID} onBack={() => undefined} />);
+
+    const button = (await screen.findByRole('button', { name })) as HTMLButtonElement;
+    await userEvent.click(button);
+
+    expect(button.disabled).toBe(true);
+    expect(screen.getByText(hint)).toBeTruthy();
+    expect(button.getAttribute('aria-describedby')).toBe(screen.getByText(hint).id);
+    expect(patch).not.toHaveBeenCalled();
+  });
+
+  it('names one open item in the singular', async () => {
+    render(<CaseView api={fakeApi(inProgressCase()).api} id={ID} onBack={() => undefined} />);
+
+    expect(
+      await screen.findByText(
+        '1 checklist item is still open. Mark it Done or Not applicable first.',
+      ),
+    ).toBeTruthy();
+  });
+
+  it('offers actions done once every item is closed', async () => {
+    const { api, patch } = fakeApi(inProgressCase({ checklist: CLOSED_CHECKLIST }));
+    render(<CaseView api={api} id={ID} onBack={() => undefined} />);
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Actions done' }));
+
+    expect(patch).toHaveBeenCalledWith(ID, { version: 3, status: 'actions_done' });
+    expect(screen.queryByText(/still open/)).toBeNull();
+  });
+
+  it('disables reject until a reason is given', async () => {
+    const { api, patch } = fakeApi(
+      inProgressCase({
+        status: 'verification_failed',
+        allowedTransitions: ['rejected'],
+        checklist: [],
+      }),
+    );
+    render(<CaseView api={api} id={ID} onBack={() => undefined} />);
+
+    const button = (await screen.findByRole('button', { name: 'Rejected' })) as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+    expect(screen.getByText('Fill in the fields above before you reject the case.')).toBeTruthy();
+
+    await userEvent.type(screen.getByLabelText('Reason'), 'Could not verify the caller');
+    await userEvent.click(button);
+
+    expect(button.disabled).toBe(false);
+    expect(patch).toHaveBeenCalledWith(ID, {
+      version: 3,
+      status: 'rejected',
+      rejection: { reason: 'Could not verify the caller' },
+    });
+  });
+
   it('sends the confirmation with the confirm step', async () => {
     const { api, patch } = fakeApi(
       inProgressCase({ status: 'actions_done', allowedTransitions: ['confirmed'], checklist: [] }),
@@ -225,7 +300,8 @@ describe('CaseView', () => {
   });
 
   it('shows the server reason for a refused step', async () => {
-    const { api, patch } = fakeApi(inProgressCase());
+    // The view saw every item closed, but the server found one open.
+    const { api, patch } = fakeApi(inProgressCase({ checklist: CLOSED_CHECKLIST }));
     patch.mockRejectedValueOnce(
       new Error('Cannot move to actions_done: 1 checklist item is still open'),
     );
@@ -385,7 +461,7 @@ describe('case error text', () => {
     ],
   ] as const)('explains a refused step in %s', async (locale, button, expected) => {
     Object.assign(fakeBrowser.i18n, { getMessage: messagesOf(locale) });
-    const { api, patch } = fakeApi(inProgressCase());
+    const { api, patch } = fakeApi(inProgressCase({ checklist: CLOSED_CHECKLIST }));
     patch.mockRejectedValueOnce(REFUSED_STEP);
     render(<CaseView api={api} id={ID} onBack={() => undefined} />);
 
