@@ -155,6 +155,6 @@ describe('request bodies', () => {
   it('unknown route is 404 JSON', async () => {
     const res = await t.api('/v1/nothing-here');
     expect(res.status).toBe(404);
-    expect(ApiError.parse(res.json).error.code).toBe('not_found');
+    expect(ApiError.parse(res.json).error.code).toBe('unknown_route');
   });
 });

@@ -157,12 +157,6 @@ describe('suppressions', () => {
     expect(res.status).toBe(200);
   });
 
-  it('an unknown path is 404 unknown_route', async () => {
-    const res = await t.api('/v1/v1/suppressions/feed', { token: 'lead' });
-    expect(res.status).toBe(404);
-    expect(ApiError.parse(res.json).error.code).toBe('unknown_route');
-  });
-
   it('delete of a number not on the list is 404', async () => {
     const res = await t.api('/v1/suppressions/+447911000001', {
       method: 'DELETE',
