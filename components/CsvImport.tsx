@@ -221,7 +221,9 @@ function Preview({
       />
       <div className="actions">
         <button type="button" onClick={onConfirm} disabled={accepted === 0 || reasonMissing}>
-          {tCount('importConfirm', accepted)}
+          {accepted > listed
+            ? tCount('importConfirm', accepted - listed)
+            : t('importConfirmListed')}
         </button>
         <button type="button" onClick={onCancel}>
           {t('importCancel')}

@@ -194,6 +194,8 @@ const MESSAGES = {
   importMoreDuplicates_other: ['… and $1 more duplicate rows.', '……另有 $1 行重复。'],
   importConfirm_one: ['Import $1 number', '导入 $1 个号码'],
   importConfirm_other: ['Import $1 numbers', '导入 $1 个号码'],
+  // The button when every number of the file is already on the list.
+  importConfirmListed: ['Import', '导入'],
   importCancel: ['Cancel', '取消'],
   importSending: ['Importing…', '正在导入…'],
   importDone_one: ['Imported. The list now holds $1 number.', '导入完成。名单现有 $1 个号码。'],

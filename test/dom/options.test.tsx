@@ -266,10 +266,21 @@ describe('Options', () => {
         '1 number is already on the list. It keeps its reason and its "On the list since" date.',
       ),
     ).toBeTruthy();
-    await userEvent.click(screen.getByRole('button', { name: 'Import 2 numbers' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Import 1 number' }));
     expect(await screen.findByText('Imported. The list now holds 2 numbers.')).toBeTruthy();
     expect(api.list.get('+442079460030')).toEqual(LISTED);
     expect(api.list.get('+442079460031')?.reason).toBe('Imported do-not-call list');
+  });
+
+  it('counts only new numbers on the button', async () => {
+    const api = fakeApi([LISTED]);
+    render(<Options api={api} />);
+    const csv = ['phone,reason', '+44 20 7946 0030,Reason C'].join('\n');
+
+    await userEvent.upload(screen.getByLabelText('CSV file'), new File([csv], 'dnc.csv'));
+
+    expect(await screen.findByText('0 numbers will be added.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Import' })).toBeTruthy();
   });
 
   it('replaces a listed reason when confirmed', async () => {
@@ -289,7 +300,7 @@ describe('Options', () => {
         '1 number is already on the list. It keeps its "On the list since" date, and a reason given in this file replaces its reason.',
       ),
     ).toBeTruthy();
-    await userEvent.click(screen.getByRole('button', { name: 'Import 1 number' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Import' }));
     expect(await screen.findByText('Imported. The list now holds 1 number.')).toBeTruthy();
     expect(api.list.get('+442079460030')).toMatchObject({
       reason: 'Reason C',
@@ -367,6 +378,10 @@ describe('Options', () => {
   it('shows items waiting for the server', async () => {
     render(<Options api={fakeApi()} />);
 
-    expect(await screen.findByText('2 changes (numbers, cases and call records) waiting to be sent to the server')).toBeTruthy();
+    expect(
+      await screen.findByText(
+        '2 changes (numbers, cases and call records) waiting to be sent to the server',
+      ),
+    ).toBeTruthy();
   });
 });
