@@ -2,6 +2,7 @@ import { sendToBackground } from '../messaging/client';
 import type { CsvImportPreview } from '../suppression/csv';
 import { toDncCsvBlob } from '../suppression/csv';
 import { countListed, type ImportChoices, type ListedCounts } from '../suppression/import-merge';
+import type { SuppressionIndex } from '../suppression/index';
 import { openSuppressionStore } from '../suppression/store';
 
 /** Entries per import message; keeps each message a few megabytes at most. */
@@ -38,29 +39,29 @@ export async function commitImport(
 }
 
 /**
- * Counts the previewed numbers already on the stored list. The store is read
- * only, because the background worker is its only writer.
+ * Loads the stored list and passes its index to `use`. The store is only
+ * read here, because the background worker is its only writer.
  */
-// NOTE: a sync between this preview and the confirmation can add numbers,
-// so the count may be short. The merge on confirmation still keeps their dates.
-export async function countListedInStore(preview: CsvImportPreview): Promise<ListedCounts> {
+async function withStoredIndex<T>(use: (index: SuppressionIndex) => T): Promise<T> {
   const store = await openSuppressionStore();
   try {
     const { index } = await store.loadIndex();
-    return countListed(preview.accepted, (e164) => index.get(e164));
+    return use(index);
   } finally {
     store.close();
   }
 }
 
-/**
- * Reads the stored list (read-only; the background worker is its only
- * writer) and downloads it as CSV.
- */
-export async function downloadListCsv(): Promise<number> {
-  const store = await openSuppressionStore();
-  try {
-    const { index } = await store.loadIndex();
+/** Counts the previewed numbers already on the stored list. */
+// NOTE: a sync between this preview and the confirmation can add numbers,
+// so the count may be short. The merge on confirmation still keeps their dates.
+export function countListedInStore(preview: CsvImportPreview): Promise<ListedCounts> {
+  return withStoredIndex((index) => countListed(preview.accepted, (e164) => index.get(e164)));
+}
+
+/** Downloads the stored list as CSV and returns how many numbers it contains. */
+export function downloadListCsv(): Promise<number> {
+  return withStoredIndex((index) => {
     const url = URL.createObjectURL(toDncCsvBlob(index.entries()));
     const link = document.createElement('a');
     link.href = url;
@@ -68,7 +69,5 @@ export async function downloadListCsv(): Promise<number> {
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
     return index.size;
-  } finally {
-    store.close();
-  }
+  });
 }
