@@ -118,25 +118,33 @@ export function syncSiteScripts(): Promise<SiteState[]> {
   return run;
 }
 
+/** Returns the patterns the scripts run on besides `pattern`: the built-in ones and the other granted sites. */
+function otherMatches(sites: SiteState[], pattern: string): string[] {
+  const granted = sites.filter((site) => site.granted && site.pattern !== pattern);
+  return [...CONTENT_SCRIPT_MATCHES, ...granted.map((site) => site.pattern)];
+}
+
+/** Returns the tabs open on `pattern` whose address none of the `covered` patterns matches. */
+async function tabsOnlyOn(pattern: string, covered: string[]): Promise<Browser.tabs.Tab[]> {
+  const tabs = await browser.tabs.query({ url: pattern });
+  return tabs.filter(
+    (tab) =>
+      tab.id !== undefined && !covered.some((other) => patternMatchesUrl(other, tab.url ?? '')),
+  );
+}
+
 /**
  * Runs the scripts in tabs already open on a newly added site, so the agent
  * need not reload them. Tabs another pattern already covers have the scripts.
  */
 async function injectIntoOpenTabs(
   pattern: string,
-  others: string[],
+  covered: string[],
 ): Promise<{ injected: number; failed: number }> {
-  const covered = [...CONTENT_SCRIPT_MATCHES, ...others];
-  const tabs = await browser.tabs.query({ url: pattern });
   let injected = 0;
   let failed = 0;
-  for (const tab of tabs) {
-    if (
-      tab.id === undefined ||
-      !tab.url ||
-      covered.some((other) => patternMatchesUrl(other, tab.url ?? ''))
-    )
-      continue;
+  for (const tab of await tabsOnlyOn(pattern, covered)) {
+    if (tab.id === undefined || !tab.url) continue;
     try {
       const target = { tabId: tab.id, allFrames: true };
       await browser.scripting.executeScript({ target, files: [SHADOW_ROOTS_FILE], world: 'MAIN' });
@@ -159,13 +167,10 @@ async function injectIntoOpenTabs(
  * still apply, so a frame of another listed site in such a tab keeps running.
  */
 async function stopInOpenTabs(pattern: string, sites: SiteState[]): Promise<void> {
-  const keep = [
-    ...CONTENT_SCRIPT_MATCHES,
-    ...sites.filter((site) => site.granted).map((site) => site.pattern),
-  ];
+  const keep = otherMatches(sites, pattern);
   let tabs: Browser.tabs.Tab[];
   try {
-    tabs = await browser.tabs.query({ url: pattern });
+    tabs = await tabsOnlyOn(pattern, keep);
   } catch (error) {
     log.warn(
       'finding tabs open on a removed site failed',
@@ -175,8 +180,7 @@ async function stopInOpenTabs(pattern: string, sites: SiteState[]): Promise<void
   }
   let stopped = 0;
   for (const tab of tabs) {
-    if (tab.id === undefined || keep.some((other) => patternMatchesUrl(other, tab.url ?? '')))
-      continue;
+    if (tab.id === undefined) continue;
     try {
       await browser.tabs.sendMessage(tab.id, { type: 'scripts.stop', keep });
       stopped++;
@@ -207,10 +211,7 @@ export async function addSite(
     await userSitesItem.setValue([...user, pattern]);
   const sites = await syncSiteScripts();
 
-  const others = sites
-    .filter((site) => site.granted && site.pattern !== pattern)
-    .map((site) => site.pattern);
-  const { injected, failed } = await injectIntoOpenTabs(pattern, others);
+  const { injected, failed } = await injectIntoOpenTabs(pattern, otherMatches(sites, pattern));
   log.info(`added ${pattern}; scripts now run in ${injected} open tabs`);
   return { sites, injectedTabs: injected, failedTabs: failed };
 }
