@@ -103,14 +103,16 @@ export function installDialGuard(
 
     // Unknown to this page yet: hold the event until the background replies.
     stop(event);
-    void Promise.all(numbersOf(target).map((raw) => options.statuses.status(raw))).then(
-      (results) => {
-        const { result, decision } = strictest(results);
-        if (decision !== 'allow') explain({ ...target, raw: result.raw }, result, decision);
-        if (decision !== 'block') replay(target, event);
-      },
-    );
+    void lookUp(target).then((results) => {
+      const { result, decision } = strictest(results);
+      if (decision !== 'allow') explain({ ...target, raw: result.raw }, result, decision);
+      if (decision !== 'block') replay(target, event);
+    });
   };
+
+  /** Looks up every number the target may dial. It never rejects, because a failed look-up gives unknown. */
+  const lookUp = (target: DialTarget): Promise<NumberResult[]> =>
+    Promise.all(numbersOf(target).map((raw) => options.statuses.status(raw)));
 
   /** Returns the cached result of every number the target may dial, or null when one is not cached. */
   const cachedResults = (target: DialTarget): NumberResult[] | null => {
@@ -172,18 +174,16 @@ export function installDialGuard(
     }
     const presses = { element: target.element, events: [press] };
     pendingPresses = presses;
-    void Promise.all(numbersOf(target).map((raw) => options.statuses.status(raw))).then(
-      (results) => {
-        if (pendingPresses === presses) pendingPresses = null;
-        if (strictest(results).decision === 'block') return;
-        replaying = true;
-        try {
-          for (const press of presses.events) replayPress(press);
-        } finally {
-          replaying = false;
-        }
-      },
-    );
+    void lookUp(target).then((results) => {
+      if (pendingPresses === presses) pendingPresses = null;
+      if (strictest(results).decision === 'block') return;
+      replaying = true;
+      try {
+        for (const press of presses.events) replayPress(press);
+      } finally {
+        replaying = false;
+      }
+    });
   };
 
   // Some dialers start the call on a press instead of a click. A press on a
@@ -210,7 +210,7 @@ export function installDialGuard(
   listen('pointerover', (event) => {
     const target = dialTargetOfClick(pathElements(event), hints());
     if (!target || cachedResults(target)) return;
-    for (const raw of numbersOf(target)) void options.statuses.status(raw);
+    void lookUp(target);
   });
 
   // Typing into a dial box requests the status early, so the click that
