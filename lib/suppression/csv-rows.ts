@@ -187,9 +187,9 @@ class RowReader {
 }
 
 /**
- * Follows the quotes of one line as papaparse reads them: a quote opens a
- * field only as its first character, `""` is a quote inside a quoted field,
- * and a quote closes the field when nothing but white space is between it and
+ * Follows the quotes of one line as papaparse reads them. A quote opens a
+ * field only as its first character, and `""` is a quote inside a quoted
+ * field. A quote closes the field when only white space comes between it and
  * the next delimiter or the end of the line. Any other quote inside a quoted
  * field is malformed. Returns whether a quoted field is still open at the end.
  */

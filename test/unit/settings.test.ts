@@ -1,7 +1,7 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-/** A fresh copy of the settings module, whose policy cache starts empty. */
+/** Imports a fresh copy of the settings module, whose policy cache starts empty. */
 async function settingsModule() {
   vi.resetModules();
   return import('../../lib/settings');
