@@ -93,16 +93,20 @@ const DESCRIBERS = new Map<string, Describe>([
         itemId: z.string(),
         kind: checklistKindSchema.optional(),
         status: checklistItemStatusSchema,
+        withNote: z.boolean().optional(),
       }),
       (details, checklist) => {
         // The event names the item's kind but not its system, which the case still lists.
         const item = checklist.find((candidate) => candidate.id === details.itemId);
         const kind = details.kind ?? item?.kind;
         if (kind === undefined) return null;
-        return t('timelineChecklistItem', [
-          checklistLabel({ kind, system: item?.system }),
-          t(`item_${details.status}`),
-        ]);
+        const facts = [checklistLabel({ kind, system: item?.system }), t(`item_${details.status}`)];
+        // The audit log keeps only that a note was given; the note itself is
+        // on the item, and it is shown while the item keeps that status.
+        const note = item?.status === details.status ? item.note?.trim() : undefined;
+        return details.withNote && note
+          ? t('timelineChecklistItemNote', [...facts, note])
+          : t('timelineChecklistItem', facts);
       },
     ),
   ],

@@ -541,6 +541,10 @@ const MESSAGES = {
   ],
   timelineStatusChanged: ['Status changed from $1 to $2.', '状态由“$1”变为“$2”。'],
   timelineChecklistItem: ['Checklist: $1 set to $2.', '核对清单：“$1”设为“$2”。'],
+  timelineChecklistItemNote: [
+    'Checklist: $1 set to $2. Note: $3',
+    '核对清单：“$1”设为“$2”。备注：$3',
+  ],
   timelineProcessorNotified: ['Processor $1: notified on $2.', '处理方 $1：已于 $2 通知。'],
   timelineProcessorConfirmed: [
     'Processor $1: deletion confirmed on $2.',

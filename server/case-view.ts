@@ -138,7 +138,7 @@ const DETAIL_FIELDS = new Map<string, readonly string[]>([
   ['suppressions.added', ['added', 'alreadyPresent']],
   ['case.verification', ['method', 'passed']],
   ['case.status_changed', ['from', 'to']],
-  ['case.checklist_item', ['itemId', 'kind', 'status']],
+  ['case.checklist_item', ['itemId', 'kind', 'status', 'withNote']],
   ['case.processor', ['name', 'notifiedAt', 'confirmedAt']],
   ['case.notes_changed', []],
   ['case.extension', ['extendedDueAt', 'extensionIgnored']],

@@ -389,6 +389,34 @@ describe('CaseView', () => {
     );
   });
 
+  it('adds the note of a not-applicable item', async () => {
+    const checklist = [
+      {
+        id: 'crm_dnc_flag',
+        kind: 'crm_dnc_flag',
+        system: 'HubSpot',
+        status: 'not_applicable',
+        note: 'The contact was never in HubSpot.',
+        by: 'Agent Ana',
+        at: AT,
+      },
+    ] as const;
+    const details = {
+      itemId: 'crm_dnc_flag',
+      kind: 'crm_dnc_flag',
+      status: 'not_applicable',
+      withNote: true,
+    };
+    const timeline = [
+      { seq: 1, type: 'case.checklist_item', actor: 'Agent Ana', at: AT, summary: 'x', details },
+    ];
+
+    expect(await timelineTextOf(inProgressCase({ checklist: [...checklist], timeline }))).toBe(
+      'Agent Ana: Checklist: Marked DNC / unsubscribed in the CRM (HubSpot) set to Not applicable. ' +
+        'Note: The contact was never in HubSpot.',
+    );
+  });
+
   it('shows timeline entries in Chinese', async () => {
     Object.assign(fakeBrowser.i18n, {
       getMessage: messagesOf('zh_CN'),

@@ -31,6 +31,24 @@ describe('toTimelineEntry', () => {
     expect(entry.details).toEqual({ added: 2, alreadyPresent: 1 });
   });
 
+  it('sends whether a note was given', () => {
+    const entry = toTimelineEntry(
+      auditEvent('case.checklist_item', {
+        itemId: 'campaigns',
+        kind: 'marketing_lists',
+        status: 'not_applicable',
+        withNote: true,
+      }),
+    );
+
+    expect(entry.details).toEqual({
+      itemId: 'campaigns',
+      kind: 'marketing_lists',
+      status: 'not_applicable',
+      withNote: true,
+    });
+  });
+
   it('leaves out unset and nested values', () => {
     const entry = toTimelineEntry(
       auditEvent('case.processor', { name: 'Mailer Ltd', notifiedAt: undefined, confirmedAt: {} }),
