@@ -101,8 +101,8 @@ const DESCRIBERS = new Map<string, Describe>([
         const kind = details.kind ?? item?.kind;
         if (kind === undefined) return null;
         const facts = [checklistLabel({ kind, system: item?.system }), t(`item_${details.status}`)];
-        // The audit log keeps only that a note was given; the note itself is
-        // on the item, and it is shown while the item keeps that status.
+        // The audit log keeps only whether a note was given. The note is on
+        // the item, so it is shown while the item keeps that status.
         const note = item?.status === details.status ? item.note?.trim() : undefined;
         return details.withNote && note
           ? t('timelineChecklistItemNote', [...facts, note])
