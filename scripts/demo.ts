@@ -10,6 +10,7 @@ import pino from 'pino';
 import type { Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../server/index';
 import { importDncFile } from '../server/importer';
+import { stopWhenOrphaned } from '../server/orphan';
 import { createToken } from '../server/tokens';
 import {
   badgeStatuses,
@@ -166,16 +167,19 @@ async function main(): Promise<number> {
 }
 
 // Ctrl-C, a closed terminal and `kill` or a supervisor's timeout all stop
-// the API, the page server and Chromium, so no port is left open.
+// the API, the page server and Chromium, so no port is left open. So does
+// the end of the npm process that started the demo.
 let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\nStopping (${signal}) …`);
-    void stopAll().then(() => process.exit(0));
-  });
+function shutDown(cause: string): void {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\nStopping (${cause}) …`);
+  void stopAll().then(() => process.exit(0));
 }
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => shutDown(signal));
+}
+stopWhenOrphaned(() => shutDown('parent process exited'));
 
 main()
   .then(async (code) => {

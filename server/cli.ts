@@ -8,6 +8,7 @@ import { startServer } from './index.ts';
 import { createStores } from './stores.ts';
 import { createToken, listTokens, revokeToken } from './tokens.ts';
 import { DEFAULT_RATE_LIMIT } from './tokens.ts';
+import { stopWhenOrphaned } from './orphan.ts';
 import { verifyAudit } from './verify.ts';
 
 const HELP = `DNC Guard reference API server
@@ -131,8 +132,8 @@ async function serveCommand(values: {
   });
 
   await new Promise<void>((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
-      logger.info({ signal }, 'shutting down');
+    const stop = (cause: NodeJS.Signals | 'parent process exited') => {
+      logger.info({ cause }, 'shutting down');
       server.close().then(resolve, (error: unknown) => {
         logger.error({ err: error }, 'shutdown failed');
         resolve();
@@ -140,6 +141,7 @@ async function serveCommand(values: {
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
+    stopWhenOrphaned(() => stop('parent process exited'));
   });
   return 0;
 }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -147,6 +147,32 @@ describe('serve', () => {
     expect(output).toContain('DNC Guard API stopped');
   });
 
+  it('stops when its parent exits', async () => {
+    // A shell that dies without passing a signal on, as npm's shell does.
+    const log = join(dir, 'server.log');
+    const shell = spawn(
+      'sh',
+      [
+        '-c',
+        `node --import tsx server/cli.ts --port 0 --db "${dir}" > "${log}" 2>&1 & echo $!; wait`,
+      ],
+      { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'ignore'] },
+    );
+    const serverPid = await new Promise<number>((resolve) => {
+      shell.stdout.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim())));
+    });
+    try {
+      await waitFor(() => readFileSync(log, 'utf8').includes('listening'));
+      shell.kill('SIGKILL');
+
+      await waitFor(() => readFileSync(log, 'utf8').includes('DNC Guard API stopped'));
+      expect(readFileSync(log, 'utf8')).toContain('parent process exited');
+      await waitFor(() => !isRunning(serverPid));
+    } finally {
+      if (isRunning(serverPid)) process.kill(serverPid, 'SIGKILL');
+    }
+  }, 30_000);
+
   it('--help documents every subcommand', () => {
     const result = runCli(['--help']);
     expect(result.status).toBe(0);
@@ -168,3 +194,29 @@ describe('serve', () => {
     }
   });
 });
+
+/** Polls `check` every 100 ms until it holds; fails after 15 s. */
+async function waitFor(check: () => boolean): Promise<void> {
+  const until = Date.now() + 15_000;
+  while (!holds(check)) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${check.toString()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function holds(check: () => boolean): boolean {
+  try {
+    return check();
+  } catch {
+    return false;
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
