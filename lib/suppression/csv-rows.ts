@@ -35,6 +35,18 @@ export interface ParsedRow {
   quoteError: QuoteError | null;
 }
 
+/**
+ * UTF-8 bytes read in order, such as a Node file stream. The reader takes
+ * each chunk as it comes, so the whole input is never in memory at once.
+ */
+export interface ByteSource {
+  chunks: AsyncIterable<Uint8Array>;
+  /** Total bytes, for the share of the input read; 0 when unknown. */
+  size: number;
+}
+
+export type CsvInput = string | Blob | ByteSource;
+
 export function isBlank(row: ParsedRow): boolean {
   return row.quoteError === null && row.fields.every((field) => field.trim() === '');
 }
@@ -45,7 +57,7 @@ export function isBlank(row: ParsedRow): boolean {
  * guessed from the first chunk.
  */
 export async function readRows(
-  input: string | Blob,
+  input: CsvInput,
   onProgress: ((fraction: number) => void) | undefined,
   onRow: (row: ParsedRow) => void,
 ): Promise<void> {
@@ -272,9 +284,7 @@ function guessLineBreak(input: string): '\n' | '\r' {
 }
 
 /** Yields the text in pieces with the share of the input read; a leading byte order mark is dropped. */
-async function* textChunks(
-  input: string | Blob,
-): AsyncGenerator<{ text: string; fraction: number }> {
+async function* textChunks(input: CsvInput): AsyncGenerator<{ text: string; fraction: number }> {
   if (typeof input === 'string') {
     const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
     for (let start = 0; start < text.length; start += CHUNK_BYTES) {
@@ -288,6 +298,24 @@ async function* textChunks(
 
   // TextDecoder keeps a UTF-8 sequence split between slices and drops the BOM.
   const decoder = new TextDecoder('utf-8');
+  if ('chunks' in input) {
+    // Small chunks are joined into pieces of at least CHUNK_BYTES characters,
+    // because the delimiter is guessed from the first piece.
+    let text = '';
+    let bytesRead = 0;
+    for await (const bytes of input.chunks) {
+      text += decoder.decode(bytes, { stream: true });
+      bytesRead += bytes.byteLength;
+      if (text.length >= CHUNK_BYTES) {
+        yield { text, fraction: input.size > 0 ? Math.min(1, bytesRead / input.size) : 0 };
+        text = '';
+      }
+    }
+    text += decoder.decode();
+    if (text !== '') yield { text, fraction: 1 };
+    return;
+  }
+
   for (let start = 0; start < input.size; start += CHUNK_BYTES) {
     const end = Math.min(input.size, start + CHUNK_BYTES);
     const bytes = await input.slice(start, end).arrayBuffer();

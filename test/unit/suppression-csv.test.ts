@@ -9,7 +9,12 @@ import {
   toDncCsvChunks,
   type CsvImportOptions,
 } from '../../lib/suppression/csv.ts';
-import { MAX_QUOTED_LINES } from '../../lib/suppression/csv-rows.ts';
+import {
+  MAX_QUOTED_LINES,
+  readRows,
+  type CsvInput,
+  type ParsedRow,
+} from '../../lib/suppression/csv-rows.ts';
 import type { SuppressionEntry } from '../../lib/suppression/index.ts';
 
 const NOW = Date.UTC(2025, 6, 1);
@@ -496,6 +501,33 @@ describe('parseDncCsv large input', () => {
     expect(fractions.length).toBeGreaterThan(1);
     expect(fractions.at(-1)).toBe(1);
     expect(fractions.every((fraction, i) => i === 0 || fraction >= fractions[i - 1]!)).toBe(true);
+  });
+});
+
+describe('readRows byte source', () => {
+  const csv = '\ufeff电话;原因\r\n+8613812345678;"客户要求;\r\n删除"\r\n+8613812345679;热线\r\n';
+
+  async function rowsOf(input: CsvInput): Promise<ParsedRow[]> {
+    const rows: ParsedRow[] = [];
+    await readRows(input, undefined, (row) => rows.push(row));
+    return rows;
+  }
+
+  async function* oneByteAtATime(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
+    for (let i = 0; i < bytes.length; i++) yield bytes.subarray(i, i + 1);
+  }
+
+  it('reads one-byte chunks as the same rows as a string', async () => {
+    const bytes = new TextEncoder().encode(csv);
+
+    const rows = await rowsOf({ chunks: oneByteAtATime(bytes), size: bytes.length });
+
+    expect(rows).toEqual(await rowsOf(csv));
+    expect(rows.map((row) => row.fields)).toEqual([
+      ['电话', '原因'],
+      ['+8613812345678', '客户要求;\r\n删除'],
+      ['+8613812345679', '热线'],
+    ]);
   });
 });
 
