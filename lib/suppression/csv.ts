@@ -1,50 +1,8 @@
-import { z } from 'zod';
-
-import { normalizePhone, type CountryCode } from '../phone/normalize.ts';
-import { optionalColumnOf, phoneHeaderScore, type OptionalColumn } from './csv-columns.ts';
-import { isBlank, readRows, type ParsedRow } from './csv-rows.ts';
+import { readDncRows, type CsvImportOptions, type CsvRejectedRow } from './csv-entries.ts';
 import type { SuppressionEntry } from './types.ts';
 
 export { toDncCsv, toDncCsvBlob, toDncCsvChunks } from './csv-export.ts';
-
-export interface CsvImportOptions {
-  /** Country for numbers written in national format. */
-  defaultCountry?: CountryCode;
-  /** Reason for rows without a reason column or with an empty one. An empty string leaves it empty. */
-  defaultReason: string;
-  /** Source for rows without a source column or with an empty one. */
-  source: string;
-  /** Called with the share of the input read so far, from 0 to 1. */
-  onProgress?: (fraction: number) => void;
-  /** Added-at time for rows without one, in ms since the epoch; defaults to the current time. */
-  now?: number;
-}
-
-/** Reason a row was rejected; the options page shows each in the user's language. */
-export type CsvProblem =
-  | 'quotes'
-  | 'quotesUnclosed'
-  | 'columns'
-  | 'empty'
-  | 'invalid'
-  | 'invalidNational'
-  | 'addedAt'
-  | 'duplicate';
-
-export interface CsvRejectedRow {
-  /** 1-based line where the row starts. */
-  line: number;
-  /** The phone cell, or the start of the row when no phone cell could be read. */
-  value: string;
-  /** The reason in English, with papaparse's own words for malformed quotes. */
-  error: string;
-  problem: CsvProblem;
-  /**
-   * Values the problem's message names: expected and found column counts,
-   * the date cell, or the line of the earlier row a duplicate repeats.
-   */
-  details?: string[];
-}
+export type { CsvImportOptions, CsvProblem, CsvRejectedRow } from './csv-entries.ts';
 
 export interface CsvImportPreview {
   accepted: SuppressionEntry[];
@@ -60,30 +18,12 @@ export interface CsvImportPreview {
   totalRows: number;
 }
 
-const optionsSchema = z.object({
-  defaultCountry: z.string().length(2).optional(),
-  defaultReason: z.string(),
-  source: z.string(),
-  now: z.number().optional(),
-});
-
-/** Rows looked at to find the phone column of a file without a header. */
-const SAMPLE_ROWS = 50;
-const MAX_VALUE_LENGTH = 120;
 /**
  * Duplicate rows listed in a preview; the rest are only counted. A merged list
  * can repeat a million numbers, and each listed row takes an estimated 200 to
  * 250 bytes of heap.
  */
 export const MAX_LISTED_DUPLICATES = 1000;
-
-interface ColumnPlan {
-  headerDetected: boolean;
-  phoneIndex: number;
-  phoneColumn: string | number;
-  optional: Partial<Record<OptionalColumn, number>>;
-  columnCount: number;
-}
 
 /**
  * Reads a DNC list from CSV text or a file and reports what importing it
@@ -95,218 +35,42 @@ export async function parseDncCsv(
   input: string | Blob,
   options: CsvImportOptions,
 ): Promise<CsvImportPreview> {
-  const settings = optionsSchema.parse(options);
-  const defaultCountry = settings.defaultCountry as CountryCode | undefined;
-  const now = settings.now ?? Date.now();
-
-  const preview: CsvImportPreview = {
-    accepted: [],
-    duplicates: 0,
-    duplicateRows: [],
-    rejected: [],
-    headerDetected: false,
-    phoneColumn: 0,
-    totalRows: 0,
-  };
+  const accepted: SuppressionEntry[] = [];
+  const rejected: CsvRejectedRow[] = [];
+  const duplicateRows: CsvRejectedRow[] = [];
+  let duplicates = 0;
   // The line of the row that added each number, so a duplicate can name it.
   const firstLines = new Map<string, number>();
-  // Rows of one list mostly repeat a reason and source; sharing one string saves memory at millions of rows.
-  const shareReason = lastValueCache();
-  const shareSource = lastValueCache();
-  const sample: ParsedRow[] = [];
-  let plan: ColumnPlan | null = null;
 
-  const reject = (
-    row: ParsedRow,
-    value: string,
-    error: string,
-    problem: CsvProblem,
-    details?: string[],
-  ): void => {
-    preview.rejected.push({
-      line: row.line,
-      value: shorten(value),
-      error,
-      problem,
-      ...(details ? { details } : {}),
-    });
-  };
-
-  const importRow = (row: ParsedRow, columns: ColumnPlan): void => {
-    if (row.quoteError !== null) {
-      preview.totalRows++;
-      reject(row, row.fields.join(','), row.quoteError.text, row.quoteError.problem);
-      return;
-    }
-    if (row.fields.length !== columns.columnCount) {
-      preview.totalRows++;
-      reject(
-        row,
-        row.fields.join(','),
-        `wrong column count: expected ${columns.columnCount}, found ${row.fields.length}`,
-        'columns',
-        [String(columns.columnCount), String(row.fields.length)],
-      );
-      return;
-    }
-
-    preview.totalRows++;
-    const raw = (row.fields[columns.phoneIndex] ?? '').trim();
-    if (raw === '') {
-      reject(row, raw, 'empty phone number', 'empty');
-      return;
-    }
-    const phone = normalizePhone(raw, defaultCountry);
-    if (phone === null) {
-      const national = needsDefaultCountry(raw, defaultCountry);
-      reject(
-        row,
-        raw,
-        national
-          ? 'invalid phone number (national numbers need a default country)'
-          : 'invalid phone number',
-        national ? 'invalidNational' : 'invalid',
-      );
-      return;
-    }
-
-    const addedAt = parseAddedAt(cell(row, columns.optional.addedAt), now);
-    if (addedAt === null) {
-      reject(
-        row,
-        raw,
-        `invalid added_at date ${JSON.stringify(cell(row, columns.optional.addedAt))}`,
-        'addedAt',
-        [cell(row, columns.optional.addedAt)],
-      );
-      return;
-    }
-    const firstLine = firstLines.get(phone.e164);
-    if (firstLine !== undefined) {
-      preview.duplicates++;
-      if (preview.duplicateRows.length < MAX_LISTED_DUPLICATES) {
-        preview.duplicateRows.push({
-          line: row.line,
-          value: shorten(raw),
+  const layout = await readDncRows(input, options, {
+    accept: (entry, line, value) => {
+      const firstLine = firstLines.get(entry.e164);
+      if (firstLine === undefined) {
+        firstLines.set(entry.e164, line);
+        accepted.push(entry);
+        return;
+      }
+      duplicates++;
+      if (duplicateRows.length < MAX_LISTED_DUPLICATES) {
+        duplicateRows.push({
+          line,
+          value,
           error: `duplicate of line ${firstLine}`,
           problem: 'duplicate',
           details: [String(firstLine)],
         });
       }
-      return;
-    }
-    firstLines.set(phone.e164, row.line);
-    preview.accepted.push({
-      e164: phone.e164,
-      reason: shareReason(
-        unescapeFormula(cell(row, columns.optional.reason)) || settings.defaultReason,
-      ),
-      source: shareSource(unescapeFormula(cell(row, columns.optional.source)) || settings.source),
-      addedAt,
-    });
-  };
-
-  const decide = (): void => {
-    plan = planColumns(sample, defaultCountry);
-    preview.headerDetected = plan.headerDetected;
-    preview.phoneColumn = plan.phoneColumn;
-    const rows = plan.headerDetected ? sample.slice(1) : sample;
-    for (const row of rows) importRow(row, plan);
-    sample.length = 0;
-  };
-
-  await readRows(input, options.onProgress, (row) => {
-    if (isBlank(row)) return;
-    if (plan !== null) {
-      importRow(row, plan);
-      return;
-    }
-    sample.push(row);
-    if (sample.length > SAMPLE_ROWS) decide();
+    },
+    reject: (row) => rejected.push(row),
   });
-  if (plan === null && sample.length > 0) decide();
 
-  return preview;
-}
-
-function lastValueCache(): (value: string) => string {
-  let last = '';
-  return (value) => {
-    if (value !== last) last = value;
-    return last;
+  return {
+    accepted,
+    duplicates,
+    duplicateRows,
+    rejected,
+    headerDetected: layout.headerDetected,
+    phoneColumn: layout.phoneColumn,
+    totalRows: layout.totalRows,
   };
-}
-
-function cell(row: ParsedRow, index: number | undefined): string {
-  return index === undefined ? '' : (row.fields[index] ?? '').trim();
-}
-
-function shorten(value: string): string {
-  return value.length > MAX_VALUE_LENGTH ? `${value.slice(0, MAX_VALUE_LENGTH)}…` : value;
-}
-
-/** Tells whether a number failed only because it is national and no default country is set. */
-function needsDefaultCountry(raw: string, defaultCountry: CountryCode | undefined): boolean {
-  return defaultCountry === undefined && !raw.startsWith('+') && !raw.startsWith('00');
-}
-
-/** Returns ms since the epoch: an empty cell gives `now`, an unreadable one null. */
-function parseAddedAt(value: string, now: number): number | null {
-  if (value === '') return now;
-  const time = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
-  return Number.isFinite(time) ? time : null;
-}
-
-/** Removes the apostrophe `toDncCsv` puts before a cell that a spreadsheet would run as a formula. */
-function unescapeFormula(value: string): string {
-  return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
-}
-
-/**
- * Chooses the phone column. The first row is a header when none of its cells
- * is a valid number and one names a phone column. Without a header, the
- * phone column is the leftmost in which at least half of the sampled rows
- * hold a valid number, else the one with most valid numbers.
- */
-function planColumns(
-  sample: readonly ParsedRow[],
-  defaultCountry: CountryCode | undefined,
-): ColumnPlan {
-  const first = sample[0];
-  const columnCount = first?.fields.length ?? 1;
-  const firstFields = first?.fields ?? [];
-  const firstHasPhone = firstFields.some(
-    (field) => normalizePhone(field.trim(), defaultCountry) !== null,
-  );
-
-  if (!firstHasPhone && first?.quoteError === null) {
-    const scores: number[] = firstFields.map((field) => phoneHeaderScore(field));
-    const best = Math.max(0, ...scores);
-    if (best > 0) {
-      const phoneIndex = scores.indexOf(best);
-      const optional: Partial<Record<OptionalColumn, number>> = {};
-      firstFields.forEach((field, index) => {
-        const column = index === phoneIndex ? null : optionalColumnOf(field);
-        if (column !== null && optional[column] === undefined) optional[column] = index;
-      });
-      return {
-        headerDetected: true,
-        phoneIndex,
-        phoneColumn: firstFields[phoneIndex]!.trim(),
-        optional,
-        columnCount,
-      };
-    }
-  }
-
-  const validCounts = new Array<number>(columnCount).fill(0);
-  for (const row of sample) {
-    row.fields.slice(0, columnCount).forEach((field, index) => {
-      if (normalizePhone(field.trim(), defaultCountry) !== null) validCounts[index]!++;
-    });
-  }
-  const half = Math.max(1, Math.ceil(sample.length / 2));
-  let phoneIndex = validCounts.findIndex((count) => count >= half);
-  if (phoneIndex === -1) phoneIndex = validCounts.indexOf(Math.max(...validCounts));
-  return { headerDetected: false, phoneIndex, phoneColumn: phoneIndex, optional: {}, columnCount };
 }
