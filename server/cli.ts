@@ -3,7 +3,8 @@ import pino from 'pino';
 import { Role, CountryCode as CountryCodeSchema } from '../lib/api/schemas.ts';
 import type { CountryCode } from '../lib/phone/normalize.ts';
 import { openDatabase } from './db.ts';
-import { importDncFile } from './importer.ts';
+import { formatCount, formatImportReport } from './import-report.ts';
+import { importDncFile, MAX_LISTED_REJECTS } from './importer.ts';
 import { startServer } from './index.ts';
 import { createStores } from './stores.ts';
 import { createToken, listTokens, revokeToken } from './tokens.ts';
@@ -26,10 +27,16 @@ Commands:
   token create  Create a bearer token; it is printed once, alone on the last line.
   token list    List token ids, names and roles (never the tokens).
   token revoke  Revoke a token by the id that "token list" shows.
-  import-dnc    Load a CSV of phone numbers onto the suppression list. The phone
-                column is found from a header (phone, number, telephone, mobile,
-                e164, 电话, 手机) or is the first column. Rejected rows are
-                listed with line numbers (first 20, then a count).
+  import-dnc    Load a CSV of phone numbers onto the suppression list, read as
+                the extension's Options import reads it. The delimiter (comma,
+                semicolon or tab) and a header row naming the phone column
+                (phone, number, telephone, mobile, e164, 电话, 手机 …) are
+                detected; without a header, the column that holds numbers is
+                used. A row's own reason and source cells win over --reason and
+                --source. Numbers already on the list keep their entry, and
+                of a number repeated in the file the first row counts.
+                Rejected rows are counted by problem and listed with line
+                numbers (first ${MAX_LISTED_REJECTS}, then a count).
   audit verify  Check the audit log hash chain; prints "ok" and exits 0, or
                 names the first broken event seq and exits 1.
 
@@ -42,9 +49,10 @@ Options:
   --log-level L     pino level: fatal, error, warn, info, debug, trace, silent (default info)
   --role R          Role of a new token: agent, lead or admin
   --name NAME       Name of a new token, recorded as the actor in the audit log
-  --reason TEXT     Reason stored with every imported number
+  --reason TEXT     Reason stored with imported numbers whose row has no reason
   --country CC      ISO country code used to read national-format numbers, e.g. GB
-  --source TEXT     Source stored with imported numbers (default import:<file name>)
+  --source TEXT     Source stored with imported numbers whose row has no source
+                    (default import:<file name>)
   --batch-size N    Rows per import transaction (default 50000)
   -h, --help        Show this help
 `;
@@ -189,10 +197,6 @@ function tokenCommand(
   }
 }
 
-function formatCount(value: number): string {
-  return value.toLocaleString('en-US');
-}
-
 async function importCommand(
   file: string | undefined,
   values: { db: string; reason?: string; country?: string; source?: string; 'batch-size'?: string },
@@ -238,16 +242,8 @@ async function importCommand(
     });
     if (tty) process.stderr.write('\n');
 
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    process.stdout.write(
-      `Imported ${path}: ${formatCount(report.rows)} rows, ${formatCount(report.added)} added, ` +
-        `${formatCount(report.alreadyPresent)} already present, ${formatCount(report.rejectedCount)} rejected (${seconds} s)\n`,
-    );
-    for (const row of report.rejected) {
-      process.stdout.write(`  line ${row.line}: "${row.value}" ${row.error}\n`);
-    }
-    const unlisted = report.rejectedCount - report.rejected.length;
-    if (unlisted > 0) process.stdout.write(`  … and ${formatCount(unlisted)} more rejected rows\n`);
+    const seconds = (performance.now() - started) / 1000;
+    process.stdout.write(formatImportReport(path, report, seconds));
     return 0;
   } finally {
     db.close();

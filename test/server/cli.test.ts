@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FeedPage, Health } from '../../lib/api/schemas.ts';
+import { MAX_LISTED_REJECTS } from '../../server/importer.ts';
 import { startServer } from '../../server/index.ts';
 import { makeTempDir, runCli } from './helpers.ts';
 
@@ -75,6 +76,7 @@ describe('import-dnc', () => {
     ]);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('6 rows, 3 added, 1 already present, 2 rejected');
+    expect(result.stdout).toContain('Columns: phone "Telephone".');
     expect(result.stdout).toContain('line 4: "not a number"');
     expect(result.stdout).toContain('line 5: ""');
 
@@ -99,13 +101,29 @@ describe('import-dnc', () => {
     }
   });
 
-  it('lists the first 20 rejected rows and counts the rest', () => {
+  it('lists the first rejected rows and counts the rest', () => {
     const csv = join(dir, 'bad.csv');
-    writeFileSync(csv, Array.from({ length: 25 }, (_, i) => `12-0${i}`).join('\n'));
+    const rows = Array.from({ length: MAX_LISTED_REJECTS + 5 }, (_, i) => `12-0${i}`);
+    writeFileSync(csv, [...rows, '+447400123456', '"+447400123457'].join('\n'));
+
     const result = runCli(['import-dnc', csv, '--reason', 'r', '--db', dir]);
-    expect(result.stdout).toContain('25 rejected');
-    expect(result.stdout.match(/^ {2}line \d+/gm)).toHaveLength(20);
-    expect(result.stdout).toContain('and 5 more rejected rows');
+
+    expect(result.stdout).toContain(`${MAX_LISTED_REJECTS + 6} rejected`);
+    expect(result.stdout.match(/^ {2}line \d+/gm)).toHaveLength(MAX_LISTED_REJECTS);
+    expect(result.stdout).toContain('and 6 more rejected rows');
+    expect(result.stdout).toContain(
+      `Rejected rows by problem: national number without --country (${MAX_LISTED_REJECTS + 5}), unclosed quote (1)`,
+    );
+    expect(result.stdout).toContain('Numbers without a country code need --country');
+  });
+
+  it('prints a multi-line cell on one line', () => {
+    const csv = join(dir, 'notes.csv');
+    writeFileSync(csv, 'phone,note\n"+44 7400\n123456",x\n');
+
+    const result = runCli(['import-dnc', csv, '--reason', 'r', '--db', dir]);
+
+    expect(result.stdout).toContain('line 2: "+44 7400\\n123456" (invalid phone number)');
   });
 
   it('requires --reason', () => {

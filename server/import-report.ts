@@ -1,0 +1,59 @@
+import type { CsvProblem } from '../lib/suppression/csv-entries.ts';
+import type { ImportReport } from './importer.ts';
+
+/** Short English names of the problems, for the summary line of import-dnc. */
+const PROBLEM_NAMES: Record<CsvProblem, string> = {
+  quotes: 'malformed quotes',
+  quotesUnclosed: 'unclosed quote',
+  columns: 'wrong column count',
+  empty: 'empty phone number',
+  invalid: 'invalid phone number',
+  invalidNational: 'national number without --country',
+  addedAt: 'invalid added_at date',
+  duplicate: 'duplicate',
+};
+
+export function formatCount(value: number): string {
+  return value.toLocaleString('en-US');
+}
+
+/** Formats the report that import-dnc prints: totals, the columns read, and the rejected rows. */
+export function formatImportReport(file: string, report: ImportReport, seconds: number): string {
+  const lines = [
+    `Imported ${file}: ${formatCount(report.rows)} rows, ${formatCount(report.added)} added, ` +
+      `${formatCount(report.alreadyPresent)} already present, ${formatCount(report.rejectedCount)} rejected (${seconds.toFixed(1)} s)`,
+    describeColumns(report),
+  ];
+  if (report.rejectedCount === 0) return `${lines.join('\n')}\n`;
+
+  const byProblem = Object.entries(report.rejectedByProblem)
+    .sort(([, a], [, b]) => b - a)
+    .map(([problem, count]) => `${PROBLEM_NAMES[problem as CsvProblem]} (${formatCount(count)})`);
+  lines.push(`Rejected rows by problem: ${byProblem.join(', ')}`);
+
+  // JSON quoting shows a line break or quote inside a cell as \n or \".
+  for (const row of report.rejected) {
+    lines.push(`  line ${row.line}: ${JSON.stringify(row.value)} (${row.error})`);
+  }
+  const unlisted = report.rejectedCount - report.rejected.length;
+  if (unlisted > 0) lines.push(`  … and ${formatCount(unlisted)} more rejected rows`);
+
+  if (report.rejectedByProblem.invalidNational !== undefined) {
+    lines.push('Numbers without a country code need --country, for example --country GB.');
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function describeColumns(report: ImportReport): string {
+  if (!report.headerDetected) {
+    const column = typeof report.phoneColumn === 'number' ? report.phoneColumn + 1 : 1;
+    return `No header row found; phone numbers read from column ${column}.`;
+  }
+
+  const named = [`phone "${report.phoneColumn}"`];
+  const { reason, source, addedAt } = report.optionalColumns;
+  if (reason !== undefined) named.push(`reason "${reason}"`);
+  if (source !== undefined) named.push(`source "${source}"`);
+  if (addedAt !== undefined) named.push(`added at "${addedAt}" (checked, not stored)`);
+  return `Columns: ${named.join(', ')}.`;
+}
