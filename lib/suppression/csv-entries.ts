@@ -95,7 +95,7 @@ interface ColumnPlan {
 /**
  * Reads a DNC list from CSV text, a file or a byte stream and passes each
  * data row to `handlers.accept` or `handlers.reject`. The delimiter (comma,
- * semicolon or tab) and a header row are detected. A row's own reason and
+ * semicolon, tab or pipe) and a header row are detected. A row's own reason and
  * source are used when the file has those columns and the cell is not
  * empty; `options.defaultReason` and `options.source` fill in the rest.
  */

@@ -53,7 +53,7 @@ export function isBlank(row: ParsedRow): boolean {
 
 /**
  * Reads `input` chunk by chunk and calls `onRow` for each row, blank ones
- * included. The delimiter (comma, semicolon or tab) and the line break are
+ * included. The delimiter (comma, semicolon, tab or pipe) and the line break are
  * guessed from the first chunk.
  */
 export async function readRows(
@@ -252,7 +252,7 @@ function unclosedRow(text: string, line: number): ParsedRow {
 }
 
 /**
- * Picks comma, semicolon or tab from the start of the input. papaparse's own
+ * Picks comma, semicolon, tab or pipe from the start of the input. papaparse's own
  * guess counts a trailing blank line as a row with one field, which fails
  * two-column files, so here it runs with blank lines skipped.
  */
@@ -270,7 +270,7 @@ function guessDelimiter(input: string): string {
 
 function guessDelimiterOf(sample: string): string | null {
   const result = Papa.parse<string[]>(sample, {
-    delimitersToGuess: [',', ';', '\t'],
+    delimitersToGuess: [',', ';', '\t', '|'],
     skipEmptyLines: 'greedy',
     preview: 20,
   });

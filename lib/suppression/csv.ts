@@ -27,7 +27,7 @@ export const MAX_LISTED_DUPLICATES = 1000;
 
 /**
  * Reads a DNC list from CSV text or a file and reports what importing it
- * would do, changing nothing. The delimiter (comma, semicolon or tab) and a
+ * would do, changing nothing. The delimiter (comma, semicolon, tab or pipe) and a
  * header row are detected. Every row that cannot be imported is listed with
  * its line and the reason.
  */

@@ -117,6 +117,7 @@ describe('parseDncCsv formats', () => {
   it.each([
     ['semicolons', 'name;phone;reason\n"Doe; Jane";+12125550100;Asked\n'],
     ['tabs', 'name\tphone\treason\nDoe; Jane\t+12125550100\tAsked\n'],
+    ['pipes', 'name|phone|reason\nDoe; Jane|+12125550100|Asked\n'],
     ['CRLF', 'name,phone,reason\r\n"Doe; Jane",+12125550100,Asked\r\n'],
     ['BOM', '\ufeffname,phone,reason\n"Doe; Jane",+12125550100,Asked\n'],
     ['quoted commas', 'name,phone,reason\n"Doe, Jane","+1 (212) 555-0100","Asked, twice"\n'],
