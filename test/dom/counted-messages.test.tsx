@@ -63,7 +63,9 @@ describe('counted messages', () => {
       />,
     );
 
-    expect(screen.getByText('1 change (a number, case or call record) waiting to be sent to the server')).toBeTruthy();
+    expect(
+      screen.getByText('1 change (a number, case or call record) waiting to be sent to the server'),
+    ).toBeTruthy();
   });
 
   it.each([
