@@ -242,9 +242,17 @@ function shorten(value: string): string {
   return value.length > MAX_VALUE_LENGTH ? `${value.slice(0, MAX_VALUE_LENGTH)}…` : value;
 }
 
+/** Digits a value needs before a missing country is named as the reason it was rejected. */
+const NATIONAL_MIN_DIGITS = 7;
+
 /** Tells whether a number failed only because it is national and no default country is set. */
 function needsDefaultCountry(raw: string, defaultCountry: CountryCode | undefined): boolean {
-  return defaultCountry === undefined && !raw.startsWith('+') && !raw.startsWith('00');
+  return (
+    defaultCountry === undefined &&
+    !raw.startsWith('+') &&
+    !raw.startsWith('00') &&
+    (raw.match(/\d/g)?.length ?? 0) >= NATIONAL_MIN_DIGITS
+  );
 }
 
 /** Returns ms since the epoch: an empty cell gives `now`, an unreadable one null. */

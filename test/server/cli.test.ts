@@ -103,7 +103,11 @@ describe('import-dnc', () => {
 
   it('lists the first rejected rows and counts the rest', () => {
     const csv = join(dir, 'bad.csv');
-    const rows = Array.from({ length: MAX_LISTED_REJECTS + 5 }, (_, i) => `12-0${i}`);
+    // National numbers, which need --country.
+    const rows = Array.from(
+      { length: MAX_LISTED_REJECTS + 5 },
+      (_, i) => `020 7946 ${String(i).padStart(4, '0')}`,
+    );
     writeFileSync(csv, [...rows, '+447400123456', '"+447400123457'].join('\n'));
 
     const result = runCli(['import-dnc', csv, '--reason', 'r', '--db', dir]);

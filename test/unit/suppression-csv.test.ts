@@ -324,6 +324,15 @@ describe('parseDncCsv rejected rows', () => {
     );
   });
 
+  it('names no country for text without a number', async () => {
+    const preview = await parseDncCsv('phone\nnot a number\n', {
+      ...OPTIONS,
+      defaultCountry: undefined,
+    });
+
+    expect(preview.rejected[0]?.problem).toBe('invalid');
+  });
+
   it('rejects an unreadable added_at date', async () => {
     const preview = await parseDncCsv('phone,added_at\n+12125550100,last tuesday\n', OPTIONS);
 
