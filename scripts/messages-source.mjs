@@ -16,6 +16,7 @@ const MESSAGES = {
   badgeSuppressed: ['Do not call', '禁止呼叫'],
   badgePending: ['DNC pending', '禁呼待确认'],
   badgeAllowed: ['Not on the do-not-call list', '不在禁呼名单上'],
+  badgeLastDigits: ['…$1', '尾号$1'],
   badgeUnknown: ['Not checked', '未核实'],
   sinceDate: ['since $1', '自 $1 起'],
   checklistWithSystem: ['$1 ($2)', '$1（$2）'],

@@ -2,7 +2,7 @@ import { t, type MessageKey } from '../i18n';
 import { reasonText } from '../list-text';
 import type { NumberResult } from '../messaging/protocol';
 import type { NumberStatus } from '../policy';
-import { BADGE_TAG } from './dom-rules';
+import { BADGE_TAG, dialKey } from './dom-rules';
 import { scheduleFrame, type FrameScheduler, type IdleScheduler } from './idle';
 import type { FoundNumber, ScanSink } from './scanner';
 import type { StatusClient } from './status-client';
@@ -14,7 +14,12 @@ interface BadgeRecord {
   raw: string;
   status: NumberStatus;
   result?: NumberResult;
+  /** Last digits shown on the badge, set when its anchor contains more than one number. */
+  digits?: string;
 }
+
+/** Last digits a badge shows when several numbers share its anchor. */
+const SHOWN_DIGITS = 4;
 
 /**
  * Maximum wait in milliseconds for the scan and its status replies to end
@@ -34,6 +39,15 @@ const MAX_INSERTS_PER_FRAME = 10000;
 const MAX_PLACED_AT_ONCE = 64;
 
 /** Label of each status; the icon comes from BADGE_CSS, and the allowed badge shows only its icon. */
+/** A number waiting for its status or its badge. */
+interface FoundItem {
+  found: FoundNumber;
+  /** The anchor's generation when the number was found; a newer one makes the item stale. */
+  generation: number;
+  /** Whether other numbers share the anchor, so the badge names its number's last digits. */
+  shared: boolean;
+}
+
 const LABELS: Record<NumberStatus, MessageKey> = {
   suppressed: 'badgeSuppressed',
   pending: 'badgePending',
@@ -48,13 +62,9 @@ const LABELS: Record<NumberStatus, MessageKey> = {
 export class BadgeManager implements ScanSink {
   private readonly badges = new Map<HTMLElement, BadgeRecord>();
   private readonly byAnchor = new WeakMap<Node, HTMLElement[]>();
-  private readonly pendingRender: Array<{
-    found: FoundNumber;
-    generation: number;
-    result: NumberResult;
-  }> = [];
+  private readonly pendingRender: Array<FoundItem & { result: NumberResult }> = [];
   /** Numbers found whose status is not known yet, by raw text, with their anchor's generation. */
-  private readonly awaiting = new Map<string, Array<{ found: FoundNumber; generation: number }>>();
+  private readonly awaiting = new Map<string, FoundItem[]>();
   /**
    * How often each anchor was forgotten. A status that arrives after its
    * anchor's text changed belongs to the old text and places no badge.
@@ -129,8 +139,13 @@ export class BadgeManager implements ScanSink {
   }
 
   found(numbers: FoundNumber[]): void {
+    const shared = sharedAnchors(numbers);
     for (const found of numbers) {
-      const item = { found, generation: this.generations.get(found.anchor) ?? 0 };
+      const item = {
+        found,
+        generation: this.generations.get(found.anchor) ?? 0,
+        shared: shared.has(found.anchor),
+      };
       const waiting = this.awaiting.get(found.raw);
       if (waiting) {
         waiting.push(item);
@@ -187,7 +202,7 @@ export class BadgeManager implements ScanSink {
     const built: HTMLElement[] = [];
     for (const item of this.pendingRender.splice(0)) {
       if (item.generation !== (this.generations.get(item.found.anchor) ?? 0)) continue;
-      const badge = this.build(item.found, item.result);
+      const badge = this.build(item);
       if (badge) built.push(badge);
     }
     this.insertNow(built);
@@ -254,7 +269,7 @@ export class BadgeManager implements ScanSink {
     while (this.pendingRender.length > 0 && performance.now() < deadline) {
       const item = this.pendingRender.shift();
       if (item && item.generation === (this.generations.get(item.found.anchor) ?? 0))
-        this.build(item.found, item.result);
+        this.build(item);
     }
     if (this.pendingRender.length > 0) this.scheduleRender();
     if (this.unplaced.size > 0) this.scheduleInsert();
@@ -309,7 +324,11 @@ export class BadgeManager implements ScanSink {
   }
 
   /** Builds the badge of a number outside the page; `insert` puts it after its anchor later. */
-  private build(found: FoundNumber, result: NumberResult): HTMLElement | null {
+  private build({
+    found,
+    result,
+    shared,
+  }: FoundItem & { result: NumberResult }): HTMLElement | null {
     const { anchor } = found;
     if (!anchor.parentNode || !anchor.isConnected) return null;
 
@@ -321,6 +340,12 @@ export class BadgeManager implements ScanSink {
     const badge = newBadge(status);
     const record: BadgeRecord = { anchor, raw: found.raw, status, result };
     badge.setAttribute('data-e164', result.e164 ?? '');
+    // Badges go after the text node, which is never split, so each badge of
+    // numbers that share one shows its number's last digits.
+    if (shared) {
+      record.digits = dialKey(found.raw).slice(-SHOWN_DIGITS);
+      showDigits(badge.shadowRoot, record.digits);
+    }
     if (status === 'allowed' && this.statuses.listInfo?.showAllowedBadges === false)
       badge.hidden = true;
 
@@ -376,6 +401,7 @@ export class BadgeManager implements ScanSink {
     const current = shadow.querySelector('.badge');
     if (current) current.replaceWith(body);
     else shadow.prepend(body);
+    if (record.digits) showDigits(shadow, record.digits);
   }
 
   /** Opens the badge's small menu; for numbers not yet suppressed it offers "Add to do-not-call list". */
@@ -465,6 +491,29 @@ function bodyTemplate(status: NumberStatus): HTMLElement {
     templates.set(status, template);
   }
   return template;
+}
+
+/** Returns the anchors that more than one of `numbers` share. */
+function sharedAnchors(numbers: FoundNumber[]): Set<Node> {
+  const seen = new Set<Node>();
+  const shared = new Set<Node>();
+  for (const { anchor } of numbers) {
+    if (seen.has(anchor)) shared.add(anchor);
+    else seen.add(anchor);
+  }
+  return shared;
+}
+
+/** Adds a number's last digits to the badge body, as visible text and in its accessible name. */
+function showDigits(shadow: ShadowRoot | null, digits: string): void {
+  const body = shadow?.querySelector('.badge');
+  if (!body) return;
+  const text = t('badgeLastDigits', digits);
+  const span = document.createElement('span');
+  span.className = 'digits';
+  span.textContent = text;
+  body.append(span);
+  body.setAttribute('aria-label', `${body.getAttribute('aria-label') ?? ''} ${text}`);
 }
 
 function labelOf(status: NumberStatus): string {

@@ -33,6 +33,8 @@ export const BADGE_CSS = `
 :host([data-status="allowed"]) .badge::before { content: '\\2713'; width: auto; height: auto;
   margin: 0 1px; vertical-align: 0; border: none; border-radius: 0;
   font: 700 11px/14px system-ui, "Segoe UI Symbol", "DejaVu Sans", sans-serif; }
+.digits { margin-left: 3px; font: 600 11px/14px system-ui, -apple-system, "Segoe UI", "Noto Sans",
+  "Microsoft YaHei", sans-serif; font-variant-numeric: tabular-nums; }
 .menu { position: absolute; z-index: 2147483646; margin-top: 18px; background: #fff; border: 1px solid #dadce0;
   border-radius: 6px; box-shadow: 0 4px 12px rgba(0, 0, 0, 0.2); padding: 3px; }
 .menu button { font: 600 12px/1.3 system-ui, sans-serif; border: none; background: #b3261e; color: #fff;

@@ -175,6 +175,47 @@ describe('badge insertion', () => {
   });
 });
 
+describe('numbers that share a text node', () => {
+  it('shows the last digits of each number', async () => {
+    loadHtml('<p id="p">Mobile 206 555 0144, never the office 415 555 0123.</p>');
+    const anchor = document.getElementById('p')?.firstChild;
+    if (!anchor) throw new Error('no text');
+    const { badges, runIdle, runFrame } = setUp();
+
+    badges.found([
+      { raw: '206 555 0144', kind: 'text', anchor },
+      { raw: '415 555 0123', kind: 'text', anchor },
+    ]);
+    await flushReplies();
+    runIdle();
+    runFrame();
+
+    const labels = [...document.querySelectorAll('dnc-guard-badge')].map((badge) => [
+      badge.getAttribute('data-status'),
+      badge.shadowRoot?.querySelector('.digits')?.textContent,
+      badge.shadowRoot?.querySelector('.badge')?.getAttribute('aria-label'),
+    ]);
+    expect(labels).toEqual([
+      ['allowed', '…0144', 'Not on the do-not-call list …0144'],
+      ['suppressed', '…0123', 'Do not call …0123'],
+    ]);
+  });
+
+  it('shows no digits for a number alone in its text', async () => {
+    loadHtml('<p id="a">+1 415 555 0123</p>');
+    const { badges, runIdle, runFrame } = setUp();
+
+    badges.found(numbersIn(['a']));
+    await flushReplies();
+    runIdle();
+    runFrame();
+
+    expect(document.querySelector('dnc-guard-badge')?.shadowRoot?.querySelector('.digits')).toBe(
+      null,
+    );
+  });
+});
+
 describe('status client', () => {
   it('survives a throwing callback', async () => {
     const errors: unknown[] = [];
