@@ -75,12 +75,20 @@ interface WalkCursor {
 const INPUT_TYPES_WITH_NUMBERS = new Set(['', 'text', 'tel', 'search', 'number']);
 /** Elements whose own text is never page text; checked on every text node, so kept small. */
 const NON_TEXT_PARENTS = new Set(['script', 'style', 'noscript', 'textarea', 'title', 'option']);
-/** Elements a number's text must not sit in; checked only for text that contains a candidate. */
+/** Links that start a call. */
 const DIAL_LINKS = 'a[href^="tel:" i], a[href^="callto:" i], a[href^="sip:" i], a[href^="sips:" i]';
-/** Elements whose text is never flagged, and editable regions (contenteditable other than "false"). */
-const EXCLUDED_REGIONS = `${[...SKIPPED_ELEMENTS].join(', ')}, [contenteditable]:not([contenteditable="false" i])`;
+/** Editable elements (contenteditable other than "false"). */
+const EDITABLE = '[contenteditable]:not([contenteditable="false" i])';
+/** Elements whose text is never flagged, and editable regions; checked only for text that contains a candidate. */
+const EXCLUDED_REGIONS = `${[...SKIPPED_ELEMENTS].join(', ')}, ${EDITABLE}`;
 /** Elements the scanner handles besides text, matched in one query. */
-const SPECIAL_ELEMENTS = `${DIAL_LINKS}, input, textarea`;
+const SPECIAL_ELEMENTS = `${DIAL_LINKS}, input, textarea, ${EDITABLE}`;
+/**
+ * Maximum text length of an editable element read as a field, like an
+ * input (an inline-edited phone field). Longer ones are editors for notes
+ * or messages, whose text is left alone.
+ */
+const MAX_FIELD_TEXT = 120;
 /** Elements checked for a shadow root between two deadline checks. */
 const ELEMENTS_PER_CHECK = 2048;
 /** Maximum length of text scanned as one string; longer runs are cut at node boundaries. */
@@ -239,10 +247,13 @@ export class PageScanner {
           // The old text's badge goes now, whatever the new text holds.
           this.sink.forget([text]);
           this.enqueue(this.runScope(text.parentNode), true);
+          this.rescanField(text.parentElement);
         }
         continue;
       }
 
+      if (record.addedNodes.length > 0 || record.removedNodes.length > 0)
+        this.rescanField(record.target as Element);
       for (const node of record.addedNodes) {
         if (isOwnElement(node)) continue;
         // Text and inline elements join the text around them, so the
@@ -276,6 +287,36 @@ export class PageScanner {
         this.busyInCallback = false;
       }
     }
+  }
+
+  /**
+   * Returns the text of an editable field, with a line break where a block
+   * (a paragraph, a line) ends, or null when it is longer than MAX_FIELD_TEXT.
+   */
+  private fieldText(field: Element): string | null {
+    const walker = field.ownerDocument.createTreeWalker(field, NodeFilter.SHOW_TEXT);
+    let text = '';
+    let lastContainer: Node | null = null;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const container = node.parentNode ? this.containerOf(node.parentNode) : null;
+      if (lastContainer && container !== lastContainer) text += '\n';
+      text += (node as Text).data;
+      lastContainer = container;
+      if (text.length > MAX_FIELD_TEXT) return null;
+    }
+    return text;
+  }
+
+  /** Rescans the editable field that `element` is or sits in, after its text changed. */
+  private rescanField(element: Element | null): void {
+    if (element?.nodeType !== Node.ELEMENT_NODE || !element.isConnected) return;
+    let field: Element | null = element.closest(EDITABLE);
+    // The outermost editable element is the field.
+    for (let outer = field?.parentElement?.closest(EDITABLE); outer;) {
+      field = outer;
+      outer = outer.parentElement?.closest(EDITABLE);
+    }
+    if (field) this.enqueue(field, true);
   }
 
   /**
@@ -374,8 +415,11 @@ export class PageScanner {
       const special = scope.querySelectorAll(SPECIAL_ELEMENTS);
       for (let i = 0; i < special.length; i++) {
         const element = special[i] as Element;
-        if (element.localName === 'a') this.visitLink(element as HTMLAnchorElement);
-        else this.visitInput(element as ValueElement);
+        const name = element.localName;
+        if (name === 'input' || name === 'textarea') this.visitInput(element as ValueElement);
+        else if (name === 'a' && !element.hasAttribute('contenteditable'))
+          this.visitLink(element as HTMLAnchorElement);
+        else this.visitEditable(element);
       }
 
       // A native walker, because it visits the elements of a large page in
@@ -404,7 +448,25 @@ export class PageScanner {
     if (element.matches(DIAL_LINKS)) this.visitLink(element as HTMLAnchorElement);
     if (element.localName === 'input' || element.localName === 'textarea') {
       this.visitInput(element as ValueElement);
+    } else if (element.matches(EDITABLE)) {
+      this.visitEditable(element);
     }
+  }
+
+  /**
+   * Reads an editable element as a field, the way an input is read: its
+   * numbers get badges after the element, never inside it, where they would
+   * become part of what the user edits. Only the outermost editable element
+   * of a short text counts (see MAX_FIELD_TEXT).
+   */
+  private visitEditable(element: Element): void {
+    const parent = element.parentElement;
+    if (parent?.closest(EXCLUDED_REGIONS)) return;
+    this.sink.forget([element]);
+    const text = this.fieldText(element);
+    if (text === null) return;
+
+    this.reportField(element, text);
   }
 
   private visitLink(link: HTMLAnchorElement): void {
@@ -424,11 +486,16 @@ export class PageScanner {
     this.values.set(input, value);
     if (value.length > MAX_RUN_LENGTH || countDigits(value) < MIN_PHONE_DIGITS) return;
 
-    const found = findPhoneCandidates(value).map<FoundNumber>((candidate) => ({
+    this.reportField(input, value);
+  }
+
+  /** Passes the numbers of a field's text to the sink, each anchored after the field. */
+  private reportField(field: Element, text: string): void {
+    const found = findPhoneCandidates(text).map<FoundNumber>((candidate) => ({
       raw: candidate.raw,
       ...(candidate.extension ? { extension: candidate.extension } : {}),
       kind: 'input',
-      anchor: input,
+      anchor: field,
     }));
     if (found.length > 0) this.sink.found(found);
   }

@@ -202,12 +202,9 @@ describe('cells that cut off their line', () => {
 });
 
 describe('regions that are not page text', () => {
-  it('skips editors, svg text and form options', async () => {
+  it('skips svg text and form options', async () => {
     loadHtml(
       '<p id="plain">Call +1 415 555 0123</p>' +
-        '<div contenteditable="true"><p>Draft: +1 646 555 0199</p>' +
-        '<span contenteditable="false">Chip +44 20 7946 0018</span></div>' +
-        '<div contenteditable="PLAINTEXT-ONLY">Note +86 138 1234 5678</div>' +
         '<svg><text>+1 212 555 0187</text></svg>' +
         '<select><option>+1 212 555 0100</option></select>' +
         '<p contenteditable="false">Locked +1 212 555 0101</p>',
@@ -218,12 +215,57 @@ describe('regions that are not page text', () => {
     expect(badgeMap()).toEqual({ '+14155550123': 'suppressed', '+12125550101': 'allowed' });
   });
 
-  it('skips a dial link inside an editor', async () => {
-    loadHtml('<div contenteditable><a href="tel:+14155550123">+1 415 555 0123</a></div>');
+  it('flags a short editable field after it, never inside', async () => {
+    loadHtml(
+      '<div id="field" contenteditable="true"><p>+1 646 555 0199</p>' +
+        '<span contenteditable="false">Chip +44 20 7946 0018</span></div>' +
+        '<div id="plain" contenteditable="PLAINTEXT-ONLY">Note +86 138 1234 5678</div>',
+    );
+    page = startOnPage();
+    await page.settle();
+
+    expect(badgeMap()).toEqual({
+      '+16465550199': 'suppressed',
+      '+442079460018': 'suppressed',
+      '+8613812345678': 'suppressed',
+    });
+    for (const id of ['field', 'plain']) {
+      const field = document.getElementById(id);
+      expect(badgesIn(field ?? document)).toHaveLength(0);
+      expect(field?.nextElementSibling?.localName).toBe('dnc-guard-badge');
+    }
+  });
+
+  it('leaves the text of a long editor alone', async () => {
+    const note = `Customer said: ${'please stop calling me. '.repeat(6)}My number is +1 646 555 0199.`;
+    loadHtml(`<div contenteditable="true"><p>${note}</p></div>`);
     page = startOnPage();
     await page.settle();
 
     expect(badgeMap()).toEqual({});
+  });
+
+  it('follows an editable field as its text changes', async () => {
+    loadHtml('<div id="field" contenteditable="true">+1 212 555 0100</div>');
+    page = startOnPage();
+    await page.settle();
+    expect(badgeMap()).toEqual({ '+12125550100': 'allowed' });
+
+    const field = document.getElementById('field');
+    if (!field?.firstChild) throw new Error('no field text');
+    (field.firstChild as Text).data = '+1 646 555 0199';
+    await page.settle();
+
+    expect(badgeMap()).toEqual({ '+16465550199': 'suppressed' });
+  });
+
+  it('handles a dial link inside an editor as the field text', async () => {
+    loadHtml('<div contenteditable><a href="tel:+14155550123">+1 415 555 0123</a></div>');
+    page = startOnPage();
+    await page.settle();
+
+    expect(badgesIn(document.querySelector('a') ?? document)).toHaveLength(0);
+    expect(document.querySelector('div')?.nextElementSibling?.localName).toBe('dnc-guard-badge');
   });
 });
 
