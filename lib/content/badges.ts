@@ -476,8 +476,11 @@ function newBadge(status: NumberStatus): HTMLElement {
 }
 
 /**
- * Returns the badge body of a status: a span with the label as its text and
- * as its accessible name, because the allowed badge hides its text from view.
+ * Returns the badge body of a status: a span with the label as its
+ * accessible name and, but for the allowed badge, as its text. The allowed
+ * badge shows only its icon. Text hidden at font size 0 was still laid out
+ * and painted: wheel-scrolling a list of 6,000 numbers spent about 1.7 times
+ * as long in paint with it (Chromium 150, software rendering).
  */
 function bodyTemplate(status: NumberStatus): HTMLElement {
   let template = templates.get(status);
@@ -487,7 +490,7 @@ function bodyTemplate(status: NumberStatus): HTMLElement {
     template.className = 'badge';
     template.setAttribute('role', 'img');
     template.setAttribute('aria-label', label);
-    template.textContent = label;
+    if (status !== 'allowed') template.textContent = label;
     templates.set(status, template);
   }
   return template;

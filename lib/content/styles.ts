@@ -1,12 +1,13 @@
 /**
  * Styles of the badge, scoped to its shadow root so page CSS and ours never
- * mix. The shadow root contains one span with the label text, and the
- * span's `::before` draws the icon, keyed by the host's data-status. One box
- * per badge lets a list of thousands lay out quickly. Everything visible is
+ * mix. The shadow root contains one span with the label text (the allowed
+ * badge has none, its label is only its accessible name), and the span's
+ * `::before` draws the icon, keyed by the host's data-status. One box per
+ * badge lets a list of thousands lay out quickly. Everything visible is
  * styled inside the shadow root, because a page's own rules (a CSS reset
  * such as `* { padding: 0 }`) override any `:host` rule. Sizes are in px
- * because the allowed badge sets its font size to 0 to hide its label from
- * view while keeping it readable by screen readers. Icons use no transform:
+ * because the allowed badge sets its font size to 0, so that only its icon
+ * takes room. Icons use no transform:
  * a rotated check mark on 10,000 badges made wheel scrolling cost four times
  * as much main-thread time in Chromium 150.
  */
