@@ -307,16 +307,21 @@ export class PageScanner {
     return text;
   }
 
-  /** Rescans the editable field that `element` is or sits in, after its text changed. */
+  /**
+   * Reads again the editable field that `element` is or sits in, after its
+   * text changed. Read at once, not queued for a walk: a long editor is
+   * given up after MAX_FIELD_TEXT characters, where a walk would visit all
+   * its text on every key the user types.
+   */
   private rescanField(element: Element | null): void {
-    if (element?.nodeType !== Node.ELEMENT_NODE || !element.isConnected) return;
+    if (this.stopped || element?.nodeType !== Node.ELEMENT_NODE || !element.isConnected) return;
     let field: Element | null = element.closest(EDITABLE);
     // The outermost editable element is the field.
     for (let outer = field?.parentElement?.closest(EDITABLE); outer;) {
       field = outer;
       outer = outer.parentElement?.closest(EDITABLE);
     }
-    if (field) this.enqueue(field, true);
+    if (field) this.visitEditable(field);
   }
 
   /**
