@@ -1,12 +1,12 @@
 // Content-script scan benchmark in headless Chromium: main-thread cost of
 // flagging every number on a 2,000-row CRM list view and on 50 rows appended
 // later, against libphonenumber-js findPhoneNumbersInText over every text
-// node in one task. Run with `npx tsx bench/scan.bench.ts`; it prints a
-// Markdown section.
+// node in one task, and what the badges add to wheel scrolling. Run with
+// `npx tsx bench/scan.bench.ts`; it prints a Markdown section.
 
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import type { Browser, CDPSession } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 import { z } from 'zod';
 
 import type { NumberResult } from '../lib/messaging/protocol.ts';
@@ -24,6 +24,9 @@ import {
 } from './scan-setup.ts';
 
 const RUNS = 5;
+/** Wheel steps of the scroll measurement, each WHEEL_PX down. */
+const WHEEL_STEPS = 20;
+const WHEEL_PX = 600;
 const NODE_VALIDATION_RUNS = 5;
 const TARGETS = { totalMs: 100, taskMs: 50, appendMs: 16, speedUp: 8 };
 
@@ -74,6 +77,9 @@ interface RunFigures {
   coldBaselineMs: number;
   /** Long frames when that fresh page appends the rows with no scanner running. */
   controlAppend: { count: number; maxMs: number };
+  /** Main-thread task time of wheel scrolling the page with its badges, and the page alone, in ms. */
+  scrollMs: number;
+  controlScrollMs: number;
   unexpectedBadges: number;
   missingBadges: number;
   wrongStatus: number;
@@ -167,10 +173,30 @@ async function measureFreshPage(browser: Browser, url: string, rowsHtml: string)
           rowsHtml,
         ),
       );
-    return { coldBaselineMs, controlAppend };
+    const controlScrollMs = await measureScroll(page);
+    return { coldBaselineMs, controlAppend, controlScrollMs };
   } finally {
     await page.close();
   }
+}
+
+/**
+ * Scrolls the page down WHEEL_STEPS times with the mouse wheel and returns
+ * Chromium's main-thread task time over it, paint included, in ms.
+ */
+async function measureScroll(page: Page): Promise<number> {
+  const session = await page.context().newCDPSession(page);
+  await session.send('Performance.enable');
+  await page.mouse.move(400, 300);
+  const [, time] = await withRendererTime(session, async () => {
+    for (let step = 0; step < WHEEL_STEPS; step++) await page.mouse.wheel(0, WHEEL_PX);
+    // The last scroll is drawn by the frame after it.
+    await page.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100))),
+    );
+  });
+  await session.detach();
+  return time.taskMs;
 }
 
 async function measureRun(
@@ -180,7 +206,11 @@ async function measureRun(
   rowsHtml: string,
   expected: { all: string[]; statuses: Map<string, string> },
 ): Promise<RunFigures> {
-  const { coldBaselineMs, controlAppend } = await measureFreshPage(browser, url, rowsHtml);
+  const { coldBaselineMs, controlAppend, controlScrollMs } = await measureFreshPage(
+    browser,
+    url,
+    rowsHtml,
+  );
   const page = await openListPage(browser, url);
   try {
     await page.evaluate(
@@ -205,6 +235,7 @@ async function measureRun(
       ),
     );
     await session.detach();
+    const scrollMs = await measureScroll(page);
     const badges = badgeInfoSchema.parse(
       await page.evaluate(() => (globalThis as HarnessWindow).scanHarness.badgeInfo()),
     );
@@ -226,6 +257,8 @@ async function measureRun(
       baseline,
       coldBaselineMs,
       controlAppend,
+      scrollMs,
+      controlScrollMs,
       unexpectedBadges: badges.filter((badge) => !allowedNumbers.has(badge.e164)).length,
       missingBadges: countMissing(expected.all, found),
       wrongStatus: badges.filter((badge) => expected.statuses.get(badge.e164) !== badge.status)
@@ -381,6 +414,16 @@ function report(
       pick((run) => run.controlAppend.maxMs),
       0,
     )} | | |`,
+    '',
+    `| Wheel scrolling after the scan, ${WHEEL_STEPS} steps of ${WHEEL_PX} px | With badges | Page alone (control) |`,
+    '|---|---:|---:|',
+    `| All main-thread task time, paint included (ms) | ${cell(
+      pick((run) => run.scrollMs),
+      0,
+    )} | ${cell(
+      pick((run) => run.controlScrollMs),
+      0,
+    )} |`,
     '',
     'Any frame that inserts badges into this table lays out all 2,000 rows again: one inserted element alone costs about 30 ms of layout here, and 4,000 badges about 200 ms. ' +
       'Badges are therefore inserted together once the scan is done (at most 10,000 a frame), which gives one long frame instead of one per slice; the longest frame is the one that inserts them. ' +
