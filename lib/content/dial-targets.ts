@@ -1,14 +1,23 @@
 import { findPhoneCandidates } from '../phone/candidates';
 import type { DialHints } from '../sites/types';
+import { boxHints, isEditableRegion, labelledBy, readDialBox } from './dial-boxes';
 import { MIN_PHONE_DIGITS, countDigits, numberFromDialHref } from './dom-rules';
 
 /**
  * Words on controls that start a call, in English and Chinese. A control
- * counts only when a number box sits near it, so "Send" next to a message
- * field without a number is left alone.
+ * counts only when a number box or a shown number sits near it.
  */
 const CALL_WORDS =
-  /\b(call|dial|re-?dial|send|connect|ring)\b|click[- ]to[- ](call|dial)|拨打|呼叫|拨号|外呼|打电话|致电|通话|发送|重拨|回拨|回电/i;
+  /\b(call|dial|re-?dial|connect|ring)\b|click[- ]to[- ](call|dial)|拨打|呼叫|拨号|外呼|打电话|致电|通话|重拨|回拨|回电/i;
+/**
+ * "Send", the call key of many phones. Chat, note and email forms use the
+ * same word, so a Send control dials only a box whose text is a number,
+ * never a number shown in text beside it.
+ */
+const SEND_WORDS = /\bsend\b|发送/i;
+/** Words that make a Send control send a message, not a number. */
+const MESSAGE_WORDS =
+  /\b(e-?mail|mail|message|sms|text|chat|note|comment|reply|invite|invitation)s?\b|消息|邮件|短信|留言|评论|回复/i;
 /** "Call back" dials, although "back" alone names a button that does not. */
 const CALL_BACK = /\bcall ?back\b/i;
 /** Words that end or change a call already under way; a control labelled with one is not treated as a call control. */
@@ -31,7 +40,7 @@ const NUMBER_ATTRIBUTES = [
 const HINTED_NUMBER_ATTRIBUTES = [...NUMBER_ATTRIBUTES, 'value'];
 /** Words in other data attributes' names that mark them as carrying a number to dial. */
 const NUMBER_ATTRIBUTE_NAMES = /phone|tel|dial|call|msisdn|mobile|number/;
-/** Hints in a box's name, id, placeholder or label that it contains a number to dial. */
+/** Hints in a box's name, id, placeholder or label that it contains a number to dial; such a box is preferred over others. */
 const NUMBER_BOX_HINTS = /phone|number|dial|tel|msisdn|callee|destination|电话|号码|手机|拨/i;
 const SEARCH_HINTS = /search|filter|query|搜索|查找/i;
 /** Ancestor levels searched for the number box of a call control. */
@@ -82,8 +91,9 @@ export function dialTargetOfClick(path: HTMLElement[], hints: DialHints = {}): D
   const ownNumber = navigates(control) ? null : numberInText(control.textContent ?? '');
   if (ownNumber) return { kind: 'click-to-dial', raw: ownNumber, element: control };
 
-  if (!isCallControl(control)) return null;
-  const box = findNumberBox(path, path.indexOf(control), hints);
+  const kind = callControlKind(control);
+  if (!kind) return null;
+  const box = findNumberBox(path, path.indexOf(control), hints, kind === 'call');
   if (!box) return null;
   return {
     kind: 'dial-pad',
@@ -100,7 +110,7 @@ export function dialTargetOfEnter(
 ): DialTarget | null {
   const box = path[0];
   if (!box) return null;
-  const raw = boxNumber(box);
+  const raw = readDialBox(box);
   if (!raw) return null;
 
   const hints = boxHints(box);
@@ -141,7 +151,7 @@ export function dialTargetOfSubmit(
     ),
   ];
   for (const element of boxes) {
-    const raw = boxNumber(element);
+    const raw = readDialBox(element);
     if (raw) return { kind: 'submit', raw, element: form };
   }
   return null;
@@ -166,12 +176,24 @@ function isControl(element: HTMLElement): boolean {
 }
 
 export function isCallControl(element: HTMLElement): boolean {
+  return callControlKind(element) !== null;
+}
+
+/**
+ * Tells what a control's label makes it: a call control ("call"), a Send
+ * control that dials only a number box ("send"), or neither (null).
+ */
+function callControlKind(element: HTMLElement): 'call' | 'send' | null {
   const label = accessibleLabel(element);
-  if (label) return CALL_WORDS.test(label) && (!NOT_A_DIAL.test(label) || CALL_BACK.test(label));
+  if (label) {
+    if (NOT_A_DIAL.test(label) && !CALL_BACK.test(label)) return null;
+    if (CALL_WORDS.test(label)) return 'call';
+    return SEND_WORDS.test(label) && !MESSAGE_WORDS.test(label) ? 'send' : null;
+  }
 
   // Icon-only buttons: fall back to the names authors give them.
   const tokens = `${element.className} ${element.id} ${element.getAttribute('data-testid') ?? ''}`;
-  return CALL_TOKENS.test(tokens) && !NOT_A_DIAL.test(tokens);
+  return CALL_TOKENS.test(tokens) && !NOT_A_DIAL.test(tokens) ? 'call' : null;
 }
 
 /** Returns the control's label the way assistive technology would find it, nested labels included. */
@@ -195,18 +217,6 @@ function accessibleLabel(element: HTMLElement): string {
     nested.getAttribute('alt') ??
     ''
   ).trim();
-}
-
-function labelledBy(element: HTMLElement): string | null {
-  const ids = element.getAttribute('aria-labelledby');
-  if (!ids) return null;
-  const root = element.getRootNode() as Document | ShadowRoot;
-  const text = ids
-    .split(/\s+/)
-    .map((id) => root.getElementById?.(id)?.textContent ?? '')
-    .join(' ')
-    .trim();
-  return text || null;
 }
 
 function numberFromAttributes(
@@ -237,38 +247,16 @@ function numberInText(text: string): string | null {
   return trimmed.length - (only.end - only.start) <= CLICK_TO_DIAL_SLACK ? only.raw : null;
 }
 
-function boxHints(box: HTMLElement): string {
-  return ['name', 'id', 'placeholder', 'aria-label', 'autocomplete', 'class', 'title']
-    .map((attribute) => box.getAttribute(attribute) ?? '')
-    .join(' ');
-}
-
-/** Returns the number written in a box: an input's value or a display element's text. */
-function boxNumber(element: HTMLElement): string | null {
-  let value: string;
-  if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) {
-    if (
-      element instanceof HTMLInputElement &&
-      ['hidden', 'password', 'checkbox', 'radio'].includes(element.type)
-    ) {
-      return null;
-    }
-    value = element.value;
-  } else {
-    value = element.textContent ?? '';
-  }
-  if (value.length > 64 || countDigits(value) < MIN_PHONE_DIGITS) return null;
-  return findPhoneCandidates(value)[0]?.raw ?? null;
-}
-
 /**
  * Searches outward from a call control for the box that contains the number
- * it would dial. A box the site adapter names is taken first.
+ * it would dial. A box the site adapter names is taken first. With
+ * `readsText`, a number shown as text near the control counts too.
  */
 function findNumberBox(
   path: HTMLElement[],
   controlIndex: number,
   hints: DialHints,
+  readsText: boolean,
 ): { raw: string; alternatives?: string[] } | null {
   const ancestors = path.slice(controlIndex, controlIndex + NUMBER_BOX_SEARCH_DEPTH + 1);
   for (const ancestor of ancestors) {
@@ -279,6 +267,7 @@ function findNumberBox(
       const raw = boxNumberIn(within, hints);
       if (raw) return { raw };
     }
+    if (!readsText) continue;
 
     // A redial or "Call" button beside a number shown as plain text dials
     // that number. With several numbers at the nearest level that shows any,
@@ -294,7 +283,7 @@ function findNumberBox(
 /** Returns the number in the boxes of a scope: a box the site adapter names first, then one that looks like a number box. */
 function boxNumberIn(scope: Element | DocumentFragment, hints: DialHints): string | null {
   for (const box of queryAll(scope, hints.numberBoxSelectors)) {
-    const raw = boxNumber(box);
+    const raw = readDialBox(box);
     if (raw) return raw;
   }
   const boxes = scope.querySelectorAll<HTMLElement>(
@@ -302,7 +291,7 @@ function boxNumberIn(scope: Element | DocumentFragment, hints: DialHints): strin
   );
   let fallback: string | null = null;
   for (const box of boxes) {
-    const raw = boxNumber(box);
+    const raw = readDialBox(box);
     if (!raw) continue;
     if (NUMBER_BOX_HINTS.test(boxHints(box)) || box instanceof HTMLInputElement) return raw;
     fallback ??= raw;
@@ -353,7 +342,9 @@ function hintedControlTarget(
 /**
  * Returns the text of an element and of its open shadow roots, cut after
  * about 256 characters. A space goes between elements, so a number in one
- * span does not run into the label of the button after it.
+ * span does not run into the label of the button after it. Text being
+ * edited (textareas and editable regions) is left out: those are boxes, read
+ * by the rules for boxes.
  */
 function composedText(element: Element): string {
   let text = '';
@@ -363,6 +354,7 @@ function composedText(element: Element): string {
       text += (node as Text).data;
       return;
     }
+    if (node !== element && isEditedText(node)) return;
     if (node !== element && text !== '' && !text.endsWith(' ')) text += ' ';
     const shadow = node.nodeType === Node.ELEMENT_NODE ? (node as Element).shadowRoot : null;
     if (shadow) visit(shadow);
@@ -370,6 +362,12 @@ function composedText(element: Element): string {
   };
   visit(element);
   return text;
+}
+
+function isEditedText(node: Node): boolean {
+  if (node.nodeType !== Node.ELEMENT_NODE) return false;
+  const element = node as Element;
+  return element.localName === 'textarea' || isEditableRegion(element);
 }
 
 /** Checks whether `element` matches one of `selectors`. A selector the browser rejects matches nothing. */

@@ -200,6 +200,96 @@ describe('dial pad', () => {
   });
 });
 
+describe('messages that mention a number', () => {
+  it('sends a note naming a blocked number', async () => {
+    loadHtml(
+      '<form id="note-form"><textarea id="note" aria-label="Note">DNC requested 415 555 0123</textarea>' +
+        '<button id="send">Send</button></form>',
+    );
+    const events = pageLog();
+    page = startOnPage();
+
+    document.getElementById('send')?.click();
+    await wait();
+
+    expect(events).toEqual(['click:send', 'submit:note-form']);
+    expect(notice()).toBeNull();
+  });
+
+  it('sends a chat message with Enter or Send', async () => {
+    loadHtml(
+      '<div class="composer"><div id="msg" contenteditable="true" role="textbox" aria-label="Message #team">' +
+        'Do not call 415 555 0123 again</div><button id="send" type="button">Send</button></div>',
+    );
+    const events = pageLog();
+    page = startOnPage();
+
+    pressEnter(document.getElementById('msg') as HTMLElement);
+    document.getElementById('send')?.click();
+    await wait();
+
+    expect(events).toEqual(['keydown:msg', 'click:send']);
+    expect(notice()).toBeNull();
+  });
+
+  it('sends an email whose subject has a number', async () => {
+    loadHtml(
+      '<form id="mail"><input id="subject" name="subject" aria-label="Subject" ' +
+        'value="Re: your number 415-555-0123 removed"><button id="send">Send</button></form>',
+    );
+    const events = pageLog();
+    page = startOnPage();
+
+    pressEnter(document.getElementById('subject') as HTMLElement);
+    (document.getElementById('mail') as HTMLFormElement).requestSubmit();
+    await wait();
+
+    expect(events).toEqual(['keydown:subject', 'submit:mail']);
+    expect(notice()).toBeNull();
+  });
+
+  it('sends beside a chat history with numbers', async () => {
+    loadHtml(
+      '<div class="chat"><p>Customer: call me on 415 555 0123</p>' +
+        '<input id="reply" value="Noted"><button id="send">Send</button></div>',
+    );
+    const events = pageLog();
+    page = startOnPage();
+
+    document.getElementById('send')?.click();
+    await wait();
+
+    expect(events).toEqual(['click:send']);
+  });
+
+  it('blocks Send beside a number-only box', async () => {
+    loadHtml('<div><input id="to" value="(415) 555-0123"><button id="send">Send</button></div>');
+    const events = pageLog();
+    page = startOnPage();
+
+    document.getElementById('send')?.click();
+    await wait();
+
+    expect(events).toEqual([]);
+    expect(notice()).not.toBeNull();
+  });
+
+  it('blocks a sentence in a box labelled as a phone', async () => {
+    loadHtml(
+      '<div><label for="to">Phone to call</label><textarea id="to">Mobile, after 5pm: 415 555 0123</textarea>' +
+        '<button id="call">Call</button></div>',
+    );
+    const events = pageLog();
+    page = startOnPage();
+
+    document.getElementById('call')?.click();
+    await wait();
+
+    expect(events).toEqual([]);
+    expect(page.reports).toEqual([{ raw: '415 555 0123', decision: 'block' }]);
+  });
+});
+
 describe('click-to-dial elements', () => {
   it('blocks a button whose text is the number', async () => {
     loadHtml('<button id="c2d" type="button">+1 646 555 0199</button>');

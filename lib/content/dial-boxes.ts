@@ -1,0 +1,128 @@
+import { findPhoneCandidates, type PhoneCandidate } from '../phone/candidates';
+import { MIN_PHONE_DIGITS, countDigits } from './dom-rules';
+
+/**
+ * Hints in a box's name, id, label or placeholder that it contains a phone
+ * number. Only a box with one of these is dialed when its text is more than
+ * a number, such as a sentence or a note.
+ */
+const PHONE_BOX_HINTS = /phone|dial|callee|msisdn|mobile|(^|[^a-z])tel([^a-z]|$)|电话|手机|拨/i;
+/** Characters allowed around the number in a dial box: a dialing prefix, a scheme such as "tel:", brackets. */
+const MAX_CHARS_AROUND_NUMBER = 16;
+/** Letters allowed around the number in a dial box, enough for "tel:" or "Ph." but not for a word of a sentence. */
+const MAX_LETTERS_AROUND_NUMBER = 3;
+/** Maximum length of a box's text read for a number. A longer text is a message, not a number being dialed. */
+const MAX_BOX_TEXT = 64;
+
+/**
+ * Returns the attributes and label text that describe a box: its name, id,
+ * placeholder, accessible name and the text of its labels.
+ */
+export function boxHints(box: HTMLElement): string {
+  const attributes = [
+    'name',
+    'id',
+    'placeholder',
+    'aria-placeholder',
+    'data-placeholder',
+    'aria-label',
+    'autocomplete',
+    'class',
+    'title',
+  ].map((attribute) => box.getAttribute(attribute) ?? '');
+  return [...attributes, labelledBy(box) ?? '', ...labelTexts(box)].join(' ');
+}
+
+/** Returns the text of the elements `aria-labelledby` names, or null when it names none. */
+export function labelledBy(element: HTMLElement): string | null {
+  const ids = element.getAttribute('aria-labelledby');
+  if (!ids) return null;
+  const root = element.getRootNode() as Document | ShadowRoot;
+  const text = ids
+    .split(/\s+/)
+    .map((id) => root.getElementById?.(id)?.textContent ?? '')
+    .join(' ')
+    .trim();
+  return text || null;
+}
+
+/** Returns the text of a form control's labels, leaving out the control's own text (a wrapped select's options). */
+function labelTexts(box: HTMLElement): string[] {
+  const labels =
+    box instanceof HTMLInputElement ||
+    box instanceof HTMLTextAreaElement ||
+    box instanceof HTMLSelectElement
+      ? [...(box.labels ?? [])]
+      : [];
+  return labels.map((label) => textOutside(label, box));
+}
+
+function textOutside(container: Node, excluded: Node): string {
+  let text = '';
+  for (let child = container.firstChild; child; child = child.nextSibling) {
+    if (child === excluded) continue;
+    text += child.nodeType === Node.TEXT_NODE ? (child as Text).data : textOutside(child, excluded);
+  }
+  return text;
+}
+
+/** Tells whether a box's name, label or type marks it as a phone number box. */
+export function hasPhoneHints(box: HTMLElement): boolean {
+  if (box instanceof HTMLInputElement && box.type === 'tel') return true;
+  return PHONE_BOX_HINTS.test(boxHints(box));
+}
+
+/**
+ * Tells whether an element is edited as free text: a textarea or a
+ * multi-line editable region (chat and email composers).
+ */
+function isMessageBox(element: HTMLElement): boolean {
+  return (
+    element instanceof HTMLTextAreaElement || element.getAttribute('aria-multiline') === 'true'
+  );
+}
+
+/** Tells whether an element is an editable region that is not a form control (a rich-text composer, an inline edit). */
+export function isEditableRegion(element: Element): boolean {
+  const editable = element.getAttribute('contenteditable');
+  return editable !== null && editable.toLowerCase() !== 'false';
+}
+
+/**
+ * Returns the number a box would dial: an input's value or a display
+ * element's text. A box is dialed when that text is essentially one number
+ * (formatting, a dialing prefix and an extension allowed). A sentence with a
+ * number in it, and any text in a textarea or a multi-line editor, is a
+ * message, unless the box's name, label or placeholder marks it as a phone box.
+ */
+export function readDialBox(element: HTMLElement): string | null {
+  const value = boxText(element);
+  if (value === null || value.length > MAX_BOX_TEXT || countDigits(value) < MIN_PHONE_DIGITS)
+    return null;
+
+  const candidates = findPhoneCandidates(value);
+  const [first] = candidates;
+  if (!first) return null;
+
+  const isNumber = !isMessageBox(element) && readsAsOneNumber(value, candidates);
+  return isNumber || hasPhoneHints(element) ? first.raw : null;
+}
+
+function boxText(element: HTMLElement): string | null {
+  if (element instanceof HTMLInputElement) {
+    return ['hidden', 'password', 'checkbox', 'radio'].includes(element.type)
+      ? null
+      : element.value;
+  }
+  if (element instanceof HTMLTextAreaElement) return element.value;
+  return element.textContent ?? '';
+}
+
+function readsAsOneNumber(value: string, candidates: PhoneCandidate[]): boolean {
+  const [only] = candidates;
+  if (candidates.length !== 1 || !only) return false;
+
+  const around = `${value.slice(0, only.start)} ${value.slice(only.end)}`.trim();
+  const letters = around.match(/\p{L}/gu)?.length ?? 0;
+  return around.length <= MAX_CHARS_AROUND_NUMBER && letters <= MAX_LETTERS_AROUND_NUMBER;
+}
