@@ -1,5 +1,5 @@
 import { findPhoneCandidates, type PhoneCandidate } from '../phone/candidates';
-import { MIN_PHONE_DIGITS, countDigits } from './dom-rules';
+import { MIN_PHONE_DIGITS, countDigits, dialKey } from './dom-rules';
 
 /**
  * Hints in a box's name, id, label or placeholder that it contains a phone
@@ -7,6 +7,12 @@ import { MIN_PHONE_DIGITS, countDigits } from './dom-rules';
  * a number, such as a sentence or a note.
  */
 const PHONE_BOX_HINTS = /phone|dial|callee|msisdn|mobile|(^|[^a-z])tel([^a-z]|$)|电话|手机|拨/i;
+/**
+ * Hints that a box contains the agent's own number, the caller ID a dial
+ * goes out from. A label that starts with "From" marks one too.
+ */
+const CALLER_ID_HINTS =
+  /caller[ _-]?id|call(ing)?[ _-]from|from[ _-]?(number|line)|\bmy (number|line)\b|主叫|外显|来电显示/i;
 /** Characters allowed around the number in a dial box: a dialing prefix, a scheme such as "tel:", brackets. */
 const MAX_CHARS_AROUND_NUMBER = 16;
 /** Letters allowed around the number in a dial box, enough for "tel:" or "Ph." but not for a word of a sentence. */
@@ -88,17 +94,34 @@ export function isEditableRegion(element: Element): boolean {
   return editable !== null && editable.toLowerCase() !== 'false';
 }
 
+/** The number a box would dial, with other numbers the same choice may dial. */
+export interface BoxNumber {
+  raw: string;
+  /** Other numbers the dial may go to (a picked option's value and text when they differ). */
+  alternatives?: string[];
+}
+
 /**
- * Returns the number a box would dial: an input's value or a display
- * element's text. A box is dialed when that text is essentially one number
- * (formatting, a dialing prefix and an extension allowed). A sentence with a
- * number in it, and any text in a textarea or a multi-line editor, is a
- * message, unless the box's name, label or placeholder marks it as a phone box.
+ * Returns the number a box would dial: an input's value, a picker's selected
+ * option or a display element's text. A box is dialed when that text is
+ * essentially one number (formatting, a dialing prefix and an extension
+ * allowed). A sentence with a number in it, and any text in a textarea or a
+ * multi-line editor, is a message, unless the box's name, label or
+ * placeholder marks it as a phone box. A box for the agent's own caller ID
+ * is never the one dialed.
  */
-export function readDialBox(element: HTMLElement): string | null {
+export function readDialBox(element: HTMLElement): BoxNumber | null {
+  if (isCallerIdBox(element)) return null;
+  if (element instanceof HTMLSelectElement) return readPicker(element);
+
   const value = boxText(element);
-  if (value === null || value.length > MAX_BOX_TEXT || countDigits(value) < MIN_PHONE_DIGITS)
-    return null;
+  if (value === null) return null;
+  const raw = numberInBoxText(value, element);
+  return raw ? { raw } : null;
+}
+
+function numberInBoxText(value: string, element: HTMLElement): string | null {
+  if (value.length > MAX_BOX_TEXT || countDigits(value) < MIN_PHONE_DIGITS) return null;
 
   const candidates = findPhoneCandidates(value);
   const [first] = candidates;
@@ -106,6 +129,30 @@ export function readDialBox(element: HTMLElement): string | null {
 
   const isNumber = !isMessageBox(element) && readsAsOneNumber(value, candidates);
   return isNumber || hasPhoneHints(element) ? first.raw : null;
+}
+
+/**
+ * Reads the selected option of a picker. Pages dial its value or show the
+ * number as its text, so both are checked when both are numbers. The other
+ * options are choices not taken.
+ */
+function readPicker(select: HTMLSelectElement): BoxNumber | null {
+  const option = select.selectedOptions[0];
+  if (!option) return null;
+
+  const numbers: string[] = [];
+  for (const text of [option.value, option.text]) {
+    const raw = numberInBoxText(text, select);
+    if (raw && !numbers.some((known) => dialKey(known) === dialKey(raw))) numbers.push(raw);
+  }
+  const [raw, ...alternatives] = numbers;
+  if (!raw) return null;
+  return alternatives.length > 0 ? { raw, alternatives } : { raw };
+}
+
+function isCallerIdBox(box: HTMLElement): boolean {
+  if (CALLER_ID_HINTS.test(boxHints(box))) return true;
+  return labelTexts(box).some((label) => /^\s*from\b/i.test(label));
 }
 
 function boxText(element: HTMLElement): string | null {

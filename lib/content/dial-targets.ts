@@ -1,6 +1,6 @@
 import { findPhoneCandidates } from '../phone/candidates';
 import type { DialHints } from '../sites/types';
-import { boxHints, isEditableRegion, labelledBy, readDialBox } from './dial-boxes';
+import { boxHints, isEditableRegion, labelledBy, readDialBox, type BoxNumber } from './dial-boxes';
 import { MIN_PHONE_DIGITS, countDigits, numberFromDialHref } from './dom-rules';
 
 /**
@@ -95,12 +95,7 @@ export function dialTargetOfClick(path: HTMLElement[], hints: DialHints = {}): D
   if (!kind) return null;
   const box = findNumberBox(path, path.indexOf(control), hints, kind === 'call');
   if (!box) return null;
-  return {
-    kind: 'dial-pad',
-    raw: box.raw,
-    element: control,
-    ...(box.alternatives ? { alternatives: box.alternatives } : {}),
-  };
+  return { kind: 'dial-pad', ...box, element: control };
 }
 
 /** Finds what Enter in a box would dial: the box must look like a dial box or sit by a call control. */
@@ -110,8 +105,8 @@ export function dialTargetOfEnter(
 ): DialTarget | null {
   const box = path[0];
   if (!box) return null;
-  const raw = readDialBox(box);
-  if (!raw) return null;
+  const number = readDialBox(box);
+  if (!number) return null;
 
   const hints = boxHints(box);
   if (SEARCH_HINTS.test(hints) || (box instanceof HTMLInputElement && box.type === 'search'))
@@ -121,7 +116,7 @@ export function dialTargetOfEnter(
     (box instanceof HTMLInputElement && box.type === 'tel' && /dial|call|拨/i.test(hints)) ||
     matchesAny(box, siteHints.numberBoxSelectors) ||
     findCallControlNear(path) !== null;
-  return isDialBox ? { kind: 'enter', raw, element: box } : null;
+  return isDialBox ? { kind: 'enter', ...number, element: box } : null;
 }
 
 /** Finds what submitting a form would dial: a form with a call control and a number box. */
@@ -147,12 +142,14 @@ export function dialTargetOfSubmit(
     ...queryAll(form, hints.numberBoxSelectors),
     ...[...form.elements].filter(
       (element): element is HTMLElement =>
-        element.localName === 'input' || element.localName === 'textarea',
+        element.localName === 'input' ||
+        element.localName === 'textarea' ||
+        element.localName === 'select',
     ),
   ];
   for (const element of boxes) {
-    const raw = readDialBox(element);
-    if (raw) return { kind: 'submit', raw, element: form };
+    const number = readDialBox(element);
+    if (number) return { kind: 'submit', ...number, element: form };
   }
   return null;
 }
@@ -257,15 +254,15 @@ function findNumberBox(
   controlIndex: number,
   hints: DialHints,
   readsText: boolean,
-): { raw: string; alternatives?: string[] } | null {
+): BoxNumber | null {
   const ancestors = path.slice(controlIndex, controlIndex + NUMBER_BOX_SEARCH_DEPTH + 1);
   for (const ancestor of ancestors) {
     const scope = ancestor instanceof HTMLButtonElement && ancestor.form ? ancestor.form : ancestor;
     // A host's own shadow root is searched first: a dial pad may sit right in it.
     const scopes = ancestor.shadowRoot ? [ancestor.shadowRoot, scope] : [scope];
     for (const within of scopes) {
-      const raw = boxNumberIn(within, hints);
-      if (raw) return { raw };
+      const number = boxNumberIn(within, hints);
+      if (number) return number;
     }
     if (!readsText) continue;
 
@@ -280,21 +277,26 @@ function findNumberBox(
   return null;
 }
 
-/** Returns the number in the boxes of a scope: a box the site adapter names first, then one that looks like a number box. */
-function boxNumberIn(scope: Element | DocumentFragment, hints: DialHints): string | null {
+/** Returns the number in the boxes of a scope: a box the site adapter names first, then an input, a picker or one that looks like a number box. */
+function boxNumberIn(scope: Element | DocumentFragment, hints: DialHints): BoxNumber | null {
   for (const box of queryAll(scope, hints.numberBoxSelectors)) {
-    const raw = readDialBox(box);
-    if (raw) return raw;
+    const number = readDialBox(box);
+    if (number) return number;
   }
   const boxes = scope.querySelectorAll<HTMLElement>(
-    'input, textarea, [role="textbox"], [contenteditable="true"], output, [aria-live]',
+    'input, select, textarea, [role="textbox"], [contenteditable="true"], output, [aria-live]',
   );
-  let fallback: string | null = null;
+  let fallback: BoxNumber | null = null;
   for (const box of boxes) {
-    const raw = readDialBox(box);
-    if (!raw) continue;
-    if (NUMBER_BOX_HINTS.test(boxHints(box)) || box instanceof HTMLInputElement) return raw;
-    fallback ??= raw;
+    const number = readDialBox(box);
+    if (!number) continue;
+    if (
+      NUMBER_BOX_HINTS.test(boxHints(box)) ||
+      box instanceof HTMLInputElement ||
+      box instanceof HTMLSelectElement
+    )
+      return number;
+    fallback ??= number;
   }
   return fallback;
 }
@@ -343,8 +345,8 @@ function hintedControlTarget(
  * Returns the text of an element and of its open shadow roots, cut after
  * about 256 characters. A space goes between elements, so a number in one
  * span does not run into the label of the button after it. Text being
- * edited (textareas and editable regions) is left out: those are boxes, read
- * by the rules for boxes.
+ * edited (textareas and editable regions) and the options of a picker are
+ * left out, because those are boxes, read by the rules for boxes.
  */
 function composedText(element: Element): string {
   let text = '';
@@ -367,7 +369,9 @@ function composedText(element: Element): string {
 function isEditedText(node: Node): boolean {
   if (node.nodeType !== Node.ELEMENT_NODE) return false;
   const element = node as Element;
-  return element.localName === 'textarea' || isEditableRegion(element);
+  return (
+    element.localName === 'textarea' || element.localName === 'select' || isEditableRegion(element)
+  );
 }
 
 /** Checks whether `element` matches one of `selectors`. A selector the browser rejects matches nothing. */

@@ -290,6 +290,58 @@ describe('messages that mention a number', () => {
   });
 });
 
+describe('number pickers', () => {
+  const picker = (selected: 'blocked' | 'allowed') => `
+    <div role="dialog" aria-label="Calling">
+      <label>Calling from <select id="from"><option>+1 (646) 555-0199 (my number)</option></select></label>
+      <label>To <select id="to">
+        <option value="+14155550123"${selected === 'blocked' ? ' selected' : ''}>(415) 555-0123</option>
+        <option value="+12125550187"${selected === 'allowed' ? ' selected' : ''}>(212) 555-0187</option>
+      </select></label>
+      <button id="go">Call</button>
+    </div>`;
+
+  it('dials the allowed selected option once', async () => {
+    loadHtml(picker('allowed'));
+    const events = pageLog();
+    page = startOnPage();
+
+    document.getElementById('go')?.click();
+    await wait();
+
+    expect(events).toEqual(['click:go']);
+    expect(notice()).toBeNull();
+  });
+
+  it('blocks the suppressed selected option', async () => {
+    loadHtml(picker('blocked'));
+    const events = pageLog();
+    page = startOnPage();
+
+    document.getElementById('go')?.click();
+    await wait();
+
+    expect(events).toEqual([]);
+    expect(page.reports).toEqual([{ raw: '+14155550123', decision: 'block' }]);
+  });
+
+  it('reads an option by its text', async () => {
+    loadHtml(
+      '<div><select id="to"><option value="contact-1">(212) 555-0187</option>' +
+        '<option value="contact-2" selected>(415) 555-0123</option></select>' +
+        '<button id="go">Call</button></div>',
+    );
+    const events = pageLog();
+    page = startOnPage();
+
+    document.getElementById('go')?.click();
+    await wait();
+
+    expect(events).toEqual([]);
+    expect(page.reports).toEqual([{ raw: '(415) 555-0123', decision: 'block' }]);
+  });
+});
+
 describe('click-to-dial elements', () => {
   it('blocks a button whose text is the number', async () => {
     loadHtml('<button id="c2d" type="button">+1 646 555 0199</button>');
