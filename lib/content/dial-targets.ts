@@ -82,6 +82,8 @@ export function dialTargetOfClick(path: HTMLElement[], hints: DialHints = {}): D
   const control = path.find(isControl);
   const hinted = hintedControlTarget(path, hints, control);
   if (hinted) return hinted;
+  // The item picked in the menu or dialog such a control opens is guarded on its own.
+  if (control && opensPopup(control)) return null;
   for (const element of path.slice(0, 5)) {
     const raw = numberFromAttributes(element);
     if (raw) return { kind: 'click-to-dial', raw, element: control ?? element };
@@ -159,6 +161,17 @@ function navigates(element: HTMLElement): boolean {
   if (element.localName !== 'a') return false;
   const href = element.getAttribute('href')?.trim() ?? '';
   return href !== '' && !href.startsWith('#') && !href.toLowerCase().startsWith('javascript:');
+}
+
+/**
+ * Tells whether a control opens a menu, a dialog or a list (ARIA marks it
+ * so) instead of acting at once.
+ * NOTE: a control that opens a menu without either attribute still counts as
+ * a dial of the number beside it.
+ */
+function opensPopup(control: HTMLElement): boolean {
+  const popup = control.getAttribute('aria-haspopup')?.trim().toLowerCase() ?? 'false';
+  return !['', 'false'].includes(popup) || control.hasAttribute('aria-expanded');
 }
 
 function isControl(element: HTMLElement): boolean {

@@ -342,6 +342,57 @@ describe('number pickers', () => {
   });
 });
 
+describe('call menus', () => {
+  const sidebar = (trigger: string) => `
+    <aside>
+      ${trigger}
+      <div role="menu">
+        <div role="menuitem" id="item" data-number="+14155550123">Phone (415) 555-0123</div>
+      </div>
+      <p><label>Phone <input value="(415) 555-0123"></label></p>
+      <p><label>Mobile <input value="+1 212 555 0187"></label></p>
+    </aside>`;
+
+  it.each([
+    ['a menu', '<button id="go" title="Call" aria-haspopup="menu">☎</button>'],
+    ['a dialog', '<button id="go" aria-haspopup="dialog">Call</button>'],
+    ['a collapsed list', '<div id="go" role="button" aria-expanded="false">Call</div>'],
+  ])('lets a Call control open %s', async (_kind, trigger) => {
+    loadHtml(sidebar(trigger));
+    const events = pageLog();
+    page = startOnPage();
+
+    document.getElementById('go')?.click();
+    await wait();
+
+    expect(events).toEqual(['click:go']);
+    expect(notice()).toBeNull();
+  });
+
+  it('blocks a Call control with haspopup false', async () => {
+    loadHtml(sidebar('<button id="go" title="Call" aria-haspopup="false">☎</button>'));
+    const events = pageLog();
+    page = startOnPage();
+
+    document.getElementById('go')?.click();
+    await wait();
+
+    expect(events).toEqual([]);
+  });
+
+  it('blocks the menu item picked', async () => {
+    loadHtml(sidebar('<button id="go" title="Call" aria-haspopup="menu">☎</button>'));
+    const events = pageLog();
+    page = startOnPage();
+
+    document.getElementById('item')?.click();
+    await wait();
+
+    expect(events).toEqual([]);
+    expect(page.reports).toEqual([{ raw: '+14155550123', decision: 'block' }]);
+  });
+});
+
 describe('click-to-dial elements', () => {
   it('blocks a button whose text is the number', async () => {
     loadHtml('<button id="c2d" type="button">+1 646 555 0199</button>');
