@@ -1,4 +1,5 @@
 import { findPhoneCandidates, type PhoneCandidate } from '../phone/candidates';
+import { withoutDialingPrefix } from '../phone/dial-prefix';
 import { MIN_PHONE_DIGITS, countDigits, dialKey } from './dom-rules';
 
 /**
@@ -99,6 +100,8 @@ export interface BoxNumber {
   raw: string;
   /** Other numbers the dial may go to (a picked option's value and text when they differ). */
   alternatives?: string[];
+  /** The number with a dialing prefix such as *67 or an outside-line 9 removed. */
+  withoutPrefix?: string[];
 }
 
 /**
@@ -117,7 +120,22 @@ export function readDialBox(element: HTMLElement): BoxNumber | null {
   const value = boxText(element);
   if (value === null) return null;
   const raw = numberInBoxText(value, element);
-  return raw ? { raw } : null;
+  if (!raw) return null;
+  const withoutPrefix = numbersWithoutPrefix(value, raw);
+  return withoutPrefix.length > 0 ? { raw, withoutPrefix } : { raw };
+}
+
+/** Returns the numbers in `text` once a dialing prefix is removed, leaving out `raw` itself. */
+export function numbersWithoutPrefix(text: string, raw: string): string[] {
+  const numbers: string[] = [];
+  for (const variant of withoutDialingPrefix(text)) {
+    const number = findPhoneCandidates(variant)[0]?.raw;
+    if (!number) continue;
+    const key = dialKey(number);
+    if (key !== dialKey(raw) && !numbers.some((known) => dialKey(known) === key))
+      numbers.push(number);
+  }
+  return numbers;
 }
 
 function numberInBoxText(value: string, element: HTMLElement): string | null {

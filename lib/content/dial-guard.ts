@@ -94,7 +94,7 @@ export function installDialGuard(
 
     const known = cachedResults(target);
     if (known) {
-      const { result, decision } = strictest(known);
+      const { result, decision } = strictest(deciding(target, known));
       if (decision === 'allow') return;
       if (decision === 'block') stop(event);
       explain({ ...target, raw: result.raw }, result, decision);
@@ -104,7 +104,7 @@ export function installDialGuard(
     // Unknown to this page yet: hold the event until the background replies.
     stop(event);
     void lookUp(target).then((results) => {
-      const { result, decision } = strictest(results);
+      const { result, decision } = strictest(deciding(target, results));
       if (decision !== 'allow') explain({ ...target, raw: result.raw }, result, decision);
       if (decision !== 'block') replay(target, event);
     });
@@ -176,7 +176,7 @@ export function installDialGuard(
     pendingPresses = presses;
     void lookUp(target).then((results) => {
       if (pendingPresses === presses) pendingPresses = null;
-      if (strictest(results).decision === 'block') return;
+      if (strictest(deciding(target, results)).decision === 'block') return;
       replaying = true;
       try {
         for (const press of presses.events) replayPress(press);
@@ -202,7 +202,7 @@ export function installDialGuard(
       if (!known) {
         event.stopImmediatePropagation();
         holdPress(target, event);
-      } else if (strictest(known).decision === 'block') {
+      } else if (strictest(deciding(target, known)).decision === 'block') {
         stop(event);
       }
     });
@@ -217,7 +217,7 @@ export function installDialGuard(
   // follows can be decided at once instead of held.
   listen('input', (event) => {
     const target = dialTargetOfEnter(pathElements(event), hints());
-    if (target) void options.statuses.status(target.raw);
+    if (target) void lookUp(target);
   });
 }
 
@@ -265,7 +265,17 @@ function stop(event: Event): void {
 /** Order of decisions from the most lenient to the strictest. */
 const DECISION_RANK: Record<DialDecision, number> = { allow: 0, warn: 1, block: 2 };
 
-/** Returns every number a dial target may dial: its own and its alternatives. */
+/** Returns every number a dial target may dial: its own, its alternatives, then its own without a dialing prefix. */
 function numbersOf(target: DialTarget): string[] {
-  return [target.raw, ...(target.alternatives ?? [])];
+  return [target.raw, ...(target.alternatives ?? []), ...(target.withoutPrefix ?? [])];
+}
+
+/**
+ * Keeps the results, in the order of `numbersOf`, that decide a dial. The
+ * numbers without a dialing prefix count only when the number as typed is
+ * invalid.
+ */
+function deciding(target: DialTarget, results: NumberResult[]): NumberResult[] {
+  if (results[0]?.status === 'invalid') return results;
+  return results.slice(0, 1 + (target.alternatives?.length ?? 0));
 }

@@ -1,6 +1,13 @@
 import { findPhoneCandidates } from '../phone/candidates';
 import type { DialHints } from '../sites/types';
-import { boxHints, isEditableRegion, labelledBy, readDialBox, type BoxNumber } from './dial-boxes';
+import {
+  boxHints,
+  isEditableRegion,
+  labelledBy,
+  numbersWithoutPrefix,
+  readDialBox,
+  type BoxNumber,
+} from './dial-boxes';
 import { MIN_PHONE_DIGITS, countDigits, numberFromDialHref } from './dom-rules';
 
 /**
@@ -58,6 +65,12 @@ export interface DialTarget {
    * numbers could dial any of them, so the dial counts as blocked when one is.
    */
   alternatives?: string[];
+  /**
+   * The number with a dialing prefix (*67, an outside-line 9) removed. These
+   * count only when `raw` is not a valid number, so a valid number is never
+   * read as another.
+   */
+  withoutPrefix?: string[];
   /** The element that would be activated again if the dial turns out to be allowed. */
   element: HTMLElement;
 }
@@ -76,7 +89,11 @@ export function dialTargetOfClick(path: HTMLElement[], hints: DialHints = {}): D
   for (const element of path) {
     if (element.localName !== 'a') continue;
     const raw = numberFromDialHref(element.getAttribute('href') ?? '');
-    if (raw !== null) return { kind: 'link', raw, element };
+    if (raw === null) continue;
+    const withoutPrefix = numbersWithoutPrefix(raw, raw);
+    return withoutPrefix.length > 0
+      ? { kind: 'link', raw, withoutPrefix, element }
+      : { kind: 'link', raw, element };
   }
 
   const control = path.find(isControl);

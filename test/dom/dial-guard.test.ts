@@ -1,4 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { installDialGuard } from '../../lib/content/dial-guard';
+import { StatusClient } from '../../lib/content/status-client';
+import type { NumberResult } from '../../lib/messaging/protocol';
 import { salesforceAdapter } from '../../lib/sites/salesforce';
 import { listInfo, loadFixture, loadHtml, startOnPage } from './harness';
 
@@ -390,6 +393,89 @@ describe('call menus', () => {
 
     expect(events).toEqual([]);
     expect(page.reports).toEqual([{ raw: '+14155550123', decision: 'block' }]);
+  });
+});
+
+describe('dialing prefixes', () => {
+  const dialer =
+    '<div><input id="n" aria-label="Phone number"><button id="call" aria-label="Call">☎</button></div>';
+
+  it.each(['*67 415 555 0123', '*674155550123', '9 1 415 555 0123', '*82 1 (415) 555-0123'])(
+    'blocks %s on Call and Enter',
+    async (typed) => {
+      loadHtml(dialer);
+      const events = pageLog();
+      page = startOnPage();
+      const box = document.getElementById('n') as HTMLInputElement;
+      box.value = typed;
+
+      document.getElementById('call')?.click();
+      await wait();
+      expect(notice()?.shadowRoot?.textContent).toContain('+14155550123');
+      notice()?.remove();
+      pressEnter(box);
+      await wait();
+
+      expect(events).toEqual([]);
+      expect(page.reports.map((report) => report.decision)).toEqual(['block', 'block']);
+    },
+  );
+
+  it('dials an allowed number after a prefix once', async () => {
+    loadHtml(dialer);
+    const events = pageLog();
+    page = startOnPage();
+    (document.getElementById('n') as HTMLInputElement).value = '9 1 212 555 0187';
+
+    document.getElementById('call')?.click();
+    await wait();
+
+    expect(events).toEqual(['click:call']);
+    expect(notice()).toBeNull();
+  });
+
+  it('blocks a dial link with a star code', async () => {
+    loadHtml('<a id="link" href="tel:*674155550123">Call withheld</a>');
+    const events = pageLog();
+    page = startOnPage();
+
+    document.getElementById('link')?.click();
+    await wait();
+
+    expect(events).toEqual([]);
+    expect(notice()).not.toBeNull();
+  });
+
+  it('keeps a valid typed number as typed', async () => {
+    loadHtml(dialer);
+    const events = pageLog();
+    (document.getElementById('n') as HTMLInputElement).value = '9 415 555 0123';
+    // A numbering plan where the typed digits are a valid allowed number of
+    // their own, and the digits after the leading 9 a suppressed one.
+    const statuses = new StatusClient(
+      async (numbers) => ({
+        results: numbers.map<NumberResult>((raw) =>
+          raw.startsWith('9')
+            ? { raw, e164: '+19415550123', status: 'allowed' }
+            : { raw, e164: '+14155550123', status: 'suppressed' },
+        ),
+        list: listInfo(),
+      }),
+      () => undefined,
+    );
+    const controller = new AbortController();
+    installDialGuard(
+      window,
+      { statuses, unknownPolicy: () => 'block', report: () => undefined },
+      controller.signal,
+    );
+
+    document.getElementById('call')?.click();
+    await wait();
+    controller.abort();
+
+    expect(events).toEqual(['click:call']);
+    expect(notice()).toBeNull();
   });
 });
 
