@@ -8,6 +8,7 @@ import {
   readDialBox,
   type BoxNumber,
 } from './dial-boxes';
+import { withCountryCode } from './country-picker';
 import { MIN_PHONE_DIGITS, countDigits, numberFromDialHref } from './dom-rules';
 
 /**
@@ -52,6 +53,8 @@ const NUMBER_BOX_HINTS = /phone|number|dial|tel|msisdn|callee|destination|电话
 const SEARCH_HINTS = /search|filter|query|搜索|查找/i;
 /** Ancestor levels searched for the number box of a call control. */
 const NUMBER_BOX_SEARCH_DEPTH = 6;
+/** Containers of a box searched for its dialer's country picker when Enter is pressed in it. */
+const PICKER_SEARCH_DEPTH = 3;
 /** Non-number characters allowed around a click-to-dial number ("Call +1 212 …"). */
 const CLICK_TO_DIAL_SLACK = 16;
 
@@ -135,7 +138,12 @@ export function dialTargetOfEnter(
     (box instanceof HTMLInputElement && box.type === 'tel' && /dial|call|拨/i.test(hints)) ||
     matchesAny(box, siteHints.numberBoxSelectors) ||
     findCallControlNear(path) !== null;
-  return isDialBox ? { kind: 'enter', ...number, element: box } : null;
+  if (!isDialBox) return null;
+  return {
+    kind: 'enter',
+    ...withCountryCode(number, box, null, PICKER_SEARCH_DEPTH),
+    element: box,
+  };
 }
 
 /** Finds what submitting a form would dial: a form with a call control and a number box. */
@@ -168,7 +176,9 @@ export function dialTargetOfSubmit(
   ];
   for (const element of boxes) {
     const number = readDialBox(element);
-    if (number) return { kind: 'submit', ...number, element: form };
+    if (!number) continue;
+    const depth = NUMBER_BOX_SEARCH_DEPTH + 1;
+    return { kind: 'submit', ...withCountryCode(number, element, form, depth), element: form };
   }
   return null;
 }
@@ -291,8 +301,9 @@ function findNumberBox(
     // A host's own shadow root is searched first: a dial pad may sit right in it.
     const scopes = ancestor.shadowRoot ? [ancestor.shadowRoot, scope] : [scope];
     for (const within of scopes) {
-      const number = boxNumberIn(within, hints);
-      if (number) return number;
+      const found = boxNumberIn(within, hints);
+      if (found)
+        return withCountryCode(found.number, found.box, within, NUMBER_BOX_SEARCH_DEPTH + 1);
     }
     if (!readsText) continue;
 
@@ -308,15 +319,18 @@ function findNumberBox(
 }
 
 /** Returns the number in the boxes of a scope: a box the site adapter names first, then an input, a picker or one that looks like a number box. */
-function boxNumberIn(scope: Element | DocumentFragment, hints: DialHints): BoxNumber | null {
+function boxNumberIn(
+  scope: Element | DocumentFragment,
+  hints: DialHints,
+): { number: BoxNumber; box: HTMLElement } | null {
   for (const box of queryAll(scope, hints.numberBoxSelectors)) {
     const number = readDialBox(box);
-    if (number) return number;
+    if (number) return { number, box };
   }
   const boxes = scope.querySelectorAll<HTMLElement>(
     'input, select, textarea, [role="textbox"], [contenteditable="true"], output, [aria-live]',
   );
-  let fallback: BoxNumber | null = null;
+  let fallback: { number: BoxNumber; box: HTMLElement } | null = null;
   for (const box of boxes) {
     const number = readDialBox(box);
     if (!number) continue;
@@ -325,8 +339,8 @@ function boxNumberIn(scope: Element | DocumentFragment, hints: DialHints): BoxNu
       box instanceof HTMLInputElement ||
       box instanceof HTMLSelectElement
     )
-      return number;
-    fallback ??= number;
+      return { number, box };
+    fallback ??= { number, box };
   }
   return fallback;
 }

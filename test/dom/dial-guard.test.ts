@@ -479,6 +479,77 @@ describe('dialing prefixes', () => {
   });
 });
 
+describe('country-code pickers', () => {
+  const dialer = (picker: string, typed: string) => `
+    <div class="dialer">
+      ${picker}
+      <input id="n" aria-label="Phone number" value="${typed}">
+      <button id="go" aria-label="Call">☎</button>
+    </div>`;
+  const selectPicker = (chosen: string) =>
+    `<select id="cc"><option value="+1"${chosen === '+1' ? ' selected' : ''}>+1</option>` +
+    `<option value="+44"${chosen === '+44' ? ' selected' : ''}>+44</option></select>`;
+
+  it.each([
+    ['a select of codes', selectPicker('+44')],
+    [
+      'a select of countries',
+      '<select><option value="US">United States (+1)</option>' +
+        '<option value="GB" selected>United Kingdom (+44)</option></select>',
+    ],
+    [
+      'a flag button and its list',
+      '<button type="button" aria-haspopup="listbox"><span class="flag">🇬🇧</span> +44</button>' +
+        '<ul role="listbox" hidden><li role="option">🇺🇸 +1</li><li role="option">🇬🇧 +44</li></ul>',
+    ],
+    ['a combobox', '<div role="combobox" aria-expanded="false">🇬🇧 United Kingdom +44</div>'],
+  ])('blocks a national number beside %s', async (_kind, picker) => {
+    loadHtml(dialer(picker, '20 7946 0018'));
+    const events = pageLog();
+    page = startOnPage();
+
+    document.getElementById('go')?.click();
+    await wait();
+    expect(notice()?.shadowRoot?.textContent).toContain('+442079460018');
+    notice()?.remove();
+    pressEnter(document.getElementById('n') as HTMLElement);
+    await wait();
+
+    expect(events).toEqual([]);
+    expect(page.reports.map((report) => report.raw)).toEqual([
+      '+44 20 7946 0018',
+      '+44 20 7946 0018',
+    ]);
+  });
+
+  it.each([
+    ['the same country', '+1', '212 555 0187'],
+    ['a number the code makes invalid', '+44', '212 555 0187'],
+    ['a number typed with +', '+44', '+1 212 555 0187'],
+  ])('dials once for %s', async (_case, chosen, typed) => {
+    loadHtml(dialer(selectPicker(chosen), typed));
+    const events = pageLog();
+    page = startOnPage();
+
+    document.getElementById('go')?.click();
+    await wait();
+
+    expect(events).toEqual(['click:go']);
+    expect(notice()).toBeNull();
+  });
+
+  it('ignores a count such as +44 more', async () => {
+    loadHtml(dialer('<button type="button">+44 more</button>', '20 7946 0018'));
+    const events = pageLog();
+    page = startOnPage();
+
+    document.getElementById('go')?.click();
+    await wait();
+
+    expect(events).toEqual(['click:go']);
+  });
+});
+
 describe('click-to-dial elements', () => {
   it('blocks a button whose text is the number', async () => {
     loadHtml('<button id="c2d" type="button">+1 646 555 0199</button>');
