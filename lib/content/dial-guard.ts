@@ -4,6 +4,7 @@ import { decideDial, type DialDecision, type NumberStatus, type UnknownPolicy } 
 import {
   dialTargetOfClick,
   dialTargetOfEnter,
+  dialTargetOfKey,
   dialTargetOfSubmit,
   pathElements,
   type DialTarget,
@@ -73,6 +74,8 @@ export function installDialGuard(
         const notCancelled = target.element.dispatchEvent(again);
         const form = (target.element as HTMLInputElement).form;
         if (notCancelled && form) form.requestSubmit();
+      } else if (target.kind === 'key') {
+        target.element.dispatchEvent(new KeyboardEvent(event.type, event as KeyboardEvent));
       } else if (target.kind === 'submit') {
         const submitter = (event as SubmitEvent).submitter;
         (target.element as HTMLFormElement).requestSubmit(submitter ?? undefined);
@@ -84,7 +87,8 @@ export function installDialGuard(
     }
   };
 
-  const guard = (event: Event, target: DialTarget | null): void => {
+  /** Decides a dial event. A `quiet` guard stops a blocked event without a second notice. */
+  const guard = (event: Event, target: DialTarget | null, quiet = false): void => {
     if (!target || replaying) return;
     // A click on our own badge opens its menu; the badge stops it from reaching the page.
     if (
@@ -97,7 +101,7 @@ export function installDialGuard(
       const { result, decision } = strictest(deciding(target, known));
       if (decision === 'allow') return;
       if (decision === 'block') stop(event);
-      explain({ ...target, raw: result.raw }, result, decision);
+      if (!quiet) explain({ ...target, raw: result.raw }, result, decision);
       return;
     }
 
@@ -105,7 +109,7 @@ export function installDialGuard(
     stop(event);
     void lookUp(target).then((results) => {
       const { result, decision } = strictest(deciding(target, results));
-      if (decision !== 'allow') explain({ ...target, raw: result.raw }, result, decision);
+      if (decision !== 'allow' && !quiet) explain({ ...target, raw: result.raw }, result, decision);
       if (decision !== 'block') replay(target, event);
     });
   };
@@ -146,10 +150,19 @@ export function installDialGuard(
   listen('click', (event) => guard(event, dialTargetOfClick(pathElements(event), hints())));
   listen('auxclick', (event) => guard(event, dialTargetOfClick(pathElements(event), hints())));
 
+  // Enter in a dial box dials. Enter or Space on a control the browser does
+  // not click for it (a div with a button role) is decided like a click, on
+  // keydown and on the keyup some controls act on. The keyup stays quiet, so
+  // one key press shows one notice.
   listen('keydown', (event) => {
-    const key = event as KeyboardEvent;
-    if (key.key !== 'Enter' || key.isComposing || key.altKey || key.ctrlKey || key.metaKey) return;
-    guard(event, dialTargetOfEnter(pathElements(event), hints()));
+    if (!isActivationKey(event)) return;
+    const path = pathElements(event);
+    const inBox =
+      (event as KeyboardEvent).key === 'Enter' ? dialTargetOfEnter(path, hints()) : null;
+    guard(event, inBox ?? dialTargetOfKey(path, hints()));
+  });
+  listen('keyup', (event) => {
+    if (isActivationKey(event)) guard(event, dialTargetOfKey(pathElements(event), hints()), true);
   });
 
   listen('submit', (event) => {
@@ -255,6 +268,13 @@ function copyPress(event: Event): Event {
     });
   }
   return new Event(event.type, event);
+}
+
+/** Tells whether a key event is a plain Enter or Space, the keys that activate a control. */
+function isActivationKey(event: Event): boolean {
+  const key = event as KeyboardEvent;
+  if (key.isComposing || key.altKey || key.ctrlKey || key.metaKey) return false;
+  return key.key === 'Enter' || key.key === ' ';
 }
 
 function stop(event: Event): void {

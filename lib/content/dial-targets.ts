@@ -58,7 +58,8 @@ const PICKER_SEARCH_DEPTH = 3;
 /** Non-number characters allowed around a click-to-dial number ("Call +1 212 …"). */
 const CLICK_TO_DIAL_SLACK = 16;
 
-export type DialKind = 'link' | 'click-to-dial' | 'dial-pad' | 'enter' | 'submit';
+/** The action that starts a dial. A `key` dial is Enter or Space on a control the browser does not click for it. */
+export type DialKind = 'link' | 'click-to-dial' | 'dial-pad' | 'enter' | 'submit' | 'key';
 
 export interface DialTarget {
   kind: DialKind;
@@ -118,6 +119,29 @@ export function dialTargetOfClick(path: HTMLElement[], hints: DialHints = {}): D
   const box = findNumberBox(path, path.indexOf(control), hints, kind === 'call');
   if (!box) return null;
   return { kind: 'dial-pad', ...box, element: control };
+}
+
+/**
+ * Finds what Enter or Space on the focused element would dial when the
+ * browser does not turn the key into a click: a control built from a div or
+ * span with a button role or a tabindex. Native buttons and links get a
+ * click from the browser, which the click path decides.
+ */
+export function dialTargetOfKey(path: HTMLElement[], hints: DialHints = {}): DialTarget | null {
+  const focused = path[0];
+  if (!focused || clickedByBrowserOnKey(focused) || isEditableRegion(focused)) return null;
+  if (!isControl(focused) && !focused.hasAttribute('tabindex')) return null;
+
+  // The key acts on the focused element only, not on a control around it.
+  const target = dialTargetOfClick(path, hints);
+  return target?.element === focused ? { ...target, kind: 'key' } : null;
+}
+
+/** Tells whether the browser fires a click when Enter or Space activates the element. */
+function clickedByBrowserOnKey(element: HTMLElement): boolean {
+  const name = element.localName;
+  if (['button', 'input', 'select', 'textarea', 'summary'].includes(name)) return true;
+  return (name === 'a' || name === 'area') && element.hasAttribute('href');
 }
 
 /** Finds what Enter in a box would dial: the box must look like a dial box or sit by a call control. */

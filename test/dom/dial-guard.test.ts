@@ -550,6 +550,80 @@ describe('country-code pickers', () => {
   });
 });
 
+describe('keyboard activation', () => {
+  const dialer = (typed: string) =>
+    `<div><input id="n" aria-label="Phone number" value="${typed}">` +
+    '<div id="call" role="button" tabindex="0" aria-label="Call">☎</div></div>';
+
+  /** Records the keys that reach the page's handlers on the control. */
+  function keyLog(): string[] {
+    const keys: string[] = [];
+    const control = document.getElementById('call') as HTMLElement;
+    for (const type of ['keydown', 'keyup'])
+      control.addEventListener(type, (event) =>
+        keys.push(`${type}:${(event as KeyboardEvent).key}`),
+      );
+    return keys;
+  }
+
+  const press = (element: HTMLElement, type: 'keydown' | 'keyup', key: string) =>
+    element.dispatchEvent(new KeyboardEvent(type, { key, bubbles: true, cancelable: true }));
+
+  it.each(['Enter', ' '])('blocks %j on a div button', async (key) => {
+    loadHtml(dialer('415 555 0123'));
+    const keys = keyLog();
+    page = startOnPage();
+    const control = document.getElementById('call') as HTMLElement;
+
+    press(control, 'keydown', key);
+    press(control, 'keyup', key);
+    await wait();
+
+    expect(keys).toEqual([]);
+    expect(notice()?.shadowRoot?.textContent).toContain('+14155550123');
+    expect(page.reports).toHaveLength(1);
+  });
+
+  it.each(['Enter', ' '])('passes %j on an allowed number once', async (key) => {
+    loadHtml(dialer('212 555 0187'));
+    const keys = keyLog();
+    page = startOnPage();
+    const control = document.getElementById('call') as HTMLElement;
+
+    press(control, 'keydown', key);
+    press(control, 'keyup', key);
+    await wait();
+
+    expect(keys).toEqual([`keydown:${key}`, `keyup:${key}`]);
+    expect(notice()).toBeNull();
+  });
+
+  it('ignores keys typed in an editable region', async () => {
+    loadHtml(
+      '<div data-phone="+1 415 555 0123"><div id="msg" contenteditable="true" tabindex="0">Hi</div></div>',
+    );
+    const events = pageLog();
+    page = startOnPage();
+
+    press(document.getElementById('msg') as HTMLElement, 'keydown', ' ');
+    await wait();
+
+    expect(events).toEqual(['keydown:msg']);
+  });
+
+  it('leaves Enter on a native button to its click', async () => {
+    loadHtml('<div><input id="n" value="415 555 0123"><button id="call">Call</button></div>');
+    const events = pageLog();
+    page = startOnPage();
+
+    press(document.getElementById('call') as HTMLElement, 'keydown', 'Enter');
+    await wait();
+
+    expect(events).toEqual(['keydown:call']);
+    expect(notice()).toBeNull();
+  });
+});
+
 describe('click-to-dial elements', () => {
   it('blocks a button whose text is the number', async () => {
     loadHtml('<button id="c2d" type="button">+1 646 555 0199</button>');
