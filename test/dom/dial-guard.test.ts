@@ -773,6 +773,64 @@ describe('click-to-dial elements', () => {
     expect(events).toEqual(['click:back']);
   });
 
+  it.each([
+    ['a pointer cursor', 'style="cursor: pointer"'],
+    ['a tabindex', 'tabindex="0"'],
+  ])('blocks a clickable number text with %s', async (_kind, attributes) => {
+    loadHtml(`<p>Phone: <span id="c2c" ${attributes}>(415) 555-0123</span></p>`);
+    const events = pageLog();
+    page = startOnPage();
+
+    document.getElementById('c2c')?.click();
+    await wait();
+
+    expect(events).toEqual([]);
+    expect(notice()?.shadowRoot?.textContent).toContain('+14155550123');
+  });
+
+  it('passes an allowed clickable number text once', async () => {
+    loadHtml('<p>Phone: <span id="c2c" style="cursor: pointer">(212) 555-0187</span></p>');
+    const events = pageLog();
+    page = startOnPage();
+
+    document.getElementById('c2c')?.click();
+    await wait();
+
+    expect(events).toEqual(['click:c2c']);
+    expect(notice()).toBeNull();
+  });
+
+  it('finds the number around a clicked icon', async () => {
+    loadHtml(
+      '<p><span id="c2c" style="cursor: pointer"><i id="icon">☎</i> (415) 555-0123</span></p>',
+    );
+    const events = pageLog();
+    page = startOnPage();
+
+    document.getElementById('icon')?.click();
+    await wait();
+
+    expect(events).toEqual([]);
+  });
+
+  it.each([
+    ['plain text', '<p>Phone: <span id="num">(415) 555-0123</span></p>'],
+    [
+      'a number in a clickable row',
+      '<div style="cursor: pointer"><span>Ann Lee</span> <span>ann.lee@example.com</span> ' +
+        '<span id="num" style="cursor: pointer">(415) 555-0123</span></div>',
+    ],
+  ])('lets clicks on %s through', async (_kind, html) => {
+    loadHtml(html);
+    const events = pageLog();
+    page = startOnPage();
+
+    document.getElementById('num')?.click();
+    await wait();
+
+    expect(events).toEqual(['click:num']);
+  });
+
   it('lets a link to a contact record open', async () => {
     loadHtml('<a id="record" href="/contacts/42">+1 415 555 0123</a>');
     const events = pageLog();
