@@ -330,6 +330,44 @@ describe('with a list imported from CSV', () => {
     await page.close();
   });
 
+  it('guards number texts that look clickable', async () => {
+    const page = await open('clickable-numbers.html');
+
+    await page.locator('#span-dial').click();
+    await expect.poll(() => notice(page).count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => notice(page).count()).toBe(0);
+    await page.locator('#span-dial-ok').click();
+    await page.locator('#row-phone').click();
+
+    await expect.poll(() => pageEvents(page)).toEqual(['dialed:span-dial-ok', 'opened:row']);
+    // Nothing arrives late: the allowed dial reached the page once.
+    await page.waitForTimeout(300);
+    expect(await pageEvents(page)).toEqual(['dialed:span-dial-ok', 'opened:row']);
+    await page.close();
+  });
+
+  it('guards Enter and Space on a div button', async () => {
+    const page = await open('clickable-numbers.html');
+
+    for (const key of ['Enter', 'Space']) {
+      await page.locator('#key-dial').focus();
+      await page.keyboard.press(key);
+      await expect.poll(() => notice(page).count()).toBe(1);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => notice(page).count()).toBe(0);
+    }
+    expect(await pageEvents(page)).toEqual([]);
+
+    await page.locator('#key-number').fill('212 555 0142');
+    await page.locator('#key-dial').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => pageEvents(page)).toEqual(['dialed:key-dial:212 555 0142']);
+    await page.waitForTimeout(300);
+    expect(await pageEvents(page)).toEqual(['dialed:key-dial:212 555 0142']);
+    await page.close();
+  });
+
   it('shows the suppressed count on the toolbar button', async () => {
     const page = await open('crm-record.html');
     await waitForBadges(page, 6);
