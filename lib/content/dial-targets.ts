@@ -9,6 +9,7 @@ import {
   type BoxNumber,
 } from './dial-boxes';
 import { withCountryCode } from './country-picker';
+import { clickableNumberTarget, numberInText } from './number-text';
 import { MIN_PHONE_DIGITS, countDigits, numberFromDialHref } from './dom-rules';
 
 /**
@@ -55,13 +56,6 @@ const SEARCH_HINTS = /search|filter|query|搜索|查找/i;
 const NUMBER_BOX_SEARCH_DEPTH = 6;
 /** Containers of a box searched for its dialer's country picker when Enter is pressed in it. */
 const PICKER_SEARCH_DEPTH = 3;
-/** Elements from the clicked one outward searched for a number text that looks clickable. */
-const CLICKABLE_NUMBER_DEPTH = 4;
-/** Maximum child elements of a number text: a number split over spans, an icon and a badge. */
-const MAX_NUMBER_TEXT_CHILDREN = 8;
-/** Non-number characters allowed around a click-to-dial number ("Call +1 212 …"). */
-const CLICK_TO_DIAL_SLACK = 16;
-
 /** The action that starts a dial. A `key` dial is Enter or Space on a control the browser does not click for it. */
 export type DialKind = 'link' | 'click-to-dial' | 'dial-pad' | 'enter' | 'submit' | 'key';
 
@@ -213,46 +207,6 @@ export function dialTargetOfSubmit(
   return null;
 }
 
-/**
- * Finds a number text that looks clickable among `below`, the clicked
- * element and its ancestors below any control. Its listeners are invisible
- * to the content script, so its look decides: the text is essentially one
- * number, and the number's own area has a pointer cursor or a tabindex. A
- * pointer inherited from a larger clickable area (a row that opens a record)
- * does not count, and plain text stays unguarded because agents click it to
- * select it.
- * NOTE: a clickable row whose whole text is a short name and a number (within
- * CLICK_TO_DIAL_SLACK) reads as a clickable number, so opening it is decided
- * like a dial.
- */
-function clickableNumberTarget(below: HTMLElement[]): DialTarget | null {
-  const elements = below.slice(0, CLICKABLE_NUMBER_DEPTH);
-  const start = elements.findIndex(
-    (element) =>
-      element.childElementCount <= MAX_NUMBER_TEXT_CHILDREN &&
-      countDigits(element.textContent ?? '') >= MIN_PHONE_DIGITS,
-  );
-  const first = elements[start];
-  const raw = first ? numberInText(first.textContent ?? '') : null;
-  if (!raw) return null;
-
-  for (let i = start; i < elements.length; i++) {
-    const element = elements[i];
-    if (!element || element.childElementCount > MAX_NUMBER_TEXT_CHILDREN) return null;
-    if (i > start && numberInText(element.textContent ?? '') === null) return null;
-
-    const parent = below[i + 1];
-    const pointerStartsHere = hasPointerCursor(element) && !(parent && hasPointerCursor(parent));
-    if (pointerStartsHere || (element.tabIndex >= 0 && element.hasAttribute('tabindex')))
-      return { kind: 'click-to-dial', raw, element };
-  }
-  return null;
-}
-
-function hasPointerCursor(element: HTMLElement): boolean {
-  return element.ownerDocument.defaultView?.getComputedStyle(element).cursor === 'pointer';
-}
-
 /** Links to another page (a contact record, say) open that page; they do not dial. */
 function navigates(element: HTMLElement): boolean {
   if (element.localName !== 'a') return false;
@@ -342,16 +296,6 @@ function numberFromAttributes(
     if (value.length <= 64 && findPhoneCandidates(value).length === 1) return value;
   }
   return null;
-}
-
-/** Returns a number that makes up the whole text of a control, allowing a short word such as "Call". */
-function numberInText(text: string): string | null {
-  const trimmed = text.trim();
-  if (trimmed.length > 64 || countDigits(trimmed) < MIN_PHONE_DIGITS) return null;
-  const candidates = findPhoneCandidates(trimmed);
-  const [only] = candidates;
-  if (candidates.length !== 1 || !only) return null;
-  return trimmed.length - (only.end - only.start) <= CLICK_TO_DIAL_SLACK ? only.raw : null;
 }
 
 /**

@@ -1,0 +1,63 @@
+import { findPhoneCandidates } from '../phone/candidates';
+import type { DialTarget } from './dial-targets';
+import { MIN_PHONE_DIGITS, countDigits } from './dom-rules';
+
+// Numbers shown as the text of what is clicked: a control labelled with its
+// number, or a number text that looks clickable.
+
+/** Elements from the clicked one outward searched for a number text that looks clickable. */
+const CLICKABLE_NUMBER_DEPTH = 4;
+/** Maximum child elements of a number text: a number split over spans, an icon and a badge. */
+const MAX_NUMBER_TEXT_CHILDREN = 8;
+/** Non-number characters allowed around a click-to-dial number ("Call +1 212 …"). */
+const CLICK_TO_DIAL_SLACK = 16;
+
+/**
+ * Finds a number text that looks clickable among `below`, the clicked
+ * element and its ancestors below any control. Its listeners are invisible
+ * to the content script, so its look decides: the text is essentially one
+ * number, and the number's own area has a pointer cursor or a tabindex. A
+ * pointer inherited from a larger clickable area (a row that opens a record)
+ * does not count, and plain text stays unguarded because agents click it to
+ * select it.
+ * NOTE: a clickable row whose whole text is a short name and a number (within
+ * CLICK_TO_DIAL_SLACK) reads as a clickable number, so opening it is decided
+ * like a dial.
+ */
+export function clickableNumberTarget(below: HTMLElement[]): DialTarget | null {
+  const elements = below.slice(0, CLICKABLE_NUMBER_DEPTH);
+  const start = elements.findIndex(
+    (element) =>
+      element.childElementCount <= MAX_NUMBER_TEXT_CHILDREN &&
+      countDigits(element.textContent ?? '') >= MIN_PHONE_DIGITS,
+  );
+  const first = elements[start];
+  const raw = first ? numberInText(first.textContent ?? '') : null;
+  if (!raw) return null;
+
+  for (let i = start; i < elements.length; i++) {
+    const element = elements[i];
+    if (!element || element.childElementCount > MAX_NUMBER_TEXT_CHILDREN) return null;
+    if (i > start && numberInText(element.textContent ?? '') === null) return null;
+
+    const parent = below[i + 1];
+    const pointerStartsHere = hasPointerCursor(element) && !(parent && hasPointerCursor(parent));
+    if (pointerStartsHere || (element.tabIndex >= 0 && element.hasAttribute('tabindex')))
+      return { kind: 'click-to-dial', raw, element };
+  }
+  return null;
+}
+
+function hasPointerCursor(element: HTMLElement): boolean {
+  return element.ownerDocument.defaultView?.getComputedStyle(element).cursor === 'pointer';
+}
+
+/** Returns a number that makes up the whole text of a control, allowing a short word such as "Call". */
+export function numberInText(text: string): string | null {
+  const trimmed = text.trim();
+  if (trimmed.length > 64 || countDigits(trimmed) < MIN_PHONE_DIGITS) return null;
+  const candidates = findPhoneCandidates(trimmed);
+  const [only] = candidates;
+  if (candidates.length !== 1 || !only) return null;
+  return trimmed.length - (only.end - only.start) <= CLICK_TO_DIAL_SLACK ? only.raw : null;
+}
