@@ -1,4 +1,4 @@
-import { digitValue, isDigitCode } from '../phone/chars';
+import { digitValue } from '../phone/chars';
 
 /**
  * Elements whose text flows on the same line as their neighbours. A number
@@ -106,13 +106,7 @@ export function dialKey(raw: string): string {
   return key;
 }
 
-/** Counts digits of every kind isDigitCode accepts; a run with fewer than seven contains no phone number. */
-export function countDigits(text: string): number {
-  let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (isDigitCode(text.charCodeAt(i))) count++;
-  }
-  return count;
-}
+// A run with fewer than MIN_PHONE_DIGITS digits contains no phone number.
+export { countDigits } from '../phone/chars';
 
 export const MIN_PHONE_DIGITS = 7;

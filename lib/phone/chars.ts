@@ -11,6 +11,15 @@ export function isDigitCode(code: number): boolean {
   return digitValue(code) !== null;
 }
 
+/** Counts the digits of every kind isDigitCode accepts in `text`. */
+export function countDigits(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (isDigitCode(text.charCodeAt(i))) count++;
+  }
+  return count;
+}
+
 /** Returns the value (0–9) of a digit code of any kind isDigitCode accepts, or null. */
 export function digitValue(code: number): number | null {
   if (code >= 48 && code <= 57) return code - 48;

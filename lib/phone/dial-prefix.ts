@@ -3,7 +3,7 @@
 // uses this file, so like candidates.ts it must not import the metadata
 // library.
 
-import { isDigitCode } from './chars.ts';
+import { countDigits } from './chars.ts';
 
 /** A PBX's outside-line digit: 9 in North America, 0 in much of Europe. */
 const OUTSIDE_LINE = /^[90]/;
@@ -44,10 +44,4 @@ function strip(text: string, prefix: RegExp): string | null {
   const match = prefix.exec(text);
   if (!match) return null;
   return text.slice(match[0].length).replace(AFTER_PREFIX, '');
-}
-
-function countDigits(text: string): number {
-  let count = 0;
-  for (let i = 0; i < text.length; i++) if (isDigitCode(text.charCodeAt(i))) count++;
-  return count;
 }
