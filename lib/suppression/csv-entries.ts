@@ -95,9 +95,9 @@ interface ColumnPlan {
 /**
  * Reads a DNC list from CSV text, a file or a byte stream and passes each
  * data row to `handlers.accept` or `handlers.reject`. The delimiter (comma,
- * semicolon, tab or pipe) and a header row are detected. A row's own reason and
- * source are used when the file has those columns and the cell is not
- * empty; `options.defaultReason` and `options.source` fill in the rest.
+ * semicolon, tab or pipe) and a header row are detected. A row's own reason
+ * and source are used when the file has those columns and the cell is not
+ * empty. Otherwise `options.defaultReason` and `options.source` are used.
  */
 export async function readDncRows(
   input: CsvInput,
