@@ -36,8 +36,13 @@ interface LongFrameEntry extends PerformanceEntry {
   renderStart: number;
 }
 
-/** Control for the append phase: frames of 50 ms or more when the page appends rows and no scanner runs. */
-async function appendRowsAlone(rowsHtml: string): Promise<{ count: number; maxMs: number }> {
+interface LongFrames {
+  count: number;
+  maxMs: number;
+}
+
+/** Frames of 50 ms or more from `change` on, with no scanner running: the page's own price. */
+async function longFramesAfter(change: () => void): Promise<LongFrames> {
   const frames: LongFrameEntry[] = [];
   const observer = new PerformanceObserver((list) =>
     frames.push(...(list.getEntries() as LongFrameEntry[])),
@@ -45,7 +50,7 @@ async function appendRowsAlone(rowsHtml: string): Promise<{ count: number; maxMs
   observer.observe({ type: 'long-animation-frame' });
   const startedAt = performance.now();
 
-  document.querySelector('#list tbody')?.insertAdjacentHTML('beforeend', rowsHtml);
+  change();
   for (let frame = 0; frame < 2; frame++) await new Promise(requestAnimationFrame);
   await new Promise((resolve) => setTimeout(resolve, 100));
 
@@ -55,4 +60,21 @@ async function appendRowsAlone(rowsHtml: string): Promise<{ count: number; maxMs
   return { count: ours.length, maxMs: Math.max(0, ...ours.map((entry) => entry.duration)) };
 }
 
-Object.assign(globalThis, { runBaseline, appendRowsAlone });
+/** Control for the append phase: the page appends rows and no scanner runs. */
+function appendRowsAlone(rowsHtml: string): Promise<LongFrames> {
+  return longFramesAfter(() =>
+    document.querySelector('#list tbody')?.insertAdjacentHTML('beforeend', rowsHtml),
+  );
+}
+
+/**
+ * Control for the smallest change anyone can make to the list: one empty
+ * span added to one cell. It shows the frame that any badge in this table
+ * costs, however small.
+ */
+function addOneSpan(): Promise<LongFrames> {
+  const cell = document.querySelector('#list tbody td:nth-child(3)');
+  return longFramesAfter(() => cell?.append(document.createElement('span')));
+}
+
+Object.assign(globalThis, { runBaseline, appendRowsAlone, addOneSpan });
