@@ -22,8 +22,19 @@ export interface DialGuardOptions {
   hints?: () => DialHints;
 }
 
-/** Events that start a dial before the click arrives on some dialers. */
-const PRESS_EVENTS = ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'touchstart', 'touchend'];
+/**
+ * Events other than the click that start a dial: a press on some dialers, a
+ * double click on call lists that dial on it.
+ */
+const PRESS_EVENTS = [
+  'pointerdown',
+  'mousedown',
+  'pointerup',
+  'mouseup',
+  'touchstart',
+  'touchend',
+  'dblclick',
+];
 
 /**
  * Installs the capture-phase listeners that stop dials of blocked numbers.
@@ -199,8 +210,9 @@ export function installDialGuard(
     });
   };
 
-  // Some dialers start the call on a press instead of a click. A press on a
-  // control known to be blocked is stopped like a click. A press whose number
+  // Some dialers start the call on a press or a double click instead of a
+  // click. Such an event on a control known to be blocked is stopped like a
+  // click, without a second notice. A press whose number
   // is not known yet is hidden from the page while the number is looked up,
   // and copies go to the page once it is allowed: a tap gives no hover before
   // it. Its default action stays, so the click that follows is still

@@ -691,6 +691,35 @@ describe('click-to-dial elements', () => {
     ]);
   });
 
+  it('stops a double click on a blocked number', async () => {
+    loadHtml('<span id="num" style="cursor: pointer" tabindex="0">+1 415 555 0123</span>');
+    const clicks: string[] = [];
+    document.addEventListener('dblclick', (event) => clicks.push(event.type));
+    page = startOnPage();
+    const number = document.getElementById('num') as HTMLElement;
+
+    number.dispatchEvent(new MouseEvent('pointerover', { bubbles: true }));
+    await wait();
+    number.dispatchEvent(new MouseEvent('dblclick', { bubbles: true, cancelable: true }));
+    await wait();
+
+    expect(clicks).toEqual([]);
+  });
+
+  it('replays a held double click once allowed', async () => {
+    loadHtml('<span id="num" style="cursor: pointer" tabindex="0">+1 212 555 0187</span>');
+    const clicks: string[] = [];
+    document.addEventListener('dblclick', (event) => clicks.push(event.type));
+    page = startOnPage();
+    const number = document.getElementById('num') as HTMLElement;
+
+    number.dispatchEvent(new MouseEvent('dblclick', { bubbles: true, cancelable: true }));
+    expect(clicks).toEqual([]);
+    await wait();
+
+    expect(clicks).toEqual(['dblclick']);
+  });
+
   it('passes presses on known allowed numbers', async () => {
     loadHtml('<button id="c2d" type="button" title="Call" data-phone="+1 212 555 0187">☎</button>');
     const presses: string[] = [];
