@@ -1,4 +1,5 @@
 import type { BoxNumber } from './dial-boxes';
+import { chosenOptionTexts } from './dom-rules';
 
 /**
  * A country calling code as a picker shows it: "+44", "🇬🇧 +44",
@@ -68,10 +69,7 @@ function countryCodesIn(scope: Element | DocumentFragment, box: HTMLElement): st
 
 /** Returns the texts that show a picker's choice: the chosen option, an input's value, or the label. */
 function pickerTexts(picker: HTMLElement): string[] {
-  if (picker instanceof HTMLSelectElement) {
-    const option = picker.selectedOptions[0];
-    return option ? [option.value, option.text] : [];
-  }
+  if (picker instanceof HTMLSelectElement) return chosenOptionTexts(picker);
   if (picker instanceof HTMLInputElement) {
     return ['password', 'checkbox', 'radio'].includes(picker.type) ? [] : [picker.value];
   }

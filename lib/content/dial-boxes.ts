@@ -1,6 +1,6 @@
 import { findPhoneCandidates, type PhoneCandidate } from '../phone/candidates';
 import { withoutDialingPrefix } from '../phone/dial-prefix';
-import { MIN_PHONE_DIGITS, countDigits, dialKey } from './dom-rules';
+import { MIN_PHONE_DIGITS, chosenOptionTexts, countDigits, dialKey } from './dom-rules';
 
 /**
  * Hints in a box's name, id, label or placeholder that it contains a phone
@@ -89,12 +89,6 @@ function isMessageBox(element: HTMLElement): boolean {
   );
 }
 
-/** Tells whether an element is an editable region that is not a form control (a rich-text composer, an inline edit). */
-export function isEditableRegion(element: Element): boolean {
-  const editable = element.getAttribute('contenteditable');
-  return editable !== null && editable.toLowerCase() !== 'false';
-}
-
 /** The number a box would dial, with other numbers the same choice may dial. */
 export interface BoxNumber {
   raw: string;
@@ -155,11 +149,8 @@ function numberInBoxText(value: string, element: HTMLElement): string | null {
  * options are choices not taken.
  */
 function readPicker(select: HTMLSelectElement): BoxNumber | null {
-  const option = select.selectedOptions[0];
-  if (!option) return null;
-
   const numbers: string[] = [];
-  for (const text of [option.value, option.text]) {
+  for (const text of chosenOptionTexts(select)) {
     const raw = numberInBoxText(text, select);
     if (raw && !numbers.some((known) => dialKey(known) === dialKey(raw))) numbers.push(raw);
   }

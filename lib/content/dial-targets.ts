@@ -2,7 +2,6 @@ import { findPhoneCandidates } from '../phone/candidates';
 import type { DialHints } from '../sites/types';
 import {
   boxHints,
-  isEditableRegion,
   labelledBy,
   numbersWithoutPrefix,
   readDialBox,
@@ -10,7 +9,7 @@ import {
 } from './dial-boxes';
 import { withCountryCode } from './country-picker';
 import { clickableNumberTarget, numberInText } from './number-text';
-import { MIN_PHONE_DIGITS, countDigits, numberFromDialHref } from './dom-rules';
+import { MIN_PHONE_DIGITS, countDigits, isEditableRegion, numberFromDialHref } from './dom-rules';
 
 /**
  * Words on controls that start a call, in English and Chinese. A control

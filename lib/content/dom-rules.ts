@@ -66,6 +66,20 @@ export const SKIPPED_ELEMENTS = new Set([
   'dnc-guard-notice',
 ]);
 
+/** Editable regions that are not form controls (contenteditable other than "false"): a rich-text composer, an inline edit. */
+export const EDITABLE_SELECTOR = '[contenteditable]:not([contenteditable="false" i])';
+
+/** Tells whether an element is an editable region (see EDITABLE_SELECTOR). */
+export function isEditableRegion(element: Element): boolean {
+  return element.matches(EDITABLE_SELECTOR);
+}
+
+/** Returns the value and the text of a select's chosen option; pages dial or show either. */
+export function chosenOptionTexts(select: HTMLSelectElement): string[] {
+  const option = select.selectedOptions[0];
+  return option ? [option.value, option.text] : [];
+}
+
 export const BADGE_TAG = 'dnc-guard-badge';
 export const NOTICE_TAG = 'dnc-guard-notice';
 

@@ -5,6 +5,7 @@ import {
 } from '../phone/candidates';
 import {
   BADGE_TAG,
+  EDITABLE_SELECTOR,
   INLINE_ELEMENTS,
   MIN_PHONE_DIGITS,
   NOTICE_TAG,
@@ -77,12 +78,10 @@ const INPUT_TYPES_WITH_NUMBERS = new Set(['', 'text', 'tel', 'search', 'number']
 const NON_TEXT_PARENTS = new Set(['script', 'style', 'noscript', 'textarea', 'title', 'option']);
 /** Links that start a call. */
 const DIAL_LINKS = 'a[href^="tel:" i], a[href^="callto:" i], a[href^="sip:" i], a[href^="sips:" i]';
-/** Editable elements (contenteditable other than "false"). */
-const EDITABLE = '[contenteditable]:not([contenteditable="false" i])';
 /** Elements whose text is never flagged, and editable regions; checked only for text that contains a candidate. */
-const EXCLUDED_REGIONS = `${[...SKIPPED_ELEMENTS].join(', ')}, ${EDITABLE}`;
+const EXCLUDED_REGIONS = `${[...SKIPPED_ELEMENTS].join(', ')}, ${EDITABLE_SELECTOR}`;
 /** Elements the scanner handles besides text, matched in one query. */
-const SPECIAL_ELEMENTS = `${DIAL_LINKS}, input, textarea, ${EDITABLE}`;
+const SPECIAL_ELEMENTS = `${DIAL_LINKS}, input, textarea, ${EDITABLE_SELECTOR}`;
 /**
  * Maximum text length of an editable element read as a field, like an
  * input (an inline-edited phone field). Longer ones are editors for notes
@@ -315,11 +314,11 @@ export class PageScanner {
    */
   private rescanField(element: Element | null): void {
     if (this.stopped || element?.nodeType !== Node.ELEMENT_NODE || !element.isConnected) return;
-    let field: Element | null = element.closest(EDITABLE);
+    let field: Element | null = element.closest(EDITABLE_SELECTOR);
     // The outermost editable element is the field.
-    for (let outer = field?.parentElement?.closest(EDITABLE); outer;) {
+    for (let outer = field?.parentElement?.closest(EDITABLE_SELECTOR); outer;) {
       field = outer;
-      outer = outer.parentElement?.closest(EDITABLE);
+      outer = outer.parentElement?.closest(EDITABLE_SELECTOR);
     }
     if (field) this.visitEditable(field);
   }
@@ -453,7 +452,7 @@ export class PageScanner {
     if (element.matches(DIAL_LINKS)) this.visitLink(element as HTMLAnchorElement);
     if (element.localName === 'input' || element.localName === 'textarea') {
       this.visitInput(element as ValueElement);
-    } else if (element.matches(EDITABLE)) {
+    } else if (element.matches(EDITABLE_SELECTOR)) {
       this.visitEditable(element);
     }
   }
