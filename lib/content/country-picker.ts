@@ -19,6 +19,14 @@ const MAX_PICKER_ELEMENTS = 300;
 /** Maximum distinct codes in one scope for them to be a choice. More are a list of countries. */
 const MAX_CODES = 2;
 
+/** Containers of a number box searched for its dialer's country picker. */
+export const BOX_PICKER_LEVELS = 3;
+
+/** Tells whether a written number starts with its country code ("+44", "(+44)"). */
+export function hasCountryCode(raw: string): boolean {
+  return /^[(（]?\s?[+＋]/.test(raw.trim());
+}
+
 /**
  * Adds to a number typed without "+" the numbers that the country picker of
  * its dialer makes of it ("+44" chosen beside "20 7946 0018"). The box's
@@ -32,22 +40,43 @@ export function withCountryCode(
   outermost: Node | null,
   maxLevels: number,
 ): BoxNumber {
-  if (/^[(（]?\s?[+＋]/.test(number.raw.trim())) return number;
+  if (hasCountryCode(number.raw)) return number;
+  const codes = nearestCodes(box, outermost, maxLevels);
+  if (codes.length === 0) return number;
+  const combined = codes.map((code) => `${code} ${number.raw}`);
+  return { ...number, alternatives: [...(number.alternatives ?? []), ...combined] };
+}
 
+/**
+ * Returns the country code chosen beside a number box, when one picker
+ * within BOX_PICKER_LEVELS shows exactly one code, or null.
+ */
+export function pickedCountryCode(box: HTMLElement): string | null {
+  const codes = nearestCodes(box, null, BOX_PICKER_LEVELS);
+  return codes.length === 1 ? (codes[0] ?? null) : null;
+}
+
+/** Writes a number the way the dialer dials it: with the chosen code when typed without one. */
+export function withPickedCode(raw: string, code: string | null): string {
+  return code && !hasCountryCode(raw) ? `${code} ${raw}` : raw;
+}
+
+/**
+ * Returns the codes of the nearest container of `box` that shows any, or
+ * none when there are more than MAX_CODES (a list of countries).
+ */
+function nearestCodes(box: HTMLElement, outermost: Node | null, maxLevels: number): string[] {
   let container = box.parentNode;
   for (let level = 0; container && level < maxLevels; level++) {
     if (container instanceof Element || container instanceof DocumentFragment) {
       const codes = countryCodesIn(container, box);
-      if (codes.length > MAX_CODES) return number;
-      if (codes.length > 0) {
-        const combined = codes.map((code) => `${code} ${number.raw}`);
-        return { ...number, alternatives: [...(number.alternatives ?? []), ...combined] };
-      }
+      if (codes.length > MAX_CODES) return [];
+      if (codes.length > 0) return codes;
     }
     if (container === outermost) break;
     container = container.parentNode;
   }
-  return number;
+  return [];
 }
 
 /** Returns the distinct calling codes ("+44") that pickers in `scope` show as chosen. */

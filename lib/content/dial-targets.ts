@@ -7,7 +7,7 @@ import {
   readDialBox,
   type BoxNumber,
 } from './dial-boxes';
-import { withCountryCode } from './country-picker';
+import { BOX_PICKER_LEVELS, withCountryCode } from './country-picker';
 import { clickableNumberTarget, numberInText } from './number-text';
 import { MIN_PHONE_DIGITS, countDigits, isEditableRegion, numberFromDialHref } from './dom-rules';
 
@@ -53,8 +53,12 @@ const NUMBER_BOX_HINTS = /phone|number|dial|tel|msisdn|callee|destination|电话
 const SEARCH_HINTS = /search|filter|query|搜索|查找/i;
 /** Ancestor levels searched for the number box of a call control. */
 const NUMBER_BOX_SEARCH_DEPTH = 6;
-/** Containers of a box searched for its dialer's country picker when Enter is pressed in it. */
-const PICKER_SEARCH_DEPTH = 3;
+/**
+ * Ancestor levels searched for the call control of a search box. A search
+ * box is a dial box only in the small panel of a dialer ("Search or enter a
+ * number" beside Call), never through a Call button elsewhere on the page.
+ */
+const SEARCH_BOX_CALL_DEPTH = 3;
 /** The action that starts a dial. A `key` dial is Enter or Space on a control the browser does not click for it. */
 export type DialKind = 'link' | 'click-to-dial' | 'dial-pad' | 'enter' | 'submit' | 'key';
 
@@ -153,18 +157,21 @@ export function dialTargetOfEnter(
   const number = readDialBox(box);
   if (!number) return null;
 
+  // Enter in a search box searches, unless a call control shares its small
+  // panel: dialers let the agent search a contact or type a number there.
   const hints = boxHints(box);
-  if (SEARCH_HINTS.test(hints) || (box instanceof HTMLInputElement && box.type === 'search'))
-    return null;
-
-  const isDialBox =
-    (box instanceof HTMLInputElement && box.type === 'tel' && /dial|call|拨/i.test(hints)) ||
-    matchesAny(box, siteHints.numberBoxSelectors) ||
-    findCallControlNear(path) !== null;
+  const isSearchBox =
+    SEARCH_HINTS.test(hints) || (box instanceof HTMLInputElement && box.type === 'search');
+  const isDialBox = isSearchBox
+    ? matchesAny(box, siteHints.numberBoxSelectors) ||
+      findCallControlNear(withoutPageRoots(path), SEARCH_BOX_CALL_DEPTH) !== null
+    : (box instanceof HTMLInputElement && box.type === 'tel' && /dial|call|拨/i.test(hints)) ||
+      matchesAny(box, siteHints.numberBoxSelectors) ||
+      findCallControlNear(path) !== null;
   if (!isDialBox) return null;
   return {
     kind: 'enter',
-    ...withCountryCode(number, box, null, PICKER_SEARCH_DEPTH),
+    ...withCountryCode(number, box, null, BOX_PICKER_LEVELS),
     element: box,
   };
 }
@@ -363,8 +370,11 @@ function boxNumberIn(
  * out on purpose: they dial the number they show, not what is typed in a box
  * nearby, so they must not turn Enter in a notes field into a dial.
  */
-function findCallControlNear(path: HTMLElement[]): HTMLElement | null {
-  const ancestors = path.slice(1, NUMBER_BOX_SEARCH_DEPTH + 1);
+function findCallControlNear(
+  path: HTMLElement[],
+  depth = NUMBER_BOX_SEARCH_DEPTH,
+): HTMLElement | null {
+  const ancestors = path.slice(1, depth + 1);
   for (const ancestor of ancestors) {
     for (const control of ancestor.querySelectorAll<HTMLElement>(
       'button, [role="button"], input[type="submit"], input[type="button"]',
@@ -373,6 +383,14 @@ function findCallControlNear(path: HTMLElement[]): HTMLElement | null {
     }
   }
   return null;
+}
+
+/** Returns the path up to, but not including, the page's body and root element. */
+function withoutPageRoots(path: HTMLElement[]): HTMLElement[] {
+  const end = path.findIndex(
+    (element) => element.localName === 'body' || element.localName === 'html',
+  );
+  return end === -1 ? path : path.slice(0, end);
 }
 
 /**

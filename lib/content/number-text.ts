@@ -26,6 +26,9 @@ const CLICK_TO_DIAL_SLACK = 16;
  */
 export function clickableNumberTarget(below: HTMLElement[]): DialTarget | null {
   const elements = below.slice(0, CLICKABLE_NUMBER_DEPTH);
+  // An option of a list box is a choice, such as a contact picked from a
+  // dialer's search: picking fills the number box, whose Call is guarded.
+  if (elements.some((element) => element.getAttribute('role') === 'option')) return null;
   const start = elements.findIndex(
     (element) =>
       element.childElementCount <= MAX_NUMBER_TEXT_CHILDREN &&

@@ -191,6 +191,39 @@ describe('dial pad', () => {
     expect(events).toEqual(['keydown:search']);
   });
 
+  it('blocks Enter in a dialer search box', async () => {
+    loadHtml(
+      '<div class="panel"><div class="wrap"><input id="a" type="search" value="+1 415 555 0123"></div>' +
+        '<button type="button">Call</button></div>' +
+        '<div class="panel"><input id="b" role="combobox" aria-label="Search or enter a number" value="+1 646 555 0199">' +
+        '<button type="button">Call</button></div>',
+    );
+    const events = pageLog();
+    page = startOnPage();
+
+    pressEnter(document.getElementById('a') as HTMLElement);
+    pressEnter(document.getElementById('b') as HTMLElement);
+    await wait();
+
+    expect(events).toEqual([]);
+    expect(notice()).not.toBeNull();
+  });
+
+  it('ignores Enter in a page search box', async () => {
+    loadHtml(
+      '<header><div class="bar"><form><input id="search" type="search" value="+1 415 555 0123"></form></div></header>' +
+        '<main><div class="card"><button type="button">Call</button></div></main>',
+    );
+    const events = pageLog();
+    page = startOnPage();
+
+    pressEnter(document.getElementById('search') as HTMLElement);
+    await wait();
+
+    expect(events).toEqual(['keydown:search']);
+    expect(notice()).toBeNull();
+  });
+
   it('never blocks a hang-up button', async () => {
     loadHtml('<div><input id="n" value="+1 415 555 0123"><button id="end">End call</button></div>');
     const events = pageLog();
@@ -848,6 +881,11 @@ describe('click-to-dial elements', () => {
       'a number in a clickable row',
       '<div style="cursor: pointer"><span>Ann Lee</span> <span>ann.lee@example.com</span> ' +
         '<span id="num" style="cursor: pointer">(415) 555-0123</span></div>',
+    ],
+    [
+      'a suggestion of a dialer search',
+      '<input role="combobox" aria-label="Search or enter a number"><div role="listbox">' +
+        '<div id="num" role="option" style="cursor: pointer"><span>Ann Lee</span> <small>(415) 555-0123</small></div></div>',
     ],
   ])('lets clicks on %s through', async (_kind, html) => {
     loadHtml(html);
