@@ -15,6 +15,7 @@ import {
   numberFromDialHref,
 } from './dom-rules';
 import { isDigitCode } from '../phone/chars';
+import { hasCountryCode, pickedCountryCode, withPickedCode } from './country-picker';
 import type { IdleScheduler } from './idle';
 
 /** A phone number found on the page, and the node the badge goes after. */
@@ -129,6 +130,12 @@ export class PageScanner {
   private readonly observers: Array<{ observer: MutationObserver; root: Node }> = [];
   /** Inputs and text areas scanned, with the value read; a value changes without a DOM mutation. */
   private readonly values = new Map<ValueElement, string>();
+  /**
+   * Inputs that contain a number typed without its country code, with the code
+   * their dialer's country picker showed ("+44"), or null. A picker changes
+   * without any change to the input.
+   */
+  private readonly pickedCodes = new Map<ValueElement, string | null>();
   /** The last text parent and its container; neighbouring text nodes mostly share both. */
   private lastParent: Node | null = null;
   private lastContainer: Node | null = null;
@@ -197,6 +204,8 @@ export class PageScanner {
     const onEvent = (event: Event): void => {
       const target = event.composedPath()[0];
       if (target && isValueElement(target as Node)) this.checkValue(target as ValueElement);
+      // A country picker of a dialer may have changed the number in the box beside it.
+      else if (event.type === 'change') this.checkPickedCodes();
     };
     doc.addEventListener('input', onEvent, { capture: true, passive: true, signal });
     doc.addEventListener('change', onEvent, { capture: true, passive: true, signal });
@@ -206,11 +215,19 @@ export class PageScanner {
     signal.addEventListener('abort', () => clearInterval(timer));
   }
 
-  /** Rescans the inputs and text areas whose value changed since they were scanned. */
+  /** Rescans the inputs and text areas whose value or chosen country code changed since they were scanned. */
   checkValues(): void {
     for (const [element, value] of this.values) {
       if (!element.isConnected) this.values.delete(element);
       else if (element.value !== value) this.rescan(element);
+    }
+    this.checkPickedCodes();
+  }
+
+  private checkPickedCodes(): void {
+    for (const [element, code] of this.pickedCodes) {
+      if (!element.isConnected) this.pickedCodes.delete(element);
+      else if (pickedCountryCode(element) !== code) this.rescan(element);
     }
   }
 
@@ -222,6 +239,7 @@ export class PageScanner {
   stop(): void {
     this.stopped = true;
     this.values.clear();
+    this.pickedCodes.clear();
     for (const { observer } of this.observers) observer.disconnect();
     this.observers.length = 0;
     this.queue.length = 0;
@@ -470,7 +488,7 @@ export class PageScanner {
     const text = this.fieldText(element);
     if (text === null) return;
 
-    this.reportField(element, text);
+    this.reportField(element, findPhoneCandidates(text));
   }
 
   private visitLink(link: HTMLAnchorElement): void {
@@ -486,17 +504,30 @@ export class PageScanner {
     if (input.localName === 'input' && !INPUT_TYPES_WITH_NUMBERS.has(input.type)) return;
 
     this.sink.forget([input]);
+    this.pickedCodes.delete(input);
     const value = input.value;
     this.values.set(input, value);
     if (value.length > MAX_RUN_LENGTH || countDigits(value) < MIN_PHONE_DIGITS) return;
 
-    this.reportField(input, value);
+    // A number typed without "+" is dialed with the code the dialer's
+    // country picker shows, so its badge is for that number.
+    const candidates = findPhoneCandidates(value);
+    let code: string | null = null;
+    if (candidates.some((candidate) => !hasCountryCode(candidate.raw))) {
+      code = pickedCountryCode(input);
+      this.pickedCodes.set(input, code);
+    }
+    this.reportField(input, candidates, code);
   }
 
   /** Passes the numbers of a field's text to the sink, each anchored after the field. */
-  private reportField(field: Element, text: string): void {
-    const found = findPhoneCandidates(text).map<FoundNumber>((candidate) => ({
-      raw: candidate.raw,
+  private reportField(
+    field: Element,
+    candidates: PhoneCandidate[],
+    code: string | null = null,
+  ): void {
+    const found = candidates.map<FoundNumber>((candidate) => ({
+      raw: withPickedCode(candidate.raw, code),
       ...(candidate.extension ? { extension: candidate.extension } : {}),
       kind: 'input',
       anchor: field,

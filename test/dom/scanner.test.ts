@@ -389,6 +389,36 @@ describe('input values', () => {
       });
   });
 
+  it('reads a box with its picked country code', async () => {
+    loadHtml(
+      '<div class="dialer"><select id="cc"><option value="+1">🇺🇸 +1</option>' +
+        '<option value="+44" selected>🇬🇧 +44</option></select>' +
+        '<input id="phone" type="tel" value="20 7946 0018"></div>',
+    );
+    page = startOnPage();
+    await page.settle();
+
+    expect(badgeMap()).toEqual({ '+442079460018': 'suppressed' });
+  });
+
+  it('follows a change of the country picker', async () => {
+    loadHtml(
+      '<div class="dialer"><select id="cc"><option value="+1" selected>🇺🇸 +1</option>' +
+        '<option value="+44">🇬🇧 +44</option></select>' +
+        '<input id="phone" type="tel" value="20 7946 0018"></div>',
+    );
+    page = startOnPage();
+    await page.settle();
+    expect(badgeMap()).toEqual({ '+12079460018': 'allowed' });
+
+    const picker = document.getElementById('cc') as HTMLSelectElement;
+    picker.value = '+44';
+    picker.dispatchEvent(new Event('change', { bubbles: true }));
+    await page.settle();
+
+    expect(badgeMap()).toEqual({ '+442079460018': 'suppressed' });
+  });
+
   it('drops badges of cleared values', async () => {
     loadHtml('<input id="phone" type="tel" value="+1 646 555 0199">');
     page = startOnPage();
