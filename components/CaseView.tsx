@@ -131,11 +131,17 @@ function ChecklistRow({
         <span className="row">
           <button
             type="button"
+            aria-label={t('caseMarkDoneItem', label)}
             onClick={() => void onSend({ checklist: [{ itemId: entry.id, status: 'done' }] })}
           >
             {t('caseMarkDone')}
           </button>
-          <button type="button" className="secondary" onClick={() => setAskingNote(true)}>
+          <button
+            type="button"
+            className="secondary"
+            aria-label={t('caseMarkNotApplicableItem', label)}
+            onClick={() => setAskingNote(true)}
+          >
             {t('caseMarkNotApplicable')}
           </button>
         </span>
@@ -152,6 +158,7 @@ function ChecklistRow({
           <button
             type="button"
             disabled={!draftNote.trim()}
+            aria-label={t('caseMarkNotApplicableItem', label)}
             onClick={() => void saveNotApplicable()}
           >
             {t('caseMarkNotApplicable')}

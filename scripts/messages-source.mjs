@@ -505,6 +505,8 @@ const MESSAGES = {
   ],
   caseMarkDone: ['Done', '已完成'],
   caseMarkNotApplicable: ['Not applicable', '不适用'],
+  caseMarkDoneItem: ['Done: $1', '已完成：$1'],
+  caseMarkNotApplicableItem: ['Not applicable: $1', '不适用：$1'],
   caseNoteRequired: ['Why does it not apply?', '为什么不适用？'],
   caseItemNote: ['Note: $1', '备注：$1'],
   caseNoteCancel: ['Cancel', '取消'],

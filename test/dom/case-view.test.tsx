@@ -45,6 +45,10 @@ function inProgressCase(overrides: Partial<Case> = {}): Case {
   } as Case;
 }
 
+// Each checklist button's accessible name names its item.
+const DONE = 'Done: Removed from dial queues';
+const NOT_APPLICABLE = 'Not applicable: Removed from dial queues';
+
 const CLOSED_CHECKLIST: Case['checklist'] = [
   { id: 'dial_queues', kind: 'dial_queues', status: 'done', by: 'Agent Ana', at: AT },
 ];
@@ -72,7 +76,7 @@ describe('CaseView', () => {
     const { api, patch } = fakeApi(inProgressCase());
     render(<CaseView api={api} id={ID} onBack={() => undefined} />);
 
-    await userEvent.click(await screen.findByRole('button', { name: 'Done' }));
+    await userEvent.click(await screen.findByRole('button', { name: DONE }));
 
     expect(patch).toHaveBeenCalledWith(ID, {
       version: 3,
@@ -98,12 +102,12 @@ describe('CaseView', () => {
     api.get = vi.fn().mockResolvedValueOnce(inProgressCase()).mockResolvedValue(saved);
     render(<CaseView api={api} id={ID} onBack={() => undefined} />);
 
-    await userEvent.click(await screen.findByRole('button', { name: 'Not applicable' }));
+    await userEvent.click(await screen.findByRole('button', { name: NOT_APPLICABLE }));
     await userEvent.type(
       screen.getByLabelText('Why does it not apply?'),
       '  No dial queues in this team ',
     );
-    await userEvent.click(screen.getByRole('button', { name: 'Not applicable' }));
+    await userEvent.click(screen.getByRole('button', { name: NOT_APPLICABLE }));
 
     expect(patch).toHaveBeenCalledWith(ID, {
       version: 3,
@@ -113,7 +117,7 @@ describe('CaseView', () => {
     });
     expect(await screen.findByText('Note: No dial queues in this team')).toBeTruthy();
     expect(screen.queryByLabelText('Why does it not apply?')).toBeNull();
-    expect(screen.queryByRole('button', { name: 'Not applicable' })).toBeNull();
+    expect(screen.queryByRole('button', { name: NOT_APPLICABLE })).toBeNull();
   });
 
   it('keeps the note box when saving fails', async () => {
@@ -121,9 +125,9 @@ describe('CaseView', () => {
     patch.mockRejectedValueOnce(new Error('Case changed elsewhere'));
     render(<CaseView api={api} id={ID} onBack={() => undefined} />);
 
-    await userEvent.click(await screen.findByRole('button', { name: 'Not applicable' }));
+    await userEvent.click(await screen.findByRole('button', { name: NOT_APPLICABLE }));
     await userEvent.type(screen.getByLabelText('Why does it not apply?'), 'No queues');
-    await userEvent.click(screen.getByRole('button', { name: 'Not applicable' }));
+    await userEvent.click(screen.getByRole('button', { name: NOT_APPLICABLE }));
 
     expect((await screen.findByRole('alert')).textContent).toBe('Case changed elsewhere');
     expect((screen.getByLabelText('Why does it not apply?') as HTMLInputElement).value).toBe(
@@ -135,12 +139,38 @@ describe('CaseView', () => {
     const { api, patch } = fakeApi(inProgressCase());
     render(<CaseView api={api} id={ID} onBack={() => undefined} />);
 
-    await userEvent.click(await screen.findByRole('button', { name: 'Not applicable' }));
+    await userEvent.click(await screen.findByRole('button', { name: NOT_APPLICABLE }));
     await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
 
     expect(screen.queryByLabelText('Why does it not apply?')).toBeNull();
-    expect(screen.getByRole('button', { name: 'Done' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: DONE })).toBeTruthy();
     expect(patch).not.toHaveBeenCalled();
+  });
+
+  it('names the item in each checklist button', async () => {
+    const checklist: Case['checklist'] = [
+      { id: 'dial_queues', kind: 'dial_queues', status: 'open' },
+      { id: 'campaigns', kind: 'campaigns', status: 'open' },
+    ];
+    render(
+      <CaseView
+        api={fakeApi(inProgressCase({ checklist })).api}
+        id={ID}
+        onBack={() => undefined}
+      />,
+    );
+
+    expect(await screen.findByRole('button', { name: DONE })).toBeTruthy();
+    expect(screen.getByRole('button', { name: NOT_APPLICABLE })).toBeTruthy();
+    expect(
+      screen.getByRole('button', { name: 'Done: Removed from running campaigns' }),
+    ).toBeTruthy();
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Not applicable: Removed from running campaigns' }),
+    );
+    expect(
+      screen.getByRole('button', { name: 'Not applicable: Removed from running campaigns' }),
+    ).toBeTruthy();
   });
 
   it('hides the note the server wrote', async () => {
