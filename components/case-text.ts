@@ -66,9 +66,16 @@ const DESCRIBERS = new Map<string, Describe>([
   [
     'suppressions.added',
     describeWith(
-      z.object({ added: z.number().int(), alreadyPresent: z.number().int() }),
+      z.object({
+        added: z.number().int(),
+        alreadyPresent: z.number().int(),
+        // Numbers the extension sent for the case before the case itself; the case added them too.
+        addedBeforeCase: z.number().int().optional(),
+      }),
       (details) =>
-        tCount('timelineSuppressionsAdded', details.added, [formatCount(details.alreadyPresent)]),
+        tCount('timelineSuppressionsAdded', details.added + (details.addedBeforeCase ?? 0), [
+          formatCount(details.alreadyPresent),
+        ]),
     ),
   ],
   [

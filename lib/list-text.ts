@@ -1,3 +1,4 @@
+import { caseReason } from './cases/model';
 import { t } from './i18n';
 
 /**
@@ -11,13 +12,12 @@ export const SOURCE_THIS_DEVICE = 'this device';
 /** Origin, and later source, of numbers the extension sends to the server. */
 export const SOURCE_EXTENSION = 'extension';
 
-const CAPTURE_REASON_PREFIX = 'Deletion request ';
-/** A captured case's reason: the prefix, then the case id (a UUID). */
+/** A captured case's reason, as `caseReason` writes it: a prefix, then the case id (a UUID). */
 const CAPTURE_REASON = /^Deletion request ([0-9a-f]{8})-[0-9a-f-]{27}$/i;
 
 /** Returns the reason stored for the numbers of a captured deletion request. */
 export function captureReason(caseId: string): string {
-  return `${CAPTURE_REASON_PREFIX}${caseId}`;
+  return caseReason(caseId);
 }
 
 /** Returns the text shown for a stored reason: a captured case's in the UI language with a short case id, any other as written. */

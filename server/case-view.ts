@@ -101,8 +101,14 @@ function summarise(event: AuditEvent): string {
   switch (event.type) {
     case 'case.created':
       return `Request captured (${field(p, 'channel')}, ${field(p, 'scope')}, ${field(p, 'jurisdiction')}); response due ${field(p, 'dueAt')}`;
-    case 'suppressions.added':
-      return `${field(p, 'added')} number(s) added to the DNC list, ${field(p, 'alreadyPresent')} already on it`;
+    case 'suppressions.added': {
+      // Numbers the extension sent for this case before the case itself were added by it too.
+      const added =
+        typeof p.added === 'number' && typeof p.addedBeforeCase === 'number'
+          ? String(p.added + p.addedBeforeCase)
+          : field(p, 'added');
+      return `${added} number(s) added to the DNC list, ${field(p, 'alreadyPresent')} already on it`;
+    }
     case 'case.verification':
       return `Identity check by ${field(p, 'method')}: ${p.passed === true ? 'passed' : 'failed'}`;
     case 'case.status_changed':
@@ -135,7 +141,7 @@ function summarise(event: AuditEvent): string {
 /** Payload fields that each event type's summary names, sent as the entry's `details`. */
 const DETAIL_FIELDS = new Map<string, readonly string[]>([
   ['case.created', ['channel', 'scope', 'jurisdiction', 'dueAt']],
-  ['suppressions.added', ['added', 'alreadyPresent']],
+  ['suppressions.added', ['added', 'alreadyPresent', 'addedBeforeCase']],
   ['case.verification', ['method', 'passed']],
   ['case.status_changed', ['from', 'to']],
   ['case.checklist_item', ['itemId', 'kind', 'status', 'withNote']],

@@ -6,6 +6,7 @@ import {
   type ListCasesQuery,
   type PatchCaseRequest,
 } from '../lib/api/schemas.ts';
+import { caseReason, isCaseReason } from '../lib/cases/model.ts';
 import { canonicalJson, sha256Hex, type AuditLog } from './audit.ts';
 import { toApiCase } from './case-view.ts';
 import { reserveSequence, type Db } from './db.ts';
@@ -122,11 +123,24 @@ export class CaseStore {
         const [created, ...rest] = events;
         if (created) this.appendEvent(record.id, actor, record.createdAt, created);
 
-        const reason = `deletion request ${record.id}`;
+        // The extension puts a capture's numbers on the list ahead of its case,
+        // with the case's reason. Those count as added by this case, not as
+        // numbers that were already on the list.
+        const addedBeforeCase = record.subject.phones.filter((e164) => {
+          const entry = this.suppressions.lookup(e164);
+          return entry.reason !== undefined && isCaseReason(entry.reason, record.id);
+        });
+        const reason = caseReason(record.id);
         this.suppressions.addMany(
-          record.subject.phones.map((e164) => ({ e164, reason, source: DELETION_REQUEST_SOURCE })),
+          record.subject.phones
+            .filter((e164) => !addedBeforeCase.includes(e164))
+            .map((e164) => ({ e164, reason, source: DELETION_REQUEST_SOURCE })),
           actor.name,
-          { caseId: record.id, origin: 'case' },
+          {
+            caseId: record.id,
+            origin: 'case',
+            ...(addedBeforeCase.length > 0 ? { addedBeforeCase: addedBeforeCase.length } : {}),
+          },
         );
         for (const event of rest) this.appendEvent(record.id, actor, record.createdAt, event);
 

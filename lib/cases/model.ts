@@ -188,6 +188,26 @@ export const caseCaptureSchema = z.strictObject({
 });
 export type CaseCapture = z.infer<typeof caseCaptureSchema>;
 
+const CASE_REASON_PREFIX = 'Deletion request ';
+
+/**
+ * Returns the reason stored with the numbers a deletion case puts on the
+ * list. The case id in it ties each entry to its case, for people reading the
+ * list and for the server counting which numbers the case added.
+ */
+export function caseReason(caseId: string): string {
+  return `${CASE_REASON_PREFIX}${caseId}`;
+}
+
+/**
+ * Returns true when `reason` is the one `caseReason` gives for `caseId`. It
+ * ignores letter case, because the server wrote the reason in lower case
+ * before it used `caseReason`.
+ */
+export function isCaseReason(reason: string, caseId: string): boolean {
+  return reason.toLowerCase() === caseReason(caseId).toLowerCase();
+}
+
 /** One step of the status history; `from` is null for the creation entry. */
 export const statusChangeSchema = z.strictObject({
   from: caseStatusSchema.nullable(),

@@ -356,6 +356,11 @@ describe('CaseView', () => {
       '1 number added to the do-not-call list, 0 already on it.',
     ],
     [
+      'suppressions.added',
+      { added: 0, addedBeforeCase: 1, alreadyPresent: 2 },
+      '1 number added to the do-not-call list, 2 already on it.',
+    ],
+    [
       'case.verification',
       { method: 'phone_digits', passed: false },
       'Identity not verified (Last 4 digits of the phone number).',

@@ -7,6 +7,7 @@ import {
   CheckResponse,
   type AuditEvent,
 } from '../../lib/api/schemas.ts';
+import { caseReason } from '../../lib/cases/model.ts';
 import {
   CONFIRMATION,
   LEGAL_EXCEPTION,
@@ -73,6 +74,44 @@ describe('capture', () => {
     expect(created.status).toBe('received');
     expect(created.subject.crm).toBeUndefined();
     expect(created.checklist.find((item) => item.id === 'crm_dnc_flag')?.system).toBe('the CRM');
+  });
+
+  it('counts numbers sent ahead as added', async () => {
+    const id = crypto.randomUUID();
+    // What the extension does on capture: the numbers first, then the case.
+    const sent = await t.api('/v1/suppressions', {
+      method: 'POST',
+      body: {
+        entries: [
+          { phone: '+8613987654321', reason: caseReason(id), source: 'extension' },
+          { phone: '+447911200302', reason: caseReason(id), source: 'extension' },
+          { phone: '+447911200303', reason: caseReason(crypto.randomUUID()) },
+          { phone: '+447911200304', reason: 'Asked not to be called in 2024' },
+        ],
+      },
+    });
+    expect(sent.status, sent.text).toBe(200);
+
+    const phones = [
+      '+8613987654321',
+      '+447911200302',
+      '+447911200303',
+      '+447911200304',
+      '+447911200305',
+    ];
+    const created = await createCase(t, {
+      id,
+      subject: { name: 'Li Wei', phones, emails: [] },
+    });
+    const read = await getCase(t, created.id);
+
+    const entry = read.timeline?.find((item) => item.type === 'suppressions.added');
+    expect(entry?.details).toEqual({ added: 1, addedBeforeCase: 2, alreadyPresent: 2 });
+    expect(entry?.summary).toBe('3 number(s) added to the DNC list, 2 already on it');
+    const check = CheckResponse.parse(
+      (await t.api('/v1/suppressions/check', { method: 'POST', body: { phones } })).json,
+    );
+    expect(check.results.map((result) => result.status)).toEqual(phones.map(() => 'suppressed'));
   });
 
   it('starts verified after a passed verification', async () => {

@@ -231,7 +231,7 @@ describe('cases', () => {
     expect(check.results[0]).toMatchObject({
       status: 'suppressed',
       source: 'deletion-request',
-      reason: `deletion request ${String(body.id)}`,
+      reason: `Deletion request ${String(body.id)}`,
     });
   });
 
