@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { t, tCount, type MessageKey } from '@/lib/i18n';
 import {
   CHANNELS,
@@ -13,6 +13,7 @@ import {
 import { normalizePhone, type CountryCode } from '@/lib/phone/normalize';
 import type { RecordSnapshot } from '@/lib/sites/types';
 import { formatCountry } from './format';
+import { SavedCapture, type SavedCase } from './SavedCapture';
 import { VerifyIdentity, type VerificationOutcome } from './VerifyIdentity';
 
 export interface CaptureApi {
@@ -70,8 +71,38 @@ function splitRecordPhones(
  * The capture form: prefilled from the record on screen, corrected by the
  * agent, validated with the case schema. Nothing beyond these fields is
  * collected.
+ *
+ * One case id belongs to one request: every attempt to save it sends the same
+ * id, so a retry after a failure cannot make a second case. Once saved, the
+ * form gives way to the saved case, and a new request starts with a new id.
  */
 export function CaptureForm({ api }: { api: CaptureApi }) {
+  const [caseId, setCaseId] = useState(() => api.newId());
+  const [saved, setSaved] = useState<SavedCase | null>(null);
+
+  if (saved) {
+    return (
+      <SavedCapture
+        saved={saved}
+        onNext={() => {
+          setCaseId(api.newId());
+          setSaved(null);
+        }}
+      />
+    );
+  }
+  return <CaptureDraft key={caseId} api={api} caseId={caseId} onSaved={setSaved} />;
+}
+
+function CaptureDraft({
+  api,
+  caseId,
+  onSaved,
+}: {
+  api: CaptureApi;
+  caseId: string;
+  onSaved: (saved: SavedCase) => void;
+}) {
   const id = useId();
   const [draft, setDraft] = useState<Draft>({
     receivedAt: localNow(),
@@ -92,6 +123,8 @@ export function CaptureForm({ api }: { api: CaptureApi }) {
   const [verification, setVerification] = useState<VerificationOutcome | null>(null);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
+  // Set at once, unlike `saving`, so a second click before the next render is ignored too.
+  const submitting = useRef(false);
 
   const change = (patch: Partial<Draft>) => setDraft((current) => ({ ...current, ...patch }));
 
@@ -136,6 +169,7 @@ export function CaptureForm({ api }: { api: CaptureApi }) {
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
+    if (submitting.current) return;
     setMessage(null);
 
     const phones: string[] = [];
@@ -152,7 +186,7 @@ export function CaptureForm({ api }: { api: CaptureApi }) {
     }
 
     const candidate = {
-      id: api.newId(),
+      id: caseId,
       receivedAt: new Date(draft.receivedAt).toISOString(),
       channel: draft.channel,
       scope: draft.scope,
@@ -183,15 +217,19 @@ export function CaptureForm({ api }: { api: CaptureApi }) {
       return;
     }
 
+    submitting.current = true;
     setSaving(true);
+    let blocked: number;
     try {
-      const blocked = await api.capture(parsed.data, verification);
-      setMessage({ error: false, text: tCount('captureSaved', blocked) });
+      blocked = await api.capture(parsed.data, verification);
     } catch (error) {
       setMessage({ error: true, text: error instanceof Error ? error.message : String(error) });
+      return;
     } finally {
+      submitting.current = false;
       setSaving(false);
     }
+    onSaved({ id: parsed.data.id, name: parsed.data.subject.name, blocked, verification });
   };
 
   const field = (key: keyof Draft | 'leftOut') => `${id}-${key}`;

@@ -433,6 +433,8 @@ const MESSAGES = {
     'Saved. $1 numbers are blocked now; the case goes to the server at the next sync.',
     '已保存。$1 个号码现已禁止拨打；案件将在下次同步时发送到服务器。',
   ],
+  captureSavedCase: ['Case $1 for $2.', '$2 的案件 $1。'],
+  captureAnother: ['Capture another request', '记录另一个请求'],
   captureInvalidPhone: [
     '"$1" is not a valid phone number in the default country ($2). Write it with its country code, such as +44 20 7946 0018.',
     '“$1”在默认国家/地区（$2）不是有效的电话号码。请加上国家代码，例如 +44 20 7946 0018。',

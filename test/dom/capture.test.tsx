@@ -14,8 +14,15 @@ const RECORD: RecordSnapshot = {
   title: 'Ana García | Contact | Example CRM',
 };
 
+const CASE_ID = '7d8f4f0e-2b7c-4c52-9a49-2f4f3f7d9a10';
+const NEXT_CASE_ID = '0b6a53c1-9f4e-4d0a-8c1e-5a7b2e9d4f21';
+
 function fakeApi(record: RecordSnapshot | Error = RECORD, country = 'US') {
-  const capture = vi.fn(async () => 2);
+  const capture = vi.fn<CaptureApi['capture']>(async () => 2);
+  const newId = vi
+    .fn<CaptureApi['newId']>()
+    .mockReturnValueOnce(CASE_ID)
+    .mockReturnValue(NEXT_CASE_ID);
   const api: CaptureApi = {
     readRecord: async () => {
       if (record instanceof Error) throw record;
@@ -23,10 +30,15 @@ function fakeApi(record: RecordSnapshot | Error = RECORD, country = 'US') {
     },
     capture,
     defaultCountry: async () => country,
-    newId: () => '7d8f4f0e-2b7c-4c52-9a49-2f4f3f7d9a10',
+    newId,
   };
   return { api, capture };
 }
+
+const savedIds = (capture: ReturnType<typeof fakeApi>['capture']) =>
+  capture.mock.calls.map(([body]) => body.id);
+
+const saveButton = () => screen.getByRole('button', { name: 'Save and suppress now' });
 
 describe('CaptureForm', () => {
   it('prefills the form from the record on screen', async () => {
@@ -169,5 +181,63 @@ describe('CaptureForm', () => {
       method: 'security_question',
       passed: true,
     });
+  });
+
+  it('disables saving during a save', async () => {
+    const { api, capture } = fakeApi();
+    let finish: (blocked: number) => void = () => undefined;
+    capture.mockImplementationOnce(() => new Promise((resolve) => (finish = resolve)));
+    render(<CaptureForm api={api} />);
+    await screen.findByDisplayValue('Ana García');
+
+    await userEvent.dblClick(saveButton());
+
+    expect((saveButton() as HTMLButtonElement).disabled).toBe(true);
+    finish(2);
+    expect(await screen.findByText(/2 numbers are blocked now/)).toBeTruthy();
+    expect(capture).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows the saved case in place of the form', async () => {
+    const { api, capture } = fakeApi();
+    render(<CaptureForm api={api} />);
+    await screen.findByDisplayValue('Ana García');
+
+    await userEvent.click(saveButton());
+
+    expect(await screen.findByText('Case 7d8f4f0e for Ana García.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Save and suppress now' })).toBeNull();
+    expect(capture).toHaveBeenCalledTimes(1);
+  });
+
+  it('starts the next request with a new case id', async () => {
+    const { api, capture } = fakeApi();
+    render(<CaptureForm api={api} />);
+    await screen.findByDisplayValue('Ana García');
+    await userEvent.click(saveButton());
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Capture another request' }));
+    await screen.findByDisplayValue('Ana García');
+    await userEvent.click(saveButton());
+
+    await screen.findByText('Case 0b6a53c1 for Ana García.');
+    expect(savedIds(capture)).toEqual([CASE_ID, NEXT_CASE_ID]);
+  });
+
+  it('retries a failed save with the same case id', async () => {
+    const { api, capture } = fakeApi();
+    capture.mockRejectedValueOnce(new Error('The extension was reloaded; try again.'));
+    render(<CaptureForm api={api} />);
+    await screen.findByDisplayValue('Ana García');
+
+    await userEvent.click(saveButton());
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'The extension was reloaded; try again.',
+    );
+    expect(screen.getByDisplayValue('Ana García')).toBeTruthy();
+    await userEvent.click(saveButton());
+
+    expect(await screen.findByText(/2 numbers are blocked now/)).toBeTruthy();
+    expect(savedIds(capture)).toEqual([CASE_ID, CASE_ID]);
   });
 });
