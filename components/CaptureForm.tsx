@@ -10,7 +10,8 @@ import {
   type Jurisdiction,
   type Scope,
 } from '@/lib/cases/model';
-import { normalizePhone, type CountryCode } from '@/lib/phone/normalize';
+import { jurisdictionForRegion } from '@/lib/cases/jurisdiction';
+import { normalizePhone, phoneRegion, type CountryCode } from '@/lib/phone/normalize';
 import type { RecordSnapshot } from '@/lib/sites/types';
 import { formatCountry } from './format';
 import { SavedCapture, type SavedCase } from './SavedCapture';
@@ -28,7 +29,8 @@ interface Draft {
   receivedAt: string;
   channel: Channel;
   scope: Scope;
-  jurisdiction: Jurisdiction;
+  /** Null until the agent picks one; the form shows the one guessed from the numbers until then. */
+  jurisdiction: Jurisdiction | null;
   name: string;
   phones: string;
   emails: string;
@@ -65,6 +67,23 @@ function splitRecordPhones(
     (normalizePhone(phone, country) ? valid : invalid).push(phone);
   }
   return { valid, invalid };
+}
+
+interface JurisdictionGuess {
+  jurisdiction: Jurisdiction;
+  region: string;
+  /** The number as written that the guess came from, or null when it came from the default country. */
+  phone: string | null;
+}
+
+/** Guesses the jurisdiction from the first valid number's region, or from the default country when no number is valid. */
+function guessJurisdiction(phones: readonly string[], country: CountryCode): JurisdictionGuess {
+  for (const written of phones) {
+    const normalized = normalizePhone(written, country);
+    const region = normalized ? phoneRegion(normalized.e164) : null;
+    if (region) return { jurisdiction: jurisdictionForRegion(region), region, phone: written };
+  }
+  return { jurisdiction: jurisdictionForRegion(country), region: country, phone: null };
 }
 
 /**
@@ -108,7 +127,7 @@ function CaptureDraft({
     receivedAt: localNow(),
     channel: 'phone_call',
     scope: 'phone_only',
-    jurisdiction: 'eu_gdpr',
+    jurisdiction: null,
     name: '',
     phones: '',
     emails: '',
@@ -167,6 +186,9 @@ function CaptureDraft({
     void readRecord();
   }, [api]);
 
+  const guess = guessJurisdiction(lines(draft.phones), country);
+  const jurisdiction = draft.jurisdiction ?? guess.jurisdiction;
+
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     if (submitting.current) return;
@@ -190,7 +212,7 @@ function CaptureDraft({
       receivedAt: new Date(draft.receivedAt).toISOString(),
       channel: draft.channel,
       scope: draft.scope,
-      jurisdiction: draft.jurisdiction,
+      jurisdiction,
       subject: {
         name: draft.name,
         phones,
@@ -233,6 +255,7 @@ function CaptureDraft({
   };
 
   const field = (key: keyof Draft | 'leftOut') => `${id}-${key}`;
+  const jurisdictionHint = `${id}-jurisdictionHint`;
   return (
     <form className="capture" onSubmit={onSubmit}>
       <h1>{t('captureTitle')}</h1>
@@ -280,7 +303,8 @@ function CaptureDraft({
       <label htmlFor={field('jurisdiction')}>{t('captureJurisdiction')}</label>
       <select
         id={field('jurisdiction')}
-        value={draft.jurisdiction}
+        value={jurisdiction}
+        aria-describedby={draft.jurisdiction === null ? jurisdictionHint : undefined}
         onChange={(event) => change({ jurisdiction: event.target.value as Jurisdiction })}
       >
         {JURISDICTIONS.map((value) => (
@@ -289,6 +313,14 @@ function CaptureDraft({
           </option>
         ))}
       </select>
+      {draft.jurisdiction === null && (
+        <p id={jurisdictionHint} className="help">
+          {guess.phone === null
+            ? t('captureJurisdictionFromCountry', formatCountry(guess.region))
+            : t('captureJurisdictionFromPhone', [guess.phone, formatCountry(guess.region)])}
+          {guess.jurisdiction === 'us_telemarketing' && ` ${t('captureJurisdictionUs')}`}
+        </p>
+      )}
 
       <label htmlFor={field('name')}>{t('captureName')}</label>
       <input

@@ -435,6 +435,18 @@ const MESSAGES = {
   ],
   captureSavedCase: ['Case $1 for $2.', '$2 的案件 $1。'],
   captureAnother: ['Capture another request', '记录另一个请求'],
+  captureJurisdictionFromPhone: [
+    'Guessed from $1 ($2). Change it if another law covers this customer.',
+    '根据 $1（$2）推测。如果此客户适用其他法规，请更改。',
+  ],
+  captureJurisdictionFromCountry: [
+    'Guessed from the default country ($1), as no valid number is filled in yet. Change it if another law covers this customer.',
+    '尚未填写有效号码，因此根据默认国家/地区（$1）推测。如果此客户适用其他法规，请更改。',
+  ],
+  captureJurisdictionUs: [
+    'A US number does not show the state: choose US CCPA/CPRA for a California resident.',
+    '美国号码无法看出所在州：如果客户是加州居民，请选择美国 CCPA/CPRA。',
+  ],
   captureInvalidPhone: [
     '"$1" is not a valid phone number in the default country ($2). Write it with its country code, such as +44 20 7946 0018.',
     '“$1”在默认国家/地区（$2）不是有效的电话号码。请加上国家代码，例如 +44 20 7946 0018。',

@@ -13,3 +13,4 @@ export {
   localDateOf,
   type CalendarDate,
 } from './calendar.ts';
+export * from './jurisdiction.ts';

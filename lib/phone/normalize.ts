@@ -20,3 +20,8 @@ export function normalizePhone(raw: string, defaultCountry?: CountryCode): Norma
 
   return parsed.ext ? { e164: parsed.number, extension: parsed.ext } : { e164: parsed.number };
 }
+
+/** Returns the region an E.164 number belongs to ("US" for +1 212 …), or null for a non-geographic or invalid number. */
+export function phoneRegion(e164: string): CountryCode | null {
+  return parsePhoneNumberFromString(e164)?.country ?? null;
+}

@@ -240,4 +240,64 @@ describe('CaptureForm', () => {
     expect(await screen.findByText(/2 numbers are blocked now/)).toBeTruthy();
     expect(savedIds(capture)).toEqual([CASE_ID, CASE_ID]);
   });
+
+  it.each([
+    ['+86 139 8765 4321', 'china_pipl', 'Guessed from +86 139 8765 4321 (China).'],
+    ['(212) 555-0187', 'us_telemarketing', 'Guessed from (212) 555-0187 (United States).'],
+    ['+91 98765 43210', 'india_dpdp', 'Guessed from +91 98765 43210 (India).'],
+    ['+44 20 7946 0018', 'uk_gdpr', 'Guessed from +44 20 7946 0018 (United Kingdom).'],
+    ['+33 1 42 68 53 00', 'eu_gdpr', 'Guessed from +33 1 42 68 53 00 (France).'],
+  ])('guesses the jurisdiction of %s', async (phone, jurisdiction, hint) => {
+    const { api, capture } = fakeApi({ ...RECORD, phones: [phone] });
+    render(<CaptureForm api={api} />);
+    await screen.findByDisplayValue('Ana García');
+
+    const select = screen.getByLabelText('Jurisdiction') as HTMLSelectElement;
+    expect(select.value).toBe(jurisdiction);
+    expect(screen.getByText(hint, { exact: false }).id).toBe(
+      select.getAttribute('aria-describedby'),
+    );
+    await userEvent.click(saveButton());
+
+    await screen.findByText(/blocked now/);
+    expect(capture.mock.calls[0]?.[0].jurisdiction).toBe(jurisdiction);
+  });
+
+  it('points US numbers to CCPA/CPRA', async () => {
+    render(<CaptureForm api={fakeApi({ ...RECORD, phones: ['(212) 555-0187'] }).api} />);
+    await screen.findByDisplayValue('Ana García');
+
+    expect(screen.getByText(/choose US CCPA\/CPRA for a California resident/).textContent).toBe(
+      'Guessed from (212) 555-0187 (United States). Change it if another law covers this customer. ' +
+        'A US number does not show the state: choose US CCPA/CPRA for a California resident.',
+    );
+  });
+
+  it('falls back to the default country', async () => {
+    render(<CaptureForm api={fakeApi({ ...RECORD, phones: [] }, 'GB').api} />);
+    await screen.findByDisplayValue('Ana García');
+
+    expect((screen.getByLabelText('Jurisdiction') as HTMLSelectElement).value).toBe('uk_gdpr');
+    expect(screen.getByText(/Guessed from the default country \(United Kingdom\)/)).toBeTruthy();
+  });
+
+  it('keeps the jurisdiction the agent picked', async () => {
+    const { api, capture } = fakeApi({ ...RECORD, phones: [] });
+    render(<CaptureForm api={api} />);
+    await screen.findByDisplayValue('Ana García');
+    const select = screen.getByLabelText('Jurisdiction') as HTMLSelectElement;
+    const phones = screen.getByLabelText('Phone numbers (one per line)');
+
+    await userEvent.type(phones, '+86 139 8765 4321');
+    expect(select.value).toBe('china_pipl');
+    await userEvent.selectOptions(select, 'other');
+    await userEvent.clear(phones);
+    await userEvent.type(phones, '+44 20 7946 0018');
+
+    expect(select.value).toBe('other');
+    expect(screen.queryByText(/Guessed from/)).toBeNull();
+    await userEvent.click(saveButton());
+    await screen.findByText(/blocked now/);
+    expect(capture.mock.calls[0]?.[0].jurisdiction).toBe('other');
+  });
 });
