@@ -42,15 +42,19 @@ export const MANAGED_KEYS = [
   'staleAfterHours',
 ] as const;
 export type ManagedKey = (typeof MANAGED_KEYS)[number];
+export type ManagedSettings = Partial<Pick<Settings, ManagedKey>>;
 
-/** Reads the settings IT deployed through policy. */
-export async function readManagedSettings(): Promise<Partial<Pick<Settings, ManagedKey>>> {
+/**
+ * Reads the settings IT deployed through policy. The first read after the
+ * browser starts can take seconds (see readManagedStorage).
+ */
+export async function readManagedSettings(): Promise<ManagedSettings> {
   const raw = await readManagedStorage();
   const managed: Record<string, unknown> = {};
   for (const key of MANAGED_KEYS) {
     if (settingsSchema.shape[key].safeParse(raw[key]).success) managed[key] = raw[key];
   }
-  return managed as Partial<Pick<Settings, ManagedKey>>;
+  return managed as ManagedSettings;
 }
 
 /**
@@ -103,8 +107,17 @@ function readManagedStorage(): Promise<Record<string, unknown>> {
  * by policy win over the user's.
  */
 export async function readSettings(): Promise<Settings> {
-  const [local, managed] = await Promise.all([settingsItem.getValue(), readManagedSettings()]);
-  return coerceSettings({ ...coerceSettings(local), ...managed });
+  const [local, managed] = await Promise.all([readStoredSettings(), readManagedSettings()]);
+  return coerceSettings({ ...local, ...managed });
+}
+
+/**
+ * Reads the settings saved in this browser, repaired like readSettings but
+ * without the values set by policy. It does not wait for managed storage, so
+ * a page can show the saved values at once.
+ */
+export async function readStoredSettings(): Promise<Settings> {
+  return coerceSettings(await settingsItem.getValue());
 }
 
 export function coerceSettings(value: unknown): Settings {
@@ -118,8 +131,37 @@ export function coerceSettings(value: unknown): Settings {
   return settingsSchema.parse(merged);
 }
 
+const patchSchema = settingsSchema.partial();
+
+/**
+ * Writes the fields in `patch` and keeps every other stored field as it is
+ * at the moment of writing, so a page that saves one section never writes
+ * back another section's old values. Values set by policy are not copied
+ * into local storage; they keep winning on read. Resolves with the settings
+ * in force after the write.
+ */
 export async function updateSettings(patch: Partial<Settings>): Promise<Settings> {
-  const next = settingsSchema.parse({ ...(await readSettings()), ...patch });
-  await settingsItem.setValue(next);
-  return next;
+  const fields = patchSchema.parse(patch);
+  const next = await exclusive(async () => {
+    const merged = settingsSchema.parse({ ...(await readStoredSettings()), ...fields });
+    await settingsItem.setValue(merged);
+    return merged;
+  });
+  return coerceSettings({ ...next, ...(await readManagedSettings()) });
+}
+
+const SETTINGS_LOCK = 'dnc-guard-settings';
+let lastWrite: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs one read-and-write of the settings at a time. The Web Locks API
+ * covers every page and the worker of the extension; where it is missing
+ * (the test environment) a queue covers this page.
+ */
+async function exclusive(work: () => Promise<Settings>): Promise<Settings> {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  if (locks) return await locks.request(SETTINGS_LOCK, work);
+  const run = lastWrite.then(work);
+  lastWrite = run.catch(() => undefined);
+  return run;
 }

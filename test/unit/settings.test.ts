@@ -43,3 +43,43 @@ describe('settings under a policy', () => {
     expect((await readSettings()).unknownPolicy).toBe('block');
   });
 });
+
+describe('updateSettings', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.restoreAllMocks();
+  });
+
+  it('keeps both of two saves made at once', async () => {
+    const { settingsItem, updateSettings } = await settingsModule();
+
+    await Promise.all([
+      updateSettings({ apiUrl: 'https://dnc.example.com', accessToken: 'dncg_secret' }),
+      updateSettings({ defaultCountry: 'GB' }),
+    ]);
+
+    expect(await settingsItem.getValue()).toMatchObject({
+      apiUrl: 'https://dnc.example.com',
+      accessToken: 'dncg_secret',
+      defaultCountry: 'GB',
+    });
+  });
+
+  it('does not copy values set by policy into local storage', async () => {
+    const { settingsItem, updateSettings } = await settingsModule();
+    await fakeBrowser.storage.managed.set({ accessToken: 'dncg_policy' });
+
+    const after = await updateSettings({ defaultCountry: 'GB' });
+
+    expect(after.accessToken).toBe('dncg_policy');
+    expect((await settingsItem.getValue()).accessToken).toBe('');
+  });
+
+  it('rejects a field that fails validation and writes nothing', async () => {
+    const { settingsItem, updateSettings } = await settingsModule();
+
+    await expect(updateSettings({ defaultCountry: 'gb' })).rejects.toThrow();
+
+    expect((await settingsItem.getValue()).defaultCountry).toBe('US');
+  });
+});
