@@ -1,13 +1,16 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { t } from '@/lib/i18n';
 import type { SyncStatus } from '@/lib/messaging/protocol';
-import type { ManagedKey, Settings } from '@/lib/settings';
+import type { ManagedSettings, Settings } from '@/lib/settings';
 import { errorText } from './error-text';
 import { SyncStatusView } from './SyncStatusView';
 import { FormMessage, type FormMessageState } from './FormMessage';
 
 export interface ApiSettingsApi {
-  read(): Promise<{ settings: Settings; managed: ManagedKey[] }>;
+  /** The values saved in this browser; quick, so the fields fill at once. */
+  read(): Promise<Settings>;
+  /** The values set by policy; the first read after the browser starts can take seconds. */
+  managed(): Promise<ManagedSettings>;
   /** Saves the API URL and token; rejects with a message the user can act on. */
   save(apiUrl: string, accessToken: string): Promise<void>;
   syncNow(): Promise<SyncStatus>;
@@ -19,19 +22,22 @@ export function ApiSettings({ api }: { api: ApiSettingsApi }) {
   const ids = { url: useId(), token: useId() };
   const [apiUrl, setApiUrl] = useState('');
   const [token, setToken] = useState('');
-  const [managed, setManaged] = useState<ManagedKey[]>([]);
+  // Null while the policy is still being read.
+  const [managed, setManaged] = useState<ManagedSettings | null>(null);
   const [status, setStatus] = useState<SyncStatus | null>(null);
   const [message, setMessage] = useState<FormMessageState | null>(null);
 
   useEffect(() => {
     api.read().then(
-      ({ settings, managed: locked }) => {
-        setApiUrl(settings.apiUrl);
-        setToken(settings.accessToken);
-        setManaged(locked);
+      // Text typed before the read came back is kept, not replaced by the stored value.
+      (settings) => {
+        setApiUrl((typed) => typed || settings.apiUrl);
+        setToken((typed) => typed || settings.accessToken);
       },
       () => undefined,
     );
+    // A failed policy read means no policy, as in readManagedSettings.
+    api.managed().then(setManaged, () => setManaged({}));
     api.syncStatus().then(setStatus, () => undefined);
   }, [api]);
 
@@ -57,12 +63,17 @@ export function ApiSettings({ api }: { api: ApiSettingsApi }) {
     }
   };
 
-  const urlLocked = managed.includes('apiUrl');
-  const tokenLocked = managed.includes('accessToken');
+  const urlLocked = managed?.apiUrl !== undefined;
+  const tokenLocked = managed?.accessToken !== undefined;
 
   return (
     <form className="api-settings" onSubmit={onSubmit}>
       <h2>{t('syncTitle')}</h2>
+      {managed === null && (
+        <p role="status" className="help">
+          {t('optionsPolicyChecking')}
+        </p>
+      )}
       <label htmlFor={ids.url}>{t('apiUrlLabel')}</label>
       <input
         id={ids.url}
@@ -71,7 +82,7 @@ export function ApiSettings({ api }: { api: ApiSettingsApi }) {
         type="text"
         inputMode="url"
         spellCheck={false}
-        value={apiUrl}
+        value={managed?.apiUrl ?? apiUrl}
         readOnly={urlLocked}
         placeholder="https://dnc.example.com"
         onChange={(event) => {
@@ -85,7 +96,7 @@ export function ApiSettings({ api }: { api: ApiSettingsApi }) {
         id={ids.token}
         type="password"
         autoComplete="off"
-        value={token}
+        value={managed?.accessToken ?? token}
         readOnly={tokenLocked}
         onChange={(event) => {
           setToken(event.target.value);

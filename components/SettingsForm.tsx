@@ -1,12 +1,32 @@
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { t } from '@/lib/i18n';
-import type { Settings } from '@/lib/settings';
+import type { ManagedSettings, Settings } from '@/lib/settings';
+
+/** The fields this section shows and saves; the others belong to other sections. */
+const GENERAL_KEYS = [
+  'defaultCountry',
+  'unknownPolicy',
+  'staleAfterHours',
+  'showAllowedBadges',
+] as const;
+type GeneralKey = (typeof GENERAL_KEYS)[number];
+export type GeneralSettings = Pick<Settings, GeneralKey>;
 
 export interface SettingsApi {
+  /** The values saved in this browser; quick, so the section shows at once. */
   read(): Promise<Settings>;
-  save(patch: Partial<Settings>): Promise<Settings>;
+  /** The values set by policy; the first read after the browser starts can take seconds. */
+  managed(): Promise<ManagedSettings>;
+  /** Saves these fields and leaves every other stored field as it is; resolves with the settings in force. */
+  save(patch: Partial<GeneralSettings>): Promise<Settings>;
   countries(): string[];
   language(): string;
+}
+
+function generalPart(values: Partial<Settings>): Partial<GeneralSettings> {
+  const part: Partial<Record<GeneralKey, unknown>> = {};
+  for (const key of GENERAL_KEYS) if (values[key] !== undefined) part[key] = values[key];
+  return part as Partial<GeneralSettings>;
 }
 
 /** Default country, unknown-status policy, staleness limit and badge visibility. */
@@ -19,17 +39,28 @@ export function SettingsForm({
   onCountryChange?: (country: string) => void;
 }) {
   const ids = { country: useId(), stale: useId(), allowed: useId() };
-  const [settings, setSettings] = useState<Settings | null>(null);
+  const [stored, setStored] = useState<GeneralSettings | null>(null);
+  // Null while the policy is still being read.
+  const [managed, setManaged] = useState<Partial<GeneralSettings> | null>(null);
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     api.read().then(
       (read) => {
-        setSettings(read);
+        setStored((current) => current ?? (generalPart(read) as GeneralSettings));
         onCountryChange?.(read.defaultCountry);
       },
       (reason: unknown) => setError(String(reason)),
+    );
+    // A failed policy read means no policy, as in readManagedSettings.
+    api.managed().then(
+      (values) => {
+        const part = generalPart(values);
+        setManaged(part);
+        if (part.defaultCountry) onCountryChange?.(part.defaultCountry);
+      },
+      () => setManaged({}),
     );
   }, [api, onCountryChange]);
 
@@ -41,17 +72,23 @@ export function SettingsForm({
       .sort((a, b) => a.name.localeCompare(b.name));
   }, [api]);
 
-  if (!settings) return error ? <p role="alert">{t('errorGeneric', error)}</p> : null;
+  if (!stored) return error ? <p role="alert">{t('errorGeneric', error)}</p> : null;
 
-  const change = (patch: Partial<Settings>) => {
+  // Values set by policy are shown in place of the saved ones and cannot be changed here.
+  const settings: GeneralSettings = { ...stored, ...managed };
+  const locked = (key: GeneralKey) => managed?.[key] !== undefined;
+
+  const change = (patch: Partial<GeneralSettings>) => {
     setSaved(false);
-    setSettings({ ...settings, ...patch });
+    setStored({ ...stored, ...patch });
   };
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
+    const patch: Partial<GeneralSettings> = { ...stored };
+    for (const key of GENERAL_KEYS) if (locked(key)) delete patch[key];
     try {
-      setSettings(await api.save(settings));
+      await api.save(patch);
       setSaved(true);
       setError(null);
     } catch (reason) {
@@ -62,10 +99,16 @@ export function SettingsForm({
   return (
     <form className="settings" onSubmit={onSubmit}>
       <h2>{t('optionsGeneral')}</h2>
+      {managed === null && (
+        <p role="status" className="help">
+          {t('optionsPolicyChecking')}
+        </p>
+      )}
       <label htmlFor={ids.country}>{t('optionsCountryLabel')}</label>
       <select
         id={ids.country}
         value={settings.defaultCountry}
+        disabled={locked('defaultCountry')}
         onChange={(event) => {
           change({ defaultCountry: event.target.value });
           onCountryChange?.(event.target.value);
@@ -77,9 +120,11 @@ export function SettingsForm({
           </option>
         ))}
       </select>
-      <p className="help">{t('optionsCountryHelp')}</p>
+      <p className="help">
+        {locked('defaultCountry') ? t('managedNote') : t('optionsCountryHelp')}
+      </p>
 
-      <fieldset>
+      <fieldset disabled={locked('unknownPolicy')}>
         <legend>{t('optionsPolicyLabel')}</legend>
         <label>
           <input
@@ -99,6 +144,7 @@ export function SettingsForm({
           />
           {t('optionsPolicyWarn')}
         </label>
+        {locked('unknownPolicy') && <p className="help">{t('managedNote')}</p>}
       </fieldset>
 
       <label htmlFor={ids.stale}>{t('optionsStaleLabel')}</label>
@@ -108,8 +154,10 @@ export function SettingsForm({
         min={1}
         max={720}
         value={settings.staleAfterHours}
+        disabled={locked('staleAfterHours')}
         onChange={(event) => change({ staleAfterHours: Number(event.target.value) })}
       />
+      {locked('staleAfterHours') && <p className="help">{t('managedNote')}</p>}
 
       <label htmlFor={ids.allowed} className="inline">
         <input

@@ -101,6 +101,10 @@ const MESSAGES = {
     '在未列入名单的号码旁显示标记',
   ],
   optionsSaved: ['Saved.', '已保存。'],
+  optionsPolicyChecking: [
+    'Checking for settings set by your organisation…',
+    '正在检查贵组织的策略设置…',
+  ],
   optionsSave: ['Save', '保存'],
   importTitle: ['Import a do-not-call list (CSV)', '导入禁止呼叫名单（CSV）'],
   importHelp: [

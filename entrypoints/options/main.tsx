@@ -6,7 +6,12 @@ import { commitImport, countListedInStore, downloadListCsv } from '@/lib/options
 import { parseDncCsv } from '@/lib/suppression/csv';
 import { t } from '@/lib/i18n';
 import { sendToBackground } from '@/lib/messaging/client';
-import { MANAGED_KEYS, readManagedSettings, readSettings, updateSettings } from '@/lib/settings';
+import {
+  readManagedSettings,
+  readSettings,
+  readStoredSettings,
+  updateSettings,
+} from '@/lib/settings';
 import { validateApiUrl } from '@/lib/sync/config';
 
 /**
@@ -43,19 +48,15 @@ document.documentElement.lang = browser.i18n.getUILanguage();
 
 const api: OptionsApi = {
   settings: {
-    read: readSettings,
+    read: readStoredSettings,
+    managed: readManagedSettings,
     save: updateSettings,
     countries: () => getCountries(),
     language: () => browser.i18n.getUILanguage(),
   },
   apiSettings: {
-    read: async () => {
-      const managed = await readManagedSettings();
-      return {
-        settings: await readSettings(),
-        managed: MANAGED_KEYS.filter((key) => key in managed),
-      };
-    },
+    read: readStoredSettings,
+    managed: readManagedSettings,
     save: saveApiSettings,
     syncNow: () => sendToBackground('sync.now', {}),
     syncStatus: () => sendToBackground('sync.status', {}),

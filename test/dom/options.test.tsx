@@ -1,9 +1,16 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { CsvImport } from '../../components/CsvImport';
 import { Options, type OptionsApi } from '../../components/Options';
-import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
+import {
+  DEFAULT_SETTINGS,
+  readSettings,
+  settingsItem,
+  updateSettings,
+  type ManagedSettings,
+  type Settings,
+} from '../../lib/settings';
 import type { SuppressionEntry } from '../../lib/suppression/types';
 import { fakeCsvApi } from './csv-import-fake';
 
@@ -34,6 +41,7 @@ function fakeApi(listed: readonly SuppressionEntry[] = []) {
   const api: OptionsApi = {
     settings: {
       read: async () => stored,
+      managed: async () => ({}),
       save: async (patch) => {
         stored = { ...stored, ...patch };
         saved.push(stored);
@@ -43,7 +51,8 @@ function fakeApi(listed: readonly SuppressionEntry[] = []) {
       language: () => 'en',
     },
     apiSettings: {
-      read: async () => ({ settings: stored, managed: [] }),
+      read: async () => stored,
+      managed: async () => ({}),
       save: async (apiUrl, accessToken) => {
         if (!apiUrl.startsWith('https://'))
           throw new Error('Enter an https:// address (http:// only for 127.0.0.1 or localhost).');
@@ -68,6 +77,22 @@ function fakeApi(listed: readonly SuppressionEntry[] = []) {
     exportCsv: vi.fn(async () => 42),
   };
   return Object.assign(api, { saved, committed, list: csv.list, countries: csv.countries });
+}
+
+/** The fake, with settings read from and written to the extension's storage as on the real page. */
+function storedSettingsApi() {
+  const api = fakeApi();
+  api.settings.read = readSettings;
+  api.settings.save = updateSettings;
+  api.apiSettings.read = readSettings;
+  api.apiSettings.save = async (apiUrl, accessToken) => {
+    await updateSettings({ apiUrl, accessToken });
+  };
+  return api;
+}
+
+function sectionForm(heading: string): HTMLElement {
+  return screen.getByRole('heading', { name: heading }).closest('form') as HTMLElement;
 }
 
 const LISTED: SuppressionEntry = {
@@ -383,5 +408,81 @@ describe('Options', () => {
         '2 changes (numbers, cases and call records) waiting to be sent to the server',
       ),
     ).toBeTruthy();
+  });
+
+  it('keeps the saved API settings when the country is saved after them', async () => {
+    render(<Options api={storedSettingsApi()} />);
+    await userEvent.type(await screen.findByLabelText('API URL'), 'https://dnc.example.com');
+    await userEvent.type(screen.getByLabelText('Access token'), 'dncg_secret');
+    await userEvent.click(within(sectionForm('Central API')).getByRole('button', { name: 'Save' }));
+    await within(sectionForm('Central API')).findByText('Saved.');
+
+    await userEvent.selectOptions(screen.getByLabelText('Default country'), 'GB');
+    await userEvent.click(
+      within(sectionForm('Numbers and blocking')).getByRole('button', { name: 'Save' }),
+    );
+    await within(sectionForm('Numbers and blocking')).findByText('Saved.');
+
+    expect(await settingsItem.getValue()).toMatchObject({
+      apiUrl: 'https://dnc.example.com',
+      accessToken: 'dncg_secret',
+      defaultCountry: 'GB',
+    });
+  });
+
+  it('saves only the fields of its own section', async () => {
+    const api = fakeApi();
+    const save = vi.spyOn(api.settings, 'save');
+    render(<Options api={api} />);
+
+    await userEvent.selectOptions(await screen.findByLabelText('Default country'), 'GB');
+    await userEvent.click(
+      within(sectionForm('Numbers and blocking')).getByRole('button', { name: 'Save' }),
+    );
+
+    expect(save).toHaveBeenCalledTimes(1);
+    expect(Object.keys(save.mock.calls[0]?.[0] ?? {}).sort()).toEqual([
+      'defaultCountry',
+      'showAllowedBadges',
+      'staleAfterHours',
+      'unknownPolicy',
+    ]);
+  });
+
+  it('shows the saved values while the policy is still being read', async () => {
+    const api = fakeApi();
+    let answerPolicy: (values: ManagedSettings) => void = () => undefined;
+    const policy = new Promise<ManagedSettings>((resolve) => (answerPolicy = resolve));
+    api.settings.managed = () => policy;
+    api.apiSettings.managed = () => policy;
+    render(<Options api={api} />);
+
+    const country = (await screen.findByLabelText('Default country')) as HTMLSelectElement;
+    const section = sectionForm('Numbers and blocking');
+    expect(country.value).toBe('US');
+    expect(within(section).getByRole('status').textContent).toBe(
+      'Checking for settings set by your organisation…',
+    );
+
+    answerPolicy({ defaultCountry: 'DE' });
+
+    await waitFor(() => expect(country.value).toBe('DE'));
+    expect(country.disabled).toBe(true);
+    expect(within(section).queryByRole('status')).toBeNull();
+    expect(within(section).getByText("Set by your organisation's policy.")).toBeTruthy();
+  });
+
+  it('does not save a field set by policy', async () => {
+    const api = fakeApi();
+    api.settings.managed = async () => ({ unknownPolicy: 'warn' });
+    const save = vi.spyOn(api.settings, 'save');
+    render(<Options api={api} />);
+    const section = await waitFor(() => sectionForm('Numbers and blocking'));
+    await waitFor(() => expect(within(section).queryByRole('status')).toBeNull());
+
+    await userEvent.click(within(section).getByRole('button', { name: 'Save' }));
+
+    expect(save.mock.calls[0]?.[0]).not.toHaveProperty('unknownPolicy');
+    expect(api.saved.at(-1)?.unknownPolicy).toBe('block');
   });
 });
