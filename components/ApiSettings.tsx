@@ -46,7 +46,8 @@ export function ApiSettings({ api }: { api: ApiSettingsApi }) {
     // A message belongs to the attempt that made it, so an old one never sits beside a new result.
     setMessage(null);
     try {
-      await api.save(apiUrl.trim(), token.trim());
+      // Values set by policy are saved as shown, so the permission request covers that server.
+      await api.save((managed?.apiUrl ?? apiUrl).trim(), (managed?.accessToken ?? token).trim());
       setMessage({ error: false, text: t('optionsSaved') });
       setStatus(await api.syncStatus());
     } catch (error) {
