@@ -29,7 +29,11 @@ export const DEFAULT_SETTINGS: Settings = {
   accessToken: '',
 };
 
-export const settingsItem = storage.defineItem<Settings>('local:settings', {
+/** Keys of the settings and of the policy copy in the browser's local storage area. */
+export const SETTINGS_STORAGE_KEY = 'settings';
+export const MANAGED_COPY_STORAGE_KEY = 'managedSettingsCopy';
+
+export const settingsItem = storage.defineItem<Settings>(`local:${SETTINGS_STORAGE_KEY}`, {
   fallback: DEFAULT_SETTINGS,
 });
 
@@ -77,25 +81,56 @@ export async function readManagedSites(): Promise<string[]> {
 
 let managedStorage: Promise<Record<string, unknown>> | null = null;
 let watchingManaged = false;
+let policyChanged = false;
+
+/**
+ * The managed storage as last read, kept in local storage so the next
+ * browser start need not wait for the policy read. The extension's own
+ * pages may read it, like the token the user typed in Options.
+ */
+export const managedCopyItem = storage.defineItem<Record<string, unknown> | null>(
+  `local:${MANAGED_COPY_STORAGE_KEY}`,
+  { fallback: null },
+);
 
 /**
  * Reads managed storage once per page or worker and keeps it until a policy
- * changes. The first read after the browser starts can take seconds (2.8 s
- * in headless Chromium 150 on Linux with no policy set), and settings are
- * read on every sync and every page of the UI. Without managed storage or a
- * policy, browsers reject or return nothing, and both mean "none".
+ * changes. The first read after the browser starts can take seconds (2.2 to
+ * 2.8 s in headless Chromium 150 on Linux with no policy set), and the first
+ * status answer for a page waits for the settings. So the copy kept from the
+ * last read is used at once while the browser reads the policy again; when
+ * the policy changed meanwhile, the copy is replaced, and its change event
+ * tells the worker to have open tabs ask again. Only the very first start,
+ * with no copy, waits. Without managed storage or a policy, browsers reject
+ * or return nothing, and both mean "none".
  */
 function readManagedStorage(): Promise<Record<string, unknown>> {
   if (managedStorage) return managedStorage;
-  const read = browser.storage.managed.get(null).then(
+  const fresh: Promise<Record<string, unknown>> = browser.storage.managed.get(null).then(
     (values) => values ?? {},
     () => ({}),
   );
+  // After a policy change event the copy is out of date, so only the fresh read counts.
+  const read = policyChanged
+    ? fresh
+    : managedCopyItem.getValue().then(
+        (copy) => copy ?? fresh,
+        () => fresh,
+      );
   managedStorage = read;
+  void fresh
+    .then(async (values) => {
+      if (managedStorage === read) managedStorage = fresh;
+      const copy = await managedCopyItem.getValue();
+      if (JSON.stringify(copy) !== JSON.stringify(values)) await managedCopyItem.setValue(values);
+    })
+    .catch(() => undefined);
   if (!watchingManaged) {
     watchingManaged = true;
     browser.storage.onChanged.addListener((_changes, area) => {
-      if (area === 'managed') managedStorage = null;
+      if (area !== 'managed') return;
+      managedStorage = null;
+      policyChanged = true;
     });
   }
   return read;

@@ -36,6 +36,40 @@ describe('settings under a policy', () => {
     expect((await readSettings()).unknownPolicy).toBe('block');
   });
 
+  it('answers from the policy copy at once', async () => {
+    const { managedCopyItem, readSettings } = await settingsModule();
+    await managedCopyItem.setValue({ unknownPolicy: 'warn' });
+    vi.spyOn(fakeBrowser.storage.managed, 'get').mockReturnValue(new Promise(() => undefined));
+
+    expect((await readSettings()).unknownPolicy).toBe('warn');
+  });
+
+  it('replaces an outdated policy copy', async () => {
+    const { managedCopyItem, readSettings } = await settingsModule();
+    await managedCopyItem.setValue({ unknownPolicy: 'warn' });
+    await fakeBrowser.storage.managed.set({ unknownPolicy: 'block', defaultCountry: 'GB' });
+
+    expect((await readSettings()).unknownPolicy).toBe('warn');
+    await vi.waitFor(async () =>
+      expect(await managedCopyItem.getValue()).toEqual({
+        unknownPolicy: 'block',
+        defaultCountry: 'GB',
+      }),
+    );
+
+    expect(await readSettings()).toMatchObject({ unknownPolicy: 'block', defaultCountry: 'GB' });
+  });
+
+  it('waits for the policy without a copy', async () => {
+    const { managedCopyItem, readSettings } = await settingsModule();
+    await fakeBrowser.storage.managed.set({ defaultCountry: 'DE' });
+
+    expect((await readSettings()).defaultCountry).toBe('DE');
+    await vi.waitFor(async () =>
+      expect(await managedCopyItem.getValue()).toEqual({ defaultCountry: 'DE' }),
+    );
+  });
+
   it('treats a failed policy read as none', async () => {
     const { readSettings } = await settingsModule();
     vi.spyOn(fakeBrowser.storage.managed, 'get').mockRejectedValue(new Error('no policy'));
