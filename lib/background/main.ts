@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 import { t } from '../i18n';
 import { SOURCE_EXTENSION, captureReason } from '../list-text';
 import { maskPhone } from '../phone/mask';
-import { readSettings } from '../settings';
+import { MANAGED_COPY_STORAGE_KEY, SETTINGS_STORAGE_KEY, readSettings } from '../settings';
+import type { TabMessage } from '../messaging/protocol';
 import type { SuppressionEntry } from '../suppression/types';
 import type { CountryCode } from '../phone/normalize';
 import { getCase, listCases, patchCase } from './cases-api';
@@ -21,13 +22,17 @@ import { TabCounts } from './tab-counts';
 const log = createLogger('background');
 
 /** Tells every content script that statuses changed, so badges and the dial guard ask again. */
-export async function broadcastStatusChange(): Promise<void> {
+export function broadcastStatusChange(): Promise<void> {
+  return sendToEveryTab({ type: 'statuses.changed' });
+}
+
+async function sendToEveryTab(message: TabMessage): Promise<void> {
   const tabs = await browser.tabs.query({});
   await Promise.all(
     tabs.map((tab) =>
       tab.id === undefined
         ? undefined
-        : browser.tabs.sendMessage(tab.id, { type: 'statuses.changed' }).catch(() => undefined),
+        : browser.tabs.sendMessage(tab.id, message).catch(() => undefined),
     ),
   );
 }
@@ -44,6 +49,17 @@ export function startBackground(): { list: ListService; sync: SyncService } {
   void restorePending(list).catch((error: unknown) =>
     log.error('restoring pending numbers failed', error),
   );
+  // The default country decides how a number is read, and the policy for
+  // unknown numbers and the staleness limit decide statuses. So open tabs
+  // scan again when a setting changes: in Options, by policy, or when the
+  // copy of the policy is brought up to date.
+  browser.storage.onChanged.addListener((changes, area) => {
+    const settingsChanged =
+      area === 'managed' ||
+      (area === 'local' &&
+        (SETTINGS_STORAGE_KEY in changes || MANAGED_COPY_STORAGE_KEY in changes));
+    if (settingsChanged) void sendToEveryTab({ type: 'settings.changed' });
+  });
 
   const handlers: MessageHandlers = {
     'numbers.check': (payload) => list.check(payload.numbers),

@@ -167,6 +167,12 @@ export function startContentScript(ctx: ContentScriptContext): void {
       badges.refresh();
       return undefined;
     }
+    if (parsed.data.type === 'settings.changed') {
+      // Numbers read as invalid before have no badge to refresh, so the page is read again.
+      badges.refresh();
+      scanner.rescanAll();
+      return undefined;
+    }
     if (parsed.data.type === 'scripts.stop') {
       const address = frameAddress();
       if (!parsed.data.keep.some((pattern) => patternMatchesUrl(pattern, address))) {

@@ -161,10 +161,7 @@ export class PageScanner {
     observer.observe(root, OBSERVED);
     this.observers.push({ observer, root });
 
-    const start =
-      root.nodeType === Node.DOCUMENT_NODE
-        ? ((root as Document).body ?? (root as Document).documentElement)
-        : root;
+    const start = scanStart(root);
     if (start) this.enqueue(start, false);
   }
 
@@ -187,6 +184,17 @@ export class PageScanner {
     } finally {
       for (const { observer, root } of this.observers) observer.observe(root, OBSERVED);
       this.busyInCallback = nested;
+    }
+  }
+
+  /**
+   * Scans every watched document and shadow root again, replacing the
+   * numbers found before, e.g. after the default country changed.
+   */
+  rescanAll(): void {
+    for (const { root } of this.observers) {
+      const start = scanStart(root);
+      if (start) this.enqueue(start, true);
     }
   }
 
@@ -758,6 +766,13 @@ function brokenByLine(text: Text, run: TextRun): boolean {
     before.nodeType === Node.ELEMENT_NODE &&
     (before as Element).localName === 'br'
   );
+}
+
+/** Returns where a walk of a document or shadow root starts: a document's body, if it has one. */
+function scanStart(root: Node): Node | null {
+  if (root.nodeType !== Node.DOCUMENT_NODE) return root;
+  const doc = root as Document;
+  return doc.body ?? doc.documentElement;
 }
 
 function emptyRun(): TextRun {

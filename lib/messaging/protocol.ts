@@ -234,6 +234,8 @@ export type Reply = z.infer<typeof replySchema>;
 /** Messages the background worker sends to content scripts. */
 export const tabMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('statuses.changed') }),
+  // The default country or another setting that reads numbers changed: scan again.
+  z.object({ type: z.literal('settings.changed') }),
   z.object({ type: z.literal('record.read') }),
   // A site was removed: frames whose address none of `keep` matches stop.
   z.object({ type: z.literal('scripts.stop'), keep: z.array(z.string()) }),

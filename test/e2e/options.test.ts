@@ -7,12 +7,20 @@ import type { WxtBrowser } from 'wxt/browser';
 import { z } from 'zod';
 import { startServer, type RunningServer } from '../../server/index';
 import { createToken } from '../../server/tokens';
-import { launchWithExtension, type ExtensionSession } from './browser';
+import {
+  badgeStatuses,
+  importCsv,
+  launchWithExtension,
+  serveFixtures,
+  waitUntil,
+  type ExtensionSession,
+} from './browser';
 
 let dbPath: string;
 let server: RunningServer;
 let session: ExtensionSession;
 let token: string;
+let site: Awaited<ReturnType<typeof serveFixtures>>;
 
 const storedSettings = z.object({ apiUrl: z.string(), accessToken: z.string() }).passthrough();
 
@@ -21,10 +29,12 @@ beforeAll(async () => {
   server = await startServer({ dbPath, logger: pino({ level: 'silent' }) });
   token = createToken(server.stores.db, 'agent', 'e2e agent').token;
   session = await launchWithExtension();
+  site = await serveFixtures();
 });
 
 afterAll(async () => {
   await session?.close();
+  await site?.close();
   await server?.close();
   rmSync(dbPath, { recursive: true, force: true });
 });
@@ -53,5 +63,33 @@ describe('options page', () => {
     expect(stored).toMatchObject({ apiUrl: server.url, accessToken: token, defaultCountry: 'GB' });
     expect(await page.getByLabel('API URL').inputValue()).toBe(server.url);
     await page.close();
+  });
+
+  it('updates open tabs when the default country changes', async () => {
+    const options = await importCsv(
+      session,
+      'phone,reason\n+44 20 7946 0018,Asked not to be called',
+    );
+    const countryForm = options.locator('form.settings');
+    await options.getByLabel('Default country').selectOption('US');
+    await countryForm.getByRole('button', { name: 'Save' }).click();
+    await countryForm.getByText('Saved.').waitFor();
+    const page = await session.context.newPage();
+    await page.goto(`${site.url}/national-number.html`);
+    await page.locator('#ready').waitFor({ state: 'attached' });
+    await page.waitForTimeout(500);
+    expect(await badgeStatuses(page)).toEqual({});
+
+    await options.getByLabel('Default country').selectOption('GB');
+    await countryForm.getByRole('button', { name: 'Save' }).click();
+
+    const badges = await waitUntil(
+      () => badgeStatuses(page),
+      (found) => found['+442079460018'] !== undefined,
+      'the badge of the national number',
+    );
+    expect(badges).toEqual({ '+442079460018': 'suppressed' });
+    await page.close();
+    await options.close();
   });
 });
