@@ -9,7 +9,8 @@ import { BADGE_TAG, INLINE_ELEMENTS, NOTICE_TAG, SKIPPED_ELEMENTS } from '../con
  * Returns every element under `root` in document order, with the content of
  * each open shadow root right after its host. Subtrees whose root matches
  * `skip` are left out (a product's list of other records, for example), and
- * so are DNC Guard's own badges and notices.
+ * so are DNC Guard's own badges and notices and whatever the page does not
+ * render (see `renderState`).
  */
 export function elementsDeep(root: ParentNode, skip?: string): Element[] {
   const elements: Element[] = [];
@@ -19,8 +20,11 @@ export function elementsDeep(root: ParentNode, skip?: string): Element[] {
 
 // One querySelectorAll per tree is much cheaper than walking children
 // collections, so skipped subtrees are recognised by containment instead.
+// Document order puts a subtree right after its root, so one skipped root
+// at a time is enough.
 function collectElements(root: ParentNode, skip: string | undefined, elements: Element[]): void {
   let skipped: Element | null = null;
+  let folded: Element | null = null;
   for (const element of root.querySelectorAll('*')) {
     if (skipped?.contains(element)) continue;
 
@@ -30,9 +34,55 @@ function collectElements(root: ParentNode, skip: string | undefined, elements: E
       continue;
     }
 
+    const inFold = folded?.contains(element) ?? false;
+    const state = renderState(element, inFold);
+    if (state === 'none') {
+      skipped = element;
+      continue;
+    }
+    if (tag === 'details' && !element.hasAttribute('open') && !inFold) folded = element;
+    if (state === 'invisible') continue;
+
     elements.push(element);
     if (element.shadowRoot) collectElements(element.shadowRoot, skip, elements);
   }
+}
+
+type RenderState = 'shown' | 'invisible' | 'none';
+
+/**
+ * Tells how the page renders `element`, given that its ancestors are rendered.
+ * 'none' means neither the element nor its subtree shows: display: none, the
+ * hidden attribute, or an inert or aria-hidden subtree, which the page keeps
+ * out of reach on purpose. 'invisible' means only the element itself is
+ * hidden (visibility: hidden, which a child may override).
+ *
+ * A background tab or a collapsed panel often contains another record, so its
+ * content must not feed the capture. A closed <details> folds more fields of
+ * the record on screen, so its content counts (`inFold`): there only the
+ * element's own style is read.
+ */
+function renderState(element: Element, inFold: boolean): RenderState {
+  if (
+    element.hasAttribute('hidden') ||
+    element.hasAttribute('inert') ||
+    element.getAttribute('aria-hidden') === 'true'
+  ) {
+    return 'none';
+  }
+
+  // checkVisibility reads the layout tree and every ancestor in native code.
+  // jsdom has no layout and no checkVisibility, so tests take the style path.
+  if (!inFold && typeof element.checkVisibility === 'function') {
+    if (!element.checkVisibility()) return 'none';
+    return element.checkVisibility({ visibilityProperty: true }) ? 'shown' : 'invisible';
+  }
+
+  const view = element.ownerDocument.defaultView;
+  if (!view) return 'shown';
+  const style = view.getComputedStyle(element);
+  if (style.display === 'none') return 'none';
+  return style.visibility === 'hidden' || style.visibility === 'collapse' ? 'invisible' : 'shown';
 }
 
 /** Returns the elements under `root`, open shadow roots included, that match `selector`. */

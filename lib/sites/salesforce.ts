@@ -83,9 +83,8 @@ export const salesforceAdapter: SiteAdapter = {
   name: 'Salesforce',
   matches: (url) => SALESFORCE_HOST.test(url.hostname),
   readRecord(doc: Document, url: URL = new URL(doc.URL)): RecordSnapshot | null {
-    // NOTE: background console tabs are recognised only by a hidden or
-    // aria-hidden attribute on an ancestor; no public source confirms which
-    // one Salesforce sets, so a console may yield the first open tab's record.
+    // Background console tabs are not rendered, so the deep queries skip them
+    // whether Salesforce hides them with an attribute or with a CSS class.
     const root = queryShownDeep(doc, RECORD_HOME) ?? doc;
 
     return composeRecord(
