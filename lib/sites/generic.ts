@@ -14,10 +14,8 @@ import {
 import { collectLabelledFields, type LabelledField } from './labels.ts';
 import { recordIdFromAttributes, recordIdFromUrl } from './record-id.ts';
 import { buildSnapshot, type RecordFields } from './snapshot.ts';
+import { systemOfPage, titleParts } from './system-name.ts';
 import type { RecordSnapshot, SiteAdapter } from './types.ts';
-
-/** Separators between the parts of a document title ("Ana García | Contact | Example CRM"). */
-const TITLE_SEPARATOR = /\s+[|\-–—·:•»]\s+|\s*[｜]\s*/u;
 
 /**
  * The part of the page the generic reader reads: `root` (the whole document
@@ -110,7 +108,7 @@ function nameFromHeading(elements: Element[]): string | null {
  * separator is taken as the app's own name, not a person's.
  */
 export function nameFromTitle(title: string): string | null {
-  const parts = title.split(TITLE_SEPARATOR).map((part) => part.trim());
+  const parts = titleParts(title);
   if (parts.length < 2) return null;
 
   const first = parts[0]!;
@@ -153,6 +151,6 @@ export const genericAdapter: SiteAdapter = {
   name: 'Any page',
   matches: () => true,
   readRecord(doc: Document, url: URL = new URL(doc.URL)): RecordSnapshot | null {
-    return buildSnapshot(doc, url, url.hostname || 'unknown', readGenericFields(doc, url));
+    return buildSnapshot(doc, url, systemOfPage(doc, url), readGenericFields(doc, url));
   },
 };

@@ -26,7 +26,7 @@ export const SNAPSHOT_LIMITS = {
  */
 export const recordSnapshotSchema = z
   .object({
-    /** The CRM or dialer: an adapter id ("salesforce") or, for the generic adapter, the hostname. */
+    /** The CRM or dialer: an adapter id ("salesforce"), else a product the page names, else the hostname. */
     system: z.string().min(1).max(SNAPSHOT_LIMITS.system),
     /** The record's id in that system, when the URL or the page shows one. */
     recordId: z.string().min(1).max(SNAPSHOT_LIMITS.recordId).nullable(),

@@ -221,6 +221,7 @@ describe('adapter house rules', () => {
       'registry',
       'matches',
       'origin-pattern',
+      'system-name',
     ]);
     const files = readdirSync(SITES_SOURCE)
       .filter((file) => file.endsWith('.ts'))
