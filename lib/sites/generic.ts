@@ -34,7 +34,11 @@ export function readGenericFields(doc: Document, url: URL, scope: ReadScope = {}
   const controls = valuesFromControls(elements);
 
   return {
-    name: nameFromLabels(labelled) ?? nameFromHeading(elements) ?? nameFromTitle(doc.title),
+    name:
+      nameFromLabels(labelled) ??
+      nameFromPersonElement(elements) ??
+      nameFromHeading(elements) ??
+      nameFromTitle(doc.title),
     recordId: recordIdFromUrl(url) ?? recordIdFromAttributes(elements),
     phones: readPhones(labelled, phonesFromDialLinks(elements), controls.phones),
     emails: readEmails(labelled, emailsFromMailtoLinks(elements), controls.emails),
@@ -88,6 +92,99 @@ export function isPlausibleName(text: string): boolean {
   return phonesInText(text).length === 0 && emailsInText(text).length === 0;
 }
 
+/** Particles that a person's name writes in lower case ("Ludwig van Beethoven", "Maria dos Santos"). */
+const NAME_PARTICLES = new Set([
+  'al',
+  'bin',
+  'da',
+  'das',
+  'de',
+  'del',
+  'della',
+  'der',
+  'di',
+  'do',
+  'dos',
+  'du',
+  'la',
+  'le',
+  'ten',
+  'ter',
+  'van',
+  'von',
+  'y',
+  'zu',
+]);
+
+const MAX_NAME_WORDS = 5;
+const CJK_NAME =
+  /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}·・]{2,8}$/u;
+
+/**
+ * Tells whether `text` is shaped like a person's name rather than a subject
+ * or a sentence: at most five words, each capitalised or a name particle,
+ * with no digits and no sentence or ticket punctuation. Headings and titles
+ * must pass this check, because a ticket page's h1 is its subject.
+ */
+export function looksLikePersonName(text: string): boolean {
+  if (!isPlausibleName(text)) return false;
+  if (CJK_NAME.test(text)) return true;
+  if (/[\d?!#@:;|/\\()[\]{}<>=+*_"“”]/u.test(text)) return false;
+
+  const words = text.split(' ');
+  if (words.length > MAX_NAME_WORDS) return false;
+  return words.every(
+    (word) => /^[\p{Lu}\p{Lt}\p{Lo}]/u.test(word) || NAME_PARTICLES.has(word.toLowerCase()),
+  );
+}
+
+/** Words of an element's id, class or test id that mark it as a person's, not the agent's or a company's. */
+const PERSON_WORDS = new Set([
+  'requester',
+  'requestor',
+  'customer',
+  'contact',
+  'caller',
+  'person',
+  'client',
+  'enduser',
+]);
+
+const MAX_NAME_LENGTH = 100;
+
+const PERSON_ATTRIBUTES = ['data-test-id', 'data-testid', 'data-test', 'data-qa', 'id', 'class'];
+
+/**
+ * Returns the text of the first element whose test id, id or class names a
+ * person's name ("requester-name", "customerName", "Contact_name"). Helpdesks
+ * show the requester this way in a sidebar, with no label beside it.
+ */
+function nameFromPersonElement(elements: Element[]): string | null {
+  for (const element of elements) {
+    if (!PERSON_ATTRIBUTES.some((attribute) => namesPerson(element.getAttribute(attribute)))) {
+      continue;
+    }
+
+    const text = deepText(element);
+    if (text.length <= MAX_NAME_LENGTH && isPlausibleName(text)) return text;
+  }
+  return null;
+}
+
+// Each class or id token on its own, split into words: "Contact_name",
+// "requester-name", "customerName".
+function namesPerson(value: string | null): boolean {
+  if (!value) return false;
+
+  return value.split(/\s+/).some((token) => {
+    const words = token
+      .replace(/([a-z])([A-Z])/g, '$1 $2')
+      .toLowerCase()
+      .split(/[^a-z]+/);
+    return words.includes('name') && words.some((word) => PERSON_WORDS.has(word));
+  });
+}
+
 // The page's main h1: the first one inside main content, else the first one.
 function nameFromHeading(elements: Element[]): string | null {
   const headings = elements.filter((element) => element.localName === 'h1');
@@ -99,7 +196,7 @@ function nameFromHeading(elements: Element[]): string | null {
   if (!heading) return null;
 
   const text = deepText(heading);
-  return isPlausibleName(text) ? text : null;
+  return looksLikePersonName(text) ? text : null;
 }
 
 /**
@@ -112,7 +209,7 @@ export function nameFromTitle(title: string): string | null {
   if (parts.length < 2) return null;
 
   const first = parts[0]!;
-  return first && isPlausibleName(first) ? first : null;
+  return first && looksLikePersonName(first) ? first : null;
 }
 
 // Labelled fields go first because their labels show which number is which.

@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { genericAdapter, nameFromTitle, readGenericFields } from '../../lib/sites/generic';
+import {
+  genericAdapter,
+  looksLikePersonName,
+  nameFromTitle,
+  readGenericFields,
+} from '../../lib/sites/generic';
 import { recordSnapshotSchema } from '../../lib/sites/types';
 import { loadFixture, loadHtml } from './harness';
 
@@ -114,7 +119,7 @@ describe('generic adapter on odd pages', () => {
 
   it('keeps markup in names as text', () => {
     const snapshot = read(
-      '<h1>&lt;img src=x onerror=alert(1)&gt; &lt;b&gt;Eve&lt;/b&gt;</h1><a href="tel:+12125550111">call</a>',
+      '<dl><dt>Name</dt><dd>&lt;img src=x onerror=alert(1)&gt; &lt;b&gt;Eve&lt;/b&gt;</dd></dl><a href="tel:+12125550111">call</a>',
     );
 
     expect(snapshot!.name).toBe('<img src=x onerror=alert(1)> <b>Eve</b>');
@@ -245,5 +250,39 @@ describe('name from the document title', () => {
     ['+44 20 7946 0018 | Dialer', null],
   ])('reads %s', (title, expected) => {
     expect(nameFromTitle(title)).toBe(expected);
+  });
+});
+
+describe('name on a helpdesk ticket', () => {
+  const TICKET_URL = new URL('https://help.example.com/agent/tickets/5120');
+
+  it('takes the requester, not the subject', () => {
+    loadFixture('ticket-requester.html');
+
+    const snapshot = genericAdapter.readRecord(document, TICKET_URL);
+
+    expect(snapshot!.name).toBe('Greta Lindqvist');
+    expect(snapshot!.phones).toEqual(['+46 70 123 45 67']);
+  });
+
+  it('takes no subject heading as a name', () => {
+    const snapshot = read(
+      '<title>Help</title><h1>Please stop calling me</h1><a href="tel:+12125550111">call</a>',
+    );
+
+    expect(snapshot!.name).toBeNull();
+  });
+
+  it.each([
+    ['Ludwig van Beethoven', true],
+    ["Siobhán O'Neill-Byrne", true],
+    ['Becker, Thomas', true],
+    ['王小明', true],
+    ['Please stop calling me', false],
+    ['Ticket #48213', false],
+    ['Where is my refund?', false],
+    ['Order 2026-0042', false],
+  ])('tells whether %j is shaped like a name', (text, expected) => {
+    expect(looksLikePersonName(text)).toBe(expected);
   });
 });
