@@ -139,6 +139,8 @@ function CaptureDraft({
   const [country, setCountry] = useState<CountryCode>('US');
   // Numbers on the record that the form left out because they are not valid in `country`.
   const [leftOut, setLeftOut] = useState<string[]>([]);
+  // Numbers of other people the record lists, left out because the capture is for one person.
+  const [othersLeftOut, setOthersLeftOut] = useState<string[]>([]);
   const [verification, setVerification] = useState<VerificationOutcome | null>(null);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
@@ -164,6 +166,7 @@ function CaptureDraft({
       const record = await api.readRecord();
       const phones = splitRecordPhones(record.phones, defaultCountry);
       setLeftOut(phones.invalid);
+      setOthersLeftOut(record.leftOutPhones);
       change({
         name: record.name ?? '',
         phones: phones.valid.join('\n'),
@@ -254,7 +257,7 @@ function CaptureDraft({
     onSaved({ id: parsed.data.id, name: parsed.data.subject.name, blocked, verification });
   };
 
-  const field = (key: keyof Draft | 'leftOut') => `${id}-${key}`;
+  const field = (key: keyof Draft | 'leftOut' | 'othersLeftOut') => `${id}-${key}`;
   const jurisdictionHint = `${id}-jurisdictionHint`;
   return (
     <form className="capture" onSubmit={onSubmit}>
@@ -337,7 +340,14 @@ function CaptureDraft({
         id={field('phones')}
         rows={3}
         required
-        aria-describedby={leftOut.length > 0 ? field('leftOut') : undefined}
+        aria-describedby={
+          [
+            leftOut.length > 0 ? field('leftOut') : '',
+            othersLeftOut.length > 0 ? field('othersLeftOut') : '',
+          ]
+            .filter(Boolean)
+            .join(' ') || undefined
+        }
         value={draft.phones}
         onChange={(event) => change({ phones: event.target.value })}
       />
@@ -347,6 +357,11 @@ function CaptureDraft({
             formatCountry(country),
             leftOut.join(', '),
           ])}
+        </p>
+      )}
+      {othersLeftOut.length > 0 && (
+        <p id={field('othersLeftOut')} className="help">
+          {tCount('captureOthersLeftOutPhones', othersLeftOut.length, [othersLeftOut.join(', ')])}
         </p>
       )}
 

@@ -463,6 +463,14 @@ const MESSAGES = {
     'Left out $1 numbers on the record that are not valid in the default country ($2): $3. If they belong to this person, add them with their country code.',
     '已略去记录中 $1 个在默认国家/地区（$2）无效的号码：$3。如果这些号码属于此人，请加上国家代码后填写。',
   ],
+  captureOthersLeftOutPhones_one: [
+    'Left out $1 number of another person on this record: $2. If it belongs to this person, add it.',
+    '已略去此记录中其他联系人的 $1 个号码：$2。如果该号码属于此人，请手动添加。',
+  ],
+  captureOthersLeftOutPhones_other: [
+    'Left out $1 numbers of other people on this record: $2. If one belongs to this person, add it.',
+    '已略去此记录中其他联系人的 $1 个号码：$2。如果其中有号码属于此人，请手动添加。',
+  ],
   captureInvalid: ['Check the form: $1', '请检查表单：$1'],
   channel_phone_call: ['Phone call', '电话'],
   channel_email: ['Email', '电子邮件'],

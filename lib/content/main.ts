@@ -9,6 +9,7 @@ import type { DialHints } from '../sites/types';
 import { BadgeManager } from './badges';
 import { installDialGuard } from './dial-guard';
 import { scheduleIdle } from './idle';
+import { followPointedNode } from './pointed';
 import { listenForShadowRoots } from './shadow-signal';
 import { PageScanner } from './scanner';
 import { StatusClient } from './status-client';
@@ -122,6 +123,7 @@ export function startContentScript(ctx: ContentScriptContext): void {
   // leave the frame showing badges but dialing freely. The document gets a
   // new root element then, and the listeners are added again.
   let listeners: AbortController | null = null;
+  let pointedNode: () => Node | null = () => null;
   const addListeners = (): void => {
     listeners?.abort();
     const controller = new AbortController();
@@ -132,6 +134,7 @@ export function startContentScript(ctx: ContentScriptContext): void {
       signal: controller.signal,
     });
     const pageSignal = controller.signal;
+    pointedNode = followPointedNode(window, pageSignal);
     installDialGuard(
       window,
       {
@@ -183,7 +186,7 @@ export function startContentScript(ctx: ContentScriptContext): void {
     }
     // Only the top frame replies, so the background gets the record the agent is looking at.
     if (window !== window.top) return undefined;
-    return Promise.resolve(readRecordOnPage(document, new URL(location.href)));
+    return Promise.resolve(readRecordOnPage(document, new URL(location.href), pointedNode()));
   };
   browser.runtime.onMessage.addListener(onMessage);
   onStop(() => browser.runtime.onMessage.removeListener(onMessage));

@@ -11,8 +11,10 @@ import {
   phonesInText,
   valuesFromControls,
 } from './extract.ts';
+import { cardContaining, findContactCards } from './contacts.ts';
 import { collectLabelledFields, type LabelledField } from './labels.ts';
 import { recordIdFromAttributes, recordIdFromUrl } from './record-id.ts';
+import { isPlausibleName, looksLikePersonName, nameFromPersonElement } from './person-name.ts';
 import { buildSnapshot, type RecordFields } from './snapshot.ts';
 import { systemOfPage, titleParts } from './system-name.ts';
 import type { RecordSnapshot, SiteAdapter } from './types.ts';
@@ -24,24 +26,55 @@ import type { RecordSnapshot, SiteAdapter } from './types.ts';
 export interface ReadScope {
   root?: ParentNode;
   skip?: string;
+  /**
+   * The node the agent last clicked, right-clicked or selected. When the
+   * record lists several people, the one whose card contains it is captured.
+   */
+  focus?: Node | null;
 }
 
-/** Reads every record field with no product knowledge. */
+/**
+ * Reads every record field with no product knowledge. When the record lists
+ * several people, only the card that contains `scope.focus` is read, and the
+ * other cards' numbers go to `leftOutPhones`. With no card chosen, every
+ * number is read and the name is left for the agent.
+ */
 export function readGenericFields(doc: Document, url: URL, scope: ReadScope = {}): RecordFields {
   const root = scope.root ?? doc;
   const elements = elementsDeep(root, scope.skip);
   const labelled = collectLabelledFields(elements);
-  const controls = valuesFromControls(elements);
+  const found = findValues(labelled, elements);
+  const recordId = recordIdFromUrl(url) ?? recordIdFromAttributes(elements);
 
+  const cards = findContactCards([...found.phones, ...found.emails].map((value) => value.element));
+  if (cards.length > 0) {
+    const card = cardContaining(cards, scope.focus ?? null);
+    const isInCard = (value: FoundValue) => !card || cardContaining([card], value.element) !== null;
+    const phones = new PhoneSet();
+    phones.addAll(found.phones.filter(isInCard).map((value) => value.value));
+    return {
+      name: card?.name ?? null,
+      recordId,
+      phones: phones.values(),
+      emails: uniqueEmails(found.emails.filter(isInCard)),
+      leftOutPhones: phonesMissingFrom(
+        phones,
+        found.phones.filter((value) => !isInCard(value)),
+      ),
+    };
+  }
+
+  const phones = new PhoneSet();
+  phones.addAll(found.phones.map((value) => value.value));
   return {
     name:
       nameFromLabels(labelled) ??
       nameFromPersonElement(elements) ??
       nameFromHeading(elements) ??
       nameFromTitle(doc.title),
-    recordId: recordIdFromUrl(url) ?? recordIdFromAttributes(elements),
-    phones: readPhones(labelled, phonesFromDialLinks(elements), controls.phones),
-    emails: readEmails(labelled, emailsFromMailtoLinks(elements), controls.emails),
+    recordId,
+    phones: phones.values(),
+    emails: uniqueEmails(found.emails),
   };
 }
 
@@ -69,6 +102,7 @@ export function composeRecord(
     recordId: found.recordId || generic?.recordId || null,
     phones: found.phones?.length ? found.phones : (generic?.phones ?? []),
     emails: found.emails?.length ? found.emails : (generic?.emails ?? []),
+    leftOutPhones: found.phones?.length ? [] : (generic?.leftOutPhones ?? []),
   });
 }
 
@@ -84,105 +118,6 @@ function nameFromLabels(fields: LabelledField[]): string | null {
   const parts = [first?.value, last?.value].filter((part): part is string => Boolean(part));
   const isCjk = parts.every((part) => /^[\u3040-\u30ff\u3400-\u9fff]+$/u.test(part));
   return isCjk ? [last?.value, first?.value].filter(Boolean).join('') : parts.join(' ');
-}
-
-/** Tells whether `text` can be a person's name: it has a letter and is neither a phone number nor an email address. */
-export function isPlausibleName(text: string): boolean {
-  if (!/\p{L}/u.test(text)) return false;
-  return phonesInText(text).length === 0 && emailsInText(text).length === 0;
-}
-
-/** Particles that a person's name writes in lower case ("Ludwig van Beethoven", "Maria dos Santos"). */
-const NAME_PARTICLES = new Set([
-  'al',
-  'bin',
-  'da',
-  'das',
-  'de',
-  'del',
-  'della',
-  'der',
-  'di',
-  'do',
-  'dos',
-  'du',
-  'la',
-  'le',
-  'ten',
-  'ter',
-  'van',
-  'von',
-  'y',
-  'zu',
-]);
-
-const MAX_NAME_WORDS = 5;
-const CJK_NAME =
-  /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}·・]{2,8}$/u;
-
-/**
- * Tells whether `text` is shaped like a person's name rather than a subject
- * or a sentence: at most five words, each capitalised or a name particle,
- * with no digits and no sentence or ticket punctuation. Headings and titles
- * must pass this check, because a ticket page's h1 is its subject.
- */
-export function looksLikePersonName(text: string): boolean {
-  if (!isPlausibleName(text)) return false;
-  if (CJK_NAME.test(text)) return true;
-  if (/[\d?!#@:;|/\\()[\]{}<>=+*_"“”]/u.test(text)) return false;
-
-  const words = text.split(' ');
-  if (words.length > MAX_NAME_WORDS) return false;
-  return words.every(
-    (word) => /^[\p{Lu}\p{Lt}\p{Lo}]/u.test(word) || NAME_PARTICLES.has(word.toLowerCase()),
-  );
-}
-
-/** Words of an element's id, class or test id that mark it as a person's, not the agent's or a company's. */
-const PERSON_WORDS = new Set([
-  'requester',
-  'requestor',
-  'customer',
-  'contact',
-  'caller',
-  'person',
-  'client',
-  'enduser',
-]);
-
-const MAX_NAME_LENGTH = 100;
-
-const PERSON_ATTRIBUTES = ['data-test-id', 'data-testid', 'data-test', 'data-qa', 'id', 'class'];
-
-/**
- * Returns the text of the first element whose test id, id or class names a
- * person's name ("requester-name", "customerName", "Contact_name"). Helpdesks
- * show the requester this way in a sidebar, with no label beside it.
- */
-function nameFromPersonElement(elements: Element[]): string | null {
-  for (const element of elements) {
-    if (!PERSON_ATTRIBUTES.some((attribute) => namesPerson(element.getAttribute(attribute)))) {
-      continue;
-    }
-
-    const text = deepText(element);
-    if (text.length <= MAX_NAME_LENGTH && isPlausibleName(text)) return text;
-  }
-  return null;
-}
-
-// Each class or id token on its own, split into words: "Contact_name",
-// "requester-name", "customerName".
-function namesPerson(value: string | null): boolean {
-  if (!value) return false;
-
-  return value.split(/\s+/).some((token) => {
-    const words = token
-      .replace(/([a-z])([A-Z])/g, '$1 $2')
-      .toLowerCase()
-      .split(/[^a-z]+/);
-    return words.includes('name') && words.some((word) => PERSON_WORDS.has(word));
-  });
 }
 
 // The page's main h1: the first one inside main content, else the first one.
@@ -212,34 +147,52 @@ export function nameFromTitle(title: string): string | null {
   return first && looksLikePersonName(first) ? first : null;
 }
 
-// Labelled fields go first because their labels show which number is which.
-// Links and controls often repeat those numbers in another spelling.
-function readPhones(
-  labelled: LabelledField[],
-  fromLinks: string[],
-  fromControls: string[],
-): string[] {
-  const phones = new PhoneSet();
-  for (const field of labelled) {
-    if (field.kind === 'phone') phones.addAll(phonesInText(field.value));
-  }
-  phones.addAll(fromLinks);
-  phones.addAll(fromControls);
-  return phones.values();
+/** A phone number or email address and the element it was read from. */
+interface FoundValue {
+  value: string;
+  element: Element;
 }
 
-function readEmails(
-  labelled: LabelledField[],
-  fromLinks: string[],
-  fromControls: string[],
-): string[] {
-  const emails = new EmailSet();
+// Labelled fields go first because their labels show which number is which.
+// Links and controls often repeat those numbers in another spelling.
+function findValues(
+  labelled: readonly LabelledField[],
+  elements: readonly Element[],
+): { phones: FoundValue[]; emails: FoundValue[] } {
+  const phones: FoundValue[] = [];
+  const emails: FoundValue[] = [];
+  const add = (list: FoundValue[], values: string[], element: Element) => {
+    for (const value of values) list.push({ value, element });
+  };
+
   for (const field of labelled) {
-    if (field.kind === 'email') emails.addAll(emailsInText(field.value));
+    if (field.kind === 'phone') add(phones, phonesInText(field.value), field.element);
+    if (field.kind === 'email') add(emails, emailsInText(field.value), field.element);
   }
-  emails.addAll(fromLinks);
-  emails.addAll(fromControls);
+  for (const element of elements) {
+    add(phones, phonesFromDialLinks([element]), element);
+    add(emails, emailsFromMailtoLinks([element]), element);
+  }
+  for (const element of elements) {
+    const controls = valuesFromControls([element]);
+    add(phones, controls.phones, element);
+    add(emails, controls.emails, element);
+  }
+  return { phones, emails };
+}
+
+function uniqueEmails(found: readonly FoundValue[]): string[] {
+  const emails = new EmailSet();
+  emails.addAll(found.map((value) => value.value));
   return emails.values();
+}
+
+/** Returns the numbers of `others` that `kept` does not contain in any spelling. */
+function phonesMissingFrom(kept: PhoneSet, others: readonly FoundValue[]): string[] {
+  const all = new PhoneSet();
+  all.addAll(kept.values());
+  all.addAll(others.map((value) => value.value));
+  return all.values().slice(kept.size);
 }
 
 /** Reads any page: labelled fields, dial and mail links, form controls, headings and the title. */
@@ -247,7 +200,11 @@ export const genericAdapter: SiteAdapter = {
   id: 'generic',
   name: 'Any page',
   matches: () => true,
-  readRecord(doc: Document, url: URL = new URL(doc.URL)): RecordSnapshot | null {
-    return buildSnapshot(doc, url, systemOfPage(doc, url), readGenericFields(doc, url));
+  readRecord(
+    doc: Document,
+    url: URL = new URL(doc.URL),
+    focus?: Node | null,
+  ): RecordSnapshot | null {
+    return buildSnapshot(doc, url, systemOfPage(doc, url), readGenericFields(doc, url, { focus }));
   },
 };

@@ -10,6 +10,8 @@ export interface LabelledField {
   kind: FieldKind;
   label: string;
   value: string;
+  /** The element that shows the value: a control, or the element with the text. */
+  element: Element;
 }
 
 /** Labels of a whole person name, compared after lower-casing and trimming ":" and "*". */
@@ -66,8 +68,9 @@ const EMAIL_LABEL = /e-?mail|courriel|correo|邮箱|邮件|電子郵件|郵件|�
 // English words are matched whole, so "hotel" is not "tel" and "homepage" is
 // not "home". "Number 1" is how contact-centre apps (Five9, for one) label the
 // numbers of a contact; "ANI" and "caller ID" are the calling number.
+// "Office", "direct" and "main" are line types that CRMs print beside a number.
 const PHONE_LABEL =
-  /\b(?:phone|mobile|cell|tel|telephone|work|home|handy|mobil|telefon|telefono|teléfono|téléphone|telefone|portable|móvil|celular|ani|caller id)\b|^number(?: \d)?$|电话|手机|電話|手機|座机|携帯/;
+  /\b(?:phone|mobile|cell|tel|telephone|work|home|office|direct|main|business|landline|handy|mobil|telefon|telefono|teléfono|téléphone|telefone|portable|móvil|celular|ani|caller id)\b|^number(?: \d)?$|电话|手机|電話|手機|座机|携帯/;
 
 /** Labels that name a place or a document, not a number, even when they contain "home" or "work". */
 const NOT_PHONE_LABEL = /address|adresse|dirección|地址|website|url|page|hours|email|e-mail/;
@@ -165,11 +168,11 @@ const NOT_A_LABEL =
  */
 export function collectLabelledFields(elements: Iterable<Element>): LabelledField[] {
   const fields: LabelledField[] = [];
-  const add = (label: string, value: string) => {
+  const add: AddField = (label, value, element) => {
     const kind = classifyLabel(label);
     if (!kind || value.length === 0 || value.length > MAX_FIELD_VALUE_LENGTH) return;
     if (kindIsName(kind) && value.length > MAX_NAME_VALUE_LENGTH) return;
-    fields.push({ kind, label: normalizeSpace(label), value });
+    fields.push({ kind, label: normalizeSpace(label), value, element });
   };
 
   for (const element of elements) {
@@ -178,7 +181,7 @@ export function collectLabelledFields(elements: Iterable<Element>): LabelledFiel
     const ariaLabel = ariaLabelOf(element);
     if (ariaLabel !== null && !isLandmark(element)) {
       const value = isReadableControl(element) ? controlValue(element) : deepText(element);
-      if (normalizeLabel(value) !== normalizeLabel(ariaLabel)) add(ariaLabel, value);
+      if (normalizeLabel(value) !== normalizeLabel(ariaLabel)) add(ariaLabel, value, element);
       continue;
     }
 
@@ -186,16 +189,18 @@ export function collectLabelledFields(elements: Iterable<Element>): LabelledFiel
       addLabelElement(element as HTMLLabelElement, add);
     } else if (tag === 'dt') {
       const value = nextSiblingMatching(element, 'dd');
-      if (value) add(deepText(element), deepText(value));
+      if (value) add(deepText(element), deepText(value), value);
     } else if (tag === 'th') {
       const value = nextSiblingMatching(element, 'td');
-      if (value) add(deepText(element), deepText(value));
+      if (value) add(deepText(element), deepText(value), value);
     } else {
       addAdjacentOrInline(element, add);
     }
   }
   return fields;
 }
+
+type AddField = (label: string, value: string, element: Element) => void;
 
 function kindIsName(kind: FieldKind): boolean {
   return kind === 'name' || kind === 'firstName' || kind === 'lastName';
@@ -236,18 +241,17 @@ function ariaLabelOf(element: Element): string | null {
   return normalizeSpace(text) || null;
 }
 
-function addLabelElement(
-  label: HTMLLabelElement,
-  add: (label: string, value: string) => void,
-): void {
+function addLabelElement(label: HTMLLabelElement, add: AddField): void {
   const control = labelledControl(label);
   if (control) {
-    add(labelTextWithout(label, control), controlValue(control));
+    add(labelTextWithout(label, control), controlValue(control), control);
     return;
   }
 
   const next = label.nextElementSibling;
-  if (next) add(deepText(label), isReadableControl(next) ? controlValue(next) : deepText(next));
+  if (next) {
+    add(deepText(label), isReadableControl(next) ? controlValue(next) : deepText(next), next);
+  }
 }
 
 function labelledControl(label: HTMLLabelElement): FormControl | null {
@@ -281,7 +285,7 @@ function nextSiblingMatching(element: Element, tag: string): Element | null {
 
 const INLINE_PAIR = /^([^:：\n]{1,40})[:：]\s*(\S.*)$/u;
 
-function addAdjacentOrInline(element: Element, add: (label: string, value: string) => void): void {
+function addAdjacentOrInline(element: Element, add: AddField): void {
   // Only leaves are labels: an element with element children is a container
   // whose children are visited on their own.
   if (element.firstElementChild && !onlyInlineChildren(element)) return;
@@ -295,8 +299,8 @@ function addAdjacentOrInline(element: Element, add: (label: string, value: strin
   if (!next && !pair) return;
   if (element.closest(NOT_A_LABEL)) return;
 
-  if (next) add(text, isReadableControl(next) ? controlValue(next) : deepText(next));
-  else if (pair) add(pair[1]!, pair[2]!.trim());
+  if (next) add(text, isReadableControl(next) ? controlValue(next) : deepText(next), next);
+  else if (pair) add(pair[1]!, pair[2]!.trim(), element);
 }
 
 const INLINE_TAGS = new Set([

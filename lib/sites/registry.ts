@@ -36,12 +36,16 @@ export function adapterFor(url: URL): SiteAdapter {
  * expect), the generic adapter reads the page instead, because a capture
  * form prefilled from generic reading beats no form.
  */
-export function readRecordOnPage(doc: Document, url: URL): RecordSnapshot | null {
+export function readRecordOnPage(
+  doc: Document,
+  url: URL,
+  focus: Node | null = null,
+): RecordSnapshot | null {
   const adapter = adapterFor(url);
   try {
-    return adapter.readRecord(doc, url);
+    return adapter.readRecord(doc, url, focus);
   } catch (error) {
     if (adapter === genericAdapter) throw error;
-    return genericAdapter.readRecord(doc, url);
+    return genericAdapter.readRecord(doc, url, focus);
   }
 }

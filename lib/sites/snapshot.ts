@@ -7,6 +7,8 @@ export interface RecordFields {
   recordId: string | null;
   phones: string[];
   emails: string[];
+  /** Numbers of other people the record lists, left out of `phones`. */
+  leftOutPhones?: string[];
 }
 
 /**
@@ -24,10 +26,7 @@ export function buildSnapshot(
   const name = clampText(fields.name, SNAPSHOT_LIMITS.name);
   const recordId =
     fields.recordId && fields.recordId.length <= SNAPSHOT_LIMITS.recordId ? fields.recordId : null;
-  const phones = fields.phones
-    .map((phone) => normalizeSpace(phone))
-    .filter((phone) => phone.length > 0 && phone.length <= SNAPSHOT_LIMITS.phone)
-    .slice(0, SNAPSHOT_LIMITS.phones);
+  const phones = clampPhones(fields.phones);
   const emails = fields.emails
     .filter((email) => email.length >= 3 && email.length <= SNAPSHOT_LIMITS.email)
     .slice(0, SNAPSHOT_LIMITS.emails);
@@ -40,8 +39,16 @@ export function buildSnapshot(
     name,
     phones,
     emails,
+    leftOutPhones: clampPhones(fields.leftOutPhones ?? []),
     title: clampText(doc.title, SNAPSHOT_LIMITS.title) ?? '',
   });
+}
+
+function clampPhones(phones: readonly string[]): string[] {
+  return phones
+    .map((phone) => normalizeSpace(phone))
+    .filter((phone) => phone.length > 0 && phone.length <= SNAPSHOT_LIMITS.phone)
+    .slice(0, SNAPSHOT_LIMITS.phones);
 }
 
 /** Normalises whitespace and cuts `text` to `max` UTF-16 units without splitting a surrogate pair. */

@@ -36,6 +36,10 @@ export const recordSnapshotSchema = z
     /** Phone numbers as written on the page (raw, not normalised), without extensions. */
     phones: z.array(z.string().min(1).max(SNAPSHOT_LIMITS.phone)).max(SNAPSHOT_LIMITS.phones),
     emails: z.array(z.string().min(3).max(SNAPSHOT_LIMITS.email)).max(SNAPSHOT_LIMITS.emails),
+    /** Numbers of other people the record lists, left out of `phones` so the form can name them. */
+    leftOutPhones: z
+      .array(z.string().min(1).max(SNAPSHOT_LIMITS.phone))
+      .max(SNAPSHOT_LIMITS.phones),
     /** The document title. */
     title: z.string().max(SNAPSHOT_LIMITS.title),
   })
@@ -65,8 +69,10 @@ export interface SiteAdapter {
    * Reads the record on screen, or returns null when the page shows no
    * record fields at all. `url` defaults to the document's own URL; callers
    * pass it when the document was loaded from elsewhere (tests, frames).
+   * `focus` is the node the agent last clicked or selected, which picks one
+   * person when the record lists several.
    */
-  readRecord(doc: Document, url?: URL): RecordSnapshot | null;
+  readRecord(doc: Document, url?: URL, focus?: Node | null): RecordSnapshot | null;
   /** Optional dial hints for the dial guard. */
   dialHints?: DialHints;
 }

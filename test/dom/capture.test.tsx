@@ -11,6 +11,7 @@ const RECORD: RecordSnapshot = {
   name: 'Ana García',
   phones: ['+44 20 7946 0018', '(212) 555-0187'],
   emails: ['ana.garcia@example.com'],
+  leftOutPhones: [],
   title: 'Ana García | Contact | Example CRM',
 };
 
@@ -89,6 +90,19 @@ describe('CaptureForm', () => {
         'Write it with its country code, such as +44 20 7946 0018.',
     );
     expect(capture).not.toHaveBeenCalled();
+  });
+
+  it('names the numbers of other people', async () => {
+    const record = { ...RECORD, leftOutPhones: ['+1 617 555 0141', '+1 617 555 0149'] };
+    render(<CaptureForm api={fakeApi(record).api} />);
+    await screen.findByDisplayValue('Ana García');
+
+    const note = screen.getByText(
+      'Left out 2 numbers of other people on this record: +1 617 555 0141, +1 617 555 0149. ' +
+        'If one belongs to this person, add it.',
+    );
+    const phones = screen.getByLabelText('Phone numbers (one per line)');
+    expect(phones.getAttribute('aria-describedby')).toBe(note.id);
   });
 
   it('leaves out record numbers invalid in the default country', async () => {

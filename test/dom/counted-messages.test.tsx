@@ -99,6 +99,7 @@ describe('counted messages', () => {
         name: 'Ana García',
         phones: ['+44 20 7946 0018'],
         emails: [],
+        leftOutPhones: [],
         title: 'Ana García',
       }),
       capture: async () => 1,

@@ -222,6 +222,8 @@ describe('adapter house rules', () => {
       'matches',
       'origin-pattern',
       'system-name',
+      'contacts',
+      'person-name',
     ]);
     const files = readdirSync(SITES_SOURCE)
       .filter((file) => file.endsWith('.ts'))

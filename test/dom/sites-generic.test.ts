@@ -1,10 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  genericAdapter,
-  looksLikePersonName,
-  nameFromTitle,
-  readGenericFields,
-} from '../../lib/sites/generic';
+import { genericAdapter, nameFromTitle, readGenericFields } from '../../lib/sites/generic';
+import { looksLikePersonName } from '../../lib/sites/person-name';
 import { recordSnapshotSchema } from '../../lib/sites/types';
 import { loadFixture, loadHtml } from './harness';
 

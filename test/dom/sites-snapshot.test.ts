@@ -11,6 +11,7 @@ const VALID: RecordSnapshot = {
   name: 'Ana García',
   phones: ['+44 20 7946 0018'],
   emails: ['ana.garcia@example.com'],
+  leftOutPhones: [],
   title: 'Ana García | Salesforce',
 };
 

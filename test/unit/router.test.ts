@@ -64,6 +64,7 @@ function handlers(): MessageHandlers {
       name: null,
       phones: [],
       emails: [],
+      leftOutPhones: [],
       title: '',
     })),
     'case.capture': vi.fn(async () => ({

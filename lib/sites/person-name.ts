@@ -1,0 +1,107 @@
+// Whether a text or an element names a person, as opposed to a company, a
+// ticket subject or a field label.
+
+import { deepText } from './dom.ts';
+import { emailsInText, phonesInText } from './extract.ts';
+
+/** Tells whether `text` can be a person's name: it has a letter and is neither a phone number nor an email address. */
+export function isPlausibleName(text: string): boolean {
+  if (!/\p{L}/u.test(text)) return false;
+  return phonesInText(text).length === 0 && emailsInText(text).length === 0;
+}
+
+/** Particles that a person's name writes in lower case ("Ludwig van Beethoven", "Maria dos Santos"). */
+const NAME_PARTICLES = new Set([
+  'al',
+  'bin',
+  'da',
+  'das',
+  'de',
+  'del',
+  'della',
+  'der',
+  'di',
+  'do',
+  'dos',
+  'du',
+  'la',
+  'le',
+  'ten',
+  'ter',
+  'van',
+  'von',
+  'y',
+  'zu',
+]);
+
+const MAX_NAME_WORDS = 5;
+const CJK_NAME =
+  /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}·・]{2,8}$/u;
+
+/**
+ * Tells whether `text` is shaped like a person's name rather than a subject
+ * or a sentence: at most five words, each capitalised or a name particle,
+ * with no digits and no sentence or ticket punctuation. Headings and titles
+ * must pass this check, because a ticket page's h1 is its subject.
+ */
+export function looksLikePersonName(text: string): boolean {
+  if (!isPlausibleName(text)) return false;
+  if (CJK_NAME.test(text)) return true;
+  if (/[\d?!#@:;|/\\()[\]{}<>=+*_"“”]/u.test(text)) return false;
+
+  const words = text.split(' ');
+  if (words.length > MAX_NAME_WORDS) return false;
+  return words.every(
+    (word) => /^[\p{Lu}\p{Lt}\p{Lo}]/u.test(word) || NAME_PARTICLES.has(word.toLowerCase()),
+  );
+}
+
+/** Words of an element's id, class or test id that mark it as a person's, not the agent's or a company's. */
+const PERSON_WORDS = new Set([
+  'requester',
+  'requestor',
+  'customer',
+  'contact',
+  'caller',
+  'person',
+  'client',
+  'enduser',
+]);
+
+const MAX_NAME_LENGTH = 100;
+
+const PERSON_ATTRIBUTES = ['data-test-id', 'data-testid', 'data-test', 'data-qa', 'id', 'class'];
+
+/**
+ * Returns the text of the first element whose test id, id or class names a
+ * person's name ("requester-name", "customerName", "Contact_name"). Helpdesks
+ * show the requester this way in a sidebar, with no label beside it.
+ */
+export function nameFromPersonElement(elements: Iterable<Element>): string | null {
+  for (const element of elements) {
+    if (!marksPersonName(element)) continue;
+
+    const text = deepText(element);
+    if (text.length <= MAX_NAME_LENGTH && isPlausibleName(text)) return text;
+  }
+  return null;
+}
+
+/** Tells whether the test id, id or class of `element` marks it as showing a person's name. */
+export function marksPersonName(element: Element): boolean {
+  return PERSON_ATTRIBUTES.some((attribute) => namesPerson(element.getAttribute(attribute)));
+}
+
+// Each class or id token on its own, split into words: "Contact_name",
+// "requester-name", "customerName".
+function namesPerson(value: string | null): boolean {
+  if (!value) return false;
+
+  return value.split(/\s+/).some((token) => {
+    const words = token
+      .replace(/([a-z])([A-Z])/g, '$1 $2')
+      .toLowerCase()
+      .split(/[^a-z]+/);
+    return words.includes('name') && words.some((word) => PERSON_WORDS.has(word));
+  });
+}
