@@ -1,6 +1,8 @@
 // The place on the page the agent last pointed at, so that a capture from a
 // record that lists several people picks the person the agent meant.
 
+import { BADGE_TAG, NOTICE_TAG } from './dom-rules';
+
 /**
  * Follows clicks, right-clicks and keyboard focus on `win` until `signal`
  * aborts, and returns a function that gives the node the agent last pointed
@@ -11,7 +13,10 @@ export function followPointedNode(win: Window, signal: AbortSignal): () => Node 
   let last: Element | null = null;
   const remember = (event: Event) => {
     // The event target is the shadow host, and the path starts at the element inside an open shadow root.
-    const [target] = event.composedPath();
+    const path = event.composedPath();
+    const [target] = path;
+    // A blocked dial moves the focus to DNC Guard's notice, which is no part of the record.
+    if (path.some(isOwnElement)) return;
     if (target instanceof Element) last = target;
   };
   for (const type of ['pointerdown', 'contextmenu', 'focusin']) {
@@ -25,4 +30,10 @@ export function followPointedNode(win: Window, signal: AbortSignal): () => Node 
     }
     return last?.isConnected ? last : null;
   };
+}
+
+function isOwnElement(target: EventTarget): boolean {
+  return (
+    target instanceof Element && (target.localName === BADGE_TAG || target.localName === NOTICE_TAG)
+  );
 }

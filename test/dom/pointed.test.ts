@@ -44,4 +44,16 @@ describe('followPointedNode', () => {
 
     expect(pointed()).toBeNull();
   });
+
+  it('skips focus on the DNC Guard notice', () => {
+    loadHtml('<div id="a">Ana</div><dnc-guard-notice><button>Close</button></dnc-guard-notice>');
+    const pointed = followPointedNode(window, controller.signal);
+
+    document.getElementById('a')!.dispatchEvent(new Event('pointerdown', { bubbles: true }));
+    document
+      .querySelector('dnc-guard-notice button')!
+      .dispatchEvent(new Event('focusin', { bubbles: true }));
+
+    expect(pointed()).toBe(document.getElementById('a'));
+  });
 });
