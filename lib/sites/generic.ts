@@ -16,7 +16,7 @@ import { collectLabelledFields, type LabelledField } from './labels.ts';
 import { recordIdFromAttributes, recordIdFromUrl } from './record-id.ts';
 import { isPlausibleName, looksLikePersonName, nameFromPersonElement } from './person-name.ts';
 import { buildSnapshot, type RecordFields } from './snapshot.ts';
-import { systemOfPage, titleParts } from './system-name.ts';
+import { productIn, systemOfPage, titleParts } from './system-name.ts';
 import type { RecordSnapshot, SiteAdapter } from './types.ts';
 
 /**
@@ -131,7 +131,7 @@ function nameFromHeading(elements: Element[]): string | null {
   if (!heading) return null;
 
   const text = deepText(heading);
-  return looksLikePersonName(text) ? text : null;
+  return isNameOfPerson(text) ? text : null;
 }
 
 /**
@@ -144,7 +144,12 @@ export function nameFromTitle(title: string): string | null {
   if (parts.length < 2) return null;
 
   const first = parts[0]!;
-  return first && looksLikePersonName(first) ? first : null;
+  return first && isNameOfPerson(first) ? first : null;
+}
+
+// Dialers title their pages with the product ("Zendesk Talk – Dialer").
+function isNameOfPerson(text: string): boolean {
+  return looksLikePersonName(text) && productIn(text) === null;
 }
 
 /** A phone number or email address and the element it was read from. */

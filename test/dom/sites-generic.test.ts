@@ -244,6 +244,8 @@ describe('name from the document title', () => {
     ['王小明｜客户｜示例CRM', '王小明'],
     ['Example CRM', null],
     ['+44 20 7946 0018 | Dialer', null],
+    ['Zendesk Talk – Dialer', null],
+    ['Ticket #48213: Please stop calling me – Zendesk Support', null],
   ])('reads %s', (title, expected) => {
     expect(nameFromTitle(title)).toBe(expected);
   });
