@@ -141,6 +141,8 @@ function CaptureDraft({
   const [leftOut, setLeftOut] = useState<string[]>([]);
   // Numbers of other people the record lists, left out because the capture is for one person.
   const [othersLeftOut, setOthersLeftOut] = useState<string[]>([]);
+  /** People of the record when none was chosen; the agent names the one who asked. */
+  const [people, setPeople] = useState<string[]>([]);
   const [verification, setVerification] = useState<VerificationOutcome | null>(null);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
@@ -167,6 +169,7 @@ function CaptureDraft({
       const phones = splitRecordPhones(record.phones, defaultCountry);
       setLeftOut(phones.invalid);
       setOthersLeftOut(record.leftOutPhones);
+      setPeople(record.people);
       change({
         name: record.name ?? '',
         phones: phones.valid.join('\n'),
@@ -257,7 +260,7 @@ function CaptureDraft({
     onSaved({ id: parsed.data.id, name: parsed.data.subject.name, blocked, verification });
   };
 
-  const field = (key: keyof Draft | 'leftOut' | 'othersLeftOut') => `${id}-${key}`;
+  const field = (key: keyof Draft | 'leftOut' | 'othersLeftOut' | 'people') => `${id}-${key}`;
   const jurisdictionHint = `${id}-jurisdictionHint`;
   return (
     <form className="capture" onSubmit={onSubmit}>
@@ -332,8 +335,14 @@ function CaptureDraft({
         required
         maxLength={200}
         value={draft.name}
+        aria-describedby={people.length > 1 ? field('people') : undefined}
         onChange={(event) => change({ name: event.target.value })}
       />
+      {people.length > 1 && (
+        <p id={field('people')} className="help">
+          {t('captureSeveralPeople', people.join(', '))}
+        </p>
+      )}
 
       <label htmlFor={field('phones')}>{t('capturePhones')}</label>
       <textarea

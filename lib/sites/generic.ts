@@ -61,6 +61,7 @@ export function readGenericFields(doc: Document, url: URL, scope: ReadScope = {}
         phones,
         found.phones.filter((value) => !isInCard(value)),
       ),
+      people: card ? [] : cards.map((each) => each.name),
     };
   }
 
@@ -103,6 +104,7 @@ export function composeRecord(
     phones: found.phones?.length ? found.phones : (generic?.phones ?? []),
     emails: found.emails?.length ? found.emails : (generic?.emails ?? []),
     leftOutPhones: found.phones?.length ? [] : (generic?.leftOutPhones ?? []),
+    people: found.name ? [] : (generic?.people ?? []),
   });
 }
 

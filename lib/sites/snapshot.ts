@@ -9,6 +9,8 @@ export interface RecordFields {
   emails: string[];
   /** Numbers of other people the record lists, left out of `phones`. */
   leftOutPhones?: string[];
+  /** Names of the people the record lists, when none was chosen. */
+  people?: string[];
 }
 
 /**
@@ -40,6 +42,10 @@ export function buildSnapshot(
     phones,
     emails,
     leftOutPhones: clampPhones(fields.leftOutPhones ?? []),
+    people: (fields.people ?? [])
+      .map((person) => clampText(person, SNAPSHOT_LIMITS.name))
+      .filter((person): person is string => person !== null)
+      .slice(0, SNAPSHOT_LIMITS.phones),
     title: clampText(doc.title, SNAPSHOT_LIMITS.title) ?? '',
   });
 }

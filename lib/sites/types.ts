@@ -40,6 +40,14 @@ export const recordSnapshotSchema = z
     leftOutPhones: z
       .array(z.string().min(1).max(SNAPSHOT_LIMITS.phone))
       .max(SNAPSHOT_LIMITS.phones),
+    /**
+     * Names of the people a record lists when none of them was chosen (the
+     * agent pointed at no card), so the form can ask which one asked.
+     */
+    people: z
+      .array(z.string().min(1).max(SNAPSHOT_LIMITS.name))
+      .max(SNAPSHOT_LIMITS.phones)
+      .default([]),
     /** The document title. */
     title: z.string().max(SNAPSHOT_LIMITS.title),
   })

@@ -12,6 +12,7 @@ const RECORD: RecordSnapshot = {
   phones: ['+44 20 7946 0018', '(212) 555-0187'],
   emails: ['ana.garcia@example.com'],
   leftOutPhones: [],
+  people: [],
   title: 'Ana García | Contact | Example CRM',
 };
 
@@ -103,6 +104,19 @@ describe('CaptureForm', () => {
     );
     const phones = screen.getByLabelText('Phone numbers (one per line)');
     expect(phones.getAttribute('aria-describedby')).toBe(note.id);
+  });
+
+  it('asks which of several people asked', async () => {
+    const record = { ...RECORD, name: null, people: ['Olivia Brennan', 'Marcus Feld'] };
+    render(<CaptureForm api={fakeApi(record).api} />);
+    await screen.findByDisplayValue('+44 20 7946 0018', { exact: false });
+
+    const note = screen.getByText(
+      'This record lists several people (Olivia Brennan, Marcus Feld). Type the name of the one ' +
+        'who asked, or click their card on the page and choose "Read the record on screen" again.',
+    );
+    const name = screen.getByLabelText('Name');
+    expect(name.getAttribute('aria-describedby')).toBe(note.id);
   });
 
   it('leaves out record numbers invalid in the default country', async () => {

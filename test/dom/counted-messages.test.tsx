@@ -100,6 +100,7 @@ describe('counted messages', () => {
         phones: ['+44 20 7946 0018'],
         emails: [],
         leftOutPhones: [],
+        people: [],
         title: 'Ana García',
       }),
       capture: async () => 1,

@@ -32,6 +32,7 @@ describe('generic adapter on a lead with several contacts', () => {
     const snapshot = genericAdapter.readRecord(document, LEAD_URL);
 
     expect(snapshot!.name).toBeNull();
+    expect(snapshot!.people).toEqual(['Olivia Brennan', 'Marcus Feld', 'Ines Duarte']);
     expect(snapshot!.emails).toEqual(['olivia@harbor.example', 'marcus@harbor.example']);
   });
 

@@ -12,6 +12,7 @@ const VALID: RecordSnapshot = {
   phones: ['+44 20 7946 0018'],
   emails: ['ana.garcia@example.com'],
   leftOutPhones: [],
+  people: [],
   title: 'Ana García | Salesforce',
 };
 

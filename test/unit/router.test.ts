@@ -65,6 +65,7 @@ function handlers(): MessageHandlers {
       phones: [],
       emails: [],
       leftOutPhones: [],
+      people: [],
       title: '',
     })),
     'case.capture': vi.fn(async () => ({
