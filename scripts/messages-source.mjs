@@ -473,7 +473,7 @@ const MESSAGES = {
   ],
   captureSeveralPeople: [
     'This record lists several people ($1). Type the name of the one who asked, or click their card on the page and choose "Read the record on screen" again.',
-    '此记录列出了多位联系人（$1）。请填写提出请求的人的姓名，或在页面上点击其卡片后再点一次"读取当前页面的记录"。',
+    '此记录列出了多位联系人（$1）。请填写提出请求的人的姓名，或在页面上点击其卡片后再点一次“读取当前页面的记录”。',
   ],
   captureInvalid: ['Check the form: $1', '请检查表单：$1'],
   channel_phone_call: ['Phone call', '电话'],
