@@ -5,6 +5,7 @@ import {
   dialTargetOfClick,
   dialTargetOfEnter,
   dialTargetOfKey,
+  dialTargetOfPageEnter,
   dialTargetOfSubmit,
   pathElements,
   type DialTarget,
@@ -163,17 +164,27 @@ export function installDialGuard(
 
   // Enter in a dial box dials. Enter or Space on a control the browser does
   // not click for it (a div with a button role) is decided like a click, on
-  // keydown and on the keyup some controls act on. The keyup stays quiet, so
-  // one key press shows one notice.
+  // keydown and on the keyup some controls act on, and so is Enter with
+  // nothing focused on a softphone that reads the whole page's keys. The
+  // keyup stays quiet, so one key press shows one notice.
   listen('keydown', (event) => {
     if (!isActivationKey(event)) return;
     const path = pathElements(event);
-    const inBox =
-      (event as KeyboardEvent).key === 'Enter' ? dialTargetOfEnter(path, hints()) : null;
-    guard(event, inBox ?? dialTargetOfKey(path, hints()));
+    const isEnter = (event as KeyboardEvent).key === 'Enter';
+    const inBox = isEnter ? dialTargetOfEnter(path, hints()) : null;
+    guard(
+      event,
+      inBox ??
+        dialTargetOfKey(path, hints()) ??
+        (isEnter ? dialTargetOfPageEnter(path, hints()) : null),
+    );
   });
   listen('keyup', (event) => {
-    if (isActivationKey(event)) guard(event, dialTargetOfKey(pathElements(event), hints()), true);
+    if (!isActivationKey(event)) return;
+    const path = pathElements(event);
+    const onPage =
+      (event as KeyboardEvent).key === 'Enter' ? dialTargetOfPageEnter(path, hints()) : null;
+    guard(event, dialTargetOfKey(path, hints()) ?? onPage, true);
   });
 
   listen('submit', (event) => {

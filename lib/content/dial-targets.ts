@@ -140,6 +140,51 @@ export function dialTargetOfKey(path: HTMLElement[], hints: DialHints = {}): Dia
   return target?.element === focused ? { ...target, kind: 'key' } : null;
 }
 
+/** Controls read when Enter is pressed with nothing focused; a softphone has a few. */
+const MAX_PAGE_CALL_CONTROLS = 50;
+
+/**
+ * Finds what Enter would dial when no element has the focus. Some softphones
+ * read the keyboard on the whole page: typed digits go to a display element
+ * and Enter dials it. Enter is then decided like a click on the page's call
+ * control, when exactly one call control finds a number. With several (a
+ * record page with a Call button per number), Enter is left alone, because
+ * which one it would dial is unknown.
+ */
+export function dialTargetOfPageEnter(
+  path: HTMLElement[],
+  hints: DialHints = {},
+): DialTarget | null {
+  const focused = path[0];
+  if (!focused || (focused.localName !== 'body' && focused.localName !== 'html')) return null;
+
+  const controls = [
+    ...focused.ownerDocument.querySelectorAll<HTMLElement>(
+      'button, [role="button"], input[type="submit"], input[type="button"]',
+    ),
+  ]
+    .filter(isCallControl)
+    .slice(0, MAX_PAGE_CALL_CONTROLS);
+  let found: DialTarget | null = null;
+  for (const control of controls) {
+    const target = dialTargetOfClick(ancestorsOf(control), hints);
+    if (!target) continue;
+    if (found) return null;
+    found = target;
+  }
+  return found ? { ...found, kind: 'key', element: focused } : null;
+}
+
+/** Returns an element and its ancestors, innermost first, crossing open shadow roots. */
+function ancestorsOf(element: HTMLElement): HTMLElement[] {
+  const path: HTMLElement[] = [];
+  for (let node: Node | null = element; node;) {
+    if (node instanceof HTMLElement) path.push(node);
+    node = node instanceof ShadowRoot ? node.host : node.parentNode;
+  }
+  return path;
+}
+
 /** Tells whether the browser fires a click when Enter or Space activates the element. */
 function clickedByBrowserOnKey(element: HTMLElement): boolean {
   const name = element.localName;

@@ -224,6 +224,48 @@ describe('dial pad', () => {
     expect(notice()).toBeNull();
   });
 
+  it('blocks Enter with nothing focused on a softphone', async () => {
+    loadHtml(
+      '<div id="display">4155550123</div><div role="button" aria-label="Call" tabindex="0">Call</div>',
+    );
+    const events = pageLog();
+    page = startOnPage();
+
+    pressEnter(document.body);
+    await wait();
+
+    expect(events).toEqual([]);
+    expect(notice()).not.toBeNull();
+  });
+
+  it('passes page Enter on an allowed softphone number once', async () => {
+    loadHtml(
+      '<div id="display">2125550187</div><div role="button" aria-label="Call" tabindex="0">Call</div>',
+    );
+    const events = pageLog();
+    page = startOnPage();
+
+    pressEnter(document.body);
+    await wait();
+
+    expect(events).toEqual(['keydown:body']);
+    expect(notice()).toBeNull();
+  });
+
+  it('leaves page Enter alone beside several Call buttons', async () => {
+    loadHtml(
+      '<p><span>+1 415 555 0123</span> <button type="button">Call</button></p>' +
+        '<p><span>+1 212 555 0187</span> <button type="button">Call</button></p>',
+    );
+    const events = pageLog();
+    page = startOnPage();
+
+    pressEnter(document.body);
+    await wait();
+
+    expect(events).toEqual(['keydown:body']);
+  });
+
   it('never blocks a hang-up button', async () => {
     loadHtml('<div><input id="n" value="+1 415 555 0123"><button id="end">End call</button></div>');
     const events = pageLog();
