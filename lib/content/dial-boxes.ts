@@ -9,6 +9,12 @@ import { MIN_PHONE_DIGITS, chosenOptionTexts, countDigits, dialKey } from './dom
  */
 const PHONE_BOX_HINTS = /phone|dial|callee|msisdn|mobile|(^|[^a-z])tel([^a-z]|$)|电话|手机|拨/i;
 /**
+ * Hints that a box contains an identifier or a code, not a phone number:
+ * order and invoice numbers, account and company ids, postcodes.
+ */
+const IDENTIFIER_BOX_HINTS =
+  /(^|[^a-z])(order|invoice|account|acct|customer|client|company|tax|vat|sku|serial|ticket|case|reference|ref|tracking|shipment|zip|postal|postcode|iban|isbn|ssn|passport|licen[cs]e|id|uuid)([^a-z]|$)|编号|单号|订单|发票|账号|帐号|身份证|邮编|税号/i;
+/**
  * Hints that a box contains the agent's own number, the caller ID a dial
  * goes out from. A label that starts with "From" marks one too.
  */
@@ -38,6 +44,16 @@ export function boxHints(box: HTMLElement): string {
     'title',
   ].map((attribute) => box.getAttribute(attribute) ?? '');
   return [...attributes, labelledBy(box) ?? '', ...labelTexts(box)].join(' ');
+}
+
+/**
+ * Tells whether a box's name, label or placeholder marks it as an identifier
+ * ("Order number", "Company ID"), with no hint of a phone number. Its digits
+ * are not flagged, as they are not in text after such a label.
+ */
+export function isIdentifierBox(box: HTMLElement): boolean {
+  const hints = boxHints(box);
+  return IDENTIFIER_BOX_HINTS.test(hints) && !PHONE_BOX_HINTS.test(hints);
 }
 
 /** Returns the text of the elements `aria-labelledby` names, or null when it names none. */

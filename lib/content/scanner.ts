@@ -16,6 +16,7 @@ import {
 } from './dom-rules';
 import { isDigitCode } from '../phone/chars';
 import { hasCountryCode, pickedCountryCode, withPickedCode } from './country-picker';
+import { isIdentifierBox } from './dial-boxes';
 import type { IdleScheduler } from './idle';
 
 /** A phone number found on the page, and the node the badge goes after. */
@@ -495,6 +496,7 @@ export class PageScanner {
     this.sink.forget([element]);
     const text = this.fieldText(element);
     if (text === null) return;
+    if (element instanceof HTMLElement && isIdentifierBox(element)) return;
 
     this.reportField(element, findPhoneCandidates(text));
   }
@@ -516,6 +518,7 @@ export class PageScanner {
     const value = input.value;
     this.values.set(input, value);
     if (value.length > MAX_RUN_LENGTH || countDigits(value) < MIN_PHONE_DIGITS) return;
+    if (isIdentifierBox(input)) return;
 
     // A number typed without "+" is dialed with the code the dialer's
     // country picker shows, so its badge is for that number.

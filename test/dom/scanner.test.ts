@@ -389,6 +389,19 @@ describe('input values', () => {
       });
   });
 
+  it('leaves identifier inputs alone', async () => {
+    loadHtml(
+      '<label for="order">Order number</label> <input id="order" value="4155550123">' +
+        '<label for="company">Company ID</label> <input id="company" value="6465550199">' +
+        '<input name="invoice_number" aria-label="Invoice no." value="4155550123">' +
+        '<label for="cust">Customer phone</label> <input id="cust" value="6465550199">',
+    );
+    page = startOnPage();
+    await page.settle();
+
+    expect(badgesIn().map((badge) => badge.previousElementSibling?.id)).toEqual(['cust']);
+  });
+
   it('reads a box with its picked country code', async () => {
     loadHtml(
       '<div class="dialer"><select id="cc"><option value="+1">🇺🇸 +1</option>' +
