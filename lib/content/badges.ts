@@ -72,6 +72,8 @@ export class BadgeManager implements ScanSink {
   private readonly generations = new WeakMap<Node, number>();
   /** Badges built but not yet in the page, in the order found. */
   private readonly unplaced = new Set<HTMLElement>();
+  /** Widths of badges in px, by status and whether they show digits, measured once per page. */
+  private readonly widths = new Map<string, number>();
   private firstUnplacedAt = 0;
   /** Set when a placed badge was removed for a rescan, so its replacement goes in without waiting. */
   private replacing = false;
@@ -315,12 +317,58 @@ export class BadgeManager implements ScanSink {
       const anchor = this.badges.get(badge)?.anchor;
       return anchor?.isConnected ? clippingBox(anchor, looks) : null;
     });
+    const cramped = boxes.some(Boolean) ? this.crampedBoxes(batch, boxes) : new Set<Element>();
     this.mutate(() => {
       batch.forEach((badge, i) => {
         this.unplaced.delete(badge);
-        this.insert(badge, boxes[i] ?? null);
+        const box = boxes[i] ?? null;
+        this.insert(badge, box && cramped.has(box) ? box : null);
       });
     });
+  }
+
+  /**
+   * Returns the clipping boxes of a batch that lack the room for their
+   * badges after the text, so their badges go first. Badges are measured
+   * once per page and status in a hidden probe. The boxes' free room is read
+   * while the probe is in the page, so all reads share one layout.
+   */
+  private crampedBoxes(batch: HTMLElement[], boxes: Array<Element | null>): Set<Element> {
+    const needed = new Map<Element, number>();
+    const probes = new Map<string, HTMLElement>();
+    batch.forEach((badge, i) => {
+      const record = this.badges.get(badge);
+      const key = this.widthKey(badge);
+      if (!boxes[i] || !record || !key || this.widths.has(key) || probes.has(key)) return;
+      const probe = newBadge(record.status);
+      if (record.digits) showDigits(probe.shadowRoot, record.digits);
+      probes.set(key, probe);
+    });
+    const probeHost = document.createElement('div');
+    probeHost.style.cssText =
+      'position:fixed;top:0;left:0;visibility:hidden;pointer-events:none;white-space:nowrap';
+    probeHost.append(...probes.values());
+    if (probes.size > 0) this.mutate(() => document.documentElement.append(probeHost));
+    for (const [key, probe] of probes) this.widths.set(key, probe.getBoundingClientRect().width);
+
+    batch.forEach((badge, i) => {
+      const box = boxes[i];
+      const key = this.widthKey(badge);
+      if (!box || !key) return;
+      needed.set(box, (needed.get(box) ?? 0) + (this.widths.get(key) ?? 0));
+    });
+    const cramped = new Set<Element>();
+    for (const [box, width] of needed) {
+      if (roomAfterContent(box) < width) cramped.add(box);
+    }
+    if (probes.size > 0) this.mutate(() => probeHost.remove());
+    return cramped;
+  }
+
+  /** Returns the key under which a badge's width is kept: its status and whether it shows digits. */
+  private widthKey(badge: HTMLElement): string | null {
+    const record = this.badges.get(badge);
+    return record ? `${record.status}${record.digits ? ' digits' : ''}` : null;
   }
 
   /** Builds the badge of a number outside the page; `insert` puts it after its anchor later. */
@@ -494,6 +542,24 @@ function bodyTemplate(status: NumberStatus): HTMLElement {
     templates.set(status, template);
   }
   return template;
+}
+
+/**
+ * Returns the room in px between the end of a box's content and its inner
+ * right edge, negative when the content overflows. A box with no layout
+ * (not rendered, or no layout engine) counts as full, so its badge goes first.
+ */
+function roomAfterContent(box: Element): number {
+  const rect = box.getBoundingClientRect();
+  if (rect.width === 0) return Number.NEGATIVE_INFINITY;
+  const style = box.ownerDocument.defaultView?.getComputedStyle(box);
+  const inner =
+    rect.right -
+    parseFloat(style?.paddingRight ?? '0') -
+    parseFloat(style?.borderRightWidth ?? '0');
+  const range = box.ownerDocument.createRange();
+  range.selectNodeContents(box);
+  return inner - range.getBoundingClientRect().right;
 }
 
 /** Returns the anchors that more than one of `numbers` share. */

@@ -304,6 +304,27 @@ describe('with a list imported from CSV', () => {
     await page.close();
   });
 
+  it('puts the badge after the number where the cell has room', async () => {
+    const page = await open('contact-cards.html');
+    await waitForBadges(page, 3);
+
+    const boxes = await page.evaluate(() => {
+      const cell = document.getElementById('wide');
+      const link = document.getElementById('wide-link');
+      const badge = cell?.querySelector('dnc-guard-badge');
+      return cell && link && badge
+        ? {
+            cell: cell.getBoundingClientRect().toJSON(),
+            link: link.getBoundingClientRect().toJSON(),
+            badge: badge.getBoundingClientRect().toJSON(),
+          }
+        : null;
+    });
+    expect(boxes?.badge.left).toBeGreaterThanOrEqual(boxes?.link.right ?? Infinity);
+    expect(boxes?.badge.right).toBeLessThanOrEqual(boxes?.cell.right ?? -Infinity);
+    await page.close();
+  });
+
   it('stops presses dialing suppressed numbers', async () => {
     const page = await open('contact-cards.html');
 
