@@ -12,11 +12,11 @@
  * as much main-thread time in Chromium 150.
  */
 export const BADGE_CSS = `
-:host { all: initial; display: inline-block; vertical-align: baseline; }
+:host { all: initial; display: inline-block; vertical-align: middle; line-height: 0; }
 :host([hidden]) { display: none; }
 .badge { display: inline-block; margin-left: 4px; padding: 1px 4px; border-radius: 8px; color: #fff;
   background: #5f6368; cursor: pointer;
-  font: 600 11px/14px system-ui, -apple-system, "Segoe UI", "Noto Sans", "Microsoft YaHei", sans-serif;
+  font: 600 11px/12px system-ui, -apple-system, "Segoe UI", "Noto Sans", "Microsoft YaHei", sans-serif;
   white-space: nowrap; }
 .badge::before { content: ''; display: inline-block; box-sizing: border-box; width: 11px; height: 11px;
   margin-right: 3px; vertical-align: -2px; border: 1.5px solid currentColor; border-radius: 50%; }
@@ -33,8 +33,8 @@ export const BADGE_CSS = `
   font-size: 0; line-height: 0; }
 :host([data-status="allowed"]) .badge::before { content: '\\2713'; width: auto; height: auto;
   margin: 0 1px; vertical-align: 0; border: none; border-radius: 0;
-  font: 700 11px/14px system-ui, "Segoe UI Symbol", "DejaVu Sans", sans-serif; }
-.digits { margin-left: 3px; font: 600 11px/14px system-ui, -apple-system, "Segoe UI", "Noto Sans",
+  font: 700 11px/12px system-ui, "Segoe UI Symbol", "DejaVu Sans", sans-serif; }
+.digits { margin-left: 3px; font: 600 11px/12px system-ui, -apple-system, "Segoe UI", "Noto Sans",
   "Microsoft YaHei", sans-serif; font-variant-numeric: tabular-nums; }
 .menu { position: absolute; z-index: 2147483646; margin-top: 18px; background: #fff; border: 1px solid #dadce0;
   border-radius: 6px; box-shadow: 0 4px 12px rgba(0, 0, 0, 0.2); padding: 3px; }
