@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { t, tCount, type CountedMessage } from '@/lib/i18n';
 import type { CsvImportPreview, CsvRejectedRow } from '@/lib/suppression/csv';
 import type { ImportChoices, ListedCounts } from '@/lib/suppression/import-merge';
@@ -44,7 +44,8 @@ type Step =
  * will be imported and what was rejected, and only a confirmation changes the
  * list. Nothing is applied half-way. The reason field and the choice to
  * replace reasons are read at confirmation, so they may change while the
- * preview shows.
+ * preview shows. A change of the default country reads the chosen file again,
+ * so the preview, and what the import sends, always use the country on screen.
  */
 export function CsvImport({
   api,
@@ -62,23 +63,51 @@ export function CsvImport({
   const [reason, setReason] = useState(t('importReasonDefault'));
   const [replaceReasons, setReplaceReasons] = useState(false);
   const [step, setStep] = useState<Step>({ name: 'idle' });
+  // The file being read or previewed; null once imported, cancelled or failed.
+  const chosenFile = useRef<File | null>(null);
+  // Counts reads, so a read overtaken by a newer one (the country changed
+  // while it ran) does not replace the newer preview.
+  const reads = useRef(0);
 
-  const onFile = async (file: File | undefined) => {
-    if (!file) return;
-    setReplaceReasons(false);
+  const read = async (chosen: File, readCountry: string | undefined) => {
+    const current = ++reads.current;
+    chosenFile.current = chosen;
     setStep({ name: 'reading', progress: 0 });
     try {
-      const preview = await api.parse(file, country, (progress) =>
-        setStep({ name: 'reading', progress }),
-      );
-      setStep({ name: 'preview', preview });
+      const preview = await api.parse(chosen, readCountry, (progress) => {
+        if (current === reads.current) setStep({ name: 'reading', progress });
+      });
+      if (current === reads.current) setStep({ name: 'preview', preview });
     } catch (error) {
+      if (current !== reads.current) return;
+      chosenFile.current = null;
       setStep({ name: 'failed', message: error instanceof Error ? error.message : String(error) });
     }
   };
 
+  const onFile = (chosen: File | undefined) => {
+    if (!chosen) return;
+    setReplaceReasons(false);
+    void read(chosen, country);
+  };
+
+  // Runs when the country changes. A newly chosen file is read by onFile.
+  const readAgain = useRef(read);
+  readAgain.current = read;
+  useEffect(() => {
+    if (chosenFile.current) void readAgain.current(chosenFile.current, country);
+  }, [country]);
+
+  const onCancel = () => {
+    reads.current += 1;
+    chosenFile.current = null;
+    setStep({ name: 'idle' });
+  };
+
   const onConfirm = async (preview: CsvImportPreview) => {
     const choices: ImportChoices = { defaultReason: reason.trim(), replaceReasons };
+    reads.current += 1;
+    chosenFile.current = null;
     setStep({ name: 'sending', progress: 0 });
     try {
       const size = await api.commit(preview, choices, (progress) =>
@@ -113,7 +142,7 @@ export function CsvImport({
           // Cleared, so choosing the same file again (after changing the
           // default country, say) reads it again.
           event.target.value = '';
-          void onFile(file);
+          onFile(file);
         }}
       />
 
@@ -127,7 +156,7 @@ export function CsvImport({
           replaceReasons={replaceReasons}
           onReplaceReasons={setReplaceReasons}
           onConfirm={() => void onConfirm(step.preview.csv)}
-          onCancel={() => setStep({ name: 'idle' })}
+          onCancel={onCancel}
         />
       )}
       {step.name === 'done' && <p role="status">{tCount('importDone', step.size)}</p>}

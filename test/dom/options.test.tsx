@@ -264,6 +264,62 @@ describe('Options', () => {
     expect(api.saved).toEqual([]);
   });
 
+  it('reads the chosen file again when the country changes', async () => {
+    const api = fakeApi();
+    render(<Options api={api} />);
+    const country = await screen.findByLabelText('Default country');
+    await userEvent.selectOptions(country, 'GB');
+    const csv = ['phone', '020 7946 0018', '(212) 555-0187'].join('\n');
+    await userEvent.upload(screen.getByLabelText('CSV file'), new File([csv], 'dnc.csv'));
+    await screen.findByText(
+      'Numbers without a country code were read as numbers of United Kingdom.',
+    );
+    const reason = screen.getByLabelText('Reason for rows without one');
+    await userEvent.clear(reason);
+    await userEvent.type(reason, 'Reason E');
+
+    await userEvent.selectOptions(country, 'US');
+
+    expect(
+      await screen.findByText(
+        'Numbers without a country code were read as numbers of United States.',
+      ),
+    ).toBeTruthy();
+    expect(api.countries).toEqual(['GB', 'US']);
+    expect(screen.getByRole('table', { name: /rejected/ }).textContent).toContain('020 7946 0018');
+    expect((reason as HTMLInputElement).value).toBe('Reason E');
+    await userEvent.click(screen.getByRole('button', { name: 'Import 1 number' }));
+    await screen.findByText('Imported. The list now holds 1 number.');
+    expect([...api.list.values()]).toMatchObject([{ e164: '+12125550187', reason: 'Reason E' }]);
+  });
+
+  it('keeps the choice to replace reasons when the country changes', async () => {
+    const api = fakeApi([LISTED]);
+    render(<Options api={api} />);
+    const country = await screen.findByLabelText('Default country');
+    const csv = ['phone,reason', '+44 20 7946 0030,Reason C'].join('\n');
+    await userEvent.upload(screen.getByLabelText('CSV file'), new File([csv], 'dnc.csv'));
+    await userEvent.click(
+      await screen.findByLabelText(
+        'Replace the reason of 1 listed number with the reason in this file',
+      ),
+    );
+
+    await userEvent.selectOptions(country, 'DE');
+
+    await screen.findByText('Numbers without a country code were read as numbers of Germany.');
+    expect(
+      (
+        screen.getByLabelText(
+          'Replace the reason of 1 listed number with the reason in this file',
+        ) as HTMLInputElement
+      ).checked,
+    ).toBe(true);
+    await userEvent.click(screen.getByRole('button', { name: 'Import' }));
+    await screen.findByText('Imported. The list now holds 1 number.');
+    expect(api.list.get('+442079460030')?.reason).toBe('Reason C');
+  });
+
   it('names the country in the UI language', async () => {
     const { api } = fakeCsvApi();
     render(<CsvImport api={api} country="GB" language="zh-CN" />);
