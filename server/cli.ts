@@ -29,14 +29,15 @@ Commands:
   token revoke  Revoke a token by the id that "token list" shows.
   import-dnc    Load a CSV of phone numbers onto the suppression list, read as
                 the extension's Options import reads it. The delimiter (comma,
-                semicolon or tab) and a header row naming the phone column
+                semicolon, tab or pipe) and a header row naming the phone column
                 (phone, number, telephone, mobile, e164, 电话, 手机 …) are
                 detected; without a header, the column that holds numbers is
                 used. A row's own reason and source cells win over --reason and
                 --source. Numbers already on the list keep their entry, and
-                of a number repeated in the file the first row counts.
-                Rejected rows are counted by problem and listed with line
-                numbers (first ${MAX_LISTED_REJECTS}, then a count).
+                of a number repeated in the file the first row counts; the
+                repeats are listed with the line they repeat. Rejected rows
+                are counted by problem and listed with line numbers (first
+                ${MAX_LISTED_REJECTS} of each, then a count).
   audit verify  Check the audit log hash chain; prints "ok" and exits 0, or
                 names the first broken event seq and exits 1.
 

@@ -1,7 +1,7 @@
 import type { CsvProblem } from '../lib/suppression/csv-entries.ts';
-import type { ImportReport } from './importer.ts';
+import { MAX_LISTED_REJECTS, type ImportReport } from './importer.ts';
 
-/** Short English names of the problems, for the summary line of import-dnc. */
+/** Short English names of the problems, for the summary line and the rows of import-dnc. */
 const PROBLEM_NAMES: Record<CsvProblem, string> = {
   quotes: 'malformed quotes',
   quotesUnclosed: 'unclosed quote',
@@ -17,12 +17,14 @@ export function formatCount(value: number): string {
   return value.toLocaleString('en-US');
 }
 
-/** Formats the report that import-dnc prints: totals, the columns read, and the rejected rows. */
+/** Formats the report that import-dnc prints: totals, the columns read, the repeated rows and the rejected rows. */
 export function formatImportReport(file: string, report: ImportReport, seconds: number): string {
   const lines = [
     `Imported ${file}: ${formatCount(report.rows)} rows, ${formatCount(report.added)} added, ` +
-      `${formatCount(report.alreadyPresent)} already present, ${formatCount(report.rejectedCount)} rejected (${seconds.toFixed(1)} s)`,
+      `${formatCount(report.alreadyPresent)} already on the list, ${formatCount(report.repeated)} repeated in the file, ` +
+      `${formatCount(report.rejectedCount)} rejected (${seconds.toFixed(1)} s)`,
     describeColumns(report),
+    ...describeRepeated(report),
   ];
   if (report.rejectedCount === 0) return `${lines.join('\n')}\n`;
 
@@ -33,7 +35,9 @@ export function formatImportReport(file: string, report: ImportReport, seconds: 
 
   // JSON quoting shows a line break or quote inside a cell as \n or \".
   for (const row of report.rejected) {
-    lines.push(`  line ${row.line}: ${JSON.stringify(row.value)} (${row.error})`);
+    // The reader's own text speaks of a default country, which here is --country.
+    const error = row.problem === 'invalidNational' ? PROBLEM_NAMES.invalidNational : row.error;
+    lines.push(`  line ${row.line}: ${JSON.stringify(row.value)} (${error})`);
   }
   const unlisted = report.rejectedCount - report.rejected.length;
   if (unlisted > 0) lines.push(`  … and ${formatCount(unlisted)} more rejected rows`);
@@ -42,6 +46,27 @@ export function formatImportReport(file: string, report: ImportReport, seconds: 
     lines.push('Numbers without a country code need --country, for example --country GB.');
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** Lists the rows that repeat an earlier row of the file, each with the line it repeats. */
+function describeRepeated(report: ImportReport): string[] {
+  if (report.repeated === 0) return [];
+
+  const rows =
+    report.repeated === 1 ? '1 repeated row' : `${formatCount(report.repeated)} repeated rows`;
+  const listed =
+    report.repeated > report.repeatedRows.length
+      ? `first ${MAX_LISTED_REJECTS} listed with the line they repeat`
+      : report.repeated === 1
+        ? 'listed with the line it repeats'
+        : 'listed with the line they repeat';
+  const lines = [`${rows} in the file (${listed}):`];
+  for (const row of report.repeatedRows) {
+    lines.push(`  line ${row.line}: ${JSON.stringify(row.value)} (${row.error})`);
+  }
+  const unlisted = report.repeated - report.repeatedRows.length;
+  if (unlisted > 0) lines.push(`  … and ${formatCount(unlisted)} more repeated rows`);
+  return lines;
 }
 
 function describeColumns(report: ImportReport): string {

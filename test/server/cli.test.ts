@@ -75,7 +75,13 @@ describe('import-dnc', () => {
       dir,
     ]);
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('6 rows, 3 added, 1 already present, 2 rejected');
+    expect(result.stdout).toContain(
+      '6 rows, 3 added, 0 already on the list, 1 repeated in the file, 2 rejected',
+    );
+    expect(result.stdout).toContain(
+      '1 repeated row in the file (listed with the line it repeats):\n' +
+        '  line 8: "07400 123456" (duplicate of line 2)\n',
+    );
     expect(result.stdout).toContain('Columns: phone "Telephone".');
     expect(result.stdout).toContain('line 4: "not a number"');
     expect(result.stdout).toContain('line 5: ""');
@@ -119,6 +125,29 @@ describe('import-dnc', () => {
       `Rejected rows by problem: national number without --country (${MAX_LISTED_REJECTS + 5}), unclosed quote (1)`,
     );
     expect(result.stdout).toContain('Numbers without a country code need --country');
+    expect(result.stdout).toContain('line 1: "020 7946 0000" (national number without --country)');
+  });
+
+  it('tells numbers already listed from rows repeated in the file', () => {
+    const csv = join(dir, 'twice.csv');
+    writeFileSync(csv, 'phone\n+447400123456\n');
+    runCli(['import-dnc', csv, '--reason', 'r', '--db', dir]);
+    const rows = Array.from(
+      { length: MAX_LISTED_REJECTS + 2 },
+      (_, i) => `+4474001${String(i).padStart(5, '0')}`,
+    );
+    writeFileSync(csv, ['phone', '+447400123456', ...rows, ...rows].join('\n'));
+
+    const result = runCli(['import-dnc', csv, '--reason', 'r', '--db', dir]);
+
+    expect(result.stdout).toContain(
+      `${MAX_LISTED_REJECTS + 2} added, 1 already on the list, ${MAX_LISTED_REJECTS + 2} repeated in the file`,
+    );
+    expect(result.stdout).toContain(
+      `${MAX_LISTED_REJECTS + 2} repeated rows in the file (first ${MAX_LISTED_REJECTS} listed with the line they repeat):\n` +
+        `  line ${MAX_LISTED_REJECTS + 5}: "+447400100000" (duplicate of line 3)\n`,
+    );
+    expect(result.stdout).toContain('  … and 2 more repeated rows');
   });
 
   it('prints a multi-line cell on one line', () => {
@@ -203,6 +232,7 @@ describe('serve', () => {
       'token list',
       'token revoke',
       'import-dnc',
+      'semicolon, tab or pipe',
       'audit verify',
       '--port',
       '--host',

@@ -84,7 +84,17 @@ describe('importDncFile rows', () => {
     );
 
     expect(report.added).toBe(1);
-    expect(report.alreadyPresent).toBe(2);
+    expect(report.alreadyPresent).toBe(1);
+    expect(report.repeated).toBe(1);
+    expect(report.repeatedRows).toEqual([
+      {
+        line: 4,
+        value: '+447400123457',
+        error: 'duplicate of line 3',
+        problem: 'duplicate',
+        details: ['3'],
+      },
+    ]);
     expect(listed()).toEqual([
       { e164: '+447400123456', reason: 'First', source: 'import:first.csv' },
       { e164: '+447400123457', reason: 'Second', source: 'import:second.csv' },
@@ -239,7 +249,9 @@ describe('importDncFile and parseDncCsv', () => {
 
     expect(report.rows).toBe(preview.totalRows);
     expect(report.added).toBe(preview.accepted.length);
-    expect(report.alreadyPresent).toBe(preview.duplicates);
+    expect(report.alreadyPresent).toBe(0);
+    expect(report.repeated).toBe(preview.duplicates);
+    expect(report.repeatedRows).toEqual(preview.duplicateRows);
     expect(listed()).toEqual(
       preview.accepted.map(({ e164, reason, source }) => ({ e164, reason, source })),
     );
