@@ -25,7 +25,7 @@ Usage:
 Commands:
   (none)        Start the v1 API and log its URL. Stops cleanly on SIGINT or SIGTERM.
   token create  Create a bearer token; it is printed once, alone on the last line.
-  token list    List token ids, names and roles (never the tokens).
+  token list    List token ids, roles, dates and names (never the tokens).
   token revoke  Revoke a token by the id that "token list" shows.
   import-dnc    Load a CSV of phone numbers onto the suppression list, read as
                 the extension's Options import reads it. The delimiter (comma,
@@ -173,10 +173,16 @@ function tokenCommand(
       return 0;
     }
     if (subcommand === 'list') {
-      for (const token of listTokens(db)) {
-        const state = token.revokedAt ? `revoked ${token.revokedAt}` : 'active';
+      const rows = listTokens(db).map((token) => ({
+        ...token,
+        state: token.revokedAt ? `revoked ${token.revokedAt}` : 'active',
+      }));
+      const stateWidth = Math.max(0, ...rows.map((row) => row.state.length));
+      // The name goes last, because a name may contain Chinese or other wide
+      // characters, and string length does not give their width on a terminal.
+      for (const token of rows) {
         process.stdout.write(
-          `${token.id}  ${token.role.padEnd(5)}  ${token.name}  created ${token.createdAt}  ${state}\n`,
+          `${token.id}  ${token.role.padEnd(5)}  created ${token.createdAt}  ${token.state.padEnd(stateWidth)}  ${token.name}\n`,
         );
       }
       return 0;

@@ -40,6 +40,29 @@ describe('token create', () => {
     }
   });
 
+  it('lines up the columns of the token list', () => {
+    runCli(['token', 'create', '--role', 'admin', '--name', '王芳', '--db', dir]);
+    const second = runCli([
+      'token',
+      'create',
+      '--role',
+      'agent',
+      '--name',
+      'Oliver Hughes',
+      '--db',
+      dir,
+    ]);
+    const id = /\(id (\S+)\)/.exec(second.stdout)?.[1] ?? '';
+    runCli(['token', 'revoke', id, '--db', dir]);
+
+    const lines = runCli(['token', 'list', '--db', dir]).stdout.trimEnd().split('\n');
+
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^\S+ {2}admin {2}created \S+ {2}active {10,} {2}王芳$/);
+    expect(lines[1]).toMatch(/^\S+ {2}agent {2}created \S+ {2}revoked \S+ {2}Oliver Hughes$/);
+    expect(lines[0]?.indexOf('王芳')).toBe(lines[1]?.indexOf('Oliver Hughes'));
+  });
+
   it('rejects an unknown role with usage help', () => {
     const result = runCli(['token', 'create', '--role', 'boss', '--name', 'x', '--db', dir]);
     expect(result.status).toBe(2);
