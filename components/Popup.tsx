@@ -106,7 +106,7 @@ export function Popup({ api }: { api: PopupApi }) {
           {t('errorGeneric', error)}
         </p>
       )}
-      {info && <ListSummary info={info} />}
+      {info && <ListSummary info={info} syncedAt={sync?.configured ? sync.lastSuccessAt : null} />}
       <SyncStatusView status={sync} onSyncNow={onSyncNow} />
       <button
         type="button"

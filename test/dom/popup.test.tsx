@@ -98,6 +98,31 @@ describe('Popup', () => {
     expect(await screen.findByText(/1,234 numbers on the list/)).toBeTruthy();
   });
 
+  it('leaves the list time to the sync line when the sync made it current', async () => {
+    const synced = Date.UTC(2026, 11, 4, 9);
+    const info = listInfo({ size: 15, updatedAt: synced - 20 });
+    render(<Popup api={fakeApi({ raw: 'x', e164: null, status: 'invalid' }, info)} />);
+
+    expect(await screen.findByText(`Last sync: ${new Date(synced).toLocaleString()}`)).toBeTruthy();
+    expect(screen.getByText('15 numbers on the list')).toBeTruthy();
+    expect(screen.queryByText(/Updated/)).toBeNull();
+  });
+
+  it('shows when an import after the last sync updated the list', async () => {
+    const imported = Date.UTC(2026, 11, 4, 9, 30);
+    const info = listInfo({ size: 15, updatedAt: imported });
+    render(<Popup api={fakeApi({ raw: 'x', e164: null, status: 'invalid' }, info)} />);
+
+    expect(
+      await screen.findByText(
+        `15 numbers on the list · Updated ${new Date(imported).toLocaleString()}`,
+      ),
+    ).toBeTruthy();
+    expect(
+      screen.getByText(`Last sync: ${new Date(Date.UTC(2026, 11, 4, 9)).toLocaleString()}`),
+    ).toBeTruthy();
+  });
+
   it('warns when no list is loaded', async () => {
     const info = listInfo({ loaded: false, size: 0, updatedAt: null, stale: true });
     render(<Popup api={fakeApi({ raw: 'x', e164: null, status: 'invalid' }, info)} />);
