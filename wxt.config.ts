@@ -4,10 +4,31 @@ import { LOCAL_MATCHES } from './lib/sites/matches';
 
 const OPTIONAL_ORIGINS = ['https://*/*', 'http://*/*'];
 
+// WXT reads .env files through dotenv after loading this file, and dotenv
+// prints a line per build ("injected env (0) …") with an advert after it.
+// The project keeps no .env file. DOTENV_CONFIG_QUIET=false shows it again.
+process.env.DOTENV_CONFIG_QUIET ??= 'true';
+
+const ZOD_FILE = /[\\/]node_modules[\\/]zod[\\/]/;
+
 export default defineConfig({
   // Explicit imports read better than globals and keep lib/ usable from Node.
   imports: false,
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    build: {
+      rollupOptions: {
+        // zod 4 puts comments that mention `@__PURE__` where Rollup cannot use
+        // them, and Rollup prints each for every bundle that imports zod,
+        // though they only explain zod's own code. Only that warning, and
+        // only for zod, is dropped.
+        onwarn(warning, warn) {
+          if (warning.code === 'INVALID_ANNOTATION' && ZOD_FILE.test(warning.id ?? '')) return;
+          warn(warning);
+        },
+      },
+    },
+  }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

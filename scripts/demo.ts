@@ -188,7 +188,9 @@ main()
       process.exit(code);
     }
     console.log(
-      'Everything keeps running; try the pages above in the browser. Press Ctrl-C to stop.',
+      flags.headless
+        ? 'The API and the sample pages keep running; open them in your own browser with .output/chrome-mv3 loaded. Press Ctrl-C to stop.'
+        : 'Everything keeps running; try the pages above in the browser. Press Ctrl-C to stop.',
     );
   })
   .catch(async (error: unknown) => {
