@@ -21,6 +21,7 @@ import {
   type CheckResponse,
   type FeedPage,
   type Health,
+  type Me,
   type RemoveSuppressionResponse,
   type Role,
 } from '../lib/api/schemas.ts';
@@ -178,6 +179,11 @@ export function createApp({ stores, logger, rateLimiter }: AppOptions): Hono<Env
       );
     }
     await next();
+  });
+
+  app.get('/v1/me', (c) => {
+    const { name, role } = c.get('token');
+    return c.json({ name, role } satisfies Me);
   });
 
   app.get('/v1/suppressions', (c) => {

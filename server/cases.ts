@@ -238,6 +238,10 @@ export class CaseStore {
       );
       params.now = now.toISOString();
     }
+    if (query.open !== undefined) {
+      const closed = CLOSED_CASE_STATUSES.map((status) => `'${status}'`).join(', ');
+      conditions.push(query.open ? `status NOT IN (${closed})` : `status IN (${closed})`);
+    }
     if (query.dueBefore) {
       conditions.push('effective_due_at < @dueBefore');
       params.dueBefore = new Date(query.dueBefore).toISOString();

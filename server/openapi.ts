@@ -27,6 +27,13 @@ const OPERATIONS: readonly Operation[] = [
   },
   {
     method: 'get',
+    path: '/v1/me',
+    summary: 'Name and role of the calling token, so a client can offer what the role may do',
+    roles: ANY_ROLE,
+    responses: { 200: { description: 'the caller', schema: 'Me' } },
+  },
+  {
+    method: 'get',
     path: '/v1/suppressions',
     summary:
       'Delta feed of list changes in commit order; page from an empty cursor for a full sync',

@@ -93,6 +93,10 @@ export const Health = z
   .register(apiRegistry, { id: 'Health' });
 export type Health = z.infer<typeof Health>;
 
+/** The calling token's name and role, as the server stores them. */
+export const Me = z.object({ name: z.string(), role: Role }).register(apiRegistry, { id: 'Me' });
+export type Me = z.infer<typeof Me>;
+
 // ---------------------------------------------------------------- suppressions
 
 export const FeedQuery = z.object({
@@ -529,6 +533,8 @@ export const ListCasesQuery = z.object({
   status: CaseStatus.optional(),
   /** Open cases past (true) or not past (false) their effective deadline. */
   overdue: BooleanQuery.optional(),
+  /** Cases not yet confirmed or rejected (true), or only closed ones (false). */
+  open: BooleanQuery.optional(),
   /** Cases whose effective deadline is before this time. */
   dueBefore: Timestamp.optional(),
   updatedSince: Timestamp.optional(),

@@ -505,6 +505,19 @@ describe('reads', () => {
     expect(received.every((item) => item.status === 'received')).toBe(true);
   });
 
+  it('lists open or closed cases', async () => {
+    const open = await createCase(t);
+    const confirmed = await caseIn(t, 'confirmed');
+
+    const openIds = (await listCases('open=true', 'lead')).map((item) => item.id);
+    const closed = await listCases('open=false', 'lead');
+
+    expect(openIds).toContain(open.id);
+    expect(openIds).not.toContain(confirmed.id);
+    expect(closed.map((item) => item.id)).toContain(confirmed.id);
+    expect(closed.every((item) => ['confirmed', 'rejected'].includes(item.status))).toBe(true);
+  });
+
   it('filters on the extended deadline', async () => {
     const created = await createCase(t, { receivedAt: '2022-01-31T10:00:00Z' });
     const before = (await listCases('dueBefore=2022-03-15T00:00:00Z')).map((item) => item.id);

@@ -8,6 +8,7 @@ import {
   CheckResponse,
   FeedPage,
   Health,
+  Me,
   PostEventsResponse,
   RemoveSuppressionResponse,
 } from '../../lib/api/schemas.ts';
@@ -48,6 +49,7 @@ describe('health and openapi', () => {
         '/v1/cases/{id}',
         '/v1/events',
         '/v1/health',
+        '/v1/me',
         '/v1/suppressions',
         '/v1/suppressions/check',
         '/v1/suppressions/{e164}',
@@ -55,6 +57,28 @@ describe('health and openapi', () => {
     );
     expect(doc.components.schemas).toHaveProperty('CreateCaseRequest');
     expect(doc.components.schemas).toHaveProperty('FeedPage');
+    expect(doc.components.schemas).toHaveProperty('Me');
+  });
+});
+
+describe('caller', () => {
+  it.each(['agent', 'lead', 'admin'] as const)(
+    'tells a %s token its name and role',
+    async (role) => {
+      const res = await t.api('/v1/me', { token: role });
+
+      expect(res.status, res.text).toBe(200);
+      expect(Me.parse(res.json)).toEqual({
+        name: { agent: 'agent-ann', lead: 'lead-lou', admin: 'admin-ali' }[role],
+        role,
+      });
+    },
+  );
+
+  it('asks for a token', async () => {
+    const res = await t.api('/v1/me', { token: null });
+
+    expect(res.status).toBe(401);
   });
 });
 
