@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Case, PatchCaseRequest } from '@/lib/api/schemas';
 import { t, tCount, type MessageKey } from '@/lib/i18n';
 import type { ResponseOf } from '@/lib/messaging/protocol';
+import { caseTitle, shortCaseId } from './case-text';
 import { errorText, problemText } from './error-text';
 import { formatTime } from './format';
 
@@ -63,8 +64,9 @@ export function CaseList({ api, onOpen }: { api: CasesApi; onOpen: (id: string) 
         {data?.cases.map((item) => (
           <li key={item.id} className={`case ${item.overdue ? 'overdue' : ''}`}>
             <button type="button" className="link" onClick={() => onOpen(item.id)}>
-              {item.subject.name ?? item.subject.crm?.recordId ?? item.id}
+              {caseTitle(item)}
             </button>
+            <span className="help">{t('caseShortId', shortCaseId(item.id))}</span>
             <span data-status={item.status}>{t(`status_${item.status}` as MessageKey)}</span>
             <span className={item.overdue ? 'error' : 'help'}>{deadlineText(item)}</span>
           </li>

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { Case, PatchCaseRequest } from '@/lib/api/schemas';
 import { t, type MessageKey } from '@/lib/i18n';
-import { checklistLabel, timelineText } from './case-text';
+import { caseTitle, checklistLabel, shortCaseId, timelineText } from './case-text';
 import { deadlineText, type CasesApi } from './CaseList';
 import { errorText } from './error-text';
 import { formatTime } from './format';
@@ -47,7 +47,10 @@ export function CaseView({ api, id, onBack }: { api: CasesApi; id: string; onBac
       )}
       {item && (
         <>
-          <h1>{item.subject.name ?? item.subject.crm?.recordId ?? item.id}</h1>
+          <h1>{caseTitle(item)}</h1>
+          <p className="help" title={item.id}>
+            {t('caseShortId', shortCaseId(item.id))}
+          </p>
           <p data-status={item.status}>
             <strong>{t(`status_${item.status}` as MessageKey)}</strong> · {deadlineText(item)}
           </p>
@@ -147,7 +150,13 @@ function ChecklistRow({
         </span>
       )}
       {askingNote && (
-        <span className="row">
+        <form
+          className="row"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (draftNote.trim()) void saveNotApplicable();
+          }}
+        >
           <label htmlFor={noteId}>{t('caseNoteRequired')}</label>
           <input
             id={noteId}
@@ -156,17 +165,16 @@ function ChecklistRow({
             onChange={(event) => setDraftNote(event.target.value)}
           />
           <button
-            type="button"
+            type="submit"
             disabled={!draftNote.trim()}
-            aria-label={t('caseMarkNotApplicableItem', label)}
-            onClick={() => void saveNotApplicable()}
+            aria-label={t('caseSaveReasonItem', label)}
           >
-            {t('caseMarkNotApplicable')}
+            {t('caseSaveReason')}
           </button>
           <button type="button" className="secondary" onClick={() => setAskingNote(false)}>
             {t('caseNoteCancel')}
           </button>
-        </span>
+        </form>
       )}
     </li>
   );

@@ -12,8 +12,8 @@ import {
   verificationMethodSchema,
 } from '@/lib/cases/model';
 import { isPlaceholderSystem } from '@/lib/cases/checklist';
-import { formatCount, t, tCount } from '@/lib/i18n';
-import { formatTime } from './format';
+import { formatCount, t, tCount, type MessageKey } from '@/lib/i18n';
+import { formatDate, formatList, formatTime } from './format';
 
 type ChecklistItem = Case['checklist'][number];
 
@@ -30,6 +30,51 @@ export function checklistLabel(item: Pick<ChecklistItem, 'kind' | 'system'>): st
 }
 
 const formatIsoTime = (value: string): string => formatTime(Date.parse(value));
+
+/** Returns the first block of the case's UUID, enough to tell cases apart by eye. */
+export function shortCaseId(id: string): string {
+  return id.slice(0, 8);
+}
+
+/**
+ * Names a case for lists and headings. A closed case has lost the customer's
+ * name, so it is named by its outcome, date and law instead of a bare UUID.
+ */
+export function caseTitle(
+  item: Pick<Case, 'id' | 'subject' | 'receivedAt' | 'jurisdiction' | 'minimisedAt'>,
+): string {
+  if (item.subject.name) return item.subject.name;
+
+  const facts = [formatDate(Date.parse(item.receivedAt)), t(`jurisdiction_${item.jurisdiction}`)];
+  if (item.minimisedAt) return t('caseClosedTitle', facts);
+  return item.subject.crm?.recordId ?? t('caseUntitledTitle', facts);
+}
+
+/**
+ * Message for each field path the server lists as minimised. Checklist labels
+ * get none, because the view rebuilds them from each item's kind and system,
+ * which stay, so the case still shows every item's name.
+ */
+const MINIMISED_KINDS = new Map<string, MessageKey | null>([
+  ['subject.name', 'removedName'],
+  ['subject.emails', 'removedEmails'],
+  ['subject.crm.url', 'removedCrmUrl'],
+  ['notes', 'removedNotes'],
+  ['checklist.label', null],
+  ['checklist.note', 'removedChecklistNotes'],
+  ['statusHistory.reason', 'removedStatusReasons'],
+]);
+
+function describeMinimised(removed: readonly string[]): string | null {
+  const kinds: string[] = [];
+  for (const path of removed) {
+    const key = MINIMISED_KINDS.get(path);
+    // A path this version does not know: the server's summary names it.
+    if (key === undefined) return null;
+    if (key !== null) kinds.push(t(key));
+  }
+  return t('timelineMinimised', formatList(kinds));
+}
 
 /** Describes an entry's details, or returns null when they lack a fact the message needs. */
 type Describe = (details: TimelineDetails, checklist: readonly ChecklistItem[]) => string | null;
@@ -171,7 +216,7 @@ const DESCRIBERS = new Map<string, Describe>([
   [
     'case.minimised',
     describeWith(z.object({ removed: z.array(z.string()) }), (details) =>
-      t('timelineMinimised', details.removed.join(', ')),
+      describeMinimised(details.removed),
     ),
   ],
 ]);

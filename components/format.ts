@@ -5,6 +5,19 @@ export function formatTime(ms: number): string {
   return new Date(ms).toLocaleString();
 }
 
+/** Formats a time in ms as a date without the time, in the browser's language ("5 Dec 2026"). */
+export function formatDate(ms: number): string {
+  return new Date(ms).toLocaleDateString(browser.i18n.getUILanguage(), { dateStyle: 'medium' });
+}
+
+/** Joins items as a list in the browser's language ("a, b and c", "a、b和c"). */
+export function formatList(items: readonly string[]): string {
+  return new Intl.ListFormat(browser.i18n.getUILanguage(), {
+    style: 'long',
+    type: 'conjunction',
+  }).format(items);
+}
+
 /** Names a region code ("GB") in the browser's language, or returns the code when it has no name. */
 export function formatCountry(code: string): string {
   try {

@@ -48,6 +48,7 @@ function inProgressCase(overrides: Partial<Case> = {}): Case {
 // Each checklist button's accessible name names its item.
 const DONE = 'Done: Removed from dial queues';
 const NOT_APPLICABLE = 'Not applicable: Removed from dial queues';
+const SAVE_REASON = 'Save reason: Removed from dial queues';
 
 const CLOSED_CHECKLIST: Case['checklist'] = [
   { id: 'dial_queues', kind: 'dial_queues', status: 'done', by: 'Agent Ana', at: AT },
@@ -107,7 +108,7 @@ describe('CaseView', () => {
       screen.getByLabelText('Why does it not apply?'),
       '  No dial queues in this team ',
     );
-    await userEvent.click(screen.getByRole('button', { name: NOT_APPLICABLE }));
+    await userEvent.click(screen.getByRole('button', { name: SAVE_REASON }));
 
     expect(patch).toHaveBeenCalledWith(ID, {
       version: 3,
@@ -127,12 +128,144 @@ describe('CaseView', () => {
 
     await userEvent.click(await screen.findByRole('button', { name: NOT_APPLICABLE }));
     await userEvent.type(screen.getByLabelText('Why does it not apply?'), 'No queues');
-    await userEvent.click(screen.getByRole('button', { name: NOT_APPLICABLE }));
+    await userEvent.click(screen.getByRole('button', { name: SAVE_REASON }));
 
     expect((await screen.findByRole('alert')).textContent).toBe('Case changed elsewhere');
     expect((screen.getByLabelText('Why does it not apply?') as HTMLInputElement).value).toBe(
       'No queues',
     );
+  });
+
+  it('saves the reason on Enter', async () => {
+    const { api, patch } = fakeApi(inProgressCase());
+    render(<CaseView api={api} id={ID} onBack={() => undefined} />);
+
+    await userEvent.click(await screen.findByRole('button', { name: NOT_APPLICABLE }));
+    await userEvent.type(screen.getByLabelText('Why does it not apply?'), 'No queues{Enter}');
+
+    expect(patch).toHaveBeenCalledWith(ID, {
+      version: 3,
+      checklist: [{ itemId: 'dial_queues', status: 'not_applicable', note: 'No queues' }],
+    });
+  });
+
+  it('ignores Enter in an empty note box', async () => {
+    const { api, patch } = fakeApi(inProgressCase());
+    render(<CaseView api={api} id={ID} onBack={() => undefined} />);
+
+    await userEvent.click(await screen.findByRole('button', { name: NOT_APPLICABLE }));
+    await userEvent.type(screen.getByLabelText('Why does it not apply?'), '  {Enter}');
+
+    expect(patch).not.toHaveBeenCalled();
+    expect(screen.getByRole('button', { name: SAVE_REASON }).textContent).toBe('Save reason');
+  });
+
+  it('names a closed case by date and law', async () => {
+    const closed = inProgressCase({
+      status: 'confirmed',
+      jurisdiction: 'uk_gdpr',
+      receivedAt: '2026-12-05T10:00:00.000Z',
+      subject: { phones: ['+442079460018'] },
+      minimisedAt: AT,
+      daysLeft: null,
+      allowedTransitions: [],
+      checklist: CLOSED_CHECKLIST,
+    });
+    const date = new Date('2026-12-05T10:00:00.000Z').toLocaleDateString('en', {
+      dateStyle: 'medium',
+    });
+    render(<CaseView api={fakeApi(closed).api} id={ID} onBack={() => undefined} />);
+
+    const heading = await screen.findByRole('heading', { level: 1 });
+    expect(heading.textContent).toBe(`Closed case · received ${date} · UK GDPR`);
+    expect(screen.getByText('Case 7d8f4f0e')).toBeTruthy();
+    expect(screen.queryByText(ID)).toBeNull();
+  });
+
+  it('tells closed cases apart in lists', async () => {
+    const closed = inProgressCase({
+      status: 'rejected',
+      subject: { phones: ['+442079460018'] },
+      minimisedAt: AT,
+      daysLeft: null,
+      allowedTransitions: [],
+    });
+    render(<CaseList api={fakeApi(closed).api} onOpen={() => undefined} />);
+
+    const button = await screen.findByRole('button', {
+      name: /^Closed case · received .* · EU GDPR$/,
+    });
+    expect(button).toBeTruthy();
+    expect(screen.getByText('Case 7d8f4f0e')).toBeTruthy();
+  });
+
+  it('names removed data in words', async () => {
+    const removed = [
+      'subject.name',
+      'subject.emails',
+      'subject.crm.url',
+      'notes',
+      'checklist.label',
+      'checklist.note',
+      'statusHistory.reason',
+    ];
+    const closed = inProgressCase({
+      status: 'confirmed',
+      subject: { phones: ['+442079460018'] },
+      minimisedAt: AT,
+      daysLeft: null,
+      allowedTransitions: [],
+      checklist: CLOSED_CHECKLIST,
+      timeline: [
+        {
+          seq: 9,
+          type: 'case.minimised',
+          actor: 'lead-lou',
+          at: AT,
+          summary: 'x',
+          details: { removed },
+        },
+      ],
+    });
+
+    expect(await timelineTextOf(closed)).toBe(
+      "lead-lou: Personal data removed from the case: the customer's name, email addresses, " +
+        'the link to the CRM record, case notes, checklist notes, and reasons given for status ' +
+        'changes. The numbers stay on the do-not-call list.',
+    );
+    expect(screen.getByText('Removed from dial queues')).toBeTruthy();
+  });
+
+  it('names removed data in Chinese', async () => {
+    Object.assign(fakeBrowser.i18n, {
+      getMessage: messagesOf('zh_CN'),
+      getUILanguage: () => 'zh-CN',
+    });
+    const details = { removed: ['subject.name', 'subject.emails', 'checklist.label', 'notes'] };
+    const timeline = [
+      { seq: 9, type: 'case.minimised', actor: 'lead-lou', at: AT, summary: 'x', details },
+    ];
+
+    const text = await timelineTextOf(inProgressCase({ timeline }));
+
+    expect(text).toBe(
+      'lead-lou: 已从案件中删除个人数据：客户姓名、电子邮件地址和案件备注。号码仍保留在禁止呼叫名单上。',
+    );
+    expect(text).not.toMatch(/[a-z]+\.[a-z]+/);
+  });
+
+  it('names the legal basis unnested', async () => {
+    const details = { basis: 'legal_obligation', reviewer: 'lead-lou' };
+    const timeline = [
+      { seq: 1, type: 'case.legal_exception', actor: 'lead-lou', at: AT, summary: 'x', details },
+    ];
+
+    const text = await timelineTextOf(inProgressCase({ timeline }));
+
+    expect(text).toBe(
+      'lead-lou: Legal exception reviewed by lead-lou: Legal obligation (e.g. tax or anti-money-laundering records).',
+    );
+    expect(text).not.toMatch(/\([^)]*\(/);
   });
 
   it('closes the note box on cancel', async () => {
@@ -169,7 +302,7 @@ describe('CaseView', () => {
       screen.getByRole('button', { name: 'Not applicable: Removed from running campaigns' }),
     );
     expect(
-      screen.getByRole('button', { name: 'Not applicable: Removed from running campaigns' }),
+      screen.getByRole('button', { name: 'Save reason: Removed from running campaigns' }),
     ).toBeTruthy();
   });
 
@@ -390,7 +523,7 @@ describe('CaseView', () => {
     [
       'case.legal_exception',
       { basis: 'legal_claims', reviewer: 'lead-lou' },
-      'Legal exception (Establishing, exercising or defending legal claims) reviewed by lead-lou.',
+      'Legal exception reviewed by lead-lou: Establishing, exercising or defending legal claims.',
     ],
     [
       'case.confirmation',
@@ -400,7 +533,7 @@ describe('CaseView', () => {
     [
       'case.minimised',
       { removed: ['subject.name', 'notes'] },
-      'Personal data removed from the case (subject.name, notes). The numbers stay on the do-not-call list.',
+      "Personal data removed from the case: the customer's name and case notes. The numbers stay on the do-not-call list.",
     ],
   ])('describes a %s entry from its details', async (type, details, expected) => {
     const timeline = [
@@ -476,6 +609,7 @@ describe('CaseView', () => {
 
   it.each<[string, string, TimelineEntry['details']]>([
     ['an unknown type', 'case.archived', { reason: 'retention' }],
+    ['an unknown removed field', 'case.minimised', { removed: ['subject.name', 'subject.age'] }],
     ['an unknown status', 'case.status_changed', { from: 'in_progress', to: 'escalated' }],
     ['a missing field', 'case.confirmation', { channel: 'email' }],
     ['no details', 'case.status_changed', undefined],
