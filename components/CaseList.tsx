@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Case, PatchCaseRequest } from '@/lib/api/schemas';
 import { t, tCount, type MessageKey } from '@/lib/i18n';
 import type { ResponseOf } from '@/lib/messaging/protocol';
+import type { SyncProblem } from '@/lib/sync/errors';
 import { caseTitle, shortCaseId } from './case-text';
 import { errorText, problemText } from './error-text';
 import { formatTime } from './format';
@@ -19,22 +20,34 @@ export function deadlineText(item: Pick<Case, 'daysLeft' | 'overdue'>): string {
   return tCount('caseDaysLeft', item.daysLeft);
 }
 
-/** Lists the agent's recent cases with state and days left. Cases not yet sent come first. */
-export function CaseList({ api, onOpen }: { api: CasesApi; onOpen: (id: string) => void }) {
-  const [data, setData] = useState<ResponseOf<'cases.list'> | null>(null);
+/**
+ * Reads a list of cases on mount and on `load`. When the server could not be
+ * read, the result carries the error next to what is known locally.
+ */
+export function useCaseListing<T extends { error?: string; problem?: SyncProblem }>(
+  read: () => Promise<T>,
+): { data: T | null; error: string | null; load: () => void } {
+  const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(() => {
-    api.list().then(
+    read().then(
       (result) => {
         setData(result);
         setError(result.problem ? problemText(result.problem) : (result.error ?? null));
       },
       (reason: unknown) => setError(errorText(reason)),
     );
-  }, [api]);
+  }, [read]);
 
   useEffect(load, [load]);
+  return { data, error, load };
+}
+
+/** Lists the agent's recent cases with state and days left. Cases not yet sent come first. */
+export function CaseList({ api, onOpen }: { api: CasesApi; onOpen: (id: string) => void }) {
+  const read = useCallback(() => api.list(), [api]);
+  const { data, error, load } = useCaseListing(read);
 
   const empty = data !== null && data.cases.length === 0 && data.waiting.length === 0;
   return (

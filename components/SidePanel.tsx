@@ -1,14 +1,42 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { t } from '@/lib/i18n';
 import { CaptureForm, type CaptureApi } from './CaptureForm';
 import { CaseList, type CasesApi } from './CaseList';
+import { CaseQueue, type TeamApi } from './CaseQueue';
 import { CaseView } from './CaseView';
 
-type View = { name: 'capture' } | { name: 'cases' } | { name: 'case'; id: string };
+type List = 'cases' | 'queue';
+type View = { name: 'capture' } | { name: List } | { name: 'case'; id: string; from: List };
 
-/** Renders the side panel (the sidebar in Firefox): the capture form and the agent's cases. */
-export function SidePanel({ capture, cases }: { capture: CaptureApi; cases: CasesApi }) {
+/**
+ * Renders the side panel (the sidebar in Firefox): the capture form, the
+ * caller's own cases and, for a lead or admin, the team's queue. The role
+ * comes from the server (`GET /v1/me`), not from the settings.
+ */
+export function SidePanel({
+  capture,
+  cases,
+  team,
+}: {
+  capture: CaptureApi;
+  cases: CasesApi;
+  team: TeamApi;
+}) {
   const [view, setView] = useState<View>({ name: 'capture' });
+  const [leads, setLeads] = useState(false);
+
+  useEffect(() => {
+    // When the role cannot be read (no server yet, or an older one), the panel offers what every role may see.
+    team.me().then(
+      (me) => setLeads(me.role === 'lead' || me.role === 'admin'),
+      () => setLeads(false),
+    );
+  }, [team]);
+
+  // The list tab stays selected while a case opened from it is shown.
+  let list: List | null = null;
+  if (view.name === 'case') list = view.from;
+  else if (view.name !== 'capture') list = view.name;
 
   return (
     <main className="sidepanel">
@@ -24,18 +52,31 @@ export function SidePanel({ capture, cases }: { capture: CaptureApi; cases: Case
         <button
           type="button"
           role="tab"
-          aria-selected={view.name !== 'capture'}
+          aria-selected={list === 'cases'}
           onClick={() => setView({ name: 'cases' })}
         >
           {t('tabCases')}
         </button>
+        {leads && (
+          <button
+            type="button"
+            role="tab"
+            aria-selected={list === 'queue'}
+            onClick={() => setView({ name: 'queue' })}
+          >
+            {t('tabQueue')}
+          </button>
+        )}
       </nav>
       {view.name === 'capture' && <CaptureForm api={capture} />}
       {view.name === 'cases' && (
-        <CaseList api={cases} onOpen={(id) => setView({ name: 'case', id })} />
+        <CaseList api={cases} onOpen={(id) => setView({ name: 'case', id, from: 'cases' })} />
+      )}
+      {view.name === 'queue' && (
+        <CaseQueue api={team} onOpen={(id) => setView({ name: 'case', id, from: 'queue' })} />
       )}
       {view.name === 'case' && (
-        <CaseView api={cases} id={view.id} onBack={() => setView({ name: 'cases' })} />
+        <CaseView api={cases} id={view.id} onBack={() => setView({ name: view.from })} />
       )}
     </main>
   );

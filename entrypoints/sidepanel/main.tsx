@@ -22,6 +22,10 @@ if (root) {
         get: (id) => sendToBackground('case.get', { id }),
         patch: (id, patch) => sendToBackground('case.patch', { id, patch }),
       }}
+      team={{
+        me: () => sendToBackground('account.me', {}),
+        queue: () => sendToBackground('cases.queue', {}),
+      }}
     />,
   );
 }

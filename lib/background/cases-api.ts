@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Case, CaseList, type PatchCaseRequest } from '../api/schemas';
+import { Case, CaseList, Me, type PatchCaseRequest } from '../api/schemas';
 import type { ResponseOf } from '../messaging/protocol';
 import { readSettings } from '../settings';
 import { isSyncConfigured } from '../sync/config';
@@ -64,6 +64,56 @@ export async function listCases(): Promise<ResponseOf<'cases.list'>> {
     }
     return { cases: [], waiting, error: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/** Stops reading the queue after this many pages of 1,000 cases. */
+const QUEUE_MAX_PAGES = 5;
+
+/** Returns the deadline that applies: the extended one after a timely extension, otherwise the first. */
+function effectiveDue(item: Case): number {
+  return Date.parse(item.extendedDueAt ?? item.dueAt);
+}
+
+/**
+ * Returns the team's open cases, the earliest deadline first, for a lead's
+ * queue. The server lists them in order of last change, so every page is read
+ * before sorting.
+ */
+export async function listQueue(): Promise<ResponseOf<'cases.queue'>> {
+  const cases: Case[] = [];
+  try {
+    const options = await client();
+    let cursor: string | null = null;
+    for (let page = 0; page < QUEUE_MAX_PAGES; page++) {
+      const after: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+      const { body } = await callApi(options, {
+        method: 'GET',
+        path: `/v1/cases?open=true&limit=1000${after}`,
+        what: 'reading the team queue',
+        schema: CaseList,
+      });
+      cases.push(...body.cases);
+      cursor = body.nextCursor;
+      if (!cursor) break;
+    }
+  } catch (error) {
+    if (error instanceof SyncError) {
+      return { cases: [], error: error.message, problem: error.problem() };
+    }
+    return { cases: [], error: error instanceof Error ? error.message : String(error) };
+  }
+  return { cases: cases.sort((a, b) => effectiveDue(a) - effectiveDue(b)) };
+}
+
+/** Asks the server who the token belongs to; the server decides the role, not the settings. */
+export async function whoAmI(): Promise<Me> {
+  const { body } = await callApi(await client(), {
+    method: 'GET',
+    path: '/v1/me',
+    what: 'reading your role',
+    schema: Me,
+  });
+  return body;
 }
 
 export async function getCase(id: string): Promise<Case> {

@@ -6,7 +6,7 @@ import { MANAGED_COPY_STORAGE_KEY, SETTINGS_STORAGE_KEY, readSettings } from '..
 import type { TabMessage } from '../messaging/protocol';
 import type { SuppressionEntry } from '../suppression/types';
 import type { CountryCode } from '../phone/normalize';
-import { getCase, listCases, patchCase } from './cases-api';
+import { getCase, listCases, listQueue, patchCase, whoAmI } from './cases-api';
 import { ListService } from './list-service';
 import { addLocalSuppression, restorePending } from './local-additions';
 import { createLogger } from './log';
@@ -174,6 +174,10 @@ export function startBackground(): { list: ListService; sync: SyncService } {
     },
 
     'cases.list': () => listCases(),
+
+    'cases.queue': () => listQueue(),
+
+    'account.me': () => whoAmI(),
 
     'case.get': ({ id }) => getCase(id),
 

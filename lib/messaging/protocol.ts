@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Case, PatchCaseRequest } from '../api/schemas';
+import { Case, Me, PatchCaseRequest } from '../api/schemas';
 import { caseCaptureSchema, verificationMethodSchema } from '../cases/model';
 import { NUMBER_STATUSES } from '../policy';
 import { recordSnapshotSchema } from '../sites/types';
@@ -161,6 +161,22 @@ export const backgroundMessages = {
       /** The facts of that reason, for a message in the user's language. */
       problem: SyncProblem.optional(),
     }),
+  },
+  'cases.queue': {
+    from: 'extension',
+    request: z.object({}),
+    response: z.object({
+      /** The team's open cases, the earliest effective deadline first. */
+      cases: z.array(Case),
+      /** Reason the queue could not be read, when it could not. */
+      error: z.string().optional(),
+      problem: SyncProblem.optional(),
+    }),
+  },
+  'account.me': {
+    from: 'extension',
+    request: z.object({}),
+    response: Me,
   },
   'case.get': {
     from: 'extension',

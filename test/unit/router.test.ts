@@ -73,6 +73,8 @@ function handlers(): MessageHandlers {
       suppressed: 1,
     })),
     'cases.list': vi.fn(async () => ({ cases: [], waiting: [] })),
+    'cases.queue': vi.fn(async () => ({ cases: [] })),
+    'account.me': vi.fn(async () => ({ name: 'agent-ann', role: 'agent' as const })),
     'case.get': vi.fn(async () => {
       throw new Error('not used in these tests');
     }),
