@@ -6,7 +6,7 @@ import { BADGE_TAG, dialKey } from './dom-rules';
 import { scheduleFrame, type FrameScheduler, type IdleScheduler } from './idle';
 import type { FoundNumber, ScanSink } from './scanner';
 import type { StatusClient } from './status-client';
-import { clippingBox, type BoxLook } from './clipping';
+import { clippingBox, fieldFlexRow, type BoxLook } from './clipping';
 import { BADGE_CSS, applyStyles } from './styles';
 
 interface BadgeRecord {
@@ -317,19 +317,38 @@ export class BadgeManager implements ScanSink {
       const anchor = this.badges.get(badge)?.anchor;
       return anchor?.isConnected ? clippingBox(anchor, looks) : null;
     });
-    const cramped = boxes.some(Boolean) ? this.crampedBoxes(batch, boxes) : new Set<Element>();
+    // A field's badge that would crowd its flex row goes after the row instead.
+    const rows = batch.map((badge, i) => {
+      const anchor = this.badges.get(badge)?.anchor;
+      return anchor?.isConnected && !boxes[i] ? fieldFlexRow(anchor) : null;
+    });
+    const measured = boxes.map((box, i) => box ?? rows[i] ?? null);
+    const cramped = measured.some(Boolean)
+      ? this.crampedBoxes(batch, measured)
+      : new Set<Element>();
     this.mutate(() => {
       batch.forEach((badge, i) => {
         this.unplaced.delete(badge);
         const box = boxes[i] ?? null;
-        this.insert(badge, box && cramped.has(box) ? box : null);
+        const row = rows[i] ?? null;
+        if (row && cramped.has(row)) this.insertAfterRow(badge, row);
+        else this.insert(badge, box && cramped.has(box) ? box : null);
       });
     });
   }
 
+  /** Puts a field's badge right after the flex row the field sits in. */
+  private insertAfterRow(badge: HTMLElement, row: Element): void {
+    if (!row.parentNode) {
+      this.insert(badge);
+      return;
+    }
+    row.parentNode.insertBefore(badge, row.nextSibling);
+  }
+
   /**
-   * Returns the clipping boxes of a batch that lack the room for their
-   * badges after the text, so their badges go first. Badges are measured
+   * Returns the boxes of a batch (clipping cells, a field's flex row) that
+   * lack the room for their badges after the content. Badges are measured
    * once per page and status in a hidden probe. The boxes' free room is read
    * while the probe is in the page, so all reads share one layout.
    */

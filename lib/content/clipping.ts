@@ -54,3 +54,17 @@ function lookOf(element: Element, looks: Map<string, BoxLook>): BoxLook {
   if (key !== null) looks.set(key, look);
   return look;
 }
+
+/**
+ * Returns the flex row that a field (an input, an inline-edited field) is an
+ * item of, when the row does not wrap. A badge added to such a row is one
+ * more item, and in a narrow dialer it pushes the row's Call button out of
+ * sight. Returns null for any other field and for text.
+ */
+export function fieldFlexRow(anchor: Node): Element | null {
+  if (anchor.nodeType !== Node.ELEMENT_NODE) return null;
+  const row = anchor.parentElement;
+  const style = row ? row.ownerDocument.defaultView?.getComputedStyle(row) : null;
+  if (!row || !style || !style.display.endsWith('flex')) return null;
+  return style.flexDirection.startsWith('row') && style.flexWrap === 'nowrap' ? row : null;
+}

@@ -304,6 +304,22 @@ describe('with a list imported from CSV', () => {
     await page.close();
   });
 
+  it('keeps a narrow dialer row intact', async () => {
+    const page = await open('contact-cards.html');
+    await waitForBadges(page, 3);
+
+    const boxes = await page.evaluate(() => {
+      const row = document.getElementById('widget');
+      const call = document.getElementById('widget-call');
+      const badge = row?.nextElementSibling;
+      return row && call && badge?.localName === 'dnc-guard-badge'
+        ? { row: row.getBoundingClientRect().toJSON(), call: call.getBoundingClientRect().toJSON() }
+        : null;
+    });
+    expect(boxes?.call.right).toBeLessThanOrEqual(boxes?.row.right ?? -Infinity);
+    await page.close();
+  });
+
   it('puts the badge after the number where the cell has room', async () => {
     const page = await open('contact-cards.html');
     await waitForBadges(page, 3);
