@@ -1,14 +1,30 @@
 import { useEffect, useId, useState } from 'react';
-import type { Case, PatchCaseRequest } from '@/lib/api/schemas';
+import type { Case, PatchCaseRequest, Role } from '@/lib/api/schemas';
 import { t, type MessageKey } from '@/lib/i18n';
 import { caseTitle, checklistLabel, shortCaseId, timelineText } from './case-text';
+import { CaseExtension } from './CaseExtension';
 import { deadlineText, type CasesApi } from './CaseList';
 import { errorText } from './error-text';
 import { formatTime } from './format';
 import { NextSteps, type SendPatch } from './NextSteps';
 
-/** Shows one case: deadlines, checklist, the next steps the caller's role may take, and the timeline. */
-export function CaseView({ api, id, onBack }: { api: CasesApi; id: string; onBack: () => void }) {
+/**
+ * Shows one case: deadlines, checklist, the steps the
+ * caller's role may take, and the timeline. `role` is the caller's role as
+ * the server reports it, or null when it could not be read; the server
+ * checks every step again.
+ */
+export function CaseView({
+  api,
+  id,
+  role = null,
+  onBack,
+}: {
+  api: CasesApi;
+  id: string;
+  role?: Role | null;
+  onBack: () => void;
+}) {
   const [item, setItem] = useState<Case | null>(null);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
 
@@ -62,6 +78,8 @@ export function CaseView({ api, id, onBack }: { api: CasesApi; id: string; onBac
               {t('caseTelemarketingDue', formatTime(Date.parse(item.telemarketingDueAt)))}
             </p>
           )}
+
+          <CaseExtension item={item} lead={role === 'lead' || role === 'admin'} onSend={send} />
 
           <NextSteps item={item} onSend={send} />
 

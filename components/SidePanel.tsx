@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { Role } from '@/lib/api/schemas';
 import { t } from '@/lib/i18n';
 import { CaptureForm, type CaptureApi } from './CaptureForm';
 import { CaseList, type CasesApi } from './CaseList';
@@ -23,13 +24,14 @@ export function SidePanel({
   team: TeamApi;
 }) {
   const [view, setView] = useState<View>({ name: 'capture' });
-  const [leads, setLeads] = useState(false);
+  const [role, setRole] = useState<Role | null>(null);
+  const leads = role === 'lead' || role === 'admin';
 
   useEffect(() => {
     // When the role cannot be read (no server yet, or an older one), the panel offers what every role may see.
     team.me().then(
-      (me) => setLeads(me.role === 'lead' || me.role === 'admin'),
-      () => setLeads(false),
+      (me) => setRole(me.role),
+      () => setRole(null),
     );
   }, [team]);
 
@@ -76,7 +78,12 @@ export function SidePanel({
         <CaseQueue api={team} onOpen={(id) => setView({ name: 'case', id, from: 'queue' })} />
       )}
       {view.name === 'case' && (
-        <CaseView api={cases} id={view.id} onBack={() => setView({ name: view.from })} />
+        <CaseView
+          api={cases}
+          id={view.id}
+          role={role}
+          onBack={() => setView({ name: view.from })}
+        />
       )}
     </main>
   );

@@ -5,9 +5,16 @@ export function formatTime(ms: number): string {
   return new Date(ms).toLocaleString();
 }
 
-/** Formats a time in ms as a date without the time, in the browser's language ("5 Dec 2026"). */
-export function formatDate(ms: number): string {
-  return new Date(ms).toLocaleDateString(browser.i18n.getUILanguage(), { dateStyle: 'medium' });
+/**
+ * Formats a time in ms as a date without the time, in the browser's language
+ * ("5 Dec 2026"). A deadline ends at the last millisecond of its day in the
+ * case's time zone, so pass that zone to show its date rather than the next.
+ */
+export function formatDate(ms: number, timeZone?: string): string {
+  return new Date(ms).toLocaleDateString(browser.i18n.getUILanguage(), {
+    dateStyle: 'medium',
+    timeZone,
+  });
 }
 
 /** Joins items as a list in the browser's language ("a, b and c", "a、b和c"). */

@@ -567,6 +567,43 @@ const MESSAGES = {
   caseDataKept: ['Data kept', '保留的数据'],
   caseWhyKept: ['Why it is kept', '保留原因'],
   caseChanged: ['Saved.', '已保存。'],
+  caseDateInFuture: ['The date cannot be later than today.', '日期不能晚于今天。'],
+  // The deadline extension a lead records after telling the customer.
+  caseExtensionTitle: ['Deadline extension', '延长答复期限'],
+  caseExtensionAllowed: [
+    'The law allows one extension of $1. It counts only if the customer was told by $2.',
+    '法律允许延期一次，最多 $1。须在 $2 前告知客户，延期才有效。',
+  ],
+  caseExtensionNoticeSent: ['Customer told on', '告知客户的日期'],
+  caseExtensionReason: ['Reason given to the customer', '告知客户的延期理由'],
+  caseExtend: ['Extend the deadline', '延长期限'],
+  caseExtensionNeedsFields: [
+    'Give the date the customer was told and the reason first.',
+    '请先填写告知客户的日期和延期理由。',
+  ],
+  caseExtensionNoticeLate: [
+    'The customer must be told by $1; a later notice does not extend the deadline.',
+    '须在 $1 前告知客户；晚于该日期的告知不能延长期限。',
+  ],
+  caseExtensionNotInLaw: [
+    'The law of this case ($1) gives no extension of the reply period.',
+    '本案件适用的法律（$1）不允许延长答复期限。',
+  ],
+  caseExtensionUsed: [
+    'The one extension the law allows is already recorded.',
+    '法律允许的一次延期已记录。',
+  ],
+  caseExtensionLeadOnly: [
+    'A lead or admin can extend the reply deadline.',
+    '组长或管理员可以延长答复期限。',
+  ],
+  caseExtendedTo: ['Extended: reply due $1 instead of $2.', '已延期：答复截止日由 $2 改为 $1。'],
+  periodMonths_one: ['$1 month', '$1 个月'],
+  periodMonths_other: ['$1 months', '$1 个月'],
+  periodDays_one: ['$1 day', '$1 天'],
+  periodDays_other: ['$1 days', '$1 天'],
+  periodBusinessDays_one: ['$1 business day', '$1 个工作日'],
+  periodBusinessDays_other: ['$1 business days', '$1 个工作日'],
   // Timeline entries, one per event type of the server's audit log.
   timelineCreated: [
     'Request captured ($1, $2, $3). Reply due $4.',

@@ -317,8 +317,15 @@ export const ChecklistTick = z.strictObject({
 });
 export type ChecklistTick = z.infer<typeof ChecklistTick>;
 
+/** Lengths of the free text a case takes; the side panel limits its fields to them. */
+export const CASE_TEXT_LIMITS = {
+  notes: 10_000,
+  processorName: 200,
+  extensionReason: 2000,
+} as const;
+
 export const ProcessorInput = z.strictObject({
-  name: z.string().trim().min(1).max(200),
+  name: z.string().trim().min(1).max(CASE_TEXT_LIMITS.processorName),
   notifiedAt: Timestamp.optional(),
   confirmedAt: Timestamp.optional(),
 });
@@ -330,7 +337,7 @@ export const ExtensionInput = z.strictObject({
   extendedAt: Timestamp,
   /** When the customer was notified; an extension counts only with timely notice. */
   noticeSentAt: Timestamp,
-  reason: z.string().trim().min(1).max(2000),
+  reason: z.string().trim().min(1).max(CASE_TEXT_LIMITS.extensionReason),
 });
 
 const PATCH_CHANGE_FIELDS = [
@@ -359,7 +366,7 @@ export const PatchCaseRequest = z
     extension: ExtensionInput.optional(),
     checklist: z.array(ChecklistTick).min(1).max(100).optional(),
     processors: z.array(ProcessorInput).min(1).max(50).optional(),
-    notes: z.string().max(10_000).optional(),
+    notes: z.string().max(CASE_TEXT_LIMITS.notes).optional(),
   })
   .superRefine((patch, context) => {
     if (!PATCH_CHANGE_FIELDS.some((field) => patch[field] !== undefined)) {

@@ -1,9 +1,10 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
 import { CaseList, type CasesApi } from '../../components/CaseList';
 import { CaseView } from '../../components/CaseView';
+import { dateInputToIso } from '../../components/date-input';
 import { formatTime } from '../../components/format';
 import type { Case, TimelineEntry } from '../../lib/api/schemas';
 import { SyncError } from '../../lib/sync/errors';
@@ -621,6 +622,119 @@ describe('CaseView', () => {
     expect(await timelineTextOf(inProgressCase({ timeline }))).toBe(
       'Agent Ana: Summary from the server',
     );
+  });
+});
+
+const GDPR_RULE = {
+  label: 'EU GDPR',
+  response: { count: 1, unit: 'calendar_months' },
+  responseIsSetting: false,
+  extension: { count: 2, unit: 'calendar_months' },
+  acknowledgement: null,
+  telemarketing: null,
+  source: 'GDPR Art. 12(3)',
+} as const;
+
+/** A date field's value: jsdom takes no typing into `type="date"`. */
+function pickDate(label: string, value: string) {
+  fireEvent.change(screen.getByLabelText(label), { target: { value } });
+}
+
+const utcDate = (iso: string) =>
+  new Date(iso).toLocaleDateString('en', { dateStyle: 'medium', timeZone: 'UTC' });
+
+describe('deadline extension', () => {
+  const open = (overrides: Partial<Case> = {}) =>
+    inProgressCase({ deadlineRule: GDPR_RULE, ...overrides });
+
+  it('extends the deadline for a lead', async () => {
+    const { api, patch } = fakeApi(open());
+    const extended = open({
+      version: 4,
+      extensions: [{ extendedAt: AT, noticeSentAt: AT, reason: 'Many systems to search' }],
+      extendedDueAt: '2027-03-01T23:59:59.999Z',
+      timeline: [
+        {
+          seq: 2,
+          type: 'case.extension',
+          actor: 'lead-lou',
+          at: AT,
+          summary: 'x',
+          details: { extendedDueAt: '2027-03-01T23:59:59.999Z' },
+        },
+      ],
+    });
+    api.get = vi.fn().mockResolvedValueOnce(open()).mockResolvedValue(extended);
+    render(<CaseView api={api} id={ID} role="lead" onBack={() => undefined} />);
+
+    const button = (await screen.findByRole('button', {
+      name: 'Extend the deadline',
+    })) as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+    pickDate('Customer told on', '2026-12-02');
+    await userEvent.type(
+      screen.getByLabelText('Reason given to the customer'),
+      'Many systems to search',
+    );
+    await userEvent.click(button);
+
+    expect(patch).toHaveBeenCalledWith(ID, {
+      version: 3,
+      extension: {
+        extendedAt: expect.any(String),
+        noticeSentAt: dateInputToIso('2026-12-02'),
+        reason: 'Many systems to search',
+      },
+    });
+    expect(
+      await screen.findByText(
+        `Extended: reply due ${utcDate('2027-03-01T12:00:00Z')} instead of ${utcDate('2027-01-01T12:00:00Z')}.`,
+      ),
+    ).toBeTruthy();
+    expect(screen.getByText(/Reply deadline extended to/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Extend the deadline' })).toBeNull();
+    expect(screen.getByText('The one extension the law allows is already recorded.')).toBeTruthy();
+  });
+
+  it('leaves the extension to a lead', async () => {
+    render(<CaseView api={fakeApi(open()).api} id={ID} role="agent" onBack={() => undefined} />);
+
+    expect(await screen.findByText('A lead or admin can extend the reply deadline.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Extend the deadline' })).toBeNull();
+  });
+
+  it.each([
+    ['en', 'The law of this case (China PIPL) gives no extension of the reply period.'],
+    ['zh_CN', '本案件适用的法律（中国《个人信息保护法》）不允许延长答复期限。'],
+  ] as const)('says in %s when the law gives no extension', async (locale, reason) => {
+    Object.assign(fakeBrowser.i18n, { getMessage: messagesOf(locale) });
+    const item = open({
+      jurisdiction: 'china_pipl',
+      deadlineRule: { ...GDPR_RULE, label: 'China PIPL', extension: null },
+    });
+    render(<CaseView api={fakeApi(item).api} id={ID} role="lead" onBack={() => undefined} />);
+
+    expect(await screen.findByText(reason)).toBeTruthy();
+    expect(screen.queryByLabelText('Customer told on')).toBeNull();
+  });
+
+  it('refuses a notice sent after the reply date', async () => {
+    const { api, patch } = fakeApi(open({ dueAt: '2026-11-30T23:59:59.999Z' }));
+    render(<CaseView api={api} id={ID} role="admin" onBack={() => undefined} />);
+
+    const button = (await screen.findByRole('button', {
+      name: 'Extend the deadline',
+    })) as HTMLButtonElement;
+    pickDate('Customer told on', '2026-12-02');
+    await userEvent.type(screen.getByLabelText('Reason given to the customer'), 'Busy');
+    await userEvent.click(button);
+
+    const hint = screen.getByText(
+      `The customer must be told by ${utcDate('2026-11-30T12:00:00Z')}; a later notice does not extend the deadline.`,
+    );
+    expect(button.disabled).toBe(true);
+    expect(button.getAttribute('aria-describedby')).toBe(hint.id);
+    expect(patch).not.toHaveBeenCalled();
   });
 });
 
