@@ -4,6 +4,7 @@ import { isFinalStatus } from '@/lib/cases/workflow';
 import { t, tCount } from '@/lib/i18n';
 import { dateInputToIso, dateInputValue, isFutureDate } from './date-input';
 import { formatDate } from './format';
+import { PastDateInput } from './PastDateInput';
 import type { SendPatch } from './NextSteps';
 
 type Period = NonNullable<DeadlineRuleInfo['extension']>;
@@ -107,13 +108,7 @@ function ExtensionForm({
       <p className="help">{t('caseExtensionAllowed', [periodText(period), dueDate])}</p>
       <div className="fields">
         <label htmlFor={ids.notice}>{t('caseExtensionNoticeSent')}</label>
-        <input
-          id={ids.notice}
-          type="date"
-          max={dateInputValue(new Date())}
-          value={notice}
-          onChange={(event) => setNotice(event.target.value)}
-        />
+        <PastDateInput id={ids.notice} value={notice} onChange={setNotice} />
         <label htmlFor={ids.reason}>{t('caseExtensionReason')}</label>
         <input
           id={ids.reason}

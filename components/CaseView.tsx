@@ -4,12 +4,13 @@ import { t, type MessageKey } from '@/lib/i18n';
 import { caseTitle, checklistLabel, shortCaseId, timelineText } from './case-text';
 import { CaseExtension } from './CaseExtension';
 import { deadlineText, type CasesApi } from './CaseList';
+import { CaseProcessors } from './CaseProcessors';
 import { errorText } from './error-text';
 import { formatTime } from './format';
 import { NextSteps, type SendPatch } from './NextSteps';
 
 /**
- * Shows one case: deadlines, checklist, the steps the
+ * Shows one case: deadlines, checklist, processors, the steps the
  * caller's role may take, and the timeline. `role` is the caller's role as
  * the server reports it, or null when it could not be read; the server
  * checks every step again.
@@ -94,6 +95,8 @@ export function CaseView({
               />
             ))}
           </ul>
+
+          <CaseProcessors item={item} onSend={send} />
 
           <h2>{t('caseTimeline')}</h2>
           <ol className="timeline">

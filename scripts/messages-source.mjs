@@ -604,6 +604,31 @@ const MESSAGES = {
   periodDays_other: ['$1 days', '$1 天'],
   periodBusinessDays_one: ['$1 business day', '$1 个工作日'],
   periodBusinessDays_other: ['$1 business days', '$1 个工作日'],
+  // Third-party processors asked to delete the data.
+  caseProcessors: ['Processors', '数据处理方'],
+  caseProcessorsNone: ['No processors recorded.', '未记录数据处理方。'],
+  caseProcessorsInProgressOnly: [
+    'Processors can be recorded while the case is in progress.',
+    '案件处于“处理中”时才能记录数据处理方。',
+  ],
+  caseProcessorNotified: ['notified $1', '已于 $1 通知'],
+  caseProcessorNotNotified: ['not notified yet', '尚未通知'],
+  caseProcessorConfirmed: ['deletion confirmed $1', '已于 $1 确认删除'],
+  caseProcessorAwaiting: ['confirmation awaited', '等待确认'],
+  caseProcessorName: ['Processor name', '处理方名称'],
+  caseProcessorNotifiedOn: ['Notified on', '通知日期'],
+  caseProcessorAdd: ['Add processor', '添加处理方'],
+  caseProcessorListed: ['$1 is already listed.', '$1 已在列表中。'],
+  caseProcessorRecordNotified: ['Record notification', '记录通知'],
+  caseProcessorRecordNotifiedItem: ['Record notification: $1', '记录通知：$1'],
+  caseProcessorConfirm: ['Confirmation received', '已收到确认'],
+  caseProcessorConfirmItem: ['Confirmation received: $1', '已收到确认：$1'],
+  caseProcessorConfirmedOn: ['Confirmation received on', '收到确认的日期'],
+  caseProcessorConfirmBeforeNotified: [
+    'The confirmation cannot be dated before the notification ($1).',
+    '确认日期不能早于通知日期（$1）。',
+  ],
+  caseSave: ['Save', '保存'],
   // Timeline entries, one per event type of the server's audit log.
   timelineCreated: [
     'Request captured ($1, $2, $3). Reply due $4.',

@@ -738,6 +738,83 @@ describe('deadline extension', () => {
   });
 });
 
+describe('processors', () => {
+  const localDate = (value: string) =>
+    new Date(dateInputToIso(value)).toLocaleDateString('en', { dateStyle: 'medium' });
+
+  it('adds a notified processor', async () => {
+    const { api, patch } = fakeApi(inProgressCase());
+    render(<CaseView api={api} id={ID} onBack={() => undefined} />);
+
+    expect(await screen.findByText('No processors recorded.')).toBeTruthy();
+    await userEvent.type(screen.getByLabelText('Processor name'), ' Mailer Ltd ');
+    pickDate('Notified on', '2026-12-02');
+    await userEvent.click(screen.getByRole('button', { name: 'Add processor' }));
+
+    expect(patch).toHaveBeenCalledWith(ID, {
+      version: 3,
+      processors: [{ name: 'Mailer Ltd', notifiedAt: dateInputToIso('2026-12-02') }],
+    });
+  });
+
+  it('confirms a notified processor', async () => {
+    const notifiedAt = dateInputToIso('2026-12-02');
+    const { api, patch } = fakeApi(
+      inProgressCase({ processors: [{ name: 'Mailer Ltd', notifiedAt }] }),
+    );
+    render(<CaseView api={api} id={ID} onBack={() => undefined} />);
+
+    expect(
+      await screen.findByText(`notified ${localDate('2026-12-02')}`, { exact: false }),
+    ).toBeTruthy();
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Confirmation received: Mailer Ltd' }),
+    );
+    pickDate('Confirmation received on', '2026-12-01');
+    const save = screen.getByRole('button', { name: 'Save' }) as HTMLButtonElement;
+    expect(save.disabled).toBe(true);
+    expect(
+      screen.getByText(
+        `The confirmation cannot be dated before the notification (${localDate('2026-12-02')}).`,
+      ),
+    ).toBeTruthy();
+
+    pickDate('Confirmation received on', '2026-12-03');
+    await userEvent.click(save);
+
+    expect(patch).toHaveBeenCalledWith(ID, {
+      version: 3,
+      processors: [{ name: 'Mailer Ltd', confirmedAt: dateInputToIso('2026-12-03') }],
+    });
+  });
+
+  it('refuses a processor already listed', async () => {
+    const { api, patch } = fakeApi(inProgressCase({ processors: [{ name: 'Mailer Ltd' }] }));
+    render(<CaseView api={api} id={ID} onBack={() => undefined} />);
+
+    await userEvent.type(await screen.findByLabelText('Processor name'), 'mailer ltd{Enter}');
+
+    expect(screen.getByText('Mailer Ltd is already listed.')).toBeTruthy();
+    expect(patch).not.toHaveBeenCalled();
+  });
+
+  it('records processors only in progress', async () => {
+    const item = inProgressCase({
+      status: 'verified',
+      allowedTransitions: ['in_progress'],
+      processors: [{ name: 'Mailer Ltd' }],
+    });
+    render(<CaseView api={fakeApi(item).api} id={ID} onBack={() => undefined} />);
+
+    expect(
+      await screen.findByText('Processors can be recorded while the case is in progress.'),
+    ).toBeTruthy();
+    expect(screen.getByText('not notified yet')).toBeTruthy();
+    expect(screen.queryByLabelText('Processor name')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Record notification: Mailer Ltd' })).toBeNull();
+  });
+});
+
 /** Renders the case and returns the text of its first timeline entry after the time. */
 async function timelineTextOf(item: Case): Promise<string> {
   const { container } = render(
