@@ -1,16 +1,18 @@
 import { useEffect, useId, useState } from 'react';
 import type { Case, PatchCaseRequest, Role } from '@/lib/api/schemas';
 import { t, type MessageKey } from '@/lib/i18n';
+import { SyncError } from '@/lib/sync/errors';
 import { caseTitle, checklistLabel, shortCaseId, timelineText } from './case-text';
 import { CaseExtension } from './CaseExtension';
 import { deadlineText, type CasesApi } from './CaseList';
+import { CaseNotes } from './CaseNotes';
 import { CaseProcessors } from './CaseProcessors';
 import { errorText } from './error-text';
 import { formatTime } from './format';
 import { NextSteps, type SendPatch } from './NextSteps';
 
 /**
- * Shows one case: deadlines, checklist, processors, the steps the
+ * Shows one case: deadlines, checklist, processors, notes, the steps the
  * caller's role may take, and the timeline. `role` is the caller's role as
  * the server reports it, or null when it could not be read; the server
  * checks every step again.
@@ -45,6 +47,12 @@ export function CaseView({
       return true;
     } catch (reason) {
       setMessage({ error: true, text: errorText(reason) });
+      // Someone changed the case meanwhile: show their change and take the
+      // new version, so the fields on screen can be sent again as they are.
+      // If the reread fails too, the conflict message above stays.
+      if (reason instanceof SyncError && reason.problem().apiCode === 'version_conflict') {
+        api.get(id).then(setItem, () => undefined);
+      }
       return false;
     }
   };
@@ -97,6 +105,8 @@ export function CaseView({
           </ul>
 
           <CaseProcessors item={item} onSend={send} />
+
+          <CaseNotes item={item} onSend={send} />
 
           <h2>{t('caseTimeline')}</h2>
           <ol className="timeline">

@@ -629,6 +629,12 @@ const MESSAGES = {
     '确认日期不能早于通知日期（$1）。',
   ],
   caseSave: ['Save', '保存'],
+  // Free-text notes on an open case.
+  caseNotes: ['Notes', '备注'],
+  caseNotesEmpty: ['No notes.', '暂无备注。'],
+  caseNotesEdit: ['Edit notes', '编辑备注'],
+  caseNotesSave: ['Save notes', '保存备注'],
+  caseNotesTooLong: ['Notes can be at most $1 characters.', '备注最多 $1 个字符。'],
   // Timeline entries, one per event type of the server's audit log.
   timelineCreated: [
     'Request captured ($1, $2, $3). Reply due $4.',

@@ -635,6 +635,12 @@ const GDPR_RULE = {
   source: 'GDPR Art. 12(3)',
 } as const;
 
+const CONFLICT = new SyncError('rejected', 'Changing the case failed (HTTP 409).', {
+  status: 409,
+  apiCode: 'version_conflict',
+  detail: 'case is at version 4, not 3; reread it and retry',
+});
+
 /** A date field's value: jsdom takes no typing into `type="date"`. */
 function pickDate(label: string, value: string) {
   fireEvent.change(screen.getByLabelText(label), { target: { value } });
@@ -812,6 +818,88 @@ describe('processors', () => {
     expect(screen.getByText('not notified yet')).toBeTruthy();
     expect(screen.queryByLabelText('Processor name')).toBeNull();
     expect(screen.queryByRole('button', { name: 'Record notification: Mailer Ltd' })).toBeNull();
+  });
+});
+
+describe('case notes', () => {
+  it('saves edited notes and shows them', async () => {
+    const { api, patch } = fakeApi(inProgressCase({ notes: 'Called twice' }));
+    const saved = inProgressCase({
+      version: 4,
+      notes: 'Called twice\nAsked for email confirmation',
+      timeline: [
+        {
+          seq: 2,
+          type: 'case.notes_changed',
+          actor: 'Agent Ana',
+          at: AT,
+          summary: 'x',
+          details: {},
+        },
+      ],
+    });
+    api.get = vi
+      .fn()
+      .mockResolvedValueOnce(inProgressCase({ notes: 'Called twice' }))
+      .mockResolvedValue(saved);
+    render(<CaseView api={api} id={ID} onBack={() => undefined} />);
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit notes' }));
+    await userEvent.type(screen.getByLabelText('Notes'), '{Enter}Asked for email confirmation');
+    await userEvent.click(screen.getByRole('button', { name: 'Save notes' }));
+
+    expect(patch).toHaveBeenCalledWith(ID, {
+      version: 3,
+      notes: 'Called twice\nAsked for email confirmation',
+    });
+    expect(await screen.findByText(/Notes changed\./)).toBeTruthy();
+    expect(screen.queryByLabelText('Notes')).toBeNull();
+    expect(document.querySelector('.case-notes')?.textContent).toBe(
+      'Called twice\nAsked for email confirmation',
+    );
+  });
+
+  it('keeps the notes draft after a conflict', async () => {
+    const { api, patch } = fakeApi(inProgressCase({ notes: '' }));
+    patch.mockRejectedValueOnce(CONFLICT);
+    const changed = inProgressCase({ version: 4, notes: 'Written by a lead' });
+    api.get = vi
+      .fn()
+      .mockResolvedValueOnce(inProgressCase({ notes: '' }))
+      .mockResolvedValue(changed);
+    render(<CaseView api={api} id={ID} onBack={() => undefined} />);
+
+    expect(await screen.findByText('No notes.')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Edit notes' }));
+    await userEvent.type(screen.getByLabelText('Notes'), 'Customer asked twice');
+    await userEvent.click(screen.getByRole('button', { name: 'Save notes' }));
+
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Someone else changed this case meanwhile. Reload it and try again. Details: HTTP 409: case is at version 4, not 3; reread it and retry',
+    );
+    expect(await screen.findByText('Written by a lead')).toBeTruthy();
+    expect((screen.getByLabelText('Notes') as HTMLTextAreaElement).value).toBe(
+      'Customer asked twice',
+    );
+
+    await userEvent.click(screen.getByRole('button', { name: 'Save notes' }));
+
+    expect(patch).toHaveBeenLastCalledWith(ID, { version: 4, notes: 'Customer asked twice' });
+  });
+
+  it('offers no editing once the case is closed', async () => {
+    const closed = inProgressCase({
+      status: 'confirmed',
+      notes: 'Kept until closing',
+      daysLeft: null,
+      allowedTransitions: [],
+      checklist: CLOSED_CHECKLIST,
+    });
+    render(<CaseView api={fakeApi(closed).api} id={ID} role="lead" onBack={() => undefined} />);
+
+    expect(await screen.findByText('Kept until closing')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Edit notes' })).toBeNull();
+    expect(screen.queryByRole('heading', { name: 'Deadline extension' })).toBeNull();
   });
 });
 
