@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { t } from '@/lib/i18n';
 import type { SyncStatus } from '@/lib/messaging/protocol';
 import type { ManagedSettings, Settings } from '@/lib/settings';
@@ -38,6 +38,10 @@ export function ApiSettings({ api }: { api: ApiSettingsApi }) {
     );
     // A failed policy read means no policy, as in readManagedSettings.
     api.managed().then(setManaged, () => setManaged({}));
+    api.syncStatus().then(setStatus, () => undefined);
+  }, [api]);
+
+  const refreshStatus = useCallback(() => {
     api.syncStatus().then(setStatus, () => undefined);
   }, [api]);
 
@@ -111,7 +115,7 @@ export function ApiSettings({ api }: { api: ApiSettingsApi }) {
         </button>
         <FormMessage message={message} />
       </div>
-      <SyncStatusView status={status} onSyncNow={syncNow} />
+      <SyncStatusView status={status} onSyncNow={syncNow} onRefresh={refreshStatus} />
     </form>
   );
 }

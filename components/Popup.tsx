@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { t } from '@/lib/i18n';
 import type { ListInfo, NumberResult, SyncStatus } from '@/lib/messaging/protocol';
 import { ListSummary } from './ListSummary';
@@ -44,6 +44,10 @@ export function Popup({ api }: { api: PopupApi }) {
       setError(reason instanceof Error ? reason.message : String(reason));
     }
   };
+
+  const refreshSync = useCallback(() => {
+    api.syncStatus().then(setSync, () => undefined);
+  }, [api]);
 
   const onSyncNow = async () => {
     try {
@@ -107,7 +111,7 @@ export function Popup({ api }: { api: PopupApi }) {
         </p>
       )}
       {info && <ListSummary info={info} syncedAt={sync?.configured ? sync.lastSuccessAt : null} />}
-      <SyncStatusView status={sync} onSyncNow={onSyncNow} />
+      <SyncStatusView status={sync} onSyncNow={onSyncNow} onRefresh={refreshSync} />
       <button
         type="button"
         className="danger capture"

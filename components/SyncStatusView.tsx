@@ -1,19 +1,35 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { t, tCount } from '@/lib/i18n';
 import type { SyncStatus } from '@/lib/messaging/protocol';
 import { problemText } from './error-text';
 import { formatTime } from './format';
 
-/** Sync state in plain words, with the "Sync now" button. */
+/** Interval in ms of reading the sync state again while a sync started elsewhere runs. */
+const RUNNING_CHECK_MS = 500;
+
+/**
+ * Sync state in plain words, with the "Sync now" button. A sync the worker
+ * runs on its own (on an alarm, after a capture) reports no end to this
+ * page, so while one runs `onRefresh` reads the state again, and the button
+ * comes back when it ends.
+ */
 export function SyncStatusView({
   status,
   onSyncNow,
+  onRefresh,
 }: {
   status: SyncStatus | null;
   onSyncNow: () => Promise<void>;
+  onRefresh: () => void;
 }) {
   const [running, setRunning] = useState(false);
   const busy = running || status?.running === true;
+
+  useEffect(() => {
+    if (!status?.running || running) return;
+    const timer = setTimeout(onRefresh, RUNNING_CHECK_MS);
+    return () => clearTimeout(timer);
+  }, [status, running, onRefresh]);
 
   const syncNow = async () => {
     setRunning(true);

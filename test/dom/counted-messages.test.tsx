@@ -60,6 +60,7 @@ describe('counted messages', () => {
           list: listInfo(),
         }}
         onSyncNow={async () => undefined}
+        onRefresh={() => undefined}
       />,
     );
 

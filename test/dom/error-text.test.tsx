@@ -32,7 +32,13 @@ function syncStatus(lastError: SyncStatus['lastError']): SyncStatus {
 /** Renders the sync status with a last error of `problem` and returns the alert's text. */
 function lastErrorText(problem: SyncProblem): string {
   const lastError = { ...problem, message: 'English message for logs', at: 1 };
-  render(<SyncStatusView status={syncStatus(lastError)} onSyncNow={async () => undefined} />);
+  render(
+    <SyncStatusView
+      status={syncStatus(lastError)}
+      onSyncNow={async () => undefined}
+      onRefresh={() => undefined}
+    />,
+  );
   return screen.getByRole('alert').textContent ?? '';
 }
 

@@ -194,4 +194,18 @@ describe('Popup', () => {
       'Last sync failed: The server rejected the access token. Enter a valid token on the Options page. Details: HTTP 401: unknown token',
     );
   });
+
+  it('offers Sync now again when a background sync ends', async () => {
+    const api = fakeApi({ raw: 'x', e164: null, status: 'invalid' });
+    const states = [syncStatus({ running: true }), syncStatus({ lastSuccessAt: 1 })];
+    api.syncStatus = async () => states.shift() ?? syncStatus({ lastSuccessAt: 1 });
+    render(<Popup api={api} />);
+
+    expect((await screen.findByRole('button', { name: 'Syncing…' })).hasAttribute('disabled')).toBe(
+      true,
+    );
+    const button = await screen.findByRole('button', { name: 'Sync now' }, { timeout: 3000 });
+
+    expect(button.hasAttribute('disabled')).toBe(false);
+  });
 });
