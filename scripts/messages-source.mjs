@@ -41,6 +41,14 @@ const MESSAGES = {
     'Open DNC Guard from the toolbar and choose Sync now, or import a list on the Options page.',
     '请从工具栏打开 DNC Guard 并点击“立即同步”，或在选项页面导入名单。',
   ],
+  noticeInvalid: [
+    'DNC Guard cannot check $1: it is not a valid number in the default country ($2), so it could not be looked up in the do-not-call list.',
+    'DNC Guard 无法核实 $1：它不是默认国家（$2）的有效号码，因此无法在禁止呼叫名单中查询。',
+  ],
+  noticeInvalidHint: [
+    'If the number belongs to another country, dial it with its country code (+…), or change the default country on the Options page.',
+    '如果该号码属于其他国家，请加上国家代码（+…）拨打，或在选项页面更改默认国家。',
+  ],
   noticeNotBlocked: ['The call was not blocked.', '此次呼叫未被阻止。'],
   noticeClose: ['Close', '关闭'],
   popupLookupLabel: ['Phone number', '电话号码'],

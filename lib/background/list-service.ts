@@ -137,6 +137,7 @@ export class ListService {
       staleAfterHours: settings.staleAfterHours,
       unknownPolicy: settings.unknownPolicy,
       showAllowedBadges: settings.showAllowedBadges,
+      defaultCountry: settings.defaultCountry,
     };
   }
 

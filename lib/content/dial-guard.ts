@@ -10,7 +10,7 @@ import {
   pathElements,
   type DialTarget,
 } from './dial-targets';
-import { BADGE_TAG } from './dom-rules';
+import { BADGE_TAG, countDigits } from './dom-rules';
 import { showNotice } from './notice';
 import type { StatusClient } from './status-client';
 
@@ -51,8 +51,15 @@ export function installDialGuard(
 ): void {
   let replaying = false;
 
-  const statusOf = (result: NumberResult): NumberStatus =>
-    result.status === 'invalid' ? 'allowed' : result.status;
+  // A number not valid in the default country cannot be looked up. A long
+  // one (MIN_UNREADABLE_DIGITS and more) is most likely another country's
+  // number written without its code, which may be on the list, so it is
+  // decided like an unknown status. Shorter ones are internal extensions and
+  // local numbers, which are dialed as before.
+  const statusOf = (result: NumberResult): NumberStatus => {
+    if (result.status !== 'invalid') return result.status;
+    return isUnreadable(result) ? 'unknown' : 'allowed';
+  };
 
   const decide = (result: NumberResult): DialDecision =>
     decideDial(statusOf(result), options.unknownPolicy());
@@ -66,6 +73,9 @@ export function installDialGuard(
         ...(result.reason ? { reason: result.reason } : {}),
         ...(result.addedAt ? { addedAt: result.addedAt } : {}),
         listUpdatedAt: options.statuses.listInfo?.updatedAt ?? null,
+        ...(isUnreadable(result)
+          ? { invalidIn: options.statuses.listInfo?.defaultCountry ?? '' }
+          : {}),
       },
       win.document,
     );
@@ -305,6 +315,14 @@ function stop(event: Event): void {
   event.stopImmediatePropagation();
 }
 
+/** Digits from which a number not valid in the default country is taken for another country's number, not an extension. */
+const MIN_UNREADABLE_DIGITS = 8;
+
+/** Tells whether a number could not be read in the default country and is too long to be an extension. */
+function isUnreadable(result: NumberResult): boolean {
+  return result.status === 'invalid' && countDigits(result.raw) >= MIN_UNREADABLE_DIGITS;
+}
+
 /** Order of decisions from the most lenient to the strictest. */
 const DECISION_RANK: Record<DialDecision, number> = { allow: 0, warn: 1, block: 2 };
 
@@ -316,9 +334,15 @@ function numbersOf(target: DialTarget): string[] {
 /**
  * Keeps the results, in the order of `numbersOf`, that decide a dial. The
  * numbers without a dialing prefix count only when the number as typed is
- * invalid.
+ * invalid. Of those counted, the valid ones decide, and the invalid ones only
+ * when none is valid: "9 1 202 555 0173" is decided as +1 202 555 0173, and
+ * a country code that makes the typed number invalid adds nothing to decide.
  */
 function deciding(target: DialTarget, results: NumberResult[]): NumberResult[] {
-  if (results[0]?.status === 'invalid') return results;
-  return results.slice(0, 1 + (target.alternatives?.length ?? 0));
+  const counted =
+    results[0]?.status === 'invalid'
+      ? results
+      : results.slice(0, 1 + (target.alternatives?.length ?? 0));
+  const valid = counted.filter((result) => result.status !== 'invalid');
+  return valid.length > 0 ? valid : counted;
 }

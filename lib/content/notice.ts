@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { t } from '../i18n';
 import { reasonText } from '../list-text';
 import type { NumberStatus } from '../policy';
@@ -13,6 +14,11 @@ export interface NoticeContent {
   reason?: string;
   addedAt?: number;
   listUpdatedAt?: number | null;
+  /**
+   * Set when the number could not be read: it is not valid in this default
+   * country (ISO code), so it could not be looked up in the list.
+   */
+  invalidIn?: string;
 }
 
 /**
@@ -95,6 +101,10 @@ function describe(content: NoticeContent): string[] {
   } else if (content.status === 'pending') {
     lines.push(t('noticePending', content.number));
     if (content.reason) lines.push(t('noticeReason', reasonText(content.reason)));
+  } else if (content.invalidIn !== undefined) {
+    lines.push(t('noticeInvalid', [content.number, countryName(content.invalidIn)]));
+    lines.push(t('noticeInvalidHint'));
+    if (content.decision === 'warn') lines.push(t('noticeNotBlocked'));
   } else {
     lines.push(t('noticeUnknown', content.number));
     if (content.listUpdatedAt) {
@@ -104,6 +114,18 @@ function describe(content: NoticeContent): string[] {
     if (content.decision === 'warn') lines.push(t('noticeNotBlocked'));
   }
   return lines;
+}
+
+/** Returns a country's name in the UI language, or its code where the browser has no name. */
+function countryName(code: string): string {
+  try {
+    return (
+      new Intl.DisplayNames([browser.i18n.getUILanguage()], { type: 'region' }).of(code) ?? code
+    );
+  } catch {
+    // Intl.DisplayNames throws a RangeError for a code that is not a region.
+    return code;
+  }
 }
 
 /**

@@ -34,6 +34,11 @@ export const listInfoSchema = z.object({
   staleAfterHours: z.number(),
   unknownPolicy: z.enum(['block', 'warn']),
   showAllowedBadges: z.boolean(),
+  /** The country numbers without a country code are read in (ISO 3166-1 alpha-2). */
+  defaultCountry: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
 });
 export type ListInfo = z.infer<typeof listInfoSchema>;
 

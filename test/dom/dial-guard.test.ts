@@ -699,6 +699,49 @@ describe('keyboard activation', () => {
   });
 });
 
+describe('numbers not valid in the default country', () => {
+  it('blocks a long one it cannot check', async () => {
+    loadHtml('<a id="br" href="tel:(11)%2091234-5678">(11) 91234-5678</a>');
+    const events = pageLog();
+    document.addEventListener('click', (event) => event.preventDefault());
+    page = startOnPage();
+
+    document.getElementById('br')?.click();
+    await wait();
+
+    expect(events).toEqual([]);
+    expect(notice()?.shadowRoot?.textContent).toContain(
+      'it is not a valid number in the default country (United States)',
+    );
+  });
+
+  it('warns about it under the warn policy', async () => {
+    loadHtml('<a id="br" href="tel:(11)%2091234-5678">(11) 91234-5678</a>');
+    const events = pageLog();
+    document.addEventListener('click', (event) => event.preventDefault());
+    page = startOnPage({ list: listInfo({ unknownPolicy: 'warn' }) });
+
+    document.getElementById('br')?.click();
+    await wait();
+
+    expect(events).toEqual(['click:br']);
+    expect(notice()?.shadowRoot?.textContent).toContain('The call was not blocked.');
+  });
+
+  it('dials an internal extension as before', async () => {
+    loadHtml('<a id="ext" href="tel:1234">Help desk 1234</a>');
+    const events = pageLog();
+    document.addEventListener('click', (event) => event.preventDefault());
+    page = startOnPage();
+
+    document.getElementById('ext')?.click();
+    await wait();
+
+    expect(events).toEqual(['click:ext']);
+    expect(notice()).toBeNull();
+  });
+});
+
 describe('click-to-dial elements', () => {
   it('blocks a button whose text is the number', async () => {
     loadHtml('<button id="c2d" type="button">+1 646 555 0199</button>');

@@ -42,6 +42,7 @@ export function listInfo(overrides: Partial<ListInfo> = {}): ListInfo {
     staleAfterHours: 24,
     unknownPolicy: 'block',
     showAllowedBadges: true,
+    defaultCountry: 'US',
     ...overrides,
   };
 }
