@@ -380,8 +380,8 @@ const MESSAGES = {
     'API 地址没有指向 DNC Guard API。请在“选项”中检查：应填写不带 /v1 的服务器地址，例如 https://dnc.example.com。',
   ],
   apiErrorVersionConflict: [
-    'Someone else changed this case meanwhile. Reload it and try again.',
-    '其他人已同时修改了此案件。请重新加载后再试。',
+    'Someone else changed this case meanwhile. Check the case as it is now and try again.',
+    '其他人已同时修改了此案件。请核对案件的当前内容后再试。',
   ],
   apiErrorIdConflict: [
     'The server already has a case with this id and different content.',

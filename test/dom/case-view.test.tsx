@@ -875,7 +875,7 @@ describe('case notes', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Save notes' }));
 
     expect((await screen.findByRole('alert')).textContent).toBe(
-      'Someone else changed this case meanwhile. Reload it and try again. Details: HTTP 409: case is at version 4, not 3; reread it and retry',
+      'Someone else changed this case meanwhile. Check the case as it is now and try again. Details: HTTP 409: case is at version 4, not 3; reread it and retry',
     );
     expect(await screen.findByText('Written by a lead')).toBeTruthy();
     expect((screen.getByLabelText('Notes') as HTMLTextAreaElement).value).toBe(
