@@ -44,6 +44,28 @@ export function useCaseListing<T extends { error?: string; problem?: SyncProblem
   return { data, error, load };
 }
 
+/** Shows the Refresh button of a case listing and, when its last read failed, why. */
+export function ListingControls({
+  error,
+  onRefresh,
+}: {
+  error: string | null;
+  onRefresh: () => void;
+}) {
+  return (
+    <>
+      <button type="button" className="secondary" onClick={onRefresh}>
+        {t('casesRefresh')}
+      </button>
+      {error && (
+        <p role="alert" className="error">
+          {t('casesLoadFailed', error)}
+        </p>
+      )}
+    </>
+  );
+}
+
 /** Lists the agent's recent cases with state and days left. Cases not yet sent come first. */
 export function CaseList({ api, onOpen }: { api: CasesApi; onOpen: (id: string) => void }) {
   const read = useCallback(() => api.list(), [api]);
@@ -52,14 +74,7 @@ export function CaseList({ api, onOpen }: { api: CasesApi; onOpen: (id: string) 
   const empty = data !== null && data.cases.length === 0 && data.waiting.length === 0;
   return (
     <section className="case-list">
-      <button type="button" className="secondary" onClick={load}>
-        {t('casesRefresh')}
-      </button>
-      {error && (
-        <p role="alert" className="error">
-          {t('casesLoadFailed', error)}
-        </p>
-      )}
+      <ListingControls error={error} onRefresh={load} />
       {empty && <p>{t('casesEmpty')}</p>}
       <ul>
         {data?.waiting.map((item) => (

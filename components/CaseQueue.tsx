@@ -3,10 +3,10 @@ import type { Me } from '@/lib/api/schemas';
 import { t, type MessageKey } from '@/lib/i18n';
 import type { ResponseOf } from '@/lib/messaging/protocol';
 import { caseTitle, shortCaseId } from './case-text';
-import { deadlineText, useCaseListing } from './CaseList';
+import { ListingControls, deadlineText, useCaseListing } from './CaseList';
 import { formatTime } from './format';
 
-/** What the side panel needs to offer a lead the team's queue. */
+/** Calls the side panel makes to offer a lead the team's queue. */
 export interface TeamApi {
   me(): Promise<Me>;
   queue(): Promise<ResponseOf<'cases.queue'>>;
@@ -19,14 +19,7 @@ export function CaseQueue({ api, onOpen }: { api: TeamApi; onOpen: (id: string) 
 
   return (
     <section className="case-list queue">
-      <button type="button" className="secondary" onClick={load}>
-        {t('casesRefresh')}
-      </button>
-      {error && (
-        <p role="alert" className="error">
-          {t('casesLoadFailed', error)}
-        </p>
-      )}
+      <ListingControls error={error} onRefresh={load} />
       {data && !error && data.cases.length === 0 && <p>{t('queueEmpty')}</p>}
       <ul>
         {data?.cases.map((item) => (

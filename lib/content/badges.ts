@@ -363,11 +363,13 @@ export class BadgeManager implements ScanSink {
       if (record.digits) showDigits(probe.shadowRoot, record.digits);
       probes.set(key, probe);
     });
-    const probeHost = document.createElement('div');
-    probeHost.style.cssText =
-      'position:fixed;top:0;left:0;visibility:hidden;pointer-events:none;white-space:nowrap';
-    probeHost.append(...probes.values());
-    if (probes.size > 0) this.mutate(() => document.documentElement.append(probeHost));
+    const probeHost = probes.size > 0 ? document.createElement('div') : null;
+    if (probeHost) {
+      probeHost.style.cssText =
+        'position:fixed;top:0;left:0;visibility:hidden;pointer-events:none;white-space:nowrap';
+      probeHost.append(...probes.values());
+      this.mutate(() => document.documentElement.append(probeHost));
+    }
     for (const [key, probe] of probes) this.widths.set(key, probe.getBoundingClientRect().width);
 
     batch.forEach((badge, i) => {
@@ -380,7 +382,7 @@ export class BadgeManager implements ScanSink {
     for (const [box, width] of needed) {
       if (roomAfterContent(box) < width) cramped.add(box);
     }
-    if (probes.size > 0) this.mutate(() => probeHost.remove());
+    if (probeHost) this.mutate(() => probeHost.remove());
     return cramped;
   }
 

@@ -1,4 +1,5 @@
 import { findPhoneCandidates } from '../phone/candidates';
+import { parentAcrossShadow } from '../sites/dom';
 import type { DialHints } from '../sites/types';
 import {
   boxHints,
@@ -178,9 +179,8 @@ export function dialTargetOfPageEnter(
 /** Returns an element and its ancestors, innermost first, crossing open shadow roots. */
 function ancestorsOf(element: HTMLElement): HTMLElement[] {
   const path: HTMLElement[] = [];
-  for (let node: Node | null = element; node;) {
+  for (let node: Element | null = element; node; node = parentAcrossShadow(node)) {
     if (node instanceof HTMLElement) path.push(node);
-    node = node instanceof ShadowRoot ? node.host : node.parentNode;
   }
   return path;
 }
