@@ -97,10 +97,10 @@ export const managedCopyItem = storage.defineItem<Record<string, unknown> | null
  * Reads managed storage once per page or worker and keeps it until a policy
  * changes. The first read after the browser starts can take seconds (2.2 to
  * 2.8 s in headless Chromium 150 on Linux with no policy set), and the first
- * status answer for a page waits for the settings. So the copy kept from the
- * last read is used at once while the browser reads the policy again; when
+ * status reply to a page waits for the settings. So the copy kept from the
+ * last read is used at once while the browser reads the policy again. When
  * the policy changed meanwhile, the copy is replaced, and its change event
- * tells the worker to have open tabs ask again. Only the very first start,
+ * makes the worker tell open tabs to scan again. Only the very first start,
  * with no copy, waits. Without managed storage or a policy, browsers reject
  * or return nothing, and both mean "none".
  */

@@ -94,7 +94,7 @@ describe('SidePanel', () => {
     const { team } = renderPanel('agent');
 
     expect(await screen.findByRole('tab', { name: 'My cases' })).toBeTruthy();
-    // Let the role answer arrive before looking for the tab it would add.
+    // Let the role reply arrive before looking for the tab it would add.
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(screen.queryByRole('tab', { name: 'Team queue' })).toBeNull();
     expect(team.queue).not.toHaveBeenCalled();
