@@ -106,6 +106,22 @@ async function registerGranted(): Promise<SiteState[]> {
 }
 
 let queue: Promise<unknown> = Promise.resolve();
+let listChanges: Promise<unknown> = Promise.resolve();
+
+/**
+ * Applies `change` to the user's sites, one change at a time. Two sites added
+ * close together would otherwise both start from the same list, and the
+ * second write would drop the first. The worker is the list's only writer.
+ */
+function changeUserSites(change: (user: string[], managed: string[]) => string[]): Promise<void> {
+  const run = listChanges.then(async () => {
+    const [user, managed] = await Promise.all([readUserSites(), readManagedSites()]);
+    const next = change(user, managed);
+    if (next !== user) await userSitesItem.setValue(next);
+  });
+  listChanges = run.catch(() => undefined);
+  return run;
+}
 
 /**
  * Brings the registrations in line with the list and the granted access.
@@ -206,9 +222,9 @@ export async function addSite(
   if (!(await hasAccess(pattern)))
     throw new Error(`the browser has not granted access to ${pattern}`);
 
-  const [user, managed] = await Promise.all([readUserSites(), readManagedSites()]);
-  if (!user.includes(pattern) && !managed.includes(pattern))
-    await userSitesItem.setValue([...user, pattern]);
+  await changeUserSites((user, managed) =>
+    user.includes(pattern) || managed.includes(pattern) ? user : [...user, pattern],
+  );
   const sites = await syncSiteScripts();
 
   const { injected, failed } = await injectIntoOpenTabs(pattern, otherMatches(sites, pattern));
@@ -221,9 +237,10 @@ export async function addSite(
  * browser's access to it, unless the API server lives there too.
  */
 export async function removeSite(pattern: string): Promise<SiteState[]> {
-  const [user, managed] = await Promise.all([readUserSites(), readManagedSites()]);
-  if (managed.includes(pattern)) throw new Error(`${pattern} is set by the administrator`);
-  await userSitesItem.setValue(user.filter((entry) => entry !== pattern));
+  await changeUserSites((user, managed) => {
+    if (managed.includes(pattern)) throw new Error(`${pattern} is set by the administrator`);
+    return user.filter((entry) => entry !== pattern);
+  });
   const sites = await syncSiteScripts();
   // Before access goes, because without it the tabs on the site cannot be found.
   await stopInOpenTabs(pattern, sites);
