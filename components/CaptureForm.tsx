@@ -12,7 +12,7 @@ import {
 } from '@/lib/cases/model';
 import { jurisdictionForRegion } from '@/lib/cases/jurisdiction';
 import { normalizePhone, phoneRegion, type CountryCode } from '@/lib/phone/normalize';
-import type { RecordSnapshot } from '@/lib/sites/types';
+import { SNAPSHOT_LIMITS, type RecordSnapshot } from '@/lib/sites/types';
 import { formatCountry } from './format';
 import { SavedCapture, type SavedCase } from './SavedCapture';
 import { VerifyIdentity, type VerificationOutcome } from './VerifyIdentity';
@@ -141,6 +141,7 @@ function CaptureDraft({
   const [leftOut, setLeftOut] = useState<string[]>([]);
   // Numbers of other people the record lists, left out because the capture is for one person.
   const [othersLeftOut, setOthersLeftOut] = useState<string[]>([]);
+  const [phonesCut, setPhonesCut] = useState(0);
   /** People of the record when none was chosen; the agent names the one who asked. */
   const [people, setPeople] = useState<string[]>([]);
   const [verification, setVerification] = useState<VerificationOutcome | null>(null);
@@ -169,6 +170,7 @@ function CaptureDraft({
       const phones = splitRecordPhones(record.phones, defaultCountry);
       setLeftOut(phones.invalid);
       setOthersLeftOut(record.leftOutPhones);
+      setPhonesCut(record.phonesCut);
       setPeople(record.people);
       change({
         name: record.name ?? '',
@@ -260,7 +262,8 @@ function CaptureDraft({
     onSaved({ id: parsed.data.id, name: parsed.data.subject.name, blocked, verification });
   };
 
-  const field = (key: keyof Draft | 'leftOut' | 'othersLeftOut' | 'people') => `${id}-${key}`;
+  const field = (key: keyof Draft | 'leftOut' | 'othersLeftOut' | 'phonesCut' | 'people') =>
+    `${id}-${key}`;
   const jurisdictionHint = `${id}-jurisdictionHint`;
   return (
     <form className="capture" onSubmit={onSubmit}>
@@ -353,6 +356,7 @@ function CaptureDraft({
           [
             leftOut.length > 0 ? field('leftOut') : '',
             othersLeftOut.length > 0 ? field('othersLeftOut') : '',
+            phonesCut > 0 ? field('phonesCut') : '',
           ]
             .filter(Boolean)
             .join(' ') || undefined
@@ -371,6 +375,11 @@ function CaptureDraft({
       {othersLeftOut.length > 0 && (
         <p id={field('othersLeftOut')} className="help">
           {tCount('captureOthersLeftOutPhones', othersLeftOut.length, [othersLeftOut.join(', ')])}
+        </p>
+      )}
+      {phonesCut > 0 && (
+        <p id={field('phonesCut')} className="help">
+          {tCount('capturePhonesCut', phonesCut, [String(SNAPSHOT_LIMITS.phones)])}
         </p>
       )}
 

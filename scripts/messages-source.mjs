@@ -479,6 +479,14 @@ const MESSAGES = {
     'Left out $1 numbers of other people on this record: $2. If one belongs to this person, add it.',
     '已略去此记录中其他联系人的 $1 个号码：$2。如果其中有号码属于此人，请手动添加。',
   ],
+  capturePhonesCut_one: [
+    'The record shows $1 more number than a request can hold ($2), so the first $2 were read. Put the others in a second request.',
+    '此记录比一个请求能容纳的号码（$2 个）多出 $1 个，因此只读取了前 $2 个。请把其余号码填入另一个请求。',
+  ],
+  capturePhonesCut_other: [
+    'The record shows $1 more numbers than a request can hold ($2), so the first $2 were read. Put the others in a second request.',
+    '此记录比一个请求能容纳的号码（$2 个）多出 $1 个，因此只读取了前 $2 个。请把其余号码填入另一个请求。',
+  ],
   captureSeveralPeople: [
     'This record lists several people ($1). Type the name of the one who asked, or click their card on the page and choose "Read the record on screen" again.',
     '此记录列出了多位联系人（$1）。请填写提出请求的人的姓名，或在页面上点击其卡片后再点一次“读取当前页面的记录”。',

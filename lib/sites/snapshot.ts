@@ -29,6 +29,7 @@ export function buildSnapshot(
   const recordId =
     fields.recordId && fields.recordId.length <= SNAPSHOT_LIMITS.recordId ? fields.recordId : null;
   const phones = clampPhones(fields.phones);
+  const phonesCut = clampPhones(fields.phones, Infinity).length - phones.length;
   const emails = fields.emails
     .filter((email) => email.length >= 3 && email.length <= SNAPSHOT_LIMITS.email)
     .slice(0, SNAPSHOT_LIMITS.emails);
@@ -40,6 +41,7 @@ export function buildSnapshot(
     url: clampUrl(url),
     name,
     phones,
+    phonesCut,
     emails,
     leftOutPhones: clampPhones(fields.leftOutPhones ?? []),
     people: (fields.people ?? [])
@@ -50,11 +52,11 @@ export function buildSnapshot(
   });
 }
 
-function clampPhones(phones: readonly string[]): string[] {
+function clampPhones(phones: readonly string[], max: number = SNAPSHOT_LIMITS.phones): string[] {
   return phones
     .map((phone) => normalizeSpace(phone))
     .filter((phone) => phone.length > 0 && phone.length <= SNAPSHOT_LIMITS.phone)
-    .slice(0, SNAPSHOT_LIMITS.phones);
+    .slice(0, max);
 }
 
 /** Normalises whitespace and cuts `text` to `max` UTF-16 units without splitting a surrogate pair. */

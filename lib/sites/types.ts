@@ -36,6 +36,8 @@ export const recordSnapshotSchema = z
     /** Phone numbers as written on the page (raw, not normalised), without extensions. */
     phones: z.array(z.string().min(1).max(SNAPSHOT_LIMITS.phone)).max(SNAPSHOT_LIMITS.phones),
     emails: z.array(z.string().min(3).max(SNAPSHOT_LIMITS.email)).max(SNAPSHOT_LIMITS.emails),
+    /** Count of numbers the record showed beyond the limit of `phones`, which the form reports as not read. */
+    phonesCut: z.number().int().min(0).default(0),
     /** Numbers of other people the record lists, left out of `phones` so the form can name them. */
     leftOutPhones: z
       .array(z.string().min(1).max(SNAPSHOT_LIMITS.phone))

@@ -11,6 +11,7 @@ const RECORD: RecordSnapshot = {
   name: 'Ana García',
   phones: ['+44 20 7946 0018', '(212) 555-0187'],
   emails: ['ana.garcia@example.com'],
+  phonesCut: 0,
   leftOutPhones: [],
   people: [],
   title: 'Ana García | Contact | Example CRM',
@@ -101,6 +102,18 @@ describe('CaptureForm', () => {
     const note = screen.getByText(
       'Left out 2 numbers of other people on this record: +1 617 555 0141, +1 617 555 0149. ' +
         'If one belongs to this person, add it.',
+    );
+    const phones = screen.getByLabelText('Phone numbers (one per line)');
+    expect(phones.getAttribute('aria-describedby')).toBe(note.id);
+  });
+
+  it('says how many numbers were not read', async () => {
+    render(<CaptureForm api={fakeApi({ ...RECORD, phonesCut: 3 }).api} />);
+    await screen.findByDisplayValue('Ana García');
+
+    const note = screen.getByText(
+      'The record shows 3 more numbers than a request can hold (20), so the first 20 were read. ' +
+        'Put the others in a second request.',
     );
     const phones = screen.getByLabelText('Phone numbers (one per line)');
     expect(phones.getAttribute('aria-describedby')).toBe(note.id);

@@ -100,6 +100,7 @@ describe('counted messages', () => {
         name: 'Ana García',
         phones: ['+44 20 7946 0018'],
         emails: [],
+        phonesCut: 0,
         leftOutPhones: [],
         people: [],
         title: 'Ana García',

@@ -11,6 +11,7 @@ const VALID: RecordSnapshot = {
   name: 'Ana García',
   phones: ['+44 20 7946 0018'],
   emails: ['ana.garcia@example.com'],
+  phonesCut: 0,
   leftOutPhones: [],
   people: [],
   title: 'Ana García | Salesforce',
@@ -58,6 +59,7 @@ describe('buildSnapshot', () => {
     expect(snapshot.name!.startsWith('Ana García')).toBe(true);
     expect(snapshot.recordId).toBeNull();
     expect(snapshot.phones).toHaveLength(20);
+    expect(snapshot.phonesCut).toBe(5);
     expect(snapshot.emails).toEqual(['ana@example.com']);
     expect(snapshot.url).toBe('https://crm.example.com/c/1');
     expect(snapshot.title).toHaveLength(512);

@@ -64,6 +64,7 @@ function handlers(): MessageHandlers {
       name: null,
       phones: [],
       emails: [],
+      phonesCut: 0,
       leftOutPhones: [],
       people: [],
       title: '',
