@@ -11,6 +11,8 @@ import { BADGE_CSS, applyStyles } from './styles';
 
 interface BadgeRecord {
   anchor: Node;
+  /** Kind of anchor: a text node, a dial link, or a field (input, inline-edited element). */
+  kind: FoundNumber['kind'];
   raw: string;
   status: NumberStatus;
   result?: NumberResult;
@@ -308,52 +310,55 @@ export class BadgeManager implements ScanSink {
     if (this.unplaced.size > 0) this.scheduleInsert();
   }
 
-  /** Inserts built badges, reading the styles of the whole batch before any insertion. */
+  /**
+   * Inserts built badges, reading the layout of the whole batch before any
+   * insertion. Each badge goes right after its number, inside the element
+   * that contains it, never among the page's own rows or before its text:
+   * pages that reuse their elements by position (`children[i]`,
+   * `firstChild`) would otherwise write into the wrong node. Where there is
+   * no room after the number, the badge is drawn over the end of it instead.
+   */
   private insertNow(batch: HTMLElement[]): void {
     if (batch.length === 0) return;
     // Reading first keeps the page's style computed once, not again after each badge.
     const looks = new Map<string, BoxLook>();
     const boxes = batch.map((badge) => {
-      const anchor = this.badges.get(badge)?.anchor;
-      return anchor?.isConnected ? clippingBox(anchor, looks) : null;
+      const record = this.badges.get(badge);
+      return record?.anchor.isConnected ? clippingBox(placeOf(record).parent, looks) : null;
     });
-    // A field's badge that would crowd its flex row goes after the row instead.
+    // A field's badge that would crowd its flex row is drawn over the field's end.
     const rows = batch.map((badge, i) => {
-      const anchor = this.badges.get(badge)?.anchor;
-      return anchor?.isConnected && !boxes[i] ? fieldFlexRow(anchor) : null;
+      const record = this.badges.get(badge);
+      return record?.anchor.isConnected && record.kind === 'input' && !boxes[i]
+        ? fieldFlexRow(record.anchor)
+        : null;
     });
     const measured = boxes.map((box, i) => box ?? rows[i] ?? null);
-    const cramped = measured.some(Boolean)
-      ? this.crampedBoxes(batch, measured)
-      : new Set<Element>();
+    const overlaps = measured.some(Boolean)
+      ? this.overlaps(batch, measured, rows)
+      : new Map<HTMLElement, string>();
     this.mutate(() => {
-      batch.forEach((badge, i) => {
+      for (const badge of batch) {
         this.unplaced.delete(badge);
-        const box = boxes[i] ?? null;
-        const row = rows[i] ?? null;
-        if (row && cramped.has(row)) this.insertAfterRow(badge, row);
-        else this.insert(badge, box && cramped.has(box) ? box : null);
-      });
+        const overlap = overlaps.get(badge);
+        if (overlap) badge.style.cssText = overlap;
+        this.insert(badge);
+      }
     });
-  }
-
-  /** Puts a field's badge right after the flex row the field sits in. */
-  private insertAfterRow(badge: HTMLElement, row: Element): void {
-    if (!row.parentNode) {
-      this.insert(badge);
-      return;
-    }
-    row.parentNode.insertBefore(badge, row.nextSibling);
   }
 
   /**
-   * Returns the boxes of a batch (clipping cells, a field's flex row) that
-   * lack the room for their badges after the content. Badges are measured
-   * once per page and status in a hidden probe. The boxes' free room is read
-   * while the probe is in the page, so all reads share one layout.
+   * Returns, for each badge of a batch that lacks the room after its number
+   * in its clipping cell or a field's flex row, the inline style that draws
+   * it over the end of the number instead. Badges are measured once per page
+   * and status in a hidden probe. Every read happens while the probe is in
+   * the page, so all of them share one layout.
    */
-  private crampedBoxes(batch: HTMLElement[], boxes: Array<Element | null>): Set<Element> {
-    const needed = new Map<Element, number>();
+  private overlaps(
+    batch: HTMLElement[],
+    boxes: Array<Element | null>,
+    rows: Array<Element | null>,
+  ): Map<HTMLElement, string> {
     const probes = new Map<string, HTMLElement>();
     batch.forEach((badge, i) => {
       const record = this.badges.get(badge);
@@ -372,18 +377,36 @@ export class BadgeManager implements ScanSink {
     }
     for (const [key, probe] of probes) this.widths.set(key, probe.getBoundingClientRect().width);
 
+    const overlaps = new Map<HTMLElement, string>();
+    // Width in px of the badges already placed in each box.
+    const used = new Map<Element, number>();
     batch.forEach((badge, i) => {
       const box = boxes[i];
-      const key = this.widthKey(badge);
-      if (!box || !key) return;
-      needed.set(box, (needed.get(box) ?? 0) + (this.widths.get(key) ?? 0));
+      const record = this.badges.get(badge);
+      const width = this.widths.get(this.widthKey(badge) ?? '');
+      if (!box || !record || width === undefined) return;
+
+      // A box with no layout (not rendered) is left alone.
+      const edge = innerRight(box);
+      if (!Number.isFinite(edge)) return;
+      // A row's badge comes before its other items, so the row's whole content counts.
+      const end = box === rows[i] ? contentRight(box, true) : contentRight(record.anchor);
+      const offset = used.get(box) ?? 0;
+      if (end + offset + width <= edge) {
+        used.set(box, offset + width);
+        return;
+      }
+      // Drawn over the end of the field, or moved back from where it would
+      // sit after the number to the cell's visible edge. The margins take
+      // back its whole advance, so nothing else on the line moves.
+      const shift =
+        box === rows[i] ? -Math.ceil(width) : Math.floor(Math.min(0, edge - width - offset - end));
+      const after = -shift - Math.ceil(width);
+      overlaps.set(badge, `margin:0 ${after}px 0 ${shift}px;position:relative;z-index:1`);
+      used.set(box, offset + width);
     });
-    const cramped = new Set<Element>();
-    for (const [box, width] of needed) {
-      if (roomAfterContent(box) < width) cramped.add(box);
-    }
     if (probeHost) this.mutate(() => probeHost.remove());
-    return cramped;
+    return overlaps;
   }
 
   /** Returns the key under which a badge's width is kept: its status and whether it shows digits. */
@@ -392,7 +415,7 @@ export class BadgeManager implements ScanSink {
     return record ? `${record.status}${record.digits ? ' digits' : ''}` : null;
   }
 
-  /** Builds the badge of a number outside the page; `insert` puts it after its anchor later. */
+  /** Builds the badge of a number outside the page; `insert` puts it in later. */
   private build({
     found,
     result,
@@ -407,7 +430,7 @@ export class BadgeManager implements ScanSink {
 
     const status = result.status === 'invalid' ? 'unknown' : result.status;
     const badge = newBadge(status);
-    const record: BadgeRecord = { anchor, raw: found.raw, status, result };
+    const record: BadgeRecord = { anchor, kind: found.kind, raw: found.raw, status, result };
     badge.setAttribute('data-e164', result.e164 ?? '');
     // Badges go after the text node, which is never split, so each badge of
     // numbers that share one shows its number's last digits.
@@ -426,12 +449,16 @@ export class BadgeManager implements ScanSink {
     return badge;
   }
 
-  /** Puts a built badge after its anchor and the anchor's earlier badges, or drops it when the anchor left. */
-  private insert(badge: HTMLElement, clippedBy: Element | null = null): void {
+  /**
+   * Puts a built badge after its number and the number's earlier badges, or
+   * drops it when the number left. A dial link's badge goes inside the link,
+   * after its text.
+   */
+  private insert(badge: HTMLElement): void {
     const record = this.badges.get(badge);
     if (!record) return;
     const { anchor } = record;
-    const parent = anchor.parentNode;
+    const { parent, after: start } = placeOf(record);
     const siblings = this.byAnchor.get(anchor) ?? [];
     if (!parent || !anchor.isConnected) {
       this.badges.delete(badge);
@@ -440,17 +467,12 @@ export class BadgeManager implements ScanSink {
       else this.byAnchor.delete(anchor);
       return;
     }
-    // In a cell that cuts off its line, the badge goes first, where it stays in sight.
-    if (clippedBy) {
-      clippedBy.insertBefore(badge, clippedBy.firstChild);
-      return;
-    }
-    let after: Node = anchor;
+    let after: Node | null = start;
     for (const other of siblings) {
       if (other === badge) break;
       if (other.parentNode === parent) after = other;
     }
-    parent.insertBefore(badge, after.nextSibling);
+    parent.insertBefore(badge, after ? after.nextSibling : parent.firstChild);
   }
 
   /** Shows a new status on a placed badge, after the list changed. */
@@ -566,21 +588,38 @@ function bodyTemplate(status: NumberStatus): HTMLElement {
 }
 
 /**
- * Returns the room in px between the end of a box's content and its inner
- * right edge, negative when the content overflows. A box with no layout
- * (not rendered, or no layout engine) counts as full, so its badge goes first.
+ * Returns where a badge goes: the element it is inserted into and the node
+ * it follows (null for the element's start). A dial link contains its badge,
+ * so the link's parent, often a row the page reuses, keeps its children.
  */
-function roomAfterContent(box: Element): number {
+function placeOf(record: BadgeRecord): { parent: Node | null; after: Node | null } {
+  const { anchor } = record;
+  if (record.kind === 'link') return { parent: anchor, after: anchor.lastChild };
+  return { parent: anchor.parentNode, after: anchor };
+}
+
+/** Returns the x of a box's inner right edge in px; a box with no layout gives -Infinity. */
+function innerRight(box: Element): number {
   const rect = box.getBoundingClientRect();
   if (rect.width === 0) return Number.NEGATIVE_INFINITY;
   const style = box.ownerDocument.defaultView?.getComputedStyle(box);
-  const inner =
-    rect.right -
-    parseFloat(style?.paddingRight ?? '0') -
-    parseFloat(style?.borderRightWidth ?? '0');
-  const range = box.ownerDocument.createRange();
-  range.selectNodeContents(box);
-  return inner - range.getBoundingClientRect().right;
+  return (
+    rect.right - parseFloat(style?.paddingRight ?? '0') - parseFloat(style?.borderRightWidth ?? '0')
+  );
+}
+
+/**
+ * Returns the x in px where a number's text or element ends, as laid out,
+ * or with `contents` where the content of the element `node` ends.
+ */
+function contentRight(node: Node, contents = false): number {
+  if (!contents && node.nodeType === Node.ELEMENT_NODE)
+    return (node as Element).getBoundingClientRect().right;
+  const range = node.ownerDocument?.createRange();
+  if (!range) return 0;
+  if (contents) range.selectNodeContents(node);
+  else range.selectNode(node);
+  return range.getBoundingClientRect().right;
 }
 
 /** Returns the anchors that more than one of `numbers` share. */

@@ -8,27 +8,28 @@
 export interface BoxLook {
   /** Clips a line that does not wrap, so content past its width is hidden. */
   clips: boolean;
-  /** Is laid out as a block, so the search for a clipping box stops there. */
-  block: boolean;
+  /** Is laid out as a block whose lines wrap, so the search for a clipping box stops there. */
+  wrappingBlock: boolean;
 }
 
 /** Ancestors of a number checked for a clipping box, because truncating cells wrap the value closely. */
 const MAX_DEPTH = 3;
 
 /**
- * Returns the element that would hide a badge placed right after `anchor`,
- * or null. The search goes up from the anchor's parent and stops at the
- * first block or after MAX_DEPTH elements. `looks` caches the result by tag
+ * Returns the element that would hide a badge put into `parent`, or null.
+ * The search goes up from `parent` and stops at the first block whose lines
+ * wrap or after MAX_DEPTH elements. A block that does not wrap passes its
+ * overflow on to the cell around it. `looks` caches the result by tag
  * and class for one batch of badges, because list rows repeat them. Elements
  * with a style attribute are always read.
  */
-export function clippingBox(anchor: Node, looks: Map<string, BoxLook>): Element | null {
-  let node = anchor.parentNode;
+export function clippingBox(parent: Node | null, looks: Map<string, BoxLook>): Element | null {
+  let node = parent;
   for (let depth = 0; node && node.nodeType === Node.ELEMENT_NODE && depth < MAX_DEPTH; depth++) {
     const element = node as Element;
     const look = lookOf(element, looks);
     if (look.clips) return element;
-    if (look.block) return null;
+    if (look.wrappingBlock) return null;
     node = element.parentNode;
   }
   return null;
@@ -43,14 +44,15 @@ function lookOf(element: Element, looks: Map<string, BoxLook>): BoxLook {
 
   const view = element.ownerDocument.defaultView;
   const style = view?.getComputedStyle(element);
+  const nowrap =
+    style?.whiteSpace === 'nowrap' || style?.getPropertyValue('text-wrap-mode') === 'nowrap';
   const look: BoxLook = style
     ? {
-        clips:
-          (style.overflowX !== 'visible' || !/^(visible|)$/.test(style.overflow)) &&
-          (style.whiteSpace === 'nowrap' || style.getPropertyValue('text-wrap-mode') === 'nowrap'),
-        block: !style.display.startsWith('inline') && style.display !== 'contents',
+        clips: (style.overflowX !== 'visible' || !/^(visible|)$/.test(style.overflow)) && nowrap,
+        wrappingBlock:
+          !style.display.startsWith('inline') && style.display !== 'contents' && !nowrap,
       }
-    : { clips: false, block: true };
+    : { clips: false, wrappingBlock: true };
   if (key !== null) looks.set(key, look);
   return look;
 }

@@ -96,12 +96,18 @@ const ELEMENTS_PER_CHECK = 2048;
 const MAX_RUN_LENGTH = 20_000;
 /** Text nodes visited between two deadline checks. */
 const NODES_PER_CHECK = 256;
-/** Options of each root's observer: added and removed nodes, and text changes with the old text. */
+/**
+ * Options of each root's observer: added and removed nodes, text changes
+ * with the old text, and changed link targets, because a grid that reuses
+ * its rows gives a dial link another number or none.
+ */
 const OBSERVED: MutationObserverInit = {
   childList: true,
   subtree: true,
   characterData: true,
   characterDataOldValue: true,
+  attributeFilter: ['href'],
+  attributeOldValue: true,
 };
 /** Most subtrees one mutation callback may queue and still have them scanned at once. */
 const MAX_SUBTREES_SCANNED_AT_ONCE = 8;
@@ -266,6 +272,20 @@ export class PageScanner {
     let removed = false;
     const queuedBefore = this.queue.length;
     for (const record of records) {
+      if (record.type === 'attributes') {
+        const link = record.target as Element;
+        const href = link.getAttribute('href');
+        if (
+          link.localName === 'a' &&
+          href !== record.oldValue &&
+          (isDialHref(record.oldValue) || isDialHref(href))
+        ) {
+          // The old number's badge goes now, whatever the link dials next.
+          this.sink.forget([link]);
+          this.enqueue(link, true);
+        }
+        continue;
+      }
       if (record.type === 'characterData') {
         const text = record.target as Text;
         // A page that writes the same text again changes nothing.
@@ -780,6 +800,10 @@ function scanStart(root: Node): Node | null {
 
 function emptyRun(): TextRun {
   return { nodes: [], count: 0, length: 0, container: null };
+}
+
+function isDialHref(href: string | null): boolean {
+  return href !== null && numberFromDialHref(href) !== null;
 }
 
 function isInlineElement(node: Node): boolean {

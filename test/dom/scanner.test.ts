@@ -35,13 +35,47 @@ describe('CRM record page', () => {
     expect(keys).toHaveLength(new Set(keys).size);
   });
 
-  it('puts the badge right after a dial link', async () => {
+  it("puts a dial link's badge inside it", async () => {
     loadFixture('crm-record.html');
+    const text = document.getElementById('home-link')?.textContent;
     page = startOnPage();
     await page.settle();
 
     const link = document.getElementById('home-link');
-    expect(link?.nextElementSibling?.localName).toBe('dnc-guard-badge');
+    expect(link?.lastChild?.nodeName).toBe('DNC-GUARD-BADGE');
+    expect(link?.textContent).toBe(text);
+  });
+
+  it('keeps the children of reused rows', async () => {
+    loadHtml(
+      '<div id="phones"><div class="row" style="display: flex">' +
+        '<span>work</span><a href="tel:+14155550123">(415) 555-0123</a></div></div>' +
+        '<div id="form" style="display: grid"><label for="to">To</label>' +
+        '<div style="display: flex"><input id="to" type="tel" value="+1 646 555 0199"></div></div>',
+    );
+    page = startOnPage();
+    await page.settle();
+
+    expect(document.getElementById('phones')?.children).toHaveLength(1);
+    expect(document.querySelector('#phones .row')?.children).toHaveLength(2);
+    expect(document.getElementById('form')?.children).toHaveLength(2);
+    expect(document.getElementById('to')?.nextElementSibling?.localName).toBe('dnc-guard-badge');
+  });
+
+  it("drops a link's badge when its target changes", async () => {
+    loadHtml(
+      '<p><a id="gone" href="tel:+14155550123">Call</a></p>' +
+        '<p><a id="moved" href="tel:+14155550123">Call</a></p>',
+    );
+    page = startOnPage();
+    await page.settle();
+    expect(badgesIn()).toHaveLength(2);
+
+    document.getElementById('gone')?.setAttribute('href', '#');
+    document.getElementById('moved')?.setAttribute('href', 'tel:+12125550187');
+    await page.settle();
+
+    expect(badgeMap()).toEqual({ '+12125550187': 'allowed' });
   });
 
   it('flags link text that shows another number', async () => {
@@ -178,15 +212,17 @@ describe('text split over elements', () => {
 });
 
 describe('cells that cut off their line', () => {
-  it('puts the badge first in a truncated cell', async () => {
+  it('keeps the first child of a truncated cell', async () => {
     loadHtml(
       '<style>.truncate { overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }</style>' +
-        '<div class="truncate" id="cell"><a href="tel:+14155550123">+1 415 555 0123</a></div>',
+        '<div class="truncate" id="cell">+1 646 555 0199</div>',
     );
     page = startOnPage();
     await page.settle();
 
-    expect(document.getElementById('cell')?.firstElementChild?.localName).toBe('dnc-guard-badge');
+    const cell = document.getElementById('cell');
+    expect(cell?.firstChild?.nodeType).toBe(Node.TEXT_NODE);
+    expect(cell?.lastChild?.nodeName).toBe('DNC-GUARD-BADGE');
   });
 
   it('keeps the badge after numbers in open cells', async () => {

@@ -311,12 +311,17 @@ describe('with a list imported from CSV', () => {
     const boxes = await page.evaluate(() => {
       const row = document.getElementById('widget');
       const call = document.getElementById('widget-call');
-      const badge = row?.nextElementSibling;
+      const badge = document.getElementById('widget-to')?.nextElementSibling;
       return row && call && badge?.localName === 'dnc-guard-badge'
-        ? { row: row.getBoundingClientRect().toJSON(), call: call.getBoundingClientRect().toJSON() }
+        ? {
+            row: row.getBoundingClientRect().toJSON(),
+            call: call.getBoundingClientRect().toJSON(),
+            badge: badge.getBoundingClientRect().toJSON(),
+          }
         : null;
     });
     expect(boxes?.call.right).toBeLessThanOrEqual(boxes?.row.right ?? -Infinity);
+    expect(boxes?.badge.right).toBeLessThanOrEqual(boxes?.call.left ?? -Infinity);
     await page.close();
   });
 
@@ -326,17 +331,18 @@ describe('with a list imported from CSV', () => {
 
     const boxes = await page.evaluate(() => {
       const cell = document.getElementById('wide');
-      const link = document.getElementById('wide-link');
+      const text = document.getElementById('wide-link')?.firstChild;
       const badge = cell?.querySelector('dnc-guard-badge');
-      return cell && link && badge
-        ? {
-            cell: cell.getBoundingClientRect().toJSON(),
-            link: link.getBoundingClientRect().toJSON(),
-            badge: badge.getBoundingClientRect().toJSON(),
-          }
-        : null;
+      if (!cell || !text || !badge) return null;
+      const range = document.createRange();
+      range.selectNode(text);
+      return {
+        cell: cell.getBoundingClientRect().toJSON(),
+        text: range.getBoundingClientRect().toJSON(),
+        badge: badge.getBoundingClientRect().toJSON(),
+      };
     });
-    expect(boxes?.badge.left).toBeGreaterThanOrEqual(boxes?.link.right ?? Infinity);
+    expect(boxes?.badge.left).toBeGreaterThanOrEqual(boxes?.text.right ?? Infinity);
     expect(boxes?.badge.right).toBeLessThanOrEqual(boxes?.cell.right ?? -Infinity);
     await page.close();
   });
