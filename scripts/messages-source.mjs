@@ -25,6 +25,10 @@ const MESSAGES = {
   sourceExtension: ['Added by an agent in DNC Guard', '由坐席在 DNC Guard 中添加'],
   noticeBlockedTitle: ['Call blocked', '已阻止呼叫'],
   noticeWarnTitle: ['Check before you call', '呼叫前请核实'],
+  noticeUnsureWhich: [
+    'DNC Guard could not tell which of these numbers this control dials: $1.',
+    'DNC Guard 无法确定此按钮拨打的是以下哪个号码：$1。',
+  ],
   noticeSuppressed: ['$1 is on the do-not-call list.', '$1 在禁止呼叫名单上。'],
   noticePending: [
     '$1 was added to the do-not-call list on this device; the server has not confirmed it yet.',

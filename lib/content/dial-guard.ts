@@ -10,7 +10,8 @@ import {
   pathElements,
   type DialTarget,
 } from './dial-targets';
-import { BADGE_TAG, countDigits } from './dom-rules';
+import { followDialGestures } from './dial-memory';
+import { BADGE_TAG, countDigits, dialKey } from './dom-rules';
 import { showNotice } from './notice';
 import type { StatusClient } from './status-client';
 
@@ -50,6 +51,7 @@ export function installDialGuard(
   signal: AbortSignal,
 ): void {
   let replaying = false;
+  const memory = followDialGestures(win, signal);
 
   // A number not valid in the default country cannot be looked up. A long
   // one (MIN_UNREADABLE_DIGITS and more) is most likely another country's
@@ -64,12 +66,19 @@ export function installDialGuard(
   const decide = (result: NumberResult): DialDecision =>
     decideDial(statusOf(result), options.unknownPolicy());
 
-  const explain = (target: DialTarget, result: NumberResult, decision: 'block' | 'warn'): void => {
+  const explain = (
+    target: DialTarget,
+    result: NumberResult,
+    decision: 'block' | 'warn',
+    results: NumberResult[],
+  ): void => {
+    const among = target.uncertain ? distinctNumbers(results) : [];
     showNotice(
       {
         decision,
         status: statusOf(result),
         number: result.display ?? result.e164 ?? target.raw,
+        ...(among.length > 1 ? { among } : {}),
         ...(result.reason ? { reason: result.reason } : {}),
         ...(result.addedAt ? { addedAt: result.addedAt } : {}),
         listUpdatedAt: options.statuses.listInfo?.updatedAt ?? null,
@@ -120,20 +129,32 @@ export function installDialGuard(
 
     const known = cachedResults(target);
     if (known) {
-      const { result, decision } = strictest(deciding(target, known));
+      const counted = deciding(target, known);
+      const { result, decision } = strictest(counted);
+      if (decision !== 'block' && !quiet) remember(counted);
       if (decision === 'allow') return;
       if (decision === 'block') stop(event);
-      if (!quiet) explain({ ...target, raw: result.raw }, result, decision);
+      if (!quiet) explain({ ...target, raw: result.raw }, result, decision, counted);
       return;
     }
 
     // Unknown to this page yet: hold the event until the background replies.
     stop(event);
     void lookUp(target).then((results) => {
-      const { result, decision } = strictest(deciding(target, results));
-      if (decision !== 'allow' && !quiet) explain({ ...target, raw: result.raw }, result, decision);
-      if (decision !== 'block') replay(target, event);
+      const counted = deciding(target, results);
+      const { result, decision } = strictest(counted);
+      if (decision !== 'allow' && !quiet)
+        explain({ ...target, raw: result.raw }, result, decision, counted);
+      if (decision !== 'block') {
+        if (!quiet) remember(counted);
+        replay(target, event);
+      }
     });
+  };
+
+  /** Keeps the numbers of a dial let through, for a redial control that shows none. */
+  const remember = (results: NumberResult[]): void => {
+    memory.rememberDial(results.map((result) => result.e164 ?? result.raw));
   };
 
   /** Looks up every number the target may dial. It never rejects, because a failed look-up gives unknown. */
@@ -169,8 +190,10 @@ export function installDialGuard(
 
   const hints = (): DialHints => options.hints?.() ?? {};
 
-  listen('click', (event) => guard(event, dialTargetOfClick(pathElements(event), hints())));
-  listen('auxclick', (event) => guard(event, dialTargetOfClick(pathElements(event), hints())));
+  listen('click', (event) => guard(event, dialTargetOfClick(pathElements(event), hints(), memory)));
+  listen('auxclick', (event) =>
+    guard(event, dialTargetOfClick(pathElements(event), hints(), memory)),
+  );
 
   // Enter in a dial box dials. Enter or Space on a control the browser does
   // not click for it (a div with a button role) is decided like a click, on
@@ -185,16 +208,18 @@ export function installDialGuard(
     guard(
       event,
       inBox ??
-        dialTargetOfKey(path, hints()) ??
-        (isEnter ? dialTargetOfPageEnter(path, hints()) : null),
+        dialTargetOfKey(path, hints(), memory) ??
+        (isEnter ? dialTargetOfPageEnter(path, hints(), memory) : null),
     );
   });
   listen('keyup', (event) => {
     if (!isActivationKey(event)) return;
     const path = pathElements(event);
     const onPage =
-      (event as KeyboardEvent).key === 'Enter' ? dialTargetOfPageEnter(path, hints()) : null;
-    guard(event, dialTargetOfKey(path, hints()) ?? onPage, true);
+      (event as KeyboardEvent).key === 'Enter'
+        ? dialTargetOfPageEnter(path, hints(), memory)
+        : null;
+    guard(event, dialTargetOfKey(path, hints(), memory) ?? onPage, true);
   });
 
   listen('submit', (event) => {
@@ -242,7 +267,7 @@ export function installDialGuard(
   for (const type of PRESS_EVENTS) {
     listen(type, (event) => {
       if (replaying) return;
-      const target = dialTargetOfClick(pathElements(event), hints());
+      const target = dialTargetOfClick(pathElements(event), hints(), memory);
       if (!target) return;
       const known = cachedResults(target);
       if (!known) {
@@ -254,7 +279,7 @@ export function installDialGuard(
     });
   }
   listen('pointerover', (event) => {
-    const target = dialTargetOfClick(pathElements(event), hints());
+    const target = dialTargetOfClick(pathElements(event), hints(), memory);
     if (!target || cachedResults(target)) return;
     void lookUp(target);
   });
@@ -321,6 +346,16 @@ const MIN_UNREADABLE_DIGITS = 8;
 /** Tells whether a number could not be read in the default country and is too long to be an extension. */
 function isUnreadable(result: NumberResult): boolean {
   return result.status === 'invalid' && countDigits(result.raw) >= MIN_UNREADABLE_DIGITS;
+}
+
+/** Returns the numbers of `results` as the agent should read them, each once. */
+function distinctNumbers(results: NumberResult[]): string[] {
+  const numbers = new Map<string, string>();
+  for (const result of results) {
+    const key = result.e164 ?? dialKey(result.raw);
+    if (!numbers.has(key)) numbers.set(key, result.display ?? result.e164 ?? result.raw);
+  }
+  return [...numbers.values()];
 }
 
 /** Order of decisions from the most lenient to the strictest. */

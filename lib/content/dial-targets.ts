@@ -1,13 +1,17 @@
 import { findPhoneCandidates } from '../phone/candidates';
 import { parentAcrossShadow } from '../sites/dom';
 import type { DialHints } from '../sites/types';
+import { boxHints, labelledBy, numbersWithoutPrefix, readDialBox } from './dial-boxes';
 import {
-  boxHints,
-  labelledBy,
-  numbersWithoutPrefix,
-  readDialBox,
-  type BoxNumber,
-} from './dial-boxes';
+  NO_CONTEXT,
+  NUMBER_BOX_SEARCH_DEPTH,
+  composedText,
+  isRedialLabel,
+  pickNumberOfControl,
+  queryAll,
+  withoutPageRoots,
+  type DialContext,
+} from './dial-pick';
 import { BOX_PICKER_LEVELS, withCountryCode } from './country-picker';
 import { clickableNumberTarget, numberInText } from './number-text';
 import { MIN_PHONE_DIGITS, countDigits, isEditableRegion, numberFromDialHref } from './dom-rules';
@@ -49,11 +53,7 @@ const NUMBER_ATTRIBUTES = [
 const HINTED_NUMBER_ATTRIBUTES = [...NUMBER_ATTRIBUTES, 'value'];
 /** Words in other data attributes' names that mark them as carrying a number to dial. */
 const NUMBER_ATTRIBUTE_NAMES = /phone|tel|dial|call|msisdn|mobile|number/;
-/** Hints in a box's name, id, placeholder or label that it contains a number to dial; such a box is preferred over others. */
-const NUMBER_BOX_HINTS = /phone|number|dial|tel|msisdn|callee|destination|电话|号码|手机|拨/i;
 const SEARCH_HINTS = /search|filter|query|搜索|查找/i;
-/** Ancestor levels searched for the number box of a call control. */
-const NUMBER_BOX_SEARCH_DEPTH = 6;
 /**
  * Ancestor levels searched for the call control of a search box. A search
  * box is a dial box only in the small panel of a dialer ("Search or enter a
@@ -77,6 +77,11 @@ export interface DialTarget {
    * read as another.
    */
   withoutPrefix?: string[];
+  /**
+   * Set when `raw` and `alternatives` are different numbers shown near a call
+   * control and which one it dials is not known.
+   */
+  uncertain?: boolean;
   /** The element that would be activated again if the dial turns out to be allowed. */
   element: HTMLElement;
 }
@@ -91,7 +96,11 @@ export function pathElements(event: Event): HTMLElement[] {
  * dial pad's call control. `hints` are the site adapter's selectors for
  * controls the generic rules cannot recognise.
  */
-export function dialTargetOfClick(path: HTMLElement[], hints: DialHints = {}): DialTarget | null {
+export function dialTargetOfClick(
+  path: HTMLElement[],
+  hints: DialHints = {},
+  context: DialContext = NO_CONTEXT,
+): DialTarget | null {
   for (const element of path) {
     if (element.localName !== 'a') continue;
     const raw = numberFromDialHref(element.getAttribute('href') ?? '');
@@ -120,9 +129,12 @@ export function dialTargetOfClick(path: HTMLElement[], hints: DialHints = {}): D
 
   const kind = callControlKind(control);
   if (!kind) return null;
-  const box = findNumberBox(path, path.indexOf(control), hints, kind === 'call');
-  if (!box) return null;
-  return { kind: 'dial-pad', ...box, element: control };
+  const picked = pickNumberOfControl(path.slice(path.indexOf(control)), hints, context, {
+    readsText: kind === 'call',
+    redial: isRedialLabel(accessibleLabel(control)),
+  });
+  if (!picked) return null;
+  return { kind: 'dial-pad', ...picked, element: control };
 }
 
 /**
@@ -131,13 +143,17 @@ export function dialTargetOfClick(path: HTMLElement[], hints: DialHints = {}): D
  * span with a button role or a tabindex. Native buttons and links get a
  * click from the browser, which the click path decides.
  */
-export function dialTargetOfKey(path: HTMLElement[], hints: DialHints = {}): DialTarget | null {
+export function dialTargetOfKey(
+  path: HTMLElement[],
+  hints: DialHints = {},
+  context: DialContext = NO_CONTEXT,
+): DialTarget | null {
   const focused = path[0];
   if (!focused || clickedByBrowserOnKey(focused) || isEditableRegion(focused)) return null;
   if (!isControl(focused) && !focused.hasAttribute('tabindex')) return null;
 
   // The key acts on the focused element only, not on a control around it.
-  const target = dialTargetOfClick(path, hints);
+  const target = dialTargetOfClick(path, hints, context);
   return target?.element === focused ? { ...target, kind: 'key' } : null;
 }
 
@@ -147,14 +163,16 @@ const MAX_PAGE_CALL_CONTROLS = 50;
 /**
  * Finds what Enter would dial when no element has the focus. Some softphones
  * read the keyboard on the whole page: typed digits go to a display element
- * and Enter dials it. Enter is then decided like a click on the page's call
- * control, when exactly one call control finds a number. With several (a
- * record page with a Call button per number), Enter is left alone, because
- * which one it would dial is unknown.
+ * and Enter dials it. The display the agent's digits went into decides,
+ * when a call control sits by it. Else Enter is decided like a click on the
+ * page's call control, when exactly one call control finds a number. With
+ * several (a record page with a Call button per number), Enter is left
+ * alone, because which one it would dial is unknown.
  */
 export function dialTargetOfPageEnter(
   path: HTMLElement[],
   hints: DialHints = {},
+  context: DialContext = NO_CONTEXT,
 ): DialTarget | null {
   const focused = path[0];
   if (!focused || (focused.localName !== 'body' && focused.localName !== 'html')) return null;
@@ -166,14 +184,30 @@ export function dialTargetOfPageEnter(
   ]
     .filter(isCallControl)
     .slice(0, MAX_PAGE_CALL_CONTROLS);
+  const typed = typedDisplayTarget(controls, context);
+  if (typed) return { ...typed, element: focused };
+
   let found: DialTarget | null = null;
   for (const control of controls) {
-    const target = dialTargetOfClick(ancestorsOf(control), hints);
+    const target = dialTargetOfClick(ancestorsOf(control), hints, context);
     if (!target) continue;
     if (found) return null;
     found = target;
   }
   return found ? { ...found, kind: 'key', element: focused } : null;
+}
+
+/** Returns the number of the display the agent typed into, when one of `controls` sits in its panel. */
+function typedDisplayTarget(
+  controls: HTMLElement[],
+  context: DialContext,
+): Omit<DialTarget, 'element'> | null {
+  const display = context.typedDisplay();
+  const number = display ? readDialBox(display) : null;
+  if (!display || !number) return null;
+  const panels = withoutPageRoots(ancestorsOf(display)).slice(1, NUMBER_BOX_SEARCH_DEPTH + 1);
+  const near = controls.some((control) => panels.some((panel) => panel.contains(control)));
+  return near ? { kind: 'key', ...number } : null;
 }
 
 /** Returns an element and its ancestors, innermost first, crossing open shadow roots. */
@@ -299,7 +333,7 @@ function callControlKind(element: HTMLElement): 'call' | 'send' | null {
   const label = accessibleLabel(element);
   if (label) {
     if (NOT_A_DIAL.test(label) && !CALL_BACK.test(label)) return null;
-    if (CALL_WORDS.test(label)) return 'call';
+    if (CALL_WORDS.test(label) || isRedialLabel(label)) return 'call';
     return SEND_WORDS.test(label) && !MESSAGE_WORDS.test(label) ? 'send' : null;
   }
 
@@ -350,67 +384,6 @@ function numberFromAttributes(
 }
 
 /**
- * Searches outward from a call control for the box that contains the number
- * it would dial. A box the site adapter names is taken first. With
- * `readsText`, a number shown as text near the control counts too.
- */
-function findNumberBox(
-  path: HTMLElement[],
-  controlIndex: number,
-  hints: DialHints,
-  readsText: boolean,
-): BoxNumber | null {
-  const ancestors = path.slice(controlIndex, controlIndex + NUMBER_BOX_SEARCH_DEPTH + 1);
-  for (const ancestor of ancestors) {
-    const scope = ancestor instanceof HTMLButtonElement && ancestor.form ? ancestor.form : ancestor;
-    // A host's own shadow root is searched first: a dial pad may sit right in it.
-    const scopes = ancestor.shadowRoot ? [ancestor.shadowRoot, scope] : [scope];
-    for (const within of scopes) {
-      const found = boxNumberIn(within, hints);
-      if (found)
-        return withCountryCode(found.number, found.box, within, NUMBER_BOX_SEARCH_DEPTH + 1);
-    }
-    if (!readsText) continue;
-
-    // A redial or "Call" button beside a number shown as plain text dials
-    // that number. With several numbers at the nearest level that shows any,
-    // the one the page dials is unknown, so all of them are checked.
-    const [first, ...others] = findPhoneCandidates(composedText(ancestor)).map(
-      (candidate) => candidate.raw,
-    );
-    if (first) return others.length > 0 ? { raw: first, alternatives: others } : { raw: first };
-  }
-  return null;
-}
-
-/** Returns the number in the boxes of a scope: a box the site adapter names first, then an input, a picker or one that looks like a number box. */
-function boxNumberIn(
-  scope: Element | DocumentFragment,
-  hints: DialHints,
-): { number: BoxNumber; box: HTMLElement } | null {
-  for (const box of queryAll(scope, hints.numberBoxSelectors)) {
-    const number = readDialBox(box);
-    if (number) return { number, box };
-  }
-  const boxes = scope.querySelectorAll<HTMLElement>(
-    'input, select, textarea, [role="textbox"], [contenteditable="true"], output, [aria-live]',
-  );
-  let fallback: { number: BoxNumber; box: HTMLElement } | null = null;
-  for (const box of boxes) {
-    const number = readDialBox(box);
-    if (!number) continue;
-    if (
-      NUMBER_BOX_HINTS.test(boxHints(box)) ||
-      box instanceof HTMLInputElement ||
-      box instanceof HTMLSelectElement
-    )
-      return { number, box };
-    fallback ??= { number, box };
-  }
-  return fallback;
-}
-
-/**
  * Finds a call control near a box. Site call controls (dial hints) are left
  * out on purpose: they dial the number they show, not what is typed in a box
  * nearby, so they must not turn Enter in a notes field into a dial.
@@ -428,14 +401,6 @@ function findCallControlNear(
     }
   }
   return null;
-}
-
-/** Returns the path up to, but not including, the page's body and root element. */
-function withoutPageRoots(path: HTMLElement[]): HTMLElement[] {
-  const end = path.findIndex(
-    (element) => element.localName === 'body' || element.localName === 'html',
-  );
-  return end === -1 ? path : path.slice(0, end);
 }
 
 /**
@@ -461,39 +426,6 @@ function hintedControlTarget(
   return { kind: 'click-to-dial', raw, element: inner ?? hinted };
 }
 
-/**
- * Returns the text of an element and of its open shadow roots, cut after
- * about 256 characters. A space goes between elements, so a number in one
- * span does not run into the label of the button after it. Text being
- * edited (textareas and editable regions) and the options of a picker are
- * left out, because those are boxes, read by the rules for boxes.
- */
-function composedText(element: Element): string {
-  let text = '';
-  const visit = (node: Node): void => {
-    if (text.length > 256) return;
-    if (node.nodeType === Node.TEXT_NODE) {
-      text += (node as Text).data;
-      return;
-    }
-    if (node !== element && isEditedText(node)) return;
-    if (node !== element && text !== '' && !text.endsWith(' ')) text += ' ';
-    const shadow = node.nodeType === Node.ELEMENT_NODE ? (node as Element).shadowRoot : null;
-    if (shadow) visit(shadow);
-    for (let child = node.firstChild; child; child = child.nextSibling) visit(child);
-  };
-  visit(element);
-  return text;
-}
-
-function isEditedText(node: Node): boolean {
-  if (node.nodeType !== Node.ELEMENT_NODE) return false;
-  const element = node as Element;
-  return (
-    element.localName === 'textarea' || element.localName === 'select' || isEditableRegion(element)
-  );
-}
-
 /** Checks whether `element` matches one of `selectors`. A selector the browser rejects matches nothing. */
 function matchesAny(element: Element, selectors: readonly string[] | undefined): boolean {
   if (!selectors) return false;
@@ -504,20 +436,4 @@ function matchesAny(element: Element, selectors: readonly string[] | undefined):
       return false;
     }
   });
-}
-
-function queryAll(
-  scope: Element | DocumentFragment,
-  selectors: readonly string[] | undefined,
-): HTMLElement[] {
-  const found: HTMLElement[] = [];
-  // One query per selector, so a selector this browser rejects drops only itself.
-  for (const selector of selectors ?? []) {
-    try {
-      found.push(...scope.querySelectorAll<HTMLElement>(selector));
-    } catch {
-      // An adapter's selector this browser does not support matches nothing.
-    }
-  }
-  return found;
 }

@@ -11,6 +11,11 @@ export interface NoticeContent {
   status: NumberStatus;
   /** The number as the agent should read it. */
   number: string;
+  /**
+   * Every number the control may dial, when it shows several and which one
+   * it dials is not known; `number` is the one that decided.
+   */
+  among?: string[];
   reason?: string;
   addedAt?: number;
   listUpdatedAt?: number | null;
@@ -94,6 +99,7 @@ export function showNotice(content: NoticeContent, doc: Document = document): HT
 
 function describe(content: NoticeContent): string[] {
   const lines: string[] = [];
+  if (content.among) lines.push(t('noticeUnsureWhich', content.among.join(', ')));
   if (content.status === 'suppressed') {
     lines.push(t('noticeSuppressed', content.number));
     if (content.reason) lines.push(t('noticeReason', reasonText(content.reason)));

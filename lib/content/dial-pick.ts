@@ -1,0 +1,290 @@
+import { findPhoneCandidates } from '../phone/candidates';
+import type { DialHints } from '../sites/types';
+import { boxHints, readDialBox, type BoxNumber } from './dial-boxes';
+import { withCountryCode } from './country-picker';
+import { dialKey, isEditableRegion } from './dom-rules';
+
+// Picks the number a call control dials when it shows none of its own, in
+// order of how sure the pick is: what its own panel is about to dial, the row
+// or card it sits in, the element the agent pointed at just before, then text
+// nearby. The search never climbs to the page's body.
+
+/** What the page showed the guard before a dial: the agent's last gestures and dials. */
+export interface DialContext {
+  /** Every number of the last dial allowed in this frame, or null before the first. */
+  lastDialed(): string[] | null;
+  /** The row, card or menu opener the agent right-clicked or pressed a moment ago. */
+  pointedItem(): HTMLElement | null;
+  /** The element whose text changed last when the agent typed digits on the page or a pad. */
+  typedDisplay(): HTMLElement | null;
+}
+
+export const NO_CONTEXT: DialContext = {
+  lastDialed: () => null,
+  pointedItem: () => null,
+  typedDisplay: () => null,
+};
+
+/** The number a call control dials, with the alternatives and whether the pick is a guess. */
+export interface PickedNumber extends BoxNumber {
+  /** Set when several different numbers were found and which one is dialed is not known. */
+  uncertain?: boolean;
+}
+
+/** Labels of controls that dial the last number dialed again. */
+const REDIAL_WORDS = /\bre-?dial\b|\blast number\b|\bcall again\b|重拨|リダイヤル|再ダイヤル/i;
+/** Hints in a box's name, id, placeholder or label that it contains a number to dial; such a box is preferred over others. */
+const NUMBER_BOX_HINTS = /phone|number|dial|tel|msisdn|callee|destination|电话|号码|手机|拨/i;
+/** Ancestor levels searched for the number box of a call control. */
+export const NUMBER_BOX_SEARCH_DEPTH = 6;
+/**
+ * Words before a number that mark it as one dialed before ("Last dial:",
+ * "Recent"). Such a number is not the one to dial while a box holds one.
+ */
+const HISTORY_WORDS =
+  /\b(last (dial(l?ed)?|call(ed)?|number)|recent|previous(ly)?|history|redial(l?ed)?)\b|上次|最近|历史|前回|履歴/i;
+/** Characters before a number searched for a history word. */
+const HISTORY_LOOKBEHIND = 32;
+/** Rows, list items and cards: a control inside one dials that item's number. */
+const ITEM_SELECTOR = 'tr, li, article, [role="row"], [role="listitem"], [role="article"]';
+/** Class tokens of rows and cards that are plain divs. */
+const ITEM_CLASS_TOKENS = /(^|[\s_-])(row|card|item|entry|tile|contact)([\s_-]|$)/i;
+/** Roles of layers drawn over the page: menus, list boxes, dialogs. */
+const LAYER_ROLES = new Set(['menu', 'menubar', 'menuitem', 'listbox', 'dialog', 'alertdialog']);
+/** Class tokens of layers drawn over the page by component libraries. */
+const LAYER_CLASS_TOKENS =
+  /(^|[\s_-])(popover|popup|dropdown|overlay|portal|context-?menu)([\s_-]|$)/i;
+/** Elements under a body that make a page too large to be one dial panel. */
+const MAX_PANEL_ELEMENTS = 24;
+
+/** Tells whether a control's label says it dials the last number again. */
+export function isRedialLabel(label: string): boolean {
+  return REDIAL_WORDS.test(label);
+}
+
+/**
+ * Finds the number a call control with no number of its own would dial.
+ * `path` is the control and its ancestors; `redial` marks a control that
+ * dials the last number again, which never reads the dial box. With
+ * `readsText`, a number shown as text counts too.
+ */
+export function pickNumberOfControl(
+  path: HTMLElement[],
+  hints: DialHints,
+  context: DialContext,
+  options: { readsText: boolean; redial: boolean },
+): PickedNumber | null {
+  const ancestors = withinPanel(path).slice(0, NUMBER_BOX_SEARCH_DEPTH + 1);
+  const itemIndex = ancestors.findIndex(isItem);
+  const item = ancestors[itemIndex];
+
+  // A redial in a row of a call list dials that row's person; one outside
+  // rows dials the last number dialed.
+  if (options.redial && !item) {
+    const [last, ...others] = context.lastDialed() ?? [];
+    if (last) return others.length > 0 ? { raw: last, alternatives: others } : { raw: last };
+  }
+
+  // A menu item or a dialog drawn in its own layer: the layer's own box
+  // first, else the row or opener the agent used to open it.
+  const layer = ancestors.findIndex(isLayer);
+  if (layer !== -1) {
+    const inLayer = options.redial ? null : boxAlong(ancestors.slice(0, layer + 1), hints, context);
+    if (inLayer) return inLayer;
+    const pointed = context.pointedItem();
+    const fromPointed = pointed && options.readsText ? numbersIn(pointed, false) : null;
+    if (fromPointed) return fromPointed;
+  }
+
+  const box = options.redial ? null : boxAlong(ancestors, hints, context);
+  if (box && (!item || item.contains(box.element))) return box;
+  if (!options.readsText) return box;
+
+  if (item) {
+    const fromItem = numbersIn(item, box !== null);
+    if (fromItem) return fromItem;
+  }
+  if (box) return box;
+
+  const pointed = context.pointedItem();
+  if (pointed && ancestors[0] && !pointed.contains(ancestors[0])) {
+    const fromPointed = numbersIn(pointed, false);
+    if (fromPointed) return fromPointed;
+  }
+
+  // A redial or "Call" button beside a number shown as plain text dials
+  // that number. With several numbers at the nearest level that shows any,
+  // the one the page dials is unknown, so all of them are checked.
+  for (const ancestor of ancestors.slice(itemIndex + 1)) {
+    const found = numbersIn(ancestor, false);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** Returns the number the panel around a control is about to dial: a number box, else the display the agent typed into. */
+function boxAlong(
+  ancestors: HTMLElement[],
+  hints: DialHints,
+  context: DialContext,
+): (PickedNumber & { element: HTMLElement }) | null {
+  const display = context.typedDisplay();
+  for (const ancestor of ancestors) {
+    const scope = ancestor instanceof HTMLButtonElement && ancestor.form ? ancestor.form : ancestor;
+    // A host's own shadow root is searched first: a dial pad may sit right in it.
+    const scopes = ancestor.shadowRoot ? [ancestor.shadowRoot, scope] : [scope];
+    for (const within of scopes) {
+      const found = boxNumberIn(within, hints);
+      if (found) {
+        const depth = NUMBER_BOX_SEARCH_DEPTH + 1;
+        return { ...withCountryCode(found.number, found.box, within, depth), element: found.box };
+      }
+    }
+    if (display && ancestor.contains(display)) {
+      const number = readDialBox(display);
+      if (number) return { ...number, element: display };
+    }
+  }
+  return null;
+}
+
+/** Returns the number in the boxes of a scope: a box the site adapter names first, then an input, a picker or one that looks like a number box. */
+function boxNumberIn(
+  scope: Element | DocumentFragment,
+  hints: DialHints,
+): { number: BoxNumber; box: HTMLElement } | null {
+  for (const box of queryAll(scope, hints.numberBoxSelectors)) {
+    const number = readDialBox(box);
+    if (number) return { number, box };
+  }
+  const boxes = scope.querySelectorAll<HTMLElement>(
+    'input, select, textarea, [role="textbox"], [contenteditable="true"], output, [aria-live]',
+  );
+  let fallback: { number: BoxNumber; box: HTMLElement } | null = null;
+  for (const box of boxes) {
+    const number = readDialBox(box);
+    if (!number) continue;
+    if (
+      NUMBER_BOX_HINTS.test(boxHints(box)) ||
+      box instanceof HTMLInputElement ||
+      box instanceof HTMLSelectElement
+    )
+      return { number, box };
+    fallback ??= { number, box };
+  }
+  return fallback;
+}
+
+/**
+ * Returns the numbers shown in an element's text; with `skipHistory`, those
+ * after a history word are left out. Several different numbers make the pick
+ * uncertain.
+ */
+function numbersIn(element: HTMLElement, skipHistory: boolean): PickedNumber | null {
+  const text = composedText(element);
+  const numbers: string[] = [];
+  const keys = new Set<string>();
+  for (const candidate of findPhoneCandidates(text)) {
+    if (skipHistory && afterHistoryWord(text, candidate.start)) continue;
+    const key = dialKey(candidate.raw);
+    if (keys.has(key)) continue;
+    keys.add(key);
+    numbers.push(candidate.raw);
+  }
+  const [first, ...others] = numbers;
+  if (!first) return null;
+  return others.length > 0 ? { raw: first, alternatives: others, uncertain: true } : { raw: first };
+}
+
+function afterHistoryWord(text: string, start: number): boolean {
+  return HISTORY_WORDS.test(text.slice(Math.max(0, start - HISTORY_LOOKBEHIND), start));
+}
+
+/** Tells whether an element is a row, a list item or a card. */
+export function isItem(element: Element): boolean {
+  if (element.matches(ITEM_SELECTOR)) return element.getAttribute('role') !== 'none';
+  return ITEM_CLASS_TOKENS.test(element.getAttribute('class') ?? '');
+}
+
+/** Tells whether an element is a menu, a dialog or another layer drawn over the page. */
+export function isLayer(element: Element): boolean {
+  const role = element.getAttribute('role') ?? '';
+  if (LAYER_ROLES.has(role) || element.getAttribute('aria-modal') === 'true') return true;
+  if (LAYER_CLASS_TOKENS.test(element.getAttribute('class') ?? '')) return true;
+  const position = element.ownerDocument.defaultView?.getComputedStyle(element).position;
+  return position === 'fixed' || position === 'absolute';
+}
+
+/** Returns the path up to, but not including, the page's body and root element. */
+export function withoutPageRoots(path: HTMLElement[]): HTMLElement[] {
+  const end = path.findIndex(
+    (element) => element.localName === 'body' || element.localName === 'html',
+  );
+  return end === -1 ? path : path.slice(0, end);
+}
+
+/**
+ * Returns the path up to the page's body, and the body too when the page is
+ * as small as a softphone's own frame: there the body is the dial panel.
+ */
+function withinPanel(path: HTMLElement[]): HTMLElement[] {
+  const kept = withoutPageRoots(path);
+  const body = path[kept.length];
+  return body?.localName === 'body' && hasFewElements(body) ? [...kept, body] : kept;
+}
+
+function hasFewElements(body: HTMLElement): boolean {
+  const walker = body.ownerDocument.createTreeWalker(body, NodeFilter.SHOW_ELEMENT);
+  let count = 0;
+  while (walker.nextNode()) if (++count > MAX_PANEL_ELEMENTS) return false;
+  return true;
+}
+
+/**
+ * Returns the text of an element and of its open shadow roots, cut after
+ * about 256 characters. A space goes between elements, so a number in one
+ * span does not run into the label of the button after it. Text being
+ * edited (textareas and editable regions) and the options of a picker are
+ * left out, because those are boxes, read by the rules for boxes.
+ */
+export function composedText(element: Element): string {
+  let text = '';
+  const visit = (node: Node): void => {
+    if (text.length > 256) return;
+    if (node.nodeType === Node.TEXT_NODE) {
+      text += (node as Text).data;
+      return;
+    }
+    if (node !== element && isEditedText(node)) return;
+    if (node !== element && text !== '' && !text.endsWith(' ')) text += ' ';
+    const shadow = node.nodeType === Node.ELEMENT_NODE ? (node as Element).shadowRoot : null;
+    if (shadow) visit(shadow);
+    for (let child = node.firstChild; child; child = child.nextSibling) visit(child);
+  };
+  visit(element);
+  return text;
+}
+
+function isEditedText(node: Node): boolean {
+  if (node.nodeType !== Node.ELEMENT_NODE) return false;
+  const element = node as Element;
+  return (
+    element.localName === 'textarea' || element.localName === 'select' || isEditableRegion(element)
+  );
+}
+
+export function queryAll(
+  scope: Element | DocumentFragment,
+  selectors: readonly string[] | undefined,
+): HTMLElement[] {
+  const found: HTMLElement[] = [];
+  // One query per selector, so a selector this browser rejects drops only itself.
+  for (const selector of selectors ?? []) {
+    try {
+      found.push(...scope.querySelectorAll<HTMLElement>(selector));
+    } catch {
+      // An adapter's selector this browser does not support matches nothing.
+    }
+  }
+  return found;
+}

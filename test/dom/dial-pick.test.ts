@@ -1,0 +1,191 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadHtml, startOnPage } from './harness';
+
+// Which number a call control with no number of its own dials.
+
+let page: ReturnType<typeof startOnPage> | null = null;
+afterEach(() => {
+  page?.stop();
+  page = null;
+  document.querySelector('dnc-guard-notice')?.remove();
+});
+
+const notice = () => document.querySelector<HTMLElement>('dnc-guard-notice');
+const noticeText = () => notice()?.shadowRoot?.textContent ?? '';
+const wait = (ms = 40) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Elements enough to make the body a page, not a softphone's own frame. */
+const FILLER = '<span>x</span>'.repeat(30);
+
+/** Records the page's own dials: clicks on elements with an id. */
+function dials(): string[] {
+  const log: string[] = [];
+  document.addEventListener('click', (event) => {
+    const id = (event.target as HTMLElement).id;
+    if (id) log.push(id);
+  });
+  return log;
+}
+
+function press(element: Element, init: MouseEventInit = {}): void {
+  const options = { bubbles: true, cancelable: true, composed: true, ...init };
+  element.dispatchEvent(new PointerEvent('pointerdown', options));
+  element.dispatchEvent(new MouseEvent('click', options));
+}
+
+function rightClick(element: Element): void {
+  const options = { bubbles: true, cancelable: true, composed: true, button: 2 };
+  element.dispatchEvent(new PointerEvent('pointerdown', options));
+  element.dispatchEvent(new MouseEvent('contextmenu', options));
+}
+
+/** A dial pad whose keys write into a display div, as page script would. */
+function padPage(extra = ''): HTMLElement {
+  loadHtml(`<div class="app">
+    <div class="pad-card">
+      <div id="display" aria-label="Phone number"></div>
+      ${[...'0123456789'].map((k) => `<div class="key" role="button" tabindex="0">${k}</div>`).join('')}
+      <div id="call" role="button" aria-label="Call" tabindex="0"></div>
+      <div id="log">Last dial: +1 415 555 0123</div>
+    </div>${extra}</div>${FILLER}`);
+  const display = document.getElementById('display') as HTMLElement;
+  for (const key of document.querySelectorAll<HTMLElement>('.key')) {
+    key.addEventListener('click', () => display.append(key.textContent ?? ''));
+  }
+  return display;
+}
+
+describe('the panel the control dials from', () => {
+  it('dials the digits typed into a pad display, not the last dial beside it', async () => {
+    padPage();
+    page = startOnPage();
+    const log = dials();
+    const keys = [...document.querySelectorAll<HTMLElement>('.key')];
+    for (const digit of '2125550187') press(keys[Number(digit)] as HTMLElement);
+    await wait();
+
+    press(document.getElementById('call') as HTMLElement);
+    await wait();
+
+    expect(notice()).toBeNull();
+    expect(log.filter((id) => id === 'call')).toEqual(['call']);
+  });
+
+  it('never reads the whole page for a control with nothing near', async () => {
+    loadHtml(
+      `<div><div><p>Marcus +1 646 555 0199</p></div></div>
+       <div><div><div><button id="call">Call</button></div></div></div>${FILLER}`,
+    );
+    page = startOnPage();
+    const log = dials();
+
+    press(document.getElementById('call') as HTMLElement);
+    await wait();
+
+    expect(notice()).toBeNull();
+    expect(log).toEqual(['call']);
+  });
+
+  it('says it could not tell which number when a control shows several', async () => {
+    loadHtml(
+      `<div class="panel"><span>+1 212 555 0187</span> <span>+1 415 555 0123</span>
+       <button id="call">Call</button></div>${FILLER}`,
+    );
+    page = startOnPage();
+    const log = dials();
+
+    press(document.getElementById('call') as HTMLElement);
+    await wait();
+
+    expect(log).toEqual([]);
+    expect(noticeText()).toContain('could not tell which');
+    expect(noticeText()).toContain('+12125550187');
+    expect(noticeText()).toContain('+14155550123');
+  });
+});
+
+describe('a menu drawn in a portal', () => {
+  const table = `<div id="app"><table><tbody>
+      <tr><td id="marcus">Marcus Lee</td><td>+1 646-555-0199</td></tr>
+      <tr><td id="helen">Helen Park</td><td>+1 212-555-0187</td></tr>
+    </tbody></table></div>
+    <div><div><div><div><div><div><ul role="menu" style="position:absolute">
+      <li role="none"><span role="menuitem" id="menu-call">Call</span></li>
+    </ul></div></div></div></div></div></div>${FILLER}`;
+
+  it('blocks the number of the row the menu was opened on', async () => {
+    loadHtml(table);
+    page = startOnPage();
+    const log = dials();
+
+    rightClick(document.getElementById('marcus') as HTMLElement);
+    press(document.getElementById('menu-call') as HTMLElement);
+    await wait();
+
+    expect(log).toEqual([]);
+    expect(notice()?.dataset.status).toBe('suppressed');
+    expect(noticeText()).toContain('646');
+  });
+
+  it('dials an allowed row once', async () => {
+    loadHtml(table);
+    page = startOnPage();
+    const log = dials();
+
+    rightClick(document.getElementById('helen') as HTMLElement);
+    press(document.getElementById('menu-call') as HTMLElement);
+    await wait();
+
+    expect(notice()).toBeNull();
+    expect(log).toEqual(['menu-call']);
+  });
+});
+
+describe('redial', () => {
+  const dialer = `<div id="app">
+      <section><p>Marcus +1 646 555 0199</p><a id="helen" href="tel:+12125550187">Helen</a></section>
+      <div class="panel"><input placeholder="Type a number">
+        <div><div id="redial" role="button" aria-label="Redial last number">↻</div></div></div>
+    </div>${FILLER}`;
+
+  it('decides a redial control against the last number dialed on the page', async () => {
+    loadHtml(dialer);
+    page = startOnPage();
+    const log = dials();
+
+    press(document.getElementById('helen') as HTMLElement);
+    await wait();
+    press(document.getElementById('redial') as HTMLElement);
+    await wait();
+
+    expect(notice()).toBeNull();
+    expect(log).toEqual(['helen', 'redial']);
+  });
+});
+
+describe('Enter on a page that reads the keyboard', () => {
+  it('decides the display the typed digits went into, beside speed-dial buttons', async () => {
+    const display = padPage(`<div class="speed">
+        <div class="row">Rosa +1 212 555 0187 <div role="button" aria-label="Call Rosa">☎</div></div>
+      </div>`);
+    document.addEventListener('keydown', (event) => {
+      if (/^\d$/.test(event.key)) display.append(event.key);
+    });
+    const log: string[] = [];
+    document.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter') log.push('enter');
+    });
+    page = startOnPage();
+
+    for (const key of '4155550123') {
+      document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+    }
+    await wait();
+    document.body.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }),
+    );
+    await wait();
+
+    expect(log).toEqual([]);
+    expect(notice()?.dataset.status).toBe('suppressed');
+  });
+});
