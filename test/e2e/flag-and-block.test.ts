@@ -151,6 +151,39 @@ describe('with a list imported from CSV', () => {
     await page.close();
   });
 
+  it('dials the digits typed on a pad, not a blocked last dial beside them', async () => {
+    const page = await open('call-menus.html');
+    await waitForBadges(page, 3);
+
+    for (const digit of '2125550187') await page.locator('.key', { hasText: digit }).click();
+    await page.locator('#pad-call').click();
+
+    await expect.poll(() => pageEvents(page)).toEqual(['dial:pad:2125550187']);
+    expect(await notice(page).count()).toBe(0);
+    await page.close();
+  });
+
+  it('decides a Call in a portal menu by the row it was opened on', async () => {
+    const page = await open('call-menus.html');
+    await waitForBadges(page, 3);
+
+    await page.locator('#marcus').click({ button: 'right' });
+    await page.locator('#menu-call').click();
+    await expect.poll(() => notice(page).count()).toBe(1);
+    const text = await notice(page).evaluate((element) => element.shadowRoot?.textContent ?? '');
+    expect(text).toContain('646');
+    await page.keyboard.press('Escape');
+    // The blocked click never reached the page, so its menu is still open over the rows.
+    await page.evaluate(() => {
+      (document.getElementById('menu') as HTMLElement).style.display = 'none';
+    });
+
+    await page.locator('#helen').click({ button: 'right' });
+    await page.locator('#menu-call').click();
+    await expect.poll(() => pageEvents(page)).toEqual(['dial:menu:+1 212-555-0187']);
+    await page.close();
+  });
+
   it('blocks a Chinese dial form', async () => {
     const page = await open('dial-pad.html');
     await page.locator('#zh-number').fill('+86 138 1234 5678');
