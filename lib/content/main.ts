@@ -153,7 +153,7 @@ export function startContentScript(ctx: ContentScriptContext): void {
       pageSignal,
     );
     badges.listen(window, pageSignal);
-    listenForShadowRoots(window, (root) => scanner.watch(root), pageSignal);
+    listenForShadowRoots(window, (root, host) => scanner.watchHost(root, host), pageSignal);
     scanner.followInputs(document, pageSignal);
   };
   addListeners();

@@ -119,8 +119,8 @@ const INPUT_CHECK_MS = 1000;
 type ValueElement = HTMLInputElement | HTMLTextAreaElement;
 
 /**
- * Finds phone numbers in a document and its open shadow roots: text, dial
- * links and input values. One MutationObserver per root feeds a queue that
+ * Finds phone numbers in a document and its shadow roots (closed ones as
+ * the page's world announces them): text, dial links and input values. One MutationObserver per root feeds a queue that
  * is worked off in idle time, within a deadline, so a large page is scanned
  * in slices and never in one long task.
  *
@@ -135,6 +135,12 @@ export class PageScanner {
   private readonly scannedRoots = new WeakSet<Node>();
   private readonly observedRoots = new WeakSet<Node>();
   private readonly observers: Array<{ observer: MutationObserver; root: Node }> = [];
+  /**
+   * Closed shadow roots whose host was outside the document when the root was
+   * announced, watched once a walk meets the host. Null until there is one, so
+   * a walk on a page without them does no look-up per element.
+   */
+  private closedRoots: WeakMap<Element, ShadowRoot> | null = null;
   /** Inputs and text areas scanned, with the value read; a value changes without a DOM mutation. */
   private readonly values = new Map<ValueElement, string>();
   /**
@@ -170,6 +176,20 @@ export class PageScanner {
 
     const start = scanStart(root);
     if (start) this.enqueue(start, false);
+  }
+
+  /**
+   * Watches a shadow root that the page's own world announced, with its host:
+   * at once when the host is in the document, or else when a walk meets the
+   * host, which a closed root needs, because the walk cannot see it.
+   */
+  watchHost(root: ShadowRoot, host: Element): void {
+    if (host.isConnected || root.mode === 'open') {
+      this.watch(root);
+      return;
+    }
+    this.closedRoots ??= new WeakMap();
+    this.closedRoots.set(host, root);
   }
 
   /**
@@ -484,9 +504,11 @@ export class PageScanner {
     // Custom elements and many standard ones can host a shadow root. Badges
     // inserted between slices host ours, which is not watched.
     const walker = cursor.elements;
+    const closedRoots = this.closedRoots;
     let visited = 0;
     for (let element = walker.nextNode(); element; element = walker.nextNode()) {
-      const shadow = (element as Element).shadowRoot;
+      const shadow =
+        (element as Element).shadowRoot ?? (closedRoots && closedRoots.get(element as Element));
       if (shadow && !isOwnElement(element)) this.watch(shadow);
       if (++visited % ELEMENTS_PER_CHECK === 0 && performance.now() >= deadline) return false;
     }
@@ -495,7 +517,8 @@ export class PageScanner {
 
   /** Handles the root of a walk itself, because the selector queries see only its descendants. */
   private visitElement(element: Element): void {
-    if (element.shadowRoot) this.watch(element.shadowRoot);
+    const shadow = element.shadowRoot ?? this.closedRoots?.get(element);
+    if (shadow) this.watch(shadow);
     if (element.matches(DIAL_LINKS)) this.visitLink(element as HTMLAnchorElement);
     if (element.localName === 'input' || element.localName === 'textarea') {
       this.visitInput(element as ValueElement);

@@ -1,3 +1,4 @@
+import { vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BadgeManager } from '../../lib/content/badges';
@@ -145,4 +146,31 @@ export function badgeMap(root: ParentNode = document): Record<string, string> {
   return Object.fromEntries(
     badgesIn(root).map((badge) => [badge.dataset.e164 ?? '', badge.dataset.status ?? '']),
   );
+}
+
+/**
+ * Closed shadow roots made by `attachClosedRoot`, which the stand-in for
+ * chrome.dom.openOrClosedShadowRoot returns; jsdom has no such API.
+ */
+const closedRoots = new WeakMap<Element, ShadowRoot>();
+
+/** Attaches a closed shadow root to `host`, reachable through the stubbed extension API. */
+export function attachClosedRoot(host: Element): ShadowRoot {
+  const root = host.attachShadow({ mode: 'closed' });
+  closedRoots.set(host, root);
+  return root;
+}
+
+/** Gives the `chrome` global the `dom` API, the way Chrome gives it to content scripts, until the returned function is called. */
+export function stubChromeDom(): () => void {
+  const before: unknown = Reflect.get(globalThis, 'chrome');
+  const openOrClosedShadowRoot = (element: HTMLElement) =>
+    element.shadowRoot ?? closedRoots.get(element) ?? null;
+  vi.stubGlobal(
+    'chrome',
+    Object.assign(Object.create(before as object) as object, {
+      dom: { openOrClosedShadowRoot },
+    }),
+  );
+  return () => vi.stubGlobal('chrome', before);
 }

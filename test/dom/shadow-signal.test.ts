@@ -1,10 +1,11 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
+  CLOSED_ROOT_EVENT,
   SHADOW_ROOT_EVENT,
   announceShadowRoots,
   listenForShadowRoots,
 } from '../../lib/content/shadow-signal';
-import { badgeMap, loadHtml, startOnPage } from './harness';
+import { attachClosedRoot, badgeMap, loadHtml, startOnPage, stubChromeDom } from './harness';
 
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -38,15 +39,33 @@ describe('shadow roots attached late', () => {
     expect(roots).toEqual([root]);
   });
 
-  it('skips closed roots and detached hosts', async () => {
-    loadHtml('<x-closed id="host"></x-closed>');
+  it('skips open roots of detached hosts', async () => {
+    loadHtml('<p>Account</p>');
     const roots = announcedRoots();
 
-    document.getElementById('host')?.attachShadow({ mode: 'closed' });
     document.createElement('x-detached').attachShadow({ mode: 'open' });
     await nextTask();
 
     expect(roots).toEqual([]);
+  });
+
+  it('announces closed roots, of detached hosts too', async () => {
+    const unstub = stubChromeDom();
+    loadHtml('<x-closed id="host"></x-closed>');
+    const roots = announcedRoots();
+    const seen: string[] = [];
+    document.addEventListener(CLOSED_ROOT_EVENT, () => seen.push('document'));
+
+    try {
+      const onPage = attachClosedRoot(document.getElementById('host') as Element);
+      const detached = attachClosedRoot(document.createElement('x-detached'));
+      await nextTask();
+
+      expect(roots).toEqual([onPage, detached]);
+      expect(seen).toEqual([]);
+    } finally {
+      unstub();
+    }
   });
 
   it('keeps what attachShadow returns and throws', () => {
