@@ -7,6 +7,7 @@ import { scheduleFrame, type FrameScheduler, type IdleScheduler } from './idle';
 import type { FoundNumber, ScanSink } from './scanner';
 import type { StatusClient } from './status-client';
 import { clippingBox, fieldFlexRow, type BoxLook } from './clipping';
+import { composedPathWithin } from './closed-roots';
 import { BADGE_CSS, applyStyles } from './styles';
 
 interface BadgeRecord {
@@ -107,7 +108,7 @@ export class BadgeManager implements ScanSink {
     win.addEventListener(
       'mouseover',
       (event) => {
-        const badge = event.composedPath()[0];
+        const badge = composedPathWithin(event)[0];
         if (!(badge instanceof HTMLElement)) return;
         const host =
           badge.localName === BADGE_TAG ? badge : (badge.getRootNode() as ShadowRoot).host;
@@ -120,7 +121,7 @@ export class BadgeManager implements ScanSink {
     win.addEventListener(
       'click',
       (event) => {
-        const path = event.composedPath();
+        const path = composedPathWithin(event);
         const badge = path.find(
           (node): node is HTMLElement =>
             node instanceof HTMLElement && node.localName === BADGE_TAG,

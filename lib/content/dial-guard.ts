@@ -7,10 +7,10 @@ import {
   dialTargetOfKey,
   dialTargetOfPageEnter,
   dialTargetOfSubmit,
-  pathElements,
   type DialTarget,
 } from './dial-targets';
 import { followDialGestures } from './dial-memory';
+import { composedPathWithin, pathElementsWithin } from './closed-roots';
 import { BADGE_TAG, countDigits, dialKey } from './dom-rules';
 import { showNotice } from './notice';
 import type { StatusClient } from './status-client';
@@ -123,7 +123,9 @@ export function installDialGuard(
     if (!target || replaying) return;
     // A click on our own badge opens its menu; the badge stops it from reaching the page.
     if (
-      event.composedPath().some((node) => node instanceof Element && node.localName === BADGE_TAG)
+      composedPathWithin(event).some(
+        (node) => node instanceof Element && node.localName === BADGE_TAG,
+      )
     )
       return;
 
@@ -190,9 +192,11 @@ export function installDialGuard(
 
   const hints = (): DialHints => options.hints?.() ?? {};
 
-  listen('click', (event) => guard(event, dialTargetOfClick(pathElements(event), hints(), memory)));
+  listen('click', (event) =>
+    guard(event, dialTargetOfClick(pathElementsWithin(event), hints(), memory)),
+  );
   listen('auxclick', (event) =>
-    guard(event, dialTargetOfClick(pathElements(event), hints(), memory)),
+    guard(event, dialTargetOfClick(pathElementsWithin(event), hints(), memory)),
   );
 
   // Enter in a dial box dials. Enter or Space on a control the browser does
@@ -202,7 +206,7 @@ export function installDialGuard(
   // keyup stays quiet, so one key press shows one notice.
   listen('keydown', (event) => {
     if (!isActivationKey(event)) return;
-    const path = pathElements(event);
+    const path = pathElementsWithin(event);
     const isEnter = (event as KeyboardEvent).key === 'Enter';
     const inBox = isEnter ? dialTargetOfEnter(path, hints()) : null;
     guard(
@@ -214,7 +218,7 @@ export function installDialGuard(
   });
   listen('keyup', (event) => {
     if (!isActivationKey(event)) return;
-    const path = pathElements(event);
+    const path = pathElementsWithin(event);
     const onPage =
       (event as KeyboardEvent).key === 'Enter'
         ? dialTargetOfPageEnter(path, hints(), memory)
@@ -237,7 +241,7 @@ export function installDialGuard(
 
   const holdPress = (target: DialTarget, event: Event): void => {
     // Read now: an event's path is empty once its dispatch is over.
-    const press = { event, aimedAt: event.composedPath()[0] ?? target.element };
+    const press = { event, aimedAt: composedPathWithin(event)[0] ?? target.element };
     if (pendingPresses?.element === target.element) {
       pendingPresses.events.push(press);
       return;
@@ -267,7 +271,7 @@ export function installDialGuard(
   for (const type of PRESS_EVENTS) {
     listen(type, (event) => {
       if (replaying) return;
-      const target = dialTargetOfClick(pathElements(event), hints(), memory);
+      const target = dialTargetOfClick(pathElementsWithin(event), hints(), memory);
       if (!target) return;
       const known = cachedResults(target);
       if (!known) {
@@ -279,7 +283,7 @@ export function installDialGuard(
     });
   }
   listen('pointerover', (event) => {
-    const target = dialTargetOfClick(pathElements(event), hints(), memory);
+    const target = dialTargetOfClick(pathElementsWithin(event), hints(), memory);
     if (!target || cachedResults(target)) return;
     void lookUp(target);
   });
@@ -287,7 +291,7 @@ export function installDialGuard(
   // Typing into a dial box requests the status early, so the click that
   // follows can be decided at once instead of held.
   listen('input', (event) => {
-    const target = dialTargetOfEnter(pathElements(event), hints());
+    const target = dialTargetOfEnter(pathElementsWithin(event), hints());
     if (target) void lookUp(target);
   });
 }

@@ -1,6 +1,7 @@
 import { findPhoneCandidates } from '../phone/candidates';
 import type { DialHints } from '../sites/types';
 import { boxHints, readDialBox, type BoxNumber } from './dial-boxes';
+import { shadowRootOf } from './closed-roots';
 import { withCountryCode } from './country-picker';
 import { dialKey, isEditableRegion } from './dom-rules';
 
@@ -132,7 +133,8 @@ function boxAlong(
   for (const ancestor of ancestors) {
     const scope = ancestor instanceof HTMLButtonElement && ancestor.form ? ancestor.form : ancestor;
     // A host's own shadow root is searched first: a dial pad may sit right in it.
-    const scopes = ancestor.shadowRoot ? [ancestor.shadowRoot, scope] : [scope];
+    const shadow = shadowRootOf(ancestor);
+    const scopes = shadow ? [shadow, scope] : [scope];
     for (const within of scopes) {
       const found = boxNumberIn(within, hints);
       if (found) {
@@ -241,7 +243,7 @@ function hasFewElements(body: HTMLElement): boolean {
 }
 
 /**
- * Returns the text of an element and of its open shadow roots, cut after
+ * Returns the text of an element and of its shadow roots, cut after
  * about 256 characters. A space goes between elements, so a number in one
  * span does not run into the label of the button after it. Text being
  * edited (textareas and editable regions) and the options of a picker are
@@ -257,7 +259,7 @@ export function composedText(element: Element): string {
     }
     if (node !== element && isEditedText(node)) return;
     if (node !== element && text !== '' && !text.endsWith(' ')) text += ' ';
-    const shadow = node.nodeType === Node.ELEMENT_NODE ? (node as Element).shadowRoot : null;
+    const shadow = node.nodeType === Node.ELEMENT_NODE ? shadowRootOf(node as Element) : null;
     if (shadow) visit(shadow);
     for (let child = node.firstChild; child; child = child.nextSibling) visit(child);
   };

@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { shadowRootOf } from '../../lib/content/closed-roots';
+import { composedPathWithin, shadowRootOf } from '../../lib/content/closed-roots';
 import { announceShadowRoots, listenForShadowRoots } from '../../lib/content/shadow-signal';
 import { attachClosedRoot, badgeMap, loadHtml, startOnPage, stubChromeDom } from './harness';
 
@@ -52,6 +52,35 @@ function closedCard(host: Element, number: string, dials: string[]): ShadowRoot 
   return root;
 }
 
+/** Has the root answer elementFromPoint, which jsdom lacks, with the element at every point. */
+function pointAt(root: ShadowRoot, element: Element): void {
+  Object.defineProperty(root, 'elementFromPoint', { value: () => element, configurable: true });
+}
+
+/** Puts a contact card with a closed root on the page, its Call button under the pointer. */
+function cardOnPage(number: string) {
+  loadHtml('<x-card id="host"></x-card>');
+  const dials: string[] = [];
+  const root = closedCard(document.getElementById('host') as Element, number, dials);
+  const call = root.getElementById('call') as HTMLElement;
+  pointAt(root, call);
+  return { dials, root, call };
+}
+
+/** Clicks `element` as a mouse does: the event carries coordinates and a click count. */
+function mouseClick(element: Element): void {
+  element.dispatchEvent(
+    new MouseEvent('click', {
+      bubbles: true,
+      cancelable: true,
+      composed: true,
+      detail: 1,
+      clientX: 20,
+      clientY: 20,
+    }),
+  );
+}
+
 describe('closed shadow roots', () => {
   it('reaches a closed root through the extension API', () => {
     const host = document.createElement('x-card');
@@ -86,5 +115,95 @@ describe('closed shadow roots', () => {
     await page.settle();
 
     expect(badgeMap(root)).toEqual({ '+12125550187': 'allowed' });
+  });
+
+  it('completes an event path from inside a closed root', () => {
+    loadHtml('<x-card id="host"></x-card>');
+    const host = document.getElementById('host') as Element;
+    const root = closedCard(host, '+1 212 555 0187', []);
+    const call = root.getElementById('call') as HTMLElement;
+    pointAt(root, call);
+    let path: EventTarget[] = [];
+    document.addEventListener('click', (event) => (path = composedPathWithin(event)), {
+      signal: controller.signal,
+    });
+
+    mouseClick(call);
+
+    expect(path.slice(0, 4)).toEqual([call, root, host, document.body]);
+  });
+
+  it('blocks the Call button of a suppressed number in a closed root', async () => {
+    const { dials, call } = cardOnPage('+1 415 555 0123');
+    page = startWithSignal();
+    await page.settle();
+
+    mouseClick(call);
+    await nextTask();
+
+    expect(dials).toEqual([]);
+    expect(notice()?.getAttribute('role')).toBe('alertdialog');
+    expect(page.reports).toEqual([{ raw: '+1 415 555 0123', decision: 'block' }]);
+  });
+
+  it('dials an allowed number in a closed root once', async () => {
+    const { dials, call } = cardOnPage('+1 212 555 0187');
+    page = startWithSignal();
+
+    // Before the scan: the number is looked up while the click is held.
+    mouseClick(call);
+    await page.settle();
+
+    expect(dials).toEqual(['+1 212 555 0187']);
+    expect(notice()).toBeNull();
+  });
+
+  it('blocks a key on the focused Call button of a closed root', async () => {
+    const { dials, root, call } = cardOnPage('+1 415 555 0123');
+    page = startWithSignal();
+    await page.settle();
+
+    call.focus();
+    expect(root.activeElement).toBe(call);
+    // A button pressed with the keyboard gets a click without a pointer behind it.
+    call.dispatchEvent(
+      new MouseEvent('click', { bubbles: true, cancelable: true, composed: true }),
+    );
+    await nextTask();
+
+    expect(dials).toEqual([]);
+    expect(notice()?.getAttribute('role')).toBe('alertdialog');
+  });
+
+  it('blocks Enter in a dial box of a closed root', async () => {
+    loadHtml('<x-dialer id="host"></x-dialer>');
+    const root = attachClosedRoot(document.getElementById('host') as Element);
+    const pad = document.createElement('div');
+    const box = document.createElement('input');
+    box.type = 'tel';
+    box.setAttribute('aria-label', 'Number');
+    box.value = '+1 415 555 0123';
+    const call = document.createElement('button');
+    call.textContent = 'Call';
+    pad.append(box, call);
+    const keys: string[] = [];
+    box.addEventListener('keydown', (event) => keys.push(event.key));
+    root.append(pad);
+    page = startWithSignal();
+    await page.settle();
+
+    box.focus();
+    box.dispatchEvent(
+      new KeyboardEvent('keydown', {
+        key: 'Enter',
+        bubbles: true,
+        cancelable: true,
+        composed: true,
+      }),
+    );
+    await nextTask();
+
+    expect(keys).toEqual([]);
+    expect(notice()?.getAttribute('role')).toBe('alertdialog');
   });
 });
