@@ -212,6 +212,42 @@ describe('with a list imported from CSV', () => {
     await page.close();
   });
 
+  it('flags and guards numbers in closed shadow roots', async () => {
+    const page = await open('closed-shadow.html');
+    await expect.poll(() => page.title(), { timeout: 10_000 }).toContain('(ready)');
+    type CardPage = { cardRoot(id: string): ShadowRoot };
+    const badgeIn = (card: string) =>
+      page.evaluate((id) => {
+        const badge = (window as unknown as CardPage).cardRoot(id).querySelector('dnc-guard-badge');
+        return badge && `${badge.getAttribute('data-e164')} ${badge.getAttribute('data-status')}`;
+      }, card);
+    // Playwright's locators do not enter closed roots; the mouse goes where the button is.
+    const clickCall = async (card: string) => {
+      const box = await page.evaluate((id) => {
+        const call = (window as unknown as CardPage).cardRoot(id).querySelector('button');
+        const rect = call?.getBoundingClientRect();
+        return rect && { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+      }, card);
+      if (!box) throw new Error(`No Call button in ${card}`);
+      await page.mouse.click(box.x, box.y);
+    };
+
+    await expect.poll(() => badgeIn('lena'), { timeout: 15_000 }).toBe('+14155550123 suppressed');
+    await expect.poll(() => badgeIn('sam')).toBe('+12125550187 allowed');
+    await expect.poll(() => badgeIn('ana')).toBe('+442079460018 suppressed');
+
+    await clickCall('lena');
+    await expect.poll(() => notice(page).count()).toBe(1);
+    expect(await pageEvents(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => notice(page).count()).toBe(0);
+
+    await clickCall('sam');
+    await expect.poll(() => pageEvents(page)).toEqual(['dial:sam']);
+    expect(await notice(page).count()).toBe(0);
+    await page.close();
+  });
+
   it('keeps badge styles under CSS resets', async () => {
     const page = await open('reset-css.html');
     await waitForBadges(page, 2);
