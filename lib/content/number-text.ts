@@ -11,6 +11,10 @@ const CLICKABLE_NUMBER_DEPTH = 4;
 const MAX_NUMBER_TEXT_CHILDREN = 8;
 /** Non-number characters allowed around a click-to-dial number ("Call +1 212 …"). */
 const CLICK_TO_DIAL_SLACK = 16;
+/** Class and id tokens of values that a click edits in place ("editable", "inline-edit", "x-editable"). */
+const EDIT_TOKENS = /(^|[\s_-])(in-?line-?)?edit(able|or|ing)?([\s_-]|$)/i;
+/** Words in a title or label that mark a value as edited in place. */
+const EDIT_WORDS = /\bedit\b|编辑|編集|bearbeiten|modifier|editar|modifica/i;
 
 /**
  * Finds a number text that looks clickable among `below`, the clicked
@@ -43,12 +47,22 @@ export function clickableNumberTarget(below: HTMLElement[]): DialTarget | null {
     if (!element || element.childElementCount > MAX_NUMBER_TEXT_CHILDREN) return null;
     if (i > start && numberInText(element.textContent ?? '') === null) return null;
 
+    // A value that a click opens for editing is how an agent corrects or
+    // deletes a number in the CRM, so it is never read as a dial.
+    if (isEditedInPlace(element)) return null;
     const parent = below[i + 1];
     const pointerStartsHere = hasPointerCursor(element) && !(parent && hasPointerCursor(parent));
     if (pointerStartsHere || (element.tabIndex >= 0 && element.hasAttribute('tabindex')))
       return { kind: 'click-to-dial', raw, element };
   }
   return null;
+}
+
+/** Tells whether an element's class, id, title or label marks it as a value edited in place. */
+function isEditedInPlace(element: HTMLElement): boolean {
+  if (EDIT_TOKENS.test(element.className) || EDIT_TOKENS.test(element.id)) return true;
+  const label = `${element.title} ${element.getAttribute('aria-label') ?? ''}`;
+  return EDIT_WORDS.test(label) || element.hasAttribute('data-editable');
 }
 
 function hasPointerCursor(element: HTMLElement): boolean {

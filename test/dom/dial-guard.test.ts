@@ -968,6 +968,14 @@ describe('click-to-dial elements', () => {
         '<span id="num" style="cursor: pointer">(415) 555-0123</span></div>',
     ],
     [
+      'a value edited in place',
+      '<p>Phone: <span id="num" class="field editable" style="cursor: pointer">(415) 555-0123</span></p>',
+    ],
+    [
+      'a value titled as editable',
+      '<p>Phone: <span id="num" title="Click to edit" tabindex="0">(415) 555-0123</span></p>',
+    ],
+    [
       'a suggestion of a dialer search',
       '<input role="combobox" aria-label="Search or enter a number"><div role="listbox">' +
         '<div id="num" role="option" style="cursor: pointer"><span>Ann Lee</span> <small>(415) 555-0123</small></div></div>',
