@@ -294,8 +294,11 @@ function addAdjacentOrInline(element: Element, add: AddField): void {
   const text = deepText(element);
   if (text.length === 0 || text.length > MAX_FIELD_VALUE_LENGTH) return;
 
-  const next = classifyLabel(text) ? element.nextElementSibling : null;
-  const pair = next ? null : INLINE_PAIR.exec(text);
+  // "手机：138 0013 8000" contains a label word and its own value, so the
+  // element after it (a Call button, say) is not its value.
+  const pair = INLINE_PAIR.exec(text);
+  const holdsOwnValue = pair !== null && classifyLabel(pair[1]!) !== null;
+  const next = !holdsOwnValue && classifyLabel(text) ? element.nextElementSibling : null;
   if (!next && !pair) return;
   if (element.closest(NOT_A_LABEL)) return;
 

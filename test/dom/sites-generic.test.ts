@@ -65,6 +65,14 @@ describe('generic adapter on odd pages', () => {
     expect(snapshot!.phones).toEqual(['+44 20 7946 0123']);
   });
 
+  it('reads label and number in one element', () => {
+    const snapshot = read(`
+      <div><span>手机：<span>+86 139 1234 5678</span></span><button>拨打</button></div>
+      <div><span>Mobile: <span>+1 646 555 0199</span></span><button>Call</button></div>`);
+
+    expect(snapshot!.phones).toEqual(['+86 139 1234 5678', '+1 646 555 0199']);
+  });
+
   it('returns null for a page without record fields', () => {
     expect(read('<title>Inbox</title><p>Nothing to see.</p>')).toBeNull();
   });
