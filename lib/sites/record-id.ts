@@ -1,18 +1,23 @@
 // Record ids read from URLs and record headers of CRMs that no product adapter claims.
 
-/** Query parameters that CRMs use for the id of the record a page shows. */
+/**
+ * Query parameters that CRMs use for the id of the record a page shows,
+ * compared lower-cased and without "_" or "-" ("recordId", "record_id").
+ * Only these count: "page", "tab", "view" or "sort" carry numbers too.
+ */
 const ID_PARAMETERS = [
   'id',
-  'recordId',
-  'record_id',
-  'contactId',
-  'contact_id',
-  'personId',
-  'person_id',
-  'customerId',
-  'customer_id',
-  'leadId',
-  'objectId',
+  'record',
+  'recordid',
+  'contactid',
+  'personid',
+  'customerid',
+  'leadid',
+  'dealid',
+  'ticketid',
+  'caseid',
+  'objectid',
+  'entityid',
 ];
 
 /** Path words after which the next segment is the record id ("/contact/7", "#/people/42"). */
@@ -43,13 +48,32 @@ export function stripBraces(id: string): string {
  * the last path segment that looks like an id. Returns null when none does.
  */
 export function recordIdFromUrl(url: URL): string | null {
-  for (const name of ID_PARAMETERS) {
-    const value = url.searchParams.get(name)?.trim();
-    if (value && /^[A-Za-z0-9_{}-]{1,128}$/.test(value)) return stripBraces(value);
+  const hash = url.hash.replace(/^#!?\/?/, '');
+  const [hashPath = '', hashQuery = ''] = hash.split('?');
+  // Single-page apps often keep parameters in the hash ("#record=3").
+  const hashParameters = new URLSearchParams(hashPath.includes('=') ? hashPath : hashQuery);
+
+  return (
+    recordIdFromParameters(url.searchParams) ??
+    recordIdFromParameters(hashParameters) ??
+    recordIdFromSegments(splitPath(hashPath.includes('=') ? '' : hashPath)) ??
+    recordIdFromSegments(splitPath(url.pathname))
+  );
+}
+
+function recordIdFromParameters(parameters: URLSearchParams): string | null {
+  const byName = new Map<string, string>();
+  for (const [name, value] of parameters) {
+    const key = name.toLowerCase().replace(/[_-]/g, '');
+    if (!byName.has(key)) byName.set(key, value.trim());
   }
 
-  const hashPath = url.hash.replace(/^#!?\/?/, '').split('?')[0] ?? '';
-  return recordIdFromSegments(splitPath(hashPath)) ?? recordIdFromSegments(splitPath(url.pathname));
+  for (const name of ID_PARAMETERS) {
+    const value = byName.get(name);
+    // "?record=new" opens a form for a record that does not exist yet.
+    if (value && (SHORT_KEY.test(value) || UUID.test(value))) return stripBraces(value);
+  }
+  return null;
 }
 
 function splitPath(path: string): string[] {

@@ -228,6 +228,10 @@ describe('record id from the URL', () => {
       '8a1f0c2e-1b2c-4d5e-8f90-1234567890ab',
     ],
     ['https://crm.example.com/c/00412345/details', '00412345'],
+    ['https://crm.example.com/k/12/show?record=3', '3'],
+    ['https://crm.example.com/k/12/show#record=3&mode=show', '3'],
+    ['https://crm.example.com/app/view?page=2&Record_ID=A17', 'A17'],
+    ['https://crm.example.com/app/view?tab=4&dealId=4417', '4417'],
   ])('reads %s', (url, expected) => {
     loadHtml('<h1>Ana García</h1>');
 
@@ -238,6 +242,8 @@ describe('record id from the URL', () => {
     ['https://crm.example.com/crm-record.html'],
     ['https://crm.example.com/api/v2/view'],
     ['https://crm.example.com/reports/2024-03-15'],
+    ['https://crm.example.com/app/list?page=3&tab=2&view=7&sort=4'],
+    ['https://crm.example.com/app/form?record=new'],
   ])('finds none in %s', (url) => {
     loadHtml('<h1>Ana García</h1>');
 
