@@ -45,7 +45,7 @@ const CJK_NAME =
  * must pass this check, because a ticket page's h1 is its subject.
  */
 export function looksLikePersonName(text: string): boolean {
-  if (!isPlausibleName(text)) return false;
+  if (!isPlausibleName(text) || namesSection(text)) return false;
   if (CJK_NAME.test(text)) return true;
   if (/[\d?!#@:;|/\\()[\]{}<>=+*_"“”]/u.test(text)) return false;
 
@@ -54,6 +54,91 @@ export function looksLikePersonName(text: string): boolean {
   return words.every(
     (word) => /^[\p{Lu}\p{Lt}\p{Lo}]/u.test(word) || NAME_PARTICLES.has(word.toLowerCase()),
   );
+}
+
+/**
+ * Words of headings and titles that name a part of the app ("Deals", "Contact
+ * Details", "Sales Pipeline") rather than a person, compared lower-cased.
+ */
+const SECTION_WORDS = new Set([
+  'account',
+  'accounts',
+  'activities',
+  'activity',
+  'all',
+  'board',
+  'calendar',
+  'call',
+  'calls',
+  'case',
+  'cases',
+  'client',
+  'clients',
+  'companies',
+  'company',
+  'contact',
+  'contacts',
+  'customer',
+  'customers',
+  'dashboard',
+  'deal',
+  'deals',
+  'detail',
+  'details',
+  'feed',
+  'history',
+  'home',
+  'inbox',
+  'info',
+  'information',
+  'kanban',
+  'lead',
+  'leads',
+  'list',
+  'my',
+  'new',
+  'notes',
+  'open',
+  'opportunities',
+  'opportunity',
+  'overview',
+  'people',
+  'pipeline',
+  'profile',
+  'queue',
+  'recent',
+  'record',
+  'records',
+  'reports',
+  'sales',
+  'search',
+  'settings',
+  'summary',
+  'tasks',
+  'ticket',
+  'tickets',
+  'timeline',
+  'view',
+  'kontakte',
+  'kunden',
+  'übersicht',
+  'clientes',
+  'contactos',
+  'détails',
+]);
+
+/** Words of Chinese and Japanese app sections; a heading made only of them names a page ("客户详情"). */
+const CJK_SECTION_WORDS =
+  /^(?:客户|客戶|联系人|聯絡人|详情|詳情|詳細|线索|商机|机会|列表|一覧|首页|工作台|看板|订单|合同|工单|记录|跟进|管理|信息|基本|概览|设置|报表|任务|日程|全部|我的|公海|资料|档案|顧客|連絡先|取引先|商談|案件|ホーム)+$/u;
+
+/** Tells whether every word of `text` names a part of the app, so the text is a section heading. */
+function namesSection(text: string): boolean {
+  if (CJK_SECTION_WORDS.test(text)) return true;
+  return text
+    .toLowerCase()
+    .split(/[\s·&,-]+/u)
+    .filter((word) => word.length > 0)
+    .every((word) => SECTION_WORDS.has(word));
 }
 
 /** Words of an element's id, class or test id that mark it as a person's, not the agent's or a company's. */

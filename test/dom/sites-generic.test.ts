@@ -260,6 +260,8 @@ describe('name from the document title', () => {
     ['+44 20 7946 0018 | Dialer', null],
     ['Zendesk Talk – Dialer', null],
     ['Ticket #48213: Please stop calling me – Zendesk Support', null],
+    ['Deals - Bitrix24', null],
+    ['客户详情 - 纷享销客', null],
   ])('reads %s', (title, expected) => {
     expect(nameFromTitle(title)).toBe(expected);
   });
@@ -294,6 +296,14 @@ describe('name on a helpdesk ticket', () => {
     ['Ticket #48213', false],
     ['Where is my refund?', false],
     ['Order 2026-0042', false],
+    ['Deals', false],
+    ['Contact Details', false],
+    ['Kanban', false],
+    ['My Open Deals', false],
+    ['客户详情', false],
+    ['联系人', false],
+    ['Mark Case', true],
+    ['李娜', true],
   ])('tells whether %j is shaped like a name', (text, expected) => {
     expect(looksLikePersonName(text)).toBe(expected);
   });
