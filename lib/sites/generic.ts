@@ -14,7 +14,12 @@ import {
 import { cardContaining, findContactCards } from './contacts.ts';
 import { collectLabelledFields, type LabelledField } from './labels.ts';
 import { recordIdFromAttributes, recordIdFromUrl } from './record-id.ts';
-import { isPlausibleName, looksLikePersonName, nameFromPersonElement } from './person-name.ts';
+import {
+  isPlausibleName,
+  looksLikePersonName,
+  nameFromPanelHeading,
+  nameFromPersonElement,
+} from './person-name.ts';
 import { buildSnapshot, type RecordFields } from './snapshot.ts';
 import { productIn, systemOfPage, titleParts } from './system-name.ts';
 import type { RecordSnapshot, SiteAdapter } from './types.ts';
@@ -46,7 +51,7 @@ export function readGenericFields(doc: Document, url: URL, scope: ReadScope = {}
   const found = findValues(labelled, elements);
   const recordId = recordIdFromUrl(url) ?? recordIdFromAttributes(elements);
 
-  const cards = findContactCards([...found.phones, ...found.emails].map((value) => value.element));
+  const cards = findContactCards(sourcesOf(found));
   if (cards.length > 0) {
     const card = cardContaining(cards, scope.focus ?? null);
     const isInCard = (value: FoundValue) => !card || cardContaining([card], value.element) !== null;
@@ -71,6 +76,7 @@ export function readGenericFields(doc: Document, url: URL, scope: ReadScope = {}
     name:
       nameFromLabels(labelled) ??
       nameFromPersonElement(elements) ??
+      nameFromPanelHeading(sourcesOf(found), isNameOfPerson) ??
       nameFromHeading(elements) ??
       nameFromTitle(doc.title),
     recordId,
@@ -106,6 +112,10 @@ export function composeRecord(
     leftOutPhones: found.phones?.length ? [] : (generic?.leftOutPhones ?? []),
     people: found.name ? [] : (generic?.people ?? []),
   });
+}
+
+function sourcesOf(found: FoundValues): Element[] {
+  return [...found.phones, ...found.emails].map((value) => value.element);
 }
 
 function nameFromLabels(fields: LabelledField[]): string | null {
@@ -162,10 +172,12 @@ interface FoundValue {
 
 // Labelled fields go first because their labels show which number is which.
 // Links and controls often repeat those numbers in another spelling.
-function findValues(
-  labelled: readonly LabelledField[],
-  elements: readonly Element[],
-): { phones: FoundValue[]; emails: FoundValue[] } {
+interface FoundValues {
+  phones: FoundValue[];
+  emails: FoundValue[];
+}
+
+function findValues(labelled: readonly LabelledField[], elements: readonly Element[]): FoundValues {
   const phones: FoundValue[] = [];
   const emails: FoundValue[] = [];
   const add = (list: FoundValue[], values: string[], element: Element) => {

@@ -1,8 +1,9 @@
 // Whether a text or an element names a person, as opposed to a company, a
 // ticket subject or a field label.
 
-import { deepText } from './dom.ts';
+import { deepText, isMarkedHidden } from './dom.ts';
 import { emailsInText, phonesInText } from './extract.ts';
+import { classifyLabel } from './labels.ts';
 
 /** Tells whether `text` can be a person's name: it has a letter and is neither a phone number nor an email address. */
 export function isPlausibleName(text: string): boolean {
@@ -189,4 +190,45 @@ function namesPerson(value: string | null): boolean {
       .split(/[^a-z]+/);
     return words.includes('name') && words.some((word) => PERSON_WORDS.has(word));
   });
+}
+
+const HEADING = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
+
+/**
+ * Returns the heading that opens the card or panel holding one of `sources`
+ * (the elements a phone number or email address was read from), if
+ * `isName` accepts its text and it is no field label. Helpdesk sidebars
+ * title the requester's panel with the name and no label. For each source,
+ * the innermost container whose first text is a heading decides. A panel
+ * headed "Contact details" gives no name.
+ */
+export function nameFromPanelHeading(
+  sources: readonly Element[],
+  isName: (text: string) => boolean,
+): string | null {
+  const seen = new Set<Element>();
+  for (const source of sources) {
+    for (let panel = source.parentElement; panel; panel = panel.parentElement) {
+      if (panel.localName === 'body' || seen.has(panel)) break;
+      seen.add(panel);
+
+      const heading = firstTextElement(panel)?.closest(HEADING);
+      if (!heading || !panel.contains(heading)) continue;
+
+      const text = deepText(heading);
+      if (isName(text) && classifyLabel(text) === null && !isMarkedHidden(heading)) return text;
+      break;
+    }
+  }
+  return null;
+}
+
+function firstTextElement(container: Element): Element | null {
+  const walker = container.ownerDocument.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!node.nodeValue?.trim() || !parent || parent.closest('script, style, template')) continue;
+    return parent;
+  }
+  return null;
 }

@@ -287,6 +287,28 @@ describe('name on a helpdesk ticket', () => {
     expect(snapshot!.name).toBeNull();
   });
 
+  it('takes heading of number panel', () => {
+    const snapshot = read(`
+      <title>#10234 Refund not received - Help Desk</title>
+      <main><h2>#10234 · Refund not received</h2><p>Call me on +44 20 7946 0018.</p></main>
+      <aside>
+        <h3>Rhys Evans</h3>
+        <div><span>Email</span><span>rhys.evans@example.co.uk</span></div>
+        <div><span>Phone</span><span>+44 20 7946 0018</span></div>
+      </aside>`);
+
+    expect(snapshot!.name).toBe('Rhys Evans');
+    expect(snapshot!.phones).toEqual(['+44 20 7946 0018']);
+  });
+
+  it.each(['Contact details', 'Phone'])('takes no panel heading %j as a name', (heading) => {
+    const snapshot = read(`
+      <title>Help Desk</title>
+      <aside><h3>${heading}</h3><div><span>Mobile</span><span>+44 20 7946 0018</span></div></aside>`);
+
+    expect(snapshot!.name).toBeNull();
+  });
+
   it.each([
     ['Ludwig van Beethoven', true],
     ["Siobhán O'Neill-Byrne", true],
