@@ -86,25 +86,37 @@ const NOT_A_NAME = 'button, [role="button"], label, dt, th';
 
 /**
  * Returns the name a card shows: the first element marked as a person's name,
- * else the first leaf text shaped like a name that has two words or more or is
- * not in Latin script. One capitalised Latin word is more often a field label
- * ("Office") than a name.
+ * else the first of its `nameShapedLeaves`.
  */
 function personNameIn(card: Element): string | null {
-  const leaves = elementsDeep(card).filter(
-    (element) => !element.firstElementChild && !element.closest(NOT_A_NAME),
-  );
+  const leaves = textLeaves(card);
 
   const marked = leaves.find((element) => marksPersonName(element) || hasMarkedParent(element));
   const markedText = marked ? deepText(marked) : '';
   if (looksLikePersonName(markedText)) return markedText;
 
-  for (const leaf of leaves) {
+  const [first] = nameShapedLeaves(leaves);
+  return first ? deepText(first) : null;
+}
+
+/** Returns the rendered elements under `container` that hold text and no other element, outside buttons and labels. */
+export function textLeaves(container: Element): Element[] {
+  return elementsDeep(container).filter(
+    (element) => !element.firstElementChild && !element.closest(NOT_A_NAME),
+  );
+}
+
+/**
+ * Returns the `leaves` whose text is shaped like a name and has two words or
+ * more or is not in Latin script. One capitalised Latin word is more often a
+ * field label ("Office") than a name.
+ */
+export function nameShapedLeaves(leaves: readonly Element[]): Element[] {
+  return leaves.filter((leaf) => {
     const text = deepText(leaf);
-    if (classifyLabel(text) !== null || !looksLikePersonName(text)) continue;
-    if (text.includes(' ') || /\P{Script=Latin}/u.test(text)) return text;
-  }
-  return null;
+    if (classifyLabel(text) !== null || !looksLikePersonName(text)) return false;
+    return text.includes(' ') || /\P{Script=Latin}/u.test(text);
+  });
 }
 
 function hasMarkedParent(element: Element): boolean {

@@ -161,6 +161,15 @@ export function parentAcrossShadow(element: Element): Element | null {
     : null;
 }
 
+/** Tells whether `node` is `container` or inside it, across shadow boundaries. */
+export function containsAcrossShadow(container: Element, node: Node): boolean {
+  const start = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+  for (let current = start; current; current = parentAcrossShadow(current)) {
+    if (current === container) return true;
+  }
+  return false;
+}
+
 /**
  * Tells whether `element` or an ancestor (across shadow boundaries) is marked
  * hidden by the `hidden` or `aria-hidden` attribute. Layout is not read, so

@@ -14,6 +14,7 @@ import {
 import { cardContaining, findContactCards } from './contacts.ts';
 import { collectLabelledFields, type LabelledField } from './labels.ts';
 import { recordIdFromAttributes, recordIdFromUrl } from './record-id.ts';
+import { nameInItem, pointedItem, textBlocksIn } from './list-item.ts';
 import {
   isPlausibleName,
   looksLikePersonName,
@@ -50,6 +51,9 @@ export function readGenericFields(doc: Document, url: URL, scope: ReadScope = {}
   const labelled = collectLabelledFields(elements);
   const found = findValues(labelled, elements);
   const recordId = recordIdFromUrl(url) ?? recordIdFromAttributes(elements);
+
+  const item = pointedItem(scope.focus ?? null, new Set(elements));
+  if (item) return { ...readItem(item, labelled, found, scope.focus ?? null), recordId };
 
   const cards = findContactCards(sourcesOf(found));
   if (cards.length > 0) {
@@ -112,6 +116,47 @@ export function composeRecord(
     leftOutPhones: found.phones?.length ? [] : (generic?.leftOutPhones ?? []),
     people: found.name ? [] : (generic?.people ?? []),
   });
+}
+
+/**
+ * Reads the row or card the agent pointed at on a list or board: every
+ * number and address it shows, plain text included, and its person's name
+ * when one is sure. The numbers the page reader found elsewhere go to
+ * `leftOutPhones`.
+ */
+function readItem(
+  item: Element,
+  labelled: readonly LabelledField[],
+  found: FoundValues,
+  focus: Node | null,
+): Omit<RecordFields, 'recordId'> {
+  const inside = new Set([item, ...elementsDeep(item)]);
+  const inItem = (value: FoundValue) => inside.has(value.element);
+  const values: FoundValues = {
+    phones: found.phones.filter(inItem),
+    emails: found.emails.filter(inItem),
+  };
+  for (const block of textBlocksIn(item)) {
+    const text = deepText(block);
+    values.phones.push(...phonesInText(text).map((value) => ({ value, element: block })));
+    values.emails.push(...emailsInText(text).map((value) => ({ value, element: block })));
+  }
+
+  const phones = new PhoneSet();
+  phones.addAll(values.phones.map((value) => value.value));
+  const name =
+    nameFromLabels(labelled.filter((field) => inside.has(field.element))) ??
+    nameFromPersonElement(inside) ??
+    nameInItem(item, focus, sourcesOf(values));
+  return {
+    name,
+    phones: phones.values(),
+    emails: uniqueEmails(values.emails),
+    leftOutPhones: phonesMissingFrom(
+      phones,
+      found.phones.filter((value) => !inItem(value)),
+    ),
+  };
 }
 
 function sourcesOf(found: FoundValues): Element[] {

@@ -224,6 +224,7 @@ describe('adapter house rules', () => {
       'system-name',
       'contacts',
       'person-name',
+      'list-item',
     ]);
     const files = readdirSync(SITES_SOURCE)
       .filter((file) => file.endsWith('.ts'))
