@@ -6,6 +6,8 @@ import { BADGE_TAG, INLINE_ELEMENTS } from '../content/dom-rules.ts';
 import { containsAcrossShadow, deepText, elementsDeep, parentAcrossShadow } from './dom.ts';
 import { emailsInText, phonesInText } from './extract.ts';
 import { nameShapedLeaves, textLeaves } from './contacts.ts';
+import { classifyLabel } from './labels.ts';
+import { looksLikePersonName } from './person-name.ts';
 
 /** Rows and cards as lists, tables and boards mark them. Other items are recognised by a repeated shape. */
 const ITEM_SELECTOR =
@@ -33,7 +35,8 @@ export function pointedItem(focus: Node | null, rendered: ReadonlySet<Element>):
 }
 
 /**
- * Returns the name of the person `item` shows. The text the agent pointed at
+ * Returns the name of the person `item` shows. In a table row, the cell
+ * under a "Name" column header is taken. Else the text the agent pointed at
  * is taken if it is shaped like a name. Otherwise, going out from each of
  * `sources` (the elements that show the item's numbers and addresses), the
  * first container with a name-shaped text decides. Two such texts there (a
@@ -44,6 +47,9 @@ export function nameInItem(
   focus: Node | null,
   sources: readonly Element[],
 ): string | null {
+  const fromColumn = nameFromColumn(item);
+  if (fromColumn) return fromColumn;
+
   const names = nameShapedLeaves(textLeaves(item));
   const pointed = names.find((leaf) => focus !== null && containsAcrossShadow(leaf, focus));
   if (pointed) return deepText(pointed);
@@ -56,6 +62,27 @@ export function nameInItem(
     }
   }
   return null;
+}
+
+const CELLS = 'td, th, [role="cell"], [role="gridcell"], [role="rowheader"]';
+
+// NOTE: cells are matched to headers by position, and only when the row has
+// as many cells as the header row, so tables with spanning cells give no name.
+function nameFromColumn(row: Element): string | null {
+  const table = row.closest('table, [role="table"], [role="grid"], [role="treegrid"]');
+  // Found without :has(), which Firefox before 121 cannot parse.
+  const headerRow = [...(table?.querySelectorAll('tr, [role="row"]') ?? [])].find((candidate) =>
+    [...candidate.children].some((cell) => cell.matches('th, [role="columnheader"]')),
+  );
+  if (!headerRow || headerRow === row) return null;
+
+  const column = [...headerRow.children].findIndex(
+    (header) => classifyLabel(deepText(header)) === 'name',
+  );
+  const cells = [...row.children].filter((cell) => cell.matches(CELLS));
+  const cell = column >= 0 && cells.length === headerRow.children.length ? cells[column] : null;
+  const text = cell ? deepText(cell) : '';
+  return looksLikePersonName(text) ? text : null;
 }
 
 function namesWithin(container: Element, leaves: readonly Element[]): string[] {

@@ -91,6 +91,20 @@ describe('pointed row or card on list pages', () => {
     expect(snapshot!.emails).toEqual(['kate@example.com']);
   });
 
+  it('names a row from its Name column', () => {
+    const snapshot = readAt(
+      `<title>Contacts | Example CRM</title>
+      <table><tr><th>Name</th><th>Title</th><th>Phone</th></tr>
+        <tr><td>Olga Petrova</td><td>Finance Director</td><td>+49 30 12345678</td></tr>
+        <tr><td>Kate Moss</td><td>Head Buyer</td><td id="cell">+1 (646) 555-0199</td></tr>
+      </table>`,
+      '#cell',
+    );
+
+    expect(snapshot!.name).toBe('Kate Moss');
+    expect(snapshot!.phones).toEqual(['+1 (646) 555-0199']);
+  });
+
   it('leaves unsure row name empty', () => {
     const snapshot = readAt(
       `<title>People | Example CRM</title>
