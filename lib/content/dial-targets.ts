@@ -12,32 +12,18 @@ import {
   withoutPageRoots,
   type DialContext,
 } from './dial-pick';
+import {
+  CALL_BACK,
+  CALL_TOKENS,
+  CALL_WORDS,
+  MESSAGE_WORDS,
+  NOT_A_DIAL,
+  SEND_WORDS,
+} from './call-words';
 import { BOX_PICKER_LEVELS, withCountryCode } from './country-picker';
 import { clickableNumberTarget, numberInText } from './number-text';
 import { MIN_PHONE_DIGITS, countDigits, isEditableRegion, numberFromDialHref } from './dom-rules';
 
-/**
- * Words on controls that start a call, in English and Chinese. A control
- * counts only when a number box or a shown number sits near it.
- */
-const CALL_WORDS =
-  /\b(call|dial|re-?dial|connect|ring)\b|click[- ]to[- ](call|dial)|拨打|呼叫|拨号|外呼|打电话|致电|通话|重拨|回拨|回电/i;
-/**
- * "Send", the call key of many phones. Chat, note and email forms use the
- * same word, so a Send control dials only a box whose text is a number,
- * never a number shown in text beside it.
- */
-const SEND_WORDS = /\bsend\b|发送/i;
-/** Words that make a Send control send a message, not a number. */
-const MESSAGE_WORDS =
-  /\b(e-?mail|mail|message|sms|text|chat|note|comment|reply|invite|invitation)s?\b|消息|邮件|短信|留言|评论|回复/i;
-/** "Call back" dials, although "back" alone names a button that does not. */
-const CALL_BACK = /\bcall ?back\b/i;
-/** Words that end or change a call already under way; a control labelled with one is not treated as a call control. */
-const NOT_A_DIAL =
-  /\b(end|hang|cancel|decline|reject|mute|unmute|hold|resume|transfer|history|log|logs|back)\b|挂断|结束|取消|静音|保持|转接|记录/i;
-/** Class and id tokens of icon-only call buttons ("btn-call", "dial_button", "phone-icon"). */
-const CALL_TOKENS = /(^|[\s_-])(call|dial|phone|outbound)([\s_-]|$)/i;
 /** Attributes that carry the number of a click-to-dial element. */
 const NUMBER_ATTRIBUTES = [
   'data-phone',

@@ -3,7 +3,7 @@ import { installDialGuard } from '../../lib/content/dial-guard';
 import { StatusClient } from '../../lib/content/status-client';
 import type { NumberResult } from '../../lib/messaging/protocol';
 import { salesforceAdapter } from '../../lib/sites/salesforce';
-import { listInfo, loadFixture, loadHtml, startOnPage } from './harness';
+import { listInfo, loadFixture, loadHtml, notice, pageLog, startOnPage, wait } from './harness';
 
 let page: ReturnType<typeof startOnPage> | null = null;
 afterEach(() => {
@@ -11,25 +11,6 @@ afterEach(() => {
   page = null;
   document.querySelector('dnc-guard-notice')?.remove();
 });
-
-/** Records what reaches the page's own handlers (bubble phase on the document). */
-function pageLog(): string[] {
-  const events: string[] = [];
-  const record = (event: Event) => {
-    const target = event.target as HTMLElement;
-    events.push(`${event.type}:${target.id || target.localName}`);
-  };
-  document.addEventListener('click', record);
-  document.addEventListener('keydown', record);
-  document.addEventListener('submit', (event) => {
-    event.preventDefault();
-    record(event);
-  });
-  return events;
-}
-
-const notice = () => document.querySelector<HTMLElement>('dnc-guard-notice');
-const wait = (ms = 30) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function pressEnter(target: HTMLElement): void {
   target.dispatchEvent(

@@ -174,3 +174,23 @@ export function stubChromeDom(): () => void {
   );
   return () => vi.stubGlobal('chrome', before);
 }
+
+/** Records what reaches the page's own handlers (bubble phase on the document). */
+export function pageLog(): string[] {
+  const events: string[] = [];
+  const record = (event: Event) => {
+    const target = event.target as HTMLElement;
+    events.push(`${event.type}:${target.id || target.localName}`);
+  };
+  document.addEventListener('click', record);
+  document.addEventListener('keydown', record);
+  document.addEventListener('submit', (event) => {
+    event.preventDefault();
+    record(event);
+  });
+  return events;
+}
+
+/** The notice of a blocked or warned dial, if one is shown. */
+export const notice = () => document.querySelector<HTMLElement>('dnc-guard-notice');
+export const wait = (ms = 30) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,115 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { isCallControl } from '../../lib/content/dial-targets';
+import { loadHtml, notice, pageLog, startOnPage, wait } from './harness';
+
+let page: ReturnType<typeof startOnPage> | null = null;
+afterEach(() => {
+  page?.stop();
+  page = null;
+  notice()?.remove();
+});
+
+function button(label: string): HTMLButtonElement {
+  const element = document.createElement('button');
+  element.textContent = label;
+  return element;
+}
+
+describe('call control labels', () => {
+  it.each([
+    // Japanese
+    '発信',
+    '電話をかける',
+    '電話する',
+    '架電',
+    'リダイヤル',
+    // Traditional Chinese
+    '撥打',
+    '撥號',
+    '打電話給客戶',
+    '重撥',
+    '回撥',
+    '外撥',
+    // Korean
+    '전화 걸기',
+    '전화걸기',
+    '발신',
+    '통화',
+    // European languages
+    'Llamar',
+    'Marcar',
+    'Marcar número',
+    'Ligar',
+    'Anrufen',
+    'Wählen',
+    'Nummer wählen',
+    'Appeler',
+    'Chiama',
+    'Chiamare',
+    'Bellen',
+    'Zadzwoń',
+    'ZADZWOŃ',
+  ])('reads %j as a call control', (label) => {
+    expect(isCallControl(button(label))).toBe(true);
+  });
+
+  it.each([
+    // Ending, holding or listing calls
+    '通話終了',
+    '切断',
+    '発信履歴',
+    '掛斷',
+    '結束通話',
+    '통화 종료',
+    '전화 끊기',
+    'Colgar',
+    'Cancelar llamada',
+    'Desligar',
+    'Encerrar ligação',
+    'Auflegen',
+    'Anruf beenden',
+    'Raccrocher',
+    "Annuler l'appel",
+    'Riaggancia',
+    'Termina chiamata',
+    'Ophangen',
+    'Gesprek beëindigen',
+    'Rozłącz',
+    'Zakończ połączenie',
+    // Other meanings of the same words
+    'Marcar como leído',
+    'Land wählen',
+    'Auswählen',
+    'Recall',
+  ])('does not read %j as a call control', (label) => {
+    expect(isCallControl(button(label))).toBe(false);
+  });
+});
+
+describe('call controls in other languages', () => {
+  it.each(['発信', '撥打', '전화 걸기', 'Llamar'])(
+    'blocks %j beside a suppressed number',
+    async (label) => {
+      loadHtml(`<div><span>+1 415 555 0123</span><button id="call">${label}</button></div>`);
+      const events = pageLog();
+      page = startOnPage();
+
+      document.getElementById('call')?.click();
+      await wait();
+
+      expect(events).toEqual([]);
+      expect(notice()?.shadowRoot?.textContent).toContain('+14155550123');
+    },
+  );
+
+  it('lets an end-call control through beside a suppressed number', async () => {
+    loadHtml('<div><span>+1 415 555 0123</span><button id="hang-up">통화 종료</button></div>');
+    const events = pageLog();
+    page = startOnPage();
+
+    document.getElementById('hang-up')?.click();
+    await wait();
+
+    expect(events).toEqual(['click:hang-up']);
+  });
+});
