@@ -52,7 +52,11 @@ export function boxHints(box: HTMLElement): string {
  * are not flagged, as they are not in text after such a label.
  */
 export function isIdentifierBox(box: HTMLElement): boolean {
-  const hints = boxHints(box);
+  return namesIdentifier(boxHints(box));
+}
+
+/** Tells whether a name or label names an identifier ("order_id", "Account #"), with no hint of a phone number. */
+export function namesIdentifier(hints: string): boolean {
   return IDENTIFIER_BOX_HINTS.test(hints) && !PHONE_BOX_HINTS.test(hints);
 }
 

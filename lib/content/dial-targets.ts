@@ -1,7 +1,13 @@
 import { findPhoneCandidates } from '../phone/candidates';
 import { parentAcrossShadow } from '../sites/dom';
 import type { DialHints } from '../sites/types';
-import { boxHints, labelledBy, numbersWithoutPrefix, readDialBox } from './dial-boxes';
+import {
+  boxHints,
+  labelledBy,
+  namesIdentifier,
+  numbersWithoutPrefix,
+  readDialBox,
+} from './dial-boxes';
 import {
   NO_CONTEXT,
   NUMBER_BOX_SEARCH_DEPTH,
@@ -103,7 +109,7 @@ export function dialTargetOfClick(
   // The item picked in the menu or dialog such a control opens is guarded on its own.
   if (control && opensPopup(control)) return null;
   for (const element of path.slice(0, 5)) {
-    const raw = numberFromAttributes(element);
+    const raw = numberFromAttributes(element) ?? numberOfCallLabelled(element);
     if (raw) return { kind: 'click-to-dial', raw, element: control ?? element };
   }
   const clickable = clickableNumberTarget(control ? path.slice(0, path.indexOf(control)) : path);
@@ -317,15 +323,17 @@ export function isCallControl(element: HTMLElement): boolean {
  */
 function callControlKind(element: HTMLElement): 'call' | 'send' | null {
   const label = accessibleLabel(element);
-  if (label) {
-    if (NOT_A_DIAL.test(label) && !CALL_BACK.test(label)) return null;
-    if (CALL_WORDS.test(label) || isRedialLabel(label)) return 'call';
-    return SEND_WORDS.test(label) && !MESSAGE_WORDS.test(label) ? 'send' : null;
-  }
+  if (label) return labelKind(label);
 
   // Icon-only buttons: fall back to the names authors give them.
   const tokens = `${element.className} ${element.id} ${element.getAttribute('data-testid') ?? ''}`;
   return CALL_TOKENS.test(tokens) && !NOT_A_DIAL.test(tokens) ? 'call' : null;
+}
+
+function labelKind(label: string): 'call' | 'send' | null {
+  if (NOT_A_DIAL.test(label) && !CALL_BACK.test(label)) return null;
+  if (CALL_WORDS.test(label) || isRedialLabel(label)) return 'call';
+  return SEND_WORDS.test(label) && !MESSAGE_WORDS.test(label) ? 'send' : null;
 }
 
 /** Returns the control's label the way assistive technology would find it, nested labels included. */
@@ -367,6 +375,35 @@ function numberFromAttributes(
     if (value.length <= 64 && findPhoneCandidates(value).length === 1) return value;
   }
   return null;
+}
+
+/** Maximum length of a call label on an element that is not a control; a longer text is a container's. */
+const MAX_CALL_LABEL = 40;
+
+/**
+ * Returns the number of an element labelled as a call control ("Call with
+ * PowerCall") from any data attribute whose whole value is a number, such
+ * as the `data-kx-to` of an icon another dialer extension adds to a CRM.
+ * Attributes named as identifiers (data-contact-id) are left out.
+ */
+function numberOfCallLabelled(element: HTMLElement): string | null {
+  const raw = element
+    .getAttributeNames()
+    .filter((name) => name.startsWith('data-') && !namesIdentifier(name))
+    .map((name) => element.getAttribute(name)?.trim() ?? '')
+    .find(isWholeNumber);
+  if (!raw) return null;
+
+  const label = accessibleLabel(element);
+  return label.length <= MAX_CALL_LABEL && labelKind(label) === 'call' ? raw : null;
+}
+
+/** Tells whether a text is one phone number and nothing else. */
+function isWholeNumber(text: string): boolean {
+  if (text.length > 64 || countDigits(text) < MIN_PHONE_DIGITS) return false;
+  const candidates = findPhoneCandidates(text);
+  const [only] = candidates;
+  return candidates.length === 1 && only?.start === 0 && only.end === text.length;
 }
 
 /**

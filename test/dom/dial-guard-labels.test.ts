@@ -113,3 +113,47 @@ describe('call controls in other languages', () => {
     expect(events).toEqual(['click:hang-up']);
   });
 });
+
+describe('click-to-call icons of other extensions', () => {
+  const icon = (attributes: string) =>
+    `<p><span>(415) 555-0123</span><span id="icon" style="cursor: pointer" ${attributes}></span></p>`;
+
+  it('blocks an icon titled Call with a number attribute', async () => {
+    loadHtml(icon('title="Call with PowerCall" data-kx-to="+14155550123"'));
+    const events = pageLog();
+    page = startOnPage();
+
+    document.getElementById('icon')?.click();
+    await wait();
+
+    expect(events).toEqual([]);
+    expect(notice()?.shadowRoot?.textContent).toContain('+14155550123');
+  });
+
+  it('dials an allowed icon number once', async () => {
+    loadHtml(icon('aria-label="Click to call" data-kx-to="+1 (212) 555-0187"'));
+    const events = pageLog();
+    page = startOnPage();
+
+    document.getElementById('icon')?.click();
+    await wait(80);
+
+    expect(events).toEqual(['click:icon']);
+    expect(notice()).toBeNull();
+  });
+
+  it.each([
+    ['an icon not labelled as a call', 'title="Open deal" data-kx-to="+14155550123"'],
+    ['an identifier attribute', 'title="Call" data-contact-id="4155550123"'],
+    ['a value that is more than a number', 'title="Call" data-kx-note="Call +1 415 555 0123"'],
+  ])('lets %s through', async (_kind, attributes) => {
+    loadHtml(icon(attributes));
+    const events = pageLog();
+    page = startOnPage();
+
+    document.getElementById('icon')?.click();
+    await wait();
+
+    expect(events).toEqual(['click:icon']);
+  });
+});
