@@ -11,6 +11,7 @@ import {
 } from './dial-targets';
 import { followDialGestures } from './dial-memory';
 import { composedPathWithin, pathElementsWithin } from './closed-roots';
+import { declaredShortcutFinder, dialTargetOfBoxShortcut } from './dial-shortcuts';
 import { BADGE_TAG, countDigits, dialKey } from './dom-rules';
 import { showNotice } from './notice';
 import type { StatusClient } from './status-client';
@@ -22,6 +23,8 @@ export interface DialGuardOptions {
   report: (target: DialTarget, result: NumberResult, decision: 'block' | 'warn') => void;
   /** The site adapter's dial hints for the page as it is now (single-page apps change URL). */
   hints?: () => DialHints;
+  /** A count of changes to the page's elements, so what was found in the page is reused until it changes. */
+  pageChanges?: () => number;
 }
 
 /**
@@ -105,7 +108,7 @@ export function installDialGuard(
         const notCancelled = target.element.dispatchEvent(again);
         const form = (target.element as HTMLInputElement).form;
         if (notCancelled && form) form.requestSubmit();
-      } else if (target.kind === 'key') {
+      } else if (target.kind === 'key' || target.kind === 'shortcut') {
         target.element.dispatchEvent(new KeyboardEvent(event.type, event as KeyboardEvent));
       } else if (target.kind === 'submit') {
         const submitter = (event as SubmitEvent).submitter;
@@ -135,13 +138,13 @@ export function installDialGuard(
       const { result, decision } = strictest(counted);
       if (decision !== 'block' && !quiet) remember(counted);
       if (decision === 'allow') return;
-      if (decision === 'block') stop(event);
+      if (decision === 'block') stop(event, target);
       if (!quiet) explain({ ...target, raw: result.raw }, result, decision, counted);
       return;
     }
 
     // Unknown to this page yet: hold the event until the background replies.
-    stop(event);
+    stop(event, target);
     void lookUp(target).then((results) => {
       const counted = deciding(target, results);
       const { result, decision } = strictest(counted);
@@ -191,6 +194,7 @@ export function installDialGuard(
   };
 
   const hints = (): DialHints => options.hints?.() ?? {};
+  const declaredShortcut = declaredShortcutFinder(options.pageChanges);
 
   listen('click', (event) =>
     guard(event, dialTargetOfClick(pathElementsWithin(event), hints(), memory)),
@@ -204,9 +208,18 @@ export function installDialGuard(
   // keydown and on the keyup some controls act on, and so is Enter with
   // nothing focused on a softphone that reads the whole page's keys. The
   // keyup stays quiet, so one key press shows one notice.
+  // A key press with Ctrl, Alt or Meta in a dial box is decided like Enter
+  // there, and a key a call control declares like a click on that control.
   listen('keydown', (event) => {
-    if (!isActivationKey(event)) return;
     const path = pathElementsWithin(event);
+    if (!isActivationKey(event)) {
+      const key = event as KeyboardEvent;
+      guard(
+        event,
+        dialTargetOfBoxShortcut(key, path, hints()) ?? declaredShortcut(key, path, hints()),
+      );
+      return;
+    }
     const isEnter = (event as KeyboardEvent).key === 'Enter';
     const inBox = isEnter ? dialTargetOfEnter(path, hints()) : null;
     guard(
@@ -339,8 +352,9 @@ function isActivationKey(event: Event): boolean {
   return key.key === 'Enter' || key.key === ' ';
 }
 
-function stop(event: Event): void {
-  event.preventDefault();
+/** Stops an event before it reaches the page's handlers. A shortcut keeps its default action, so the browser's own shortcuts still work. */
+function stop(event: Event, target?: DialTarget): void {
+  if (target?.kind !== 'shortcut') event.preventDefault();
   event.stopImmediatePropagation();
 }
 

@@ -52,8 +52,14 @@ const SEARCH_HINTS = /search|filter|query|搜索|查找/i;
  * number" beside Call), never through a Call button elsewhere on the page.
  */
 const SEARCH_BOX_CALL_DEPTH = 3;
-/** The action that starts a dial. A `key` dial is Enter or Space on a control the browser does not click for it. */
-export type DialKind = 'link' | 'click-to-dial' | 'dial-pad' | 'enter' | 'submit' | 'key';
+/**
+ * The action that starts a dial. A `key` dial is Enter or Space on a control
+ * the browser does not click for it. A `shortcut` dial is a key press the page
+ * reads as a shortcut. Even a blocked one keeps its default action, so the
+ * browser's own shortcuts still work.
+ */
+export type DialKind =
+  'link' | 'click-to-dial' | 'dial-pad' | 'enter' | 'submit' | 'key' | 'shortcut';
 
 export interface DialTarget {
   kind: DialKind;
@@ -203,7 +209,7 @@ function typedDisplayTarget(
 }
 
 /** Returns an element and its ancestors, innermost first, crossing open shadow roots. */
-function ancestorsOf(element: HTMLElement): HTMLElement[] {
+export function ancestorsOf(element: HTMLElement): HTMLElement[] {
   const path: HTMLElement[] = [];
   for (let node: Element | null = element; node; node = parentAcrossShadow(node)) {
     if (node instanceof HTMLElement) path.push(node);

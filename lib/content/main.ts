@@ -141,6 +141,7 @@ export function startContentScript(ctx: ContentScriptContext): void {
         statuses,
         unknownPolicy: () => statuses.listInfo?.unknownPolicy ?? 'block',
         hints: dialHintsForPage,
+        pageChanges: () => scanner.changes,
         report: (target, result, decision) => {
           sendToBackground('dial.blocked', {
             raw: target.raw,

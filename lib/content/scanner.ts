@@ -143,6 +143,7 @@ export class PageScanner {
   private closedRoots: WeakMap<Element, ShadowRoot> | null = null;
   /** Inputs and text areas scanned, with the value read; a value changes without a DOM mutation. */
   private readonly values = new Map<ValueElement, string>();
+  private mutationBatches = 0;
   /**
    * Inputs that contain a number typed without its country code, with the code
    * their dialer's country picker showed ("+44"), or null. A picker changes
@@ -286,7 +287,13 @@ export class PageScanner {
     return this.scheduled || this.queue.length > 0 || this.cursor !== null;
   }
 
+  /** Mutation batches seen, so callers can reuse what they found in the page until it changes. */
+  get changes(): number {
+    return this.mutationBatches;
+  }
+
   private onMutations(records: MutationRecord[]): void {
+    this.mutationBatches++;
     // The page changed since the last lookup, so the cached container may be stale.
     this.lastParent = null;
     let removed = false;

@@ -113,6 +113,7 @@ export function startOnPage(
       unknownPolicy: () => statuses.listInfo?.unknownPolicy ?? 'block',
       report: (target, _result, decision) => reports.push({ raw: target.raw, decision }),
       hints: () => options.hints ?? {},
+      pageChanges: () => scanner.changes,
     },
     controller.signal,
   );

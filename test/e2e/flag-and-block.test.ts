@@ -480,6 +480,30 @@ describe('with a list imported from CSV', () => {
     await page.close();
   });
 
+  it('guards an injected call icon and a dial box shortcut', async () => {
+    const page = await open('injected-dialer.html');
+    const box = page.locator('#pc-number');
+
+    await page.locator('#icon-blocked').click();
+    await expect.poll(() => notice(page).count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await box.fill('415 555 0123');
+    await box.press('Control+Shift+C');
+    await expect.poll(() => notice(page).count()).toBe(1);
+    await page.keyboard.press('Escape');
+    expect(await pageEvents(page)).toEqual([]);
+
+    await page.locator('#icon-allowed').click();
+    await box.fill('212 555 0142');
+    await box.press('Control+Shift+C');
+    const allowed = ['icon:+12125550142', 'shortcut:212 555 0142'];
+    await expect.poll(() => pageEvents(page)).toEqual(allowed);
+    // Nothing arrives late: each allowed dial reached the page once.
+    await page.waitForTimeout(300);
+    expect(await pageEvents(page)).toEqual(allowed);
+    await page.close();
+  });
+
   it('shows the suppressed count on the toolbar button', async () => {
     const page = await open('crm-record.html');
     await waitForBadges(page, 6);
