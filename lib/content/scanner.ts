@@ -16,6 +16,7 @@ import {
 } from './dom-rules';
 import { isDigitCode } from '../phone/chars';
 import { hasCountryCode, pickedCountryCode, withPickedCode } from './country-picker';
+import { isInIdentifierCell } from './cell-labels';
 import { isIdentifierBox } from './dial-boxes';
 import type { IdleScheduler } from './idle';
 
@@ -703,6 +704,7 @@ export class PageScanner {
       // when it shows another number, because the agent reads the text.
       const linkNumber = this.dialLinkNumber(anchor, container);
       if (linkNumber !== null && sameLastDigits(linkNumber, candidate.raw)) continue;
+      if (isInIdentifierCell(anchor.parentElement, candidate.raw)) continue;
       found.push({
         raw: candidate.raw,
         ...(candidate.extension ? { extension: candidate.extension } : {}),
