@@ -6,6 +6,7 @@ import {
   dialTargetOfEnter,
   dialTargetOfKey,
   dialTargetOfPageEnter,
+  dialTargetOfRowDoubleClick,
   dialTargetOfSubmit,
   type DialTarget,
 } from './dial-targets';
@@ -110,6 +111,8 @@ export function installDialGuard(
         if (notCancelled && form) form.requestSubmit();
       } else if (target.kind === 'key' || target.kind === 'shortcut') {
         target.element.dispatchEvent(new KeyboardEvent(event.type, event as KeyboardEvent));
+      } else if (target.kind === 'double-click') {
+        target.element.dispatchEvent(new MouseEvent(event.type, event as MouseEvent));
       } else if (target.kind === 'submit') {
         const submitter = (event as SubmitEvent).submitter;
         (target.element as HTMLFormElement).requestSubmit(submitter ?? undefined);
@@ -295,6 +298,13 @@ export function installDialGuard(
       }
     });
   }
+  // A double click on a call log's row dials the number of its call control.
+  listen('dblclick', (event) => {
+    if (replaying) return;
+    const path = pathElementsWithin(event);
+    if (dialTargetOfClick(path, hints(), memory)) return;
+    guard(event, dialTargetOfRowDoubleClick(path, hints(), memory));
+  });
   listen('pointerover', (event) => {
     const target = dialTargetOfClick(pathElementsWithin(event), hints(), memory);
     if (!target || cachedResults(target)) return;

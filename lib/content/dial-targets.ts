@@ -59,7 +59,7 @@ const SEARCH_BOX_CALL_DEPTH = 3;
  * browser's own shortcuts still work.
  */
 export type DialKind =
-  'link' | 'click-to-dial' | 'dial-pad' | 'enter' | 'submit' | 'key' | 'shortcut';
+  'link' | 'click-to-dial' | 'dial-pad' | 'enter' | 'submit' | 'key' | 'shortcut' | 'double-click';
 
 export interface DialTarget {
   kind: DialKind;
@@ -193,6 +193,49 @@ export function dialTargetOfPageEnter(
     found = target;
   }
   return found ? { ...found, kind: 'key', element: focused } : null;
+}
+
+/** Elements from a double-clicked one outward searched for the row of a list. */
+const ROW_SEARCH_DEPTH = 4;
+/** Elements that are rows of a list by their markup. */
+const ROW_SELECTOR = 'tr, li, [role="row"], [role="listitem"]';
+
+/**
+ * Finds what a double click on a row of a list would dial. Call logs dial a
+ * row's number on a double click, as its "Call back" button does, so a row
+ * with exactly one call control is decided like a click on that control.
+ * A row is a table or list row by its markup, or an element that repeats
+ * the tag and first class of a sibling.
+ */
+export function dialTargetOfRowDoubleClick(
+  path: HTMLElement[],
+  hints: DialHints = {},
+  context: DialContext = NO_CONTEXT,
+): DialTarget | null {
+  const clicked = path[0];
+  if (!clicked || isEditableRegion(clicked)) return null;
+  const row = withoutPageRoots(path.slice(0, ROW_SEARCH_DEPTH)).find(isListRow);
+  if (!row) return null;
+
+  const controls = [...row.querySelectorAll<HTMLElement>('button, [role="button"], a')].filter(
+    isCallControl,
+  );
+  const [control] = controls;
+  if (!control || controls.length > 1) return null;
+  const target = dialTargetOfClick(ancestorsOf(control), hints, context);
+  return target ? { ...target, kind: 'double-click', element: clicked } : null;
+}
+
+function isListRow(element: HTMLElement): boolean {
+  if (element.matches(ROW_SELECTOR)) return true;
+  const shape = (other: Element | null) =>
+    other !== null &&
+    other.localName === element.localName &&
+    other.classList.item(0) === element.classList.item(0);
+  return (
+    element.classList.length > 0 &&
+    (shape(element.previousElementSibling) || shape(element.nextElementSibling))
+  );
 }
 
 /** Returns the number of the display the agent typed into, when one of `controls` sits in its panel. */

@@ -1144,3 +1144,65 @@ describe('notice', () => {
     expect(root.activeElement).toBe(box);
   });
 });
+
+describe('double clicks on call log rows', () => {
+  const CALL_LOG =
+    '<div class="log">' +
+    '<div class="item" id="blocked"><span>Unknown</span> <span>(415) 555-0123</span> ' +
+    '<button aria-label="Call back">↩</button></div>' +
+    '<div class="item" id="allowed"><span>Ann Lee</span> <span>(212) 555-0187</span> ' +
+    '<button aria-label="Call back">↩</button></div>' +
+    '<div class="item" id="plain"><span>Bo Chen</span> <span>(415) 555-0123</span></div>' +
+    '</div>';
+
+  /** Records the double clicks that reach the page's own handlers. */
+  function doubleClicks(): string[] {
+    const seen: string[] = [];
+    document.addEventListener('dblclick', (event) => {
+      const row = (event.target as HTMLElement).closest('.item');
+      seen.push(row?.id ?? '');
+    });
+    return seen;
+  }
+
+  function doubleClick(selector: string): void {
+    document
+      .querySelector(selector)
+      ?.dispatchEvent(new MouseEvent('dblclick', { bubbles: true, composed: true }));
+  }
+
+  it('blocks a row that calls back a suppressed number', async () => {
+    loadHtml(CALL_LOG);
+    const seen = doubleClicks();
+    page = startOnPage();
+
+    doubleClick('#blocked span');
+    await wait();
+
+    expect(seen).toEqual([]);
+    expect(notice()?.shadowRoot?.textContent).toContain('+14155550123');
+  });
+
+  it('passes an allowed row once', async () => {
+    loadHtml(CALL_LOG);
+    const seen = doubleClicks();
+    page = startOnPage();
+
+    doubleClick('#allowed span');
+    await wait();
+
+    expect(seen).toEqual(['allowed']);
+    expect(notice()).toBeNull();
+  });
+
+  it('leaves rows without a call control alone', async () => {
+    loadHtml(CALL_LOG);
+    const seen = doubleClicks();
+    page = startOnPage();
+
+    doubleClick('#plain span');
+    await wait();
+
+    expect(seen).toEqual(['plain']);
+  });
+});
