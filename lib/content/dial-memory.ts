@@ -13,6 +13,8 @@ const WATCH_AFTER_KEY_MS = 300;
 const ITEM_DEPTH = 8;
 /** Text of a dial pad key: a digit, * or #, maybe with its letters ("2ABC"). */
 const PAD_KEY_TEXT = /^[0-9*#+]\s*[A-Z+]{0,4}$/;
+/** Most child elements of a dial display; larger changed elements are containers, whose text is not read. */
+const MAX_DISPLAY_CHILDREN = 16;
 /** Keys that type into a dial display. */
 const DIAL_KEY = /^[0-9*#+]$|^Backspace$/;
 
@@ -61,7 +63,11 @@ export function followDialGestures(win: Window, signal: AbortSignal): DialMemory
         if (isOwnChange(record)) continue;
         const target = record.target;
         const element = target.nodeType === Node.ELEMENT_NODE ? target : target.parentElement;
-        if (element instanceof HTMLElement && /\d/.test(element.textContent ?? ''))
+        if (
+          element instanceof HTMLElement &&
+          element.childElementCount <= MAX_DISPLAY_CHILDREN &&
+          /\d/.test(element.textContent ?? '')
+        )
           display = element;
       }
     });
