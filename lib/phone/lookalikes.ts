@@ -338,7 +338,10 @@ export function isRejectedByTextAfter(text: string, end: number): boolean {
 
   const position = isSpace(nextChar) ? end + 1 : end;
   const symbol = text[position];
-  if (symbol !== undefined && CURRENCY_SYMBOLS.includes(symbol)) return true;
+  // A symbol written after an amount ("1 234 €") ends it. One followed by a
+  // digit starts the next amount ("(303) 555-0101 $1,037.00").
+  if (symbol !== undefined && CURRENCY_SYMBOLS.includes(symbol))
+    return position === end || !isDigitCode(text.charCodeAt(position + 1));
   return position > end && CURRENCY_WORDS_AFTER.has(readWordAfter(text, position));
 }
 

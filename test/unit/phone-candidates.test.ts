@@ -74,6 +74,11 @@ describe('findPhoneCandidates', () => {
       [{ start: 0, end: 19, raw: '０３－１２３４－５６７８', extension: '203' }],
     ],
     [
+      'number before an amount',
+      '(303) 555-0101 $1,037.00',
+      [{ start: 0, end: 14, raw: '(303) 555-0101' }],
+    ],
+    [
       'two numbers split by slash',
       '030 1234567 / 0171 2345678',
       [
@@ -110,6 +115,7 @@ describe('findPhoneCandidates', () => {
     ['version', '10.0.19045.3803'],
     ['card', '4111 1111 1111 1111'],
     ['amount', '1.234.567,89 €'],
+    ['amount with its symbol after', '1 234 567 $'],
   ])('rejects %s without validation', (_name, text) => {
     expect(findPhoneCandidates(text)).toEqual([]);
   });
