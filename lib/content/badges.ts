@@ -388,10 +388,15 @@ export class BadgeManager implements ScanSink {
       if (!box || !record || width === undefined) return;
 
       // A box with no layout (not rendered) is left alone.
-      const edge = innerRight(box);
+      // Positions run along the line: to the left in a right-to-left box.
+      const { edge, rtl } = innerEnd(box);
       if (!Number.isFinite(edge)) return;
-      // A row's badge comes before its other items, so the row's whole content counts.
-      const end = box === rows[i] ? contentRight(box, true) : contentRight(record.anchor);
+      // A row's badge comes before its other items, so the row's whole
+      // content counts. A link contains its badge, so its text's end counts.
+      const end =
+        box === rows[i]
+          ? contentEnd(box, true, rtl)
+          : contentEnd(record.anchor, record.kind === 'link', rtl);
       const offset = used.get(box) ?? 0;
       if (end + offset + width <= edge) {
         used.set(box, offset + width);
@@ -403,7 +408,10 @@ export class BadgeManager implements ScanSink {
       const shift =
         box === rows[i] ? -Math.ceil(width) : Math.floor(Math.min(0, edge - width - offset - end));
       const after = -shift - Math.ceil(width);
-      overlaps.set(badge, `margin:0 ${after}px 0 ${shift}px;position:relative;z-index:1`);
+      overlaps.set(
+        badge,
+        `margin-inline-start:${shift}px;margin-inline-end:${after}px;position:relative;z-index:1`,
+      );
       used.set(box, offset + width);
     });
     if (probeHost) this.mutate(() => probeHost.remove());
@@ -599,28 +607,41 @@ function placeOf(record: BadgeRecord): { parent: Node | null; after: Node | null
   return { parent: anchor.parentNode, after: anchor };
 }
 
-/** Returns the x of a box's inner right edge in px; a box with no layout gives -Infinity. */
-function innerRight(box: Element): number {
+/**
+ * Returns where a box's inner end edge lies along its line, in px: its inner
+ * right edge, or in a right-to-left box its inner left edge negated, so that
+ * positions grow toward the line's end either way. A box with no layout
+ * gives -Infinity.
+ */
+function innerEnd(box: Element): { edge: number; rtl: boolean } {
   const rect = box.getBoundingClientRect();
-  if (rect.width === 0) return Number.NEGATIVE_INFINITY;
+  if (rect.width === 0) return { edge: Number.NEGATIVE_INFINITY, rtl: false };
   const style = box.ownerDocument.defaultView?.getComputedStyle(box);
-  return (
-    rect.right - parseFloat(style?.paddingRight ?? '0') - parseFloat(style?.borderRightWidth ?? '0')
-  );
+  const rtl = style?.direction === 'rtl';
+  const edge = rtl
+    ? -(rect.left + parseFloat(style.paddingLeft) + parseFloat(style.borderLeftWidth))
+    : rect.right -
+      parseFloat(style?.paddingRight ?? '0') -
+      parseFloat(style?.borderRightWidth ?? '0');
+  return { edge, rtl };
 }
 
 /**
- * Returns the x in px where a number's text or element ends, as laid out,
- * or with `contents` where the content of the element `node` ends.
+ * Returns where a number's text or element ends along its line, in px (see
+ * innerEnd), or with `contents` where the content of the element `node` ends.
  */
-function contentRight(node: Node, contents = false): number {
-  if (!contents && node.nodeType === Node.ELEMENT_NODE)
-    return (node as Element).getBoundingClientRect().right;
-  const range = node.ownerDocument?.createRange();
-  if (!range) return 0;
-  if (contents) range.selectNodeContents(node);
-  else range.selectNode(node);
-  return range.getBoundingClientRect().right;
+function contentEnd(node: Node, contents: boolean, rtl: boolean): number {
+  let rect: DOMRect;
+  if (!contents && node.nodeType === Node.ELEMENT_NODE) {
+    rect = (node as Element).getBoundingClientRect();
+  } else {
+    const range = node.ownerDocument?.createRange();
+    if (!range) return 0;
+    if (contents) range.selectNodeContents(node);
+    else range.selectNode(node);
+    rect = range.getBoundingClientRect();
+  }
+  return rtl ? -rect.left : rect.right;
 }
 
 /** Returns the anchors that more than one of `numbers` share. */

@@ -416,6 +416,28 @@ describe('with a list imported from CSV', () => {
     await page.close();
   });
 
+  it('keeps the badge after a number that fits its clipping link', async () => {
+    const page = await open('contact-cards.html');
+    await waitForBadges(page, 3);
+
+    const boxes = await page.evaluate(() => {
+      const link = document.getElementById('block-link');
+      const text = link?.firstChild;
+      const badge = link?.querySelector('dnc-guard-badge');
+      if (!link || !text || !badge) return null;
+      const range = document.createRange();
+      range.selectNode(text);
+      return {
+        link: link.getBoundingClientRect().toJSON(),
+        text: range.getBoundingClientRect().toJSON(),
+        badge: badge.getBoundingClientRect().toJSON(),
+      };
+    });
+    expect(boxes?.badge.left).toBeGreaterThanOrEqual(boxes?.text.right ?? Infinity);
+    expect(boxes?.badge.right).toBeLessThanOrEqual(boxes?.link.right ?? -Infinity);
+    await page.close();
+  });
+
   it('stops presses dialing suppressed numbers', async () => {
     const page = await open('contact-cards.html');
 
