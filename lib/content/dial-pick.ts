@@ -92,6 +92,10 @@ export function pickNumberOfControl(
   if (layer !== -1) {
     const inLayer = options.redial ? null : boxAlong(ancestors.slice(0, layer + 1), hints, context);
     if (inLayer) return inLayer;
+    // A row of a virtual list is placed absolutely too; it shows its own number.
+    const layerElement = ancestors[layer];
+    const fromLayer = layerElement && options.readsText ? numbersIn(layerElement, false) : null;
+    if (fromLayer) return fromLayer;
     const pointed = context.pointedItem();
     const fromPointed = pointed && options.readsText ? numbersIn(pointed, false) : null;
     if (fromPointed) return fromPointed;

@@ -173,7 +173,7 @@ export function dialTargetOfPageEnter(
   context: DialContext = NO_CONTEXT,
 ): DialTarget | null {
   const focused = path[0];
-  if (!focused || (focused.localName !== 'body' && focused.localName !== 'html')) return null;
+  if (!focused || !takesNoKeys(focused)) return null;
 
   const controls = [
     ...focused.ownerDocument.querySelectorAll<HTMLElement>(
@@ -235,6 +235,24 @@ function isListRow(element: HTMLElement): boolean {
   return (
     element.classList.length > 0 &&
     (shape(element.previousElementSibling) || shape(element.nextElementSibling))
+  );
+}
+
+/**
+ * Tells whether the focused element does nothing with Enter itself: the
+ * page's body, or an area made focusable only to read keys (a dial pad's
+ * panel with a tabindex), which is neither a control nor a field.
+ */
+function takesNoKeys(focused: HTMLElement): boolean {
+  if (focused.localName === 'body' || focused.localName === 'html') return true;
+  if (isControl(focused) || isEditableRegion(focused) || focused.getAttribute('role')) return false;
+  const name = focused.localName;
+  return (
+    name !== 'input' &&
+    name !== 'textarea' &&
+    name !== 'select' &&
+    name !== 'iframe' &&
+    focused.hasAttribute('tabindex')
   );
 }
 
@@ -346,9 +364,13 @@ function navigates(element: HTMLElement): boolean {
  * NOTE: a control that opens a menu without either attribute still counts as
  * a dial of the number beside it.
  */
+/** A caret that ends a button's text ("Call ▾"): the button opens a menu or a panel. */
+const MENU_CARET = /[▾▼⏷⌄▿⯆]\s*$/u;
+
 function opensPopup(control: HTMLElement): boolean {
   const popup = control.getAttribute('aria-haspopup')?.trim().toLowerCase() ?? 'false';
-  return !['', 'false'].includes(popup) || control.hasAttribute('aria-expanded');
+  if (!['', 'false'].includes(popup) || control.hasAttribute('aria-expanded')) return true;
+  return MENU_CARET.test(control.textContent ?? '');
 }
 
 function isControl(element: HTMLElement): boolean {

@@ -1206,3 +1206,61 @@ describe('double clicks on call log rows', () => {
     expect(seen).toEqual(['plain']);
   });
 });
+
+describe('controls found on trial pages', () => {
+  it('lets a "Call ▾" button open its panel', async () => {
+    loadHtml(
+      '<aside><h2>Marcus Ortega</h2><button id="opener">Call ▾</button>' +
+        '<p>Mobile (415) 555-0123</p><p>Work (212) 555-0187</p></aside>',
+    );
+    const events = pageLog();
+    page = startOnPage();
+
+    document.getElementById('opener')?.click();
+    await wait();
+
+    expect(events).toEqual(['click:opener']);
+    expect(notice()).toBeNull();
+  });
+
+  it('reads the row of a virtual list placed absolutely', async () => {
+    loadHtml(
+      '<style>.r { position: absolute; } #spacer { position: relative; }</style>' +
+        '<div id="spacer">' +
+        '<div class="r"><div>Contact 1</div><div>(212) 555-0187</div><div>$1,037.00</div>' +
+        '<div><button id="row-call" aria-label="Call contact">☎</button></div></div>' +
+        '<div class="r"><div>Contact 3</div><div>(415) 555-0123</div><div>$1,111.00</div>' +
+        '<div><button aria-label="Call contact">☎</button></div></div></div>',
+    );
+    const events = pageLog();
+    page = startOnPage();
+
+    document.getElementById('row-call')?.click();
+    await wait();
+
+    expect(events).toEqual(['click:row-call']);
+    expect(notice()).toBeNull();
+  });
+
+  it('decides Enter on a focused dial pad area', async () => {
+    loadHtml(
+      '<div id="pad" tabindex="0"><select aria-label="Country"><option>+1</option></select>' +
+        '<div id="display" role="textbox" aria-label="Number">(415) 555-0123</div>' +
+        '<div class="keys">' +
+        [...'123456789*0#'].map((key) => `<button>${key}</button>`).join('') +
+        '</div><button aria-label="Call">📞</button></div>',
+    );
+    const keys: string[] = [];
+    document.addEventListener('keydown', (event) => keys.push(event.key));
+    page = startOnPage();
+    const pad = document.getElementById('pad');
+    pad?.focus();
+
+    pad?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    pad?.dispatchEvent(new KeyboardEvent('keyup', { key: 'Enter', bubbles: true }));
+    await wait();
+
+    expect(keys).toEqual([]);
+    expect(notice()?.shadowRoot?.textContent).toContain('+14155550123');
+  });
+});
