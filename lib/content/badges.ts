@@ -405,6 +405,8 @@ export class BadgeManager implements ScanSink {
       // Drawn over the end of the field, or moved back from where it would
       // sit after the number to the cell's visible edge. The margins take
       // back its whole advance, so nothing else on the line moves.
+      // NOTE: in a right-to-left cell with an ellipsis, Chromium 150 still
+      // hides the badge behind the ellipsis, although its box is in sight.
       const shift =
         box === rows[i] ? -Math.ceil(width) : Math.floor(Math.min(0, edge - width - offset - end));
       const after = -shift - Math.ceil(width);
