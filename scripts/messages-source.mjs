@@ -20,7 +20,7 @@ const MESSAGES = {
   badgeUnknown: ['Not checked', '未核实'],
   sinceDate: ['since $1', '自 $1 起'],
   checklistWithSystem: ['$1 ($2)', '$1（$2）'],
-  reasonDeletionRequest: ['Deletion request (case $1)', '删除请求（案例 $1）'],
+  reasonDeletionRequest: ['Deletion request (case $1)', '删除请求（案件 $1）'],
   sourceThisDevice: ['This browser, not yet confirmed by the server', '本浏览器（服务器尚未确认）'],
   sourceExtension: ['Added by an agent in DNC Guard', '由坐席在 DNC Guard 中添加'],
   noticeBlockedTitle: ['Call blocked', '已阻止呼叫'],
@@ -310,11 +310,11 @@ const MESSAGES = {
   syncNever: ['Not synced yet.', '尚未同步。'],
   syncPending_one: [
     '$1 change (a number, case or call record) waiting to be sent to the server',
-    '$1 项更改（号码、案例或呼叫记录）等待发送到服务器',
+    '$1 项更改（号码、案件或呼叫记录）等待发送到服务器',
   ],
   syncPending_other: [
     '$1 changes (numbers, cases and call records) waiting to be sent to the server',
-    '$1 项更改（号码、案例和呼叫记录）等待发送到服务器',
+    '$1 项更改（号码、案件和呼叫记录）等待发送到服务器',
   ],
   syncLastError: ['Last sync failed: $1', '上次同步失败：$1'],
   // Failed exchanges with the API, by SyncErrorCode. errorWithDetails adds
