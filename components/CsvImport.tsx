@@ -150,6 +150,7 @@ export function CsvImport({
       {step.name === 'sending' && <Progress label={t('importSending')} value={step.progress} />}
       {step.name === 'preview' && (
         <Preview
+          fileName={chosenFile.current?.name ?? ''}
           preview={step.preview}
           reason={reason.trim()}
           language={language}
@@ -179,6 +180,7 @@ function Progress({ label, value }: { label: string; value: number }) {
 }
 
 function Preview({
+  fileName,
   preview,
   reason,
   language,
@@ -187,6 +189,8 @@ function Preview({
   onConfirm,
   onCancel,
 }: {
+  /** Name of the chosen file; the file input is cleared after each choice, so the preview names it. */
+  fileName: string;
   preview: ImportPreview;
   reason: string;
   language: string;
@@ -211,6 +215,7 @@ function Preview({
   return (
     <div className="preview">
       <div role="status">
+        {fileName !== '' && <p>{t('importFileName', fileName)}</p>}
         {accepted > 0 ? (
           <p>{tCount('importPreview', accepted - listed)}</p>
         ) : (
@@ -254,7 +259,7 @@ function Preview({
             ? tCount('importConfirm', accepted - listed)
             : t('importConfirmListed')}
         </button>
-        <button type="button" onClick={onCancel}>
+        <button type="button" className="secondary" onClick={onCancel}>
           {t('importCancel')}
         </button>
       </div>

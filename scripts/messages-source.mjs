@@ -213,6 +213,7 @@ const MESSAGES = {
   importConfirm_other: ['Import $1 numbers', '导入 $1 个号码'],
   // The button when every number of the file is already on the list.
   importConfirmListed: ['Import', '导入'],
+  importFileName: ['File: $1', '文件：$1'],
   importCancel: ['Cancel', '取消'],
   importSending: ['Importing…', '正在导入…'],
   importDone_one: ['Imported. The list now holds $1 number.', '导入完成。名单现有 $1 个号码。'],

@@ -219,6 +219,14 @@ describe('Options', () => {
     expect(screen.queryByRole('table')).toBeNull();
   });
 
+  it('names the chosen file in the preview', async () => {
+    render(<Options api={fakeApi()} />);
+
+    await userEvent.upload(screen.getByLabelText('CSV file'), new File([CSV], 'dnc.csv'));
+
+    expect(await screen.findByText('File: dnc.csv')).toBeTruthy();
+  });
+
   it('reads the same file again after a cancel', async () => {
     const api = fakeApi();
     render(<Options api={api} />);
