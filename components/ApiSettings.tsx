@@ -2,9 +2,11 @@ import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { t } from '@/lib/i18n';
 import type { SyncStatus } from '@/lib/messaging/protocol';
 import type { ManagedSettings, Settings } from '@/lib/settings';
+import { isSyncConfigured } from '@/lib/sync/config';
 import { errorText } from './error-text';
 import { SyncStatusView } from './SyncStatusView';
 import { FormMessage, type FormMessageState } from './FormMessage';
+import { ConnectionSwitch, type PendingSwitch } from './ConnectionSwitch';
 
 export interface ApiSettingsApi {
   /** The values saved in this browser; quick, so the fields fill at once. */
@@ -17,6 +19,28 @@ export interface ApiSettingsApi {
   syncStatus(): Promise<SyncStatus>;
 }
 
+type Connection = Pick<Settings, 'apiUrl' | 'accessToken'>;
+
+/**
+ * Counts the waiting items that saving `next` would send as another user.
+ * It is 0 when the URL and token are unchanged, or when no server was set,
+ * because items recorded then have no earlier user to keep.
+ */
+async function pendingUnderOtherSettings(
+  api: ApiSettingsApi,
+  managed: ManagedSettings,
+  next: Connection,
+): Promise<number> {
+  const stored = await api.read();
+  const current = {
+    apiUrl: managed.apiUrl ?? stored.apiUrl,
+    accessToken: managed.accessToken ?? stored.accessToken,
+  };
+  const same = current.apiUrl === next.apiUrl && current.accessToken === next.accessToken;
+  if (same || !isSyncConfigured(current)) return 0;
+  return (await api.syncStatus()).pendingItems;
+}
+
 /** API URL and access token, and the sync state with "Sync now". */
 export function ApiSettings({ api }: { api: ApiSettingsApi }) {
   const ids = { url: useId(), token: useId() };
@@ -26,6 +50,8 @@ export function ApiSettings({ api }: { api: ApiSettingsApi }) {
   const [managed, setManaged] = useState<ManagedSettings | null>(null);
   const [status, setStatus] = useState<SyncStatus | null>(null);
   const [message, setMessage] = useState<FormMessageState | null>(null);
+  const [pendingSwitch, setPendingSwitch] = useState<PendingSwitch | null>(null);
+  const [syncing, setSyncing] = useState(false);
 
   useEffect(() => {
     api.read().then(
@@ -45,27 +71,66 @@ export function ApiSettings({ api }: { api: ApiSettingsApi }) {
     api.syncStatus().then(setStatus, () => undefined);
   }, [api]);
 
+  /** Runs a sync and shows its result; resolves with it, or null when the request failed. */
+  const runSync = async (): Promise<SyncStatus | null> => {
+    setSyncing(true);
+    try {
+      const result = await api.syncNow();
+      setStatus(result);
+      return result;
+    } catch (error) {
+      setMessage({ error: true, text: errorText(error) });
+      return null;
+    } finally {
+      setSyncing(false);
+    }
+  };
+
+  /** Saves, then syncs at once, so the status shown belongs to the new settings and not the old ones. */
+  const saveAndSync = async (next: Connection) => {
+    try {
+      await api.save(next.apiUrl, next.accessToken);
+    } catch (error) {
+      setMessage({ error: true, text: errorText(error) });
+      return;
+    }
+    setPendingSwitch(null);
+    setMessage({ error: false, text: t('optionsSaved') });
+    await runSync();
+  };
+
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     // A message belongs to the attempt that made it, so an old one never sits beside a new result.
     setMessage(null);
+    // Values set by policy are saved as shown, so the permission request covers that server.
+    const next = {
+      apiUrl: (managed?.apiUrl ?? apiUrl).trim(),
+      accessToken: (managed?.accessToken ?? token).trim(),
+    };
     try {
-      // Values set by policy are saved as shown, so the permission request covers that server.
-      await api.save((managed?.apiUrl ?? apiUrl).trim(), (managed?.accessToken ?? token).trim());
-      setMessage({ error: false, text: t('optionsSaved') });
-      setStatus(await api.syncStatus());
+      const pending = await pendingUnderOtherSettings(api, managed ?? {}, next);
+      if (pending > 0) {
+        setPendingSwitch({ ...next, pending, syncFailed: false });
+        return;
+      }
     } catch (error) {
       setMessage({ error: true, text: errorText(error) });
+      return;
     }
+    await saveAndSync(next);
   };
 
-  const syncNow = async () => {
+  // Sends the waiting items with the settings still saved, and switches only when none is left.
+  const syncFirst = async (switching: PendingSwitch) => {
     setMessage(null);
-    try {
-      setStatus(await api.syncNow());
-    } catch (error) {
-      setMessage({ error: true, text: errorText(error) });
+    const result = await runSync();
+    if (!result) return;
+    if (result.pendingItems > 0) {
+      setPendingSwitch({ ...switching, pending: result.pendingItems, syncFailed: true });
+      return;
     }
+    await saveAndSync(switching);
   };
 
   const urlLocked = managed?.apiUrl !== undefined;
@@ -93,6 +158,7 @@ export function ApiSettings({ api }: { api: ApiSettingsApi }) {
         onChange={(event) => {
           setApiUrl(event.target.value);
           setMessage(null);
+          setPendingSwitch(null);
         }}
       />
       <p className="help">{urlLocked ? t('managedNote') : t('apiUrlHelp')}</p>
@@ -106,6 +172,7 @@ export function ApiSettings({ api }: { api: ApiSettingsApi }) {
         onChange={(event) => {
           setToken(event.target.value);
           setMessage(null);
+          setPendingSwitch(null);
         }}
       />
       <p className="help">{tokenLocked ? t('managedNote') : t('tokenHelp')}</p>
@@ -115,7 +182,24 @@ export function ApiSettings({ api }: { api: ApiSettingsApi }) {
         </button>
         <FormMessage message={message} />
       </div>
-      <SyncStatusView status={status} onSyncNow={syncNow} onRefresh={refreshStatus} />
+      {pendingSwitch && (
+        <ConnectionSwitch
+          pendingSwitch={pendingSwitch}
+          busy={syncing}
+          onSyncFirst={() => void syncFirst(pendingSwitch)}
+          onSwitch={() => void saveAndSync(pendingSwitch)}
+          onKeep={() => setPendingSwitch(null)}
+        />
+      )}
+      <SyncStatusView
+        status={status}
+        syncing={syncing}
+        onSyncNow={async () => {
+          setMessage(null);
+          await runSync();
+        }}
+        onRefresh={refreshStatus}
+      />
     </form>
   );
 }

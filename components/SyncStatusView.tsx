@@ -15,21 +15,24 @@ const RUNNING_CHECK_MS = 500;
  */
 export function SyncStatusView({
   status,
+  syncing = false,
   onSyncNow,
   onRefresh,
 }: {
   status: SyncStatus | null;
+  /** Whether the page is running a sync it started itself, e.g. after saving settings. */
+  syncing?: boolean;
   onSyncNow: () => Promise<void>;
   onRefresh: () => void;
 }) {
   const [running, setRunning] = useState(false);
-  const busy = running || status?.running === true;
+  const busy = running || syncing || status?.running === true;
 
   useEffect(() => {
-    if (!status?.running || running) return;
+    if (!status?.running || running || syncing) return;
     const timer = setTimeout(onRefresh, RUNNING_CHECK_MS);
     return () => clearTimeout(timer);
-  }, [status, running, onRefresh]);
+  }, [status, running, syncing, onRefresh]);
 
   const syncNow = async () => {
     setRunning(true);

@@ -248,6 +248,28 @@ const MESSAGES = {
     '浏览器未授予访问 $1 的权限，DNC Guard 无法连接服务器。',
   ],
   syncNow: ['Sync now', '立即同步'],
+  switchPending_one: [
+    "$1 change recorded on this device is waiting to be sent. After this switch it would be sent with the new settings, and the server would record it as the new token's user.",
+    '本设备上记录的 $1 项更改尚未发送。切换后，它将按新设置发送，服务器会把它记为新令牌用户的操作。',
+  ],
+  switchPending_other: [
+    "$1 changes recorded on this device are waiting to be sent. After this switch they would be sent with the new settings, and the server would record them as the new token's user.",
+    '本设备上记录的 $1 项更改尚未发送。切换后，它们将按新设置发送，服务器会把它们记为新令牌用户的操作。',
+  ],
+  switchSyncFirst: ['Sync now, then switch', '先同步，再切换'],
+  switchAnyway: [
+    "Switch anyway and send them as the new token's user",
+    '仍然切换，并以新令牌用户的身份发送',
+  ],
+  switchKeep: ['Keep the current settings', '保留当前设置'],
+  switchStillPending_one: [
+    '$1 change could not be sent, so the settings were not switched.',
+    '$1 项更改未能发送，因此未切换设置。',
+  ],
+  switchStillPending_other: [
+    '$1 changes could not be sent, so the settings were not switched.',
+    '$1 项更改未能发送，因此未切换设置。',
+  ],
   sitesTitle: ['Sites', '站点'],
   sitesHelp: [
     'DNC Guard runs on the CRMs and dialers it knows. Add any other CRM or softphone your team uses; the browser asks you to allow that one site.',

@@ -550,3 +550,149 @@ describe('Options', () => {
     expect(api.saved.at(-1)?.unknownPolicy).toBe('block');
   });
 });
+
+describe('Options, switching the server or token', () => {
+  const AGENT = { apiUrl: 'https://dnc.example.com', accessToken: 'dncg_agent' };
+
+  /** Builds the fake with Agent Ana's token saved; `calls` lists each save and sync in order. */
+  function agentApi(waiting: number) {
+    const api = fakeApi();
+    const calls: string[] = [];
+    let connection = AGENT;
+    let pending = waiting;
+    api.apiSettings.read = async () => ({ ...DEFAULT_SETTINGS, ...connection });
+    api.apiSettings.save = async (apiUrl, accessToken) => {
+      calls.push(`save ${accessToken}`);
+      connection = { apiUrl, accessToken };
+    };
+    api.apiSettings.syncStatus = async () => ({ ...SYNC_STATUS, pendingItems: pending });
+    api.apiSettings.syncNow = async () => {
+      calls.push(`sync ${connection.accessToken}`);
+      pending = 0;
+      return { ...SYNC_STATUS, lastSuccessAt: 1, pendingItems: 0 };
+    };
+    return Object.assign(api, { calls });
+  }
+
+  async function saveToken(value: string) {
+    const field = await screen.findByLabelText('Access token');
+    await waitFor(() => expect((field as HTMLInputElement).value).toBe(AGENT.accessToken));
+    await userEvent.clear(field);
+    await userEvent.type(field, value);
+    await userEvent.click(within(sectionForm('Central API')).getByRole('button', { name: 'Save' }));
+  }
+
+  const WARNING =
+    "2 changes recorded on this device are waiting to be sent. After this switch they would be sent with the new settings, and the server would record them as the new token's user.";
+
+  it('syncs at once after saving', async () => {
+    const api = fakeApi();
+    api.apiSettings.syncStatus = async () => ({
+      ...SYNC_STATUS,
+      lastError: { code: 'unauthorized', status: 401, message: 'HTTP 401', at: 1 },
+    });
+    const syncNow = vi.spyOn(api.apiSettings, 'syncNow');
+    render(<Options api={api} />);
+    expect((await screen.findByRole('alert')).textContent).toContain('Last sync failed');
+
+    await userEvent.type(screen.getByLabelText('API URL'), 'https://dnc.example.com');
+    await userEvent.type(screen.getByLabelText('Access token'), 'dncg_right');
+    await userEvent.click(within(sectionForm('Central API')).getByRole('button', { name: 'Save' }));
+
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    expect(syncNow).toHaveBeenCalledTimes(1);
+    expect(screen.getByText(/^Last sync: /)).toBeTruthy();
+  });
+
+  it('asks before switching with items waiting', async () => {
+    const api = agentApi(2);
+    render(<Options api={api} />);
+
+    await saveToken('dncg_lead');
+
+    expect(await screen.findByText(WARNING)).toBeTruthy();
+    expect(api.calls).toEqual([]);
+  });
+
+  it('syncs with old token first', async () => {
+    const api = agentApi(2);
+    render(<Options api={api} />);
+    await saveToken('dncg_lead');
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Sync now, then switch' }));
+
+    await within(sectionForm('Central API')).findByText('Saved.');
+    expect(api.calls).toEqual(['sync dncg_agent', 'save dncg_lead', 'sync dncg_lead']);
+    expect(screen.queryByText(WARNING)).toBeNull();
+  });
+
+  it('keeps settings when items stay unsent', async () => {
+    const api = agentApi(2);
+    api.apiSettings.syncNow = async () => {
+      api.calls.push('sync');
+      return {
+        ...SYNC_STATUS,
+        pendingItems: 1,
+        lastError: { code: 'offline', message: 'fetch failed', at: 1 },
+      };
+    };
+    render(<Options api={api} />);
+    await saveToken('dncg_lead');
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Sync now, then switch' }));
+
+    expect(
+      await screen.findByText('1 change could not be sent, so the settings were not switched.'),
+    ).toBeTruthy();
+    expect(api.calls).toEqual(['sync']);
+    expect(
+      screen.getByRole('button', { name: "Switch anyway and send them as the new token's user" }),
+    ).toBeTruthy();
+  });
+
+  it('switches anyway, dropping nothing', async () => {
+    const api = agentApi(2);
+    api.apiSettings.syncNow = async () => {
+      api.calls.push('sync');
+      return SYNC_STATUS;
+    };
+    render(<Options api={api} />);
+    await saveToken('dncg_lead');
+
+    await userEvent.click(
+      await screen.findByRole('button', {
+        name: "Switch anyway and send them as the new token's user",
+      }),
+    );
+
+    await within(sectionForm('Central API')).findByText('Saved.');
+    expect(api.calls).toEqual(['save dncg_lead', 'sync']);
+    expect(
+      screen.getByText(
+        '2 changes (numbers, cases and call records) waiting to be sent to the server',
+      ),
+    ).toBeTruthy();
+  });
+
+  it('keeps settings on request', async () => {
+    const api = agentApi(2);
+    render(<Options api={api} />);
+    await saveToken('dncg_lead');
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Keep the current settings' }));
+
+    expect(screen.queryByText(WARNING)).toBeNull();
+    expect(api.calls).toEqual([]);
+  });
+
+  it('does not ask with nothing waiting', async () => {
+    const api = agentApi(0);
+    render(<Options api={api} />);
+
+    await saveToken('dncg_lead');
+
+    await within(sectionForm('Central API')).findByText('Saved.');
+    expect(screen.queryByText(WARNING)).toBeNull();
+    await waitFor(() => expect(api.calls).toEqual(['save dncg_lead', 'sync dncg_lead']));
+  });
+});
