@@ -65,6 +65,30 @@ describe('options page', () => {
     await page.close();
   });
 
+  it('clears token error after fixing token', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`chrome-extension://${session.extensionId}/options.html`);
+    const apiForm = page.locator('form.api-settings');
+    const syncError = apiForm.locator('.sync-status [role=alert]');
+
+    await page.getByLabel('API URL').fill(server.url);
+    await page.getByLabel('Access token').fill('dncg_not_a_token');
+    await apiForm.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => syncError.getAttribute('data-code')).toBe('unauthorized');
+
+    await page.getByLabel('Access token').fill(token);
+    await apiForm.getByRole('button', { name: 'Save' }).click();
+
+    await expect.poll(() => syncError.count()).toBe(0);
+    await apiForm.getByText(/^Last sync: /).waitFor();
+    const popup = await session.context.newPage();
+    await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    await popup.getByText(/^Last sync: /).waitFor();
+    expect(await popup.getByText(/^Last sync failed/).count()).toBe(0);
+    await popup.close();
+    await page.close();
+  });
+
   it('updates open tabs when the default country changes', async () => {
     const options = await importCsv(
       session,
