@@ -51,6 +51,16 @@ async function feedOps(e164: string): Promise<string[]> {
   }
 }
 
+/** Lists the user the audit log names for each blocked call, oldest first. */
+async function blockedCallActors(): Promise<string[]> {
+  const audit = (await (await api('/v1/audit?format=json')).json()) as {
+    events: Array<{ actor: string; type: string }>;
+  };
+  return audit.events
+    .filter((event) => event.type === 'client.dial_blocked')
+    .map((event) => event.actor);
+}
+
 beforeAll(async () => {
   dbPath = mkdtempSync(join(tmpdir(), 'dnc-guard-e2e-'));
   server = await startServer({ dbPath, logger: quiet });
@@ -129,6 +139,34 @@ describe('sync with the central API', () => {
     await popup.getByRole('button', { name: 'Sync now', disabled: false }).waitFor();
     expect(await feedOps('+17185550111')).toEqual(['add']);
     await popup.close();
+    await page.close();
+  });
+
+  it('sends queued items as agent first', async () => {
+    const before = await blockedCallActors();
+    const port = server.port;
+    await server.close();
+    const page = await session.context.newPage();
+    await page.goto(`${site.url}/dial-pad.html`);
+    await page.locator('#dial-number').fill('+1 718 555 0111');
+    await page.locator('#call').click();
+    await page.locator('dnc-guard-notice').waitFor();
+
+    const options = await session.context.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    const apiForm = options.locator('form.api-settings');
+    await options.getByLabel('Access token').fill(leadToken);
+    await apiForm.getByRole('button', { name: 'Save' }).click();
+    const syncFirst = apiForm.getByRole('button', { name: 'Sync now, then switch' });
+    await syncFirst.click();
+    await apiForm.getByText(/could not be sent, so the settings were not switched/).waitFor();
+
+    server = await startServer({ dbPath, port, logger: quiet });
+    await syncFirst.click();
+    await apiForm.getByText('Saved.').waitFor();
+
+    expect(await blockedCallActors()).toEqual([...before, 'e2e agent']);
+    await options.close();
     await page.close();
   });
 });
