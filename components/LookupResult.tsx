@@ -11,10 +11,20 @@ const STATUS_TEXT: Record<NumberResult['status'], MessageKey> = {
   invalid: 'statusInvalid',
 };
 
+/**
+ * Returns why a looked-up text is not a valid number. Only a national number is
+ * read in the default country, because a number starting with + has its own country code.
+ */
+function invalidText(raw: string, country: string): string {
+  if (!/\d/.test(raw)) return t('statusNoDigits');
+  if (raw.trim().startsWith('+')) return t('statusInvalidInternational');
+  return t('statusInvalid', country);
+}
+
 /** Status of one looked-up number, with reason, source and date when it is on the list. */
 export function LookupResult({ result, country }: { result: NumberResult; country: string }) {
   const text =
-    result.status === 'invalid' ? t('statusInvalid', country) : t(STATUS_TEXT[result.status]);
+    result.status === 'invalid' ? invalidText(result.raw, country) : t(STATUS_TEXT[result.status]);
   return (
     <section className={`result ${result.status}`} data-status={result.status} aria-live="polite">
       {result.display && <p className="number">{result.display}</p>}

@@ -69,6 +69,8 @@ const MESSAGES = {
     'Not a valid phone number for the default country ($1)',
     '按默认国家/地区（$1）不是有效的电话号码',
   ],
+  statusInvalidInternational: ['Not a valid phone number', '不是有效的电话号码'],
+  statusNoDigits: ['Enter a phone number: this has no digits', '请输入电话号码：输入内容不含数字'],
   detailReason: ['Reason', '原因'],
   detailSource: ['Source', '来源'],
   detailAddedAt: ['On the list since', '列入时间'],

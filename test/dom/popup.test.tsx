@@ -92,6 +92,19 @@ describe('Popup', () => {
     ).toBeTruthy();
   });
 
+  it.each([
+    ['abc', 'Enter a phone number: this has no digits'],
+    ['+1 999 555 0100', 'Not a valid phone number'],
+    [' +44 12', 'Not a valid phone number'],
+    ['999 555 0100', 'Not a valid phone number for the default country (GB)'],
+  ])('explains why %j is not a valid number', async (raw, message) => {
+    render(<Popup api={fakeApi({ raw, e164: null, status: 'invalid' })} />);
+
+    await userEvent.type(screen.getByLabelText('Phone number'), `${raw}{Enter}`);
+
+    expect(await screen.findByText(message)).toBeTruthy();
+  });
+
   it('shows the list size and age', async () => {
     render(<Popup api={fakeApi({ raw: 'x', e164: null, status: 'invalid' })} />);
 
