@@ -4,7 +4,7 @@ import { Role, CountryCode as CountryCodeSchema } from '../lib/api/schemas.ts';
 import type { CountryCode } from '../lib/phone/normalize.ts';
 import { openDatabase } from './db.ts';
 import { formatCount, formatImportReport } from './import-report.ts';
-import { importDncFile, MAX_LISTED_REJECTS } from './importer.ts';
+import { DEFAULT_IMPORT_REASON, importDncFile, MAX_LISTED_REJECTS } from './importer.ts';
 import { startServer } from './index.ts';
 import { createStores } from './stores.ts';
 import { createToken, listTokens, revokeToken } from './tokens.ts';
@@ -19,7 +19,7 @@ Usage:
   npm run server -- token create --role agent|lead|admin --name NAME [--db DIR]
   npm run server -- token list [--db DIR]
   npm run server -- token revoke TOKEN_ID [--db DIR]
-  npm run server -- import-dnc FILE.csv --reason TEXT [--country CC] [--source TEXT] [--batch-size N] [--db DIR]
+  npm run server -- import-dnc FILE.csv [--reason TEXT] [--country CC] [--source TEXT] [--batch-size N] [--db DIR]
   npm run server -- audit verify [--db DIR]
 
 Commands:
@@ -51,6 +51,7 @@ Options:
   --role R          Role of a new token: agent, lead or admin
   --name NAME       Name of a new token, recorded as the actor in the audit log
   --reason TEXT     Reason stored with imported numbers whose row has no reason
+                    (default "${DEFAULT_IMPORT_REASON}")
   --country CC      ISO country code used to read national-format numbers, e.g. GB
   --source TEXT     Source stored with imported numbers whose row has no source
                     (default import:<file name>)
@@ -209,7 +210,6 @@ async function importCommand(
   values: { db: string; reason?: string; country?: string; source?: string; 'batch-size'?: string },
 ): Promise<number> {
   const path = required(file, 'FILE');
-  const reason = required(values.reason, '--reason');
   let country: CountryCode | undefined;
   if (values.country !== undefined) {
     const parsed = CountryCodeSchema.safeParse(values.country.toUpperCase());
@@ -227,7 +227,7 @@ async function importCommand(
 
   try {
     const report = await importDncFile(db, createStores(db).suppressions, path, {
-      reason,
+      reason: values.reason,
       country,
       source: values.source,
       batchSize: positiveInteger(values['batch-size'], '--batch-size', 50_000) || 50_000,

@@ -1,5 +1,5 @@
 import type { CsvProblem } from '../lib/suppression/csv-entries.ts';
-import { MAX_LISTED_REJECTS, type ImportReport } from './importer.ts';
+import { DEFAULT_IMPORT_REASON, MAX_LISTED_REJECTS, type ImportReport } from './importer.ts';
 
 /** Short English names of the problems, for the summary line and the rows of import-dnc. */
 const PROBLEM_NAMES: Record<CsvProblem, string> = {
@@ -25,6 +25,7 @@ export function formatImportReport(file: string, report: ImportReport, seconds: 
       `${formatCount(report.rejectedCount)} rejected (${seconds.toFixed(1)} s)`,
     describeColumns(report),
     ...describeRepeated(report),
+    ...describeDefaultReason(report),
   ];
   if (report.rejectedCount === 0) return `${lines.join('\n')}\n`;
 
@@ -46,6 +47,16 @@ export function formatImportReport(file: string, report: ImportReport, seconds: 
     lines.push('Numbers without a country code need --country, for example --country GB.');
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** Says how many rows got the default reason because neither the row nor --reason gave one. */
+function describeDefaultReason(report: ImportReport): string[] {
+  if (report.defaultReasonRows === 0) return [];
+  const rows =
+    report.defaultReasonRows === 1
+      ? '1 row had no reason and was'
+      : `${formatCount(report.defaultReasonRows)} rows had no reason and were`;
+  return [`${rows} stored with "${DEFAULT_IMPORT_REASON}"; give --reason to choose another.`];
 }
 
 /** Lists the rows that repeat an earlier row of the file, each with the line it repeats. */

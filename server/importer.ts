@@ -13,12 +13,19 @@ import type { SuppressionInput, SuppressionStore } from './suppressions.ts';
 /** Rejected rows, and rows repeating an earlier row, listed in a report; the rest are only counted. */
 export const MAX_LISTED_REJECTS = 100;
 
+/**
+ * Reason stored for a row without one when no --reason is given, the same text
+ * the Options import suggests. Such a row is still listed, because leaving it
+ * off the list would let agents call the number.
+ */
+export const DEFAULT_IMPORT_REASON = 'Imported do-not-call list';
+
 /** Bytes per read from the file, the same step as the reader takes through a Blob. */
 const READ_BYTES = 1 << 20;
 
 export interface ImportOptions {
-  /** Reason for rows without a reason column or with an empty reason cell. */
-  reason: string;
+  /** Reason for rows without a reason column or with an empty reason cell; defaults to `DEFAULT_IMPORT_REASON`. */
+  reason?: string;
   /** Source for rows without a source column or with an empty source cell. Defaults to import:<file name>. */
   source?: string;
   country?: CountryCode;
@@ -32,6 +39,8 @@ export interface ImportReport {
   /** Data rows read, without the header and blank lines. */
   rows: number;
   added: number;
+  /** Accepted rows that had no reason of their own and got the default reason, because no reason option was given. */
+  defaultReasonRows: number;
   /** Rows whose number was on the list before the import. */
   alreadyPresent: number;
   /** Rows whose number an earlier row of the file already had. */
@@ -71,10 +80,12 @@ export async function importDncFile(
   const totalBytes = statSync(file).size;
   const batchSize = options.batchSize ?? 50_000;
   const source = options.source ?? `import:${basename(file)}`;
+  const reason = options.reason ?? DEFAULT_IMPORT_REASON;
 
   const report: ImportReport = {
     rows: 0,
     added: 0,
+    defaultReasonRows: 0,
     alreadyPresent: 0,
     repeated: 0,
     repeatedRows: [],
@@ -101,7 +112,7 @@ export async function importDncFile(
         store.addMany(entries, 'cli', {
           origin: 'import',
           file: basename(file),
-          defaultReason: options.reason,
+          defaultReason: reason,
           defaultSource: source,
         }),
       )
@@ -119,7 +130,8 @@ export async function importDncFile(
     { chunks: createReadStream(file, { highWaterMark: READ_BYTES }), size: totalBytes },
     {
       defaultCountry: options.country,
-      defaultReason: options.reason,
+      // Empty, so that rows without a reason can be counted below when no reason option was given.
+      defaultReason: options.reason ?? '',
       source,
       onProgress: (fraction) => {
         fractionRead = fraction;
@@ -144,7 +156,12 @@ export async function importDncFile(
           return;
         }
         firstLines.set(key, line);
-        batch.push(entry);
+        if (entry.reason === '') {
+          report.defaultReasonRows += 1;
+          batch.push({ ...entry, reason });
+        } else {
+          batch.push(entry);
+        }
         if (batch.length >= batchSize) flush();
       },
       reject: (row) => {

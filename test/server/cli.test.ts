@@ -182,11 +182,37 @@ describe('import-dnc', () => {
     expect(result.stdout).toContain('line 2: "+44 7400\\n123456" (invalid phone number)');
   });
 
-  it('requires --reason', () => {
-    writeFileSync(join(dir, 'a.csv'), '+447400123456\n');
-    const result = runCli(['import-dnc', join(dir, 'a.csv'), '--db', dir]);
-    expect(result.status).toBe(2);
-    expect(result.stderr).toContain('--reason is required');
+  it('keeps row reasons without --reason', async () => {
+    const csv = join(dir, 'reasons.csv');
+    writeFileSync(csv, 'phone,reason\n+447400123456,Asked by phone\n+447400123457,\n');
+
+    const result = runCli(['import-dnc', csv, '--db', dir]);
+
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('2 rows, 2 added');
+    expect(result.stdout).toContain(
+      '1 row had no reason and was stored with "Imported do-not-call list"; give --reason to choose another.',
+    );
+    const server = await startServer({ dbPath: dir, logger: pino({ level: 'silent' }) });
+    try {
+      const reasons = server.stores.db
+        .prepare('SELECT reason FROM suppressions ORDER BY e164')
+        .pluck()
+        .all();
+      expect(reasons).toEqual(['Asked by phone', 'Imported do-not-call list']);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('fills empty reasons from --reason', () => {
+    const csv = join(dir, 'reasons.csv');
+    writeFileSync(csv, 'phone,reason\n+447400123456,Asked by phone\n+447400123457,\n');
+
+    const result = runCli(['import-dnc', csv, '--reason', 'registry', '--db', dir]);
+
+    expect(result.status).toBe(0);
+    expect(result.stdout).not.toContain('had no reason');
   });
 });
 

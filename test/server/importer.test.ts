@@ -21,7 +21,7 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const OPTIONS: ImportOptions = { reason: 'customer list', country: 'GB' };
+const OPTIONS = { reason: 'customer list', country: 'GB' } satisfies ImportOptions;
 
 /** Writes `text` to a file in the test folder and imports it. */
 async function importText(text: string, name = 'list.csv', options: ImportOptions = OPTIONS) {
