@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import { Role, CountryCode as CountryCodeSchema } from '../lib/api/schemas.ts';
-import type { CountryCode } from '../lib/phone/normalize.ts';
+import { Role } from '../lib/api/schemas.ts';
+import { isKnownCountry, type CountryCode } from '../lib/phone/normalize.ts';
 import { openDatabase } from './db.ts';
 import { formatCount, formatImportReport } from './import-report.ts';
 import { DEFAULT_IMPORT_REASON, importDncFile, MAX_LISTED_REJECTS } from './importer.ts';
@@ -52,7 +52,8 @@ Options:
   --name NAME       Name of a new token, recorded as the actor in the audit log
   --reason TEXT     Reason stored with imported numbers whose row has no reason
                     (default "${DEFAULT_IMPORT_REASON}")
-  --country CC      ISO country code used to read national-format numbers, e.g. GB
+  --country CC      Country for national-format numbers: an ISO 3166-1 alpha-2
+                    code that libphonenumber-js supports, e.g. GB
   --source TEXT     Source stored with imported numbers whose row has no source
                     (default import:<file name>)
   --batch-size N    Rows per import transaction (default 50000)
@@ -210,15 +211,7 @@ async function importCommand(
   values: { db: string; reason?: string; country?: string; source?: string; 'batch-size'?: string },
 ): Promise<number> {
   const path = required(file, 'FILE');
-  let country: CountryCode | undefined;
-  if (values.country !== undefined) {
-    const parsed = CountryCodeSchema.safeParse(values.country.toUpperCase());
-    if (!parsed.success)
-      throw new UsageError(
-        `--country must be a two-letter code such as GB, got "${values.country}"`,
-      );
-    country = parsed.data as CountryCode;
-  }
+  const country = countryOption(values.country);
 
   const db = openDatabase(values.db);
   const started = performance.now();
@@ -255,6 +248,17 @@ async function importCommand(
   } finally {
     db.close();
   }
+}
+
+/** Parses --country. An unknown code stops the command here, because the import would reject every national number. */
+function countryOption(value: string | undefined): CountryCode | undefined {
+  if (value === undefined) return undefined;
+  const code = value.trim().toUpperCase();
+  if (!isKnownCountry(code))
+    throw new UsageError(
+      `invalid --country "${value}": expected an ISO 3166-1 alpha-2 code that libphonenumber-js supports, such as GB, US or DE`,
+    );
+  return code;
 }
 
 function auditVerifyCommand(dbPath: string): number {

@@ -1,4 +1,8 @@
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import {
+  isSupportedCountry,
+  parsePhoneNumberFromString,
+  type CountryCode,
+} from 'libphonenumber-js/max';
 
 export type { CountryCode };
 export { E164_PATTERN, isE164 } from './e164.ts';
@@ -24,4 +28,9 @@ export function normalizePhone(raw: string, defaultCountry?: CountryCode): Norma
 /** Returns the region an E.164 number belongs to ("US" for +1 212 …), or null for a non-geographic or invalid number. */
 export function phoneRegion(e164: string): CountryCode | null {
   return parsePhoneNumberFromString(e164)?.country ?? null;
+}
+
+/** Tells whether `code` is an ISO 3166-1 alpha-2 code that libphonenumber-js has numbering rules for. */
+export function isKnownCountry(code: string): code is CountryCode {
+  return /^[A-Z]{2}$/.test(code) && isSupportedCountry(code);
 }

@@ -214,6 +214,27 @@ describe('import-dnc', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).not.toContain('had no reason');
   });
+
+  it.each(['XX', 'gbr', 'U1'])('rejects unknown country %s', (country) => {
+    writeFileSync(join(dir, 'a.csv'), '07400 123456\n');
+
+    const result = runCli(['import-dnc', join(dir, 'a.csv'), '--country', country, '--db', dir]);
+
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(
+      `invalid --country "${country}": expected an ISO 3166-1 alpha-2 code that libphonenumber-js supports, such as GB, US or DE`,
+    );
+    expect(result.stdout).toBe('');
+  });
+
+  it('accepts a lower-case country', () => {
+    writeFileSync(join(dir, 'a.csv'), '07400 123456\n');
+
+    const result = runCli(['import-dnc', join(dir, 'a.csv'), '--country', 'gb', '--db', dir]);
+
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(', 1 added,');
+  });
 });
 
 describe('serve', () => {
