@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import pino from 'pino';
+import { statSync } from 'node:fs';
 import { Role } from '../lib/api/schemas.ts';
 import { isKnownCountry, type CountryCode } from '../lib/phone/normalize.ts';
 import { openDatabase } from './db.ts';
@@ -212,6 +213,8 @@ async function importCommand(
 ): Promise<number> {
   const path = required(file, 'FILE');
   const country = countryOption(values.country);
+  // Checked before the database folder is created, so a mistyped path leaves nothing behind.
+  checkReadableFile(path);
 
   const db = openDatabase(values.db);
   const started = performance.now();
@@ -259,6 +262,19 @@ function countryOption(value: string | undefined): CountryCode | undefined {
       `invalid --country "${value}": expected an ISO 3166-1 alpha-2 code that libphonenumber-js supports, such as GB, US or DE`,
     );
   return code;
+}
+
+/** Throws "file not found" or "not a file" for a path the import cannot read as a file. */
+function checkReadableFile(path: string): void {
+  let stats;
+  try {
+    stats = statSync(path);
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && error.code === 'ENOENT')
+      throw new Error(`file not found: ${path}`);
+    throw error;
+  }
+  if (!stats.isFile()) throw new Error(`not a file: ${path}`);
 }
 
 function auditVerifyCommand(dbPath: string): number {

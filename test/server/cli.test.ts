@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -234,6 +234,23 @@ describe('import-dnc', () => {
 
     expect(result.status).toBe(0);
     expect(result.stdout).toContain(', 1 added,');
+  });
+
+  it('reports a missing file', () => {
+    const missing = join(dir, 'nowhere.csv');
+
+    const result = runCli(['import-dnc', missing, '--reason', 'r', '--db', join(dir, 'db')]);
+
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(`error: file not found: ${missing}\n`);
+    expect(existsSync(join(dir, 'db'))).toBe(false);
+  });
+
+  it('reports a folder as not a file', () => {
+    const result = runCli(['import-dnc', dir, '--db', join(dir, 'db')]);
+
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(`error: not a file: ${dir}\n`);
   });
 });
 
