@@ -43,7 +43,8 @@ Commands:
                 names the first broken event seq and exits 1.
 
 Options:
-  --db DIR          Folder of the database file dnc-guard.sqlite (default ./data)
+  --db DIR          Folder of the database file dnc-guard.sqlite, created when
+                    missing (default ./data)
   --port N          TCP port to listen on (default 8787; 0 picks a free port)
   --host HOST       Address to listen on (default 127.0.0.1)
   --rate-limit N    Requests per second allowed per token (default ${DEFAULT_RATE_LIMIT.perSecond})

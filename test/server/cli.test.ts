@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -61,6 +61,15 @@ describe('token create', () => {
     expect(lines[0]).toMatch(/^\S+ {2}admin {2}created \S+ {2}active {10,} {2}王芳$/);
     expect(lines[1]).toMatch(/^\S+ {2}agent {2}created \S+ {2}revoked \S+ {2}Oliver Hughes$/);
     expect(lines[0]?.indexOf('王芳')).toBe(lines[1]?.indexOf('Oliver Hughes'));
+  });
+
+  it('keeps the database in DIR/dnc-guard.sqlite', () => {
+    const folder = join(dir, 'new', 'data');
+
+    const result = runCli(['token', 'create', '--role', 'agent', '--name', 'a', '--db', folder]);
+
+    expect(result.status).toBe(0);
+    expect(readdirSync(folder)).toContain('dnc-guard.sqlite');
   });
 
   it('rejects an unknown role with usage help', () => {
