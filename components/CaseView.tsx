@@ -15,17 +15,20 @@ import { NextSteps, type SendPatch } from './NextSteps';
  * Shows one case: deadlines, checklist, processors, notes, the steps the
  * caller's role may take, and the timeline. `role` is the caller's role as
  * the server reports it, or null when it could not be read; the server
- * checks every step again.
+ * checks every step again. `from` is the list the case was opened from,
+ * which `onBack` returns to.
  */
 export function CaseView({
   api,
   id,
   role = null,
+  from = 'cases',
   onBack,
 }: {
   api: CasesApi;
   id: string;
   role?: Role | null;
+  from?: 'cases' | 'queue';
   onBack: () => void;
 }) {
   const [item, setItem] = useState<Case | null>(null);
@@ -60,7 +63,7 @@ export function CaseView({
   return (
     <section className="case-view">
       <button type="button" className="link" onClick={onBack}>
-        {t('caseBack')}
+        {t(from === 'queue' ? 'caseBackToQueue' : 'caseBack')}
       </button>
       {message && (
         <p

@@ -82,6 +82,7 @@ export function SidePanel({
           api={cases}
           id={view.id}
           role={role}
+          from={view.from}
           onBack={() => setView({ name: view.from })}
         />
       )}

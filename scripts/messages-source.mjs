@@ -577,6 +577,7 @@ const MESSAGES = {
   caseDue: ['Reply due $1', '答复截止 $1'],
   caseTelemarketingDue: ['DNC entry must be honoured by $1', '禁呼登记须在 $1 前生效'],
   caseBack: ['Back to my cases', '返回我的案件'],
+  caseBackToQueue: ['Back to the team queue', '返回团队队列'],
   caseTimeline: ['Timeline', '时间线'],
   caseChecklist: ['Checklist', '核对清单'],
   caseNextStep: ['Next step', '下一步'],

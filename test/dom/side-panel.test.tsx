@@ -113,7 +113,22 @@ describe('SidePanel', () => {
       'true',
     );
 
-    await userEvent.click(screen.getByRole('button', { name: /Back/ }));
+    expect(screen.queryByRole('button', { name: 'Back to my cases' })).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Back to the team queue' }));
+    expect(await screen.findByRole('button', { name: 'Wang Fang' })).toBeTruthy();
+  });
+
+  it('names my cases on the back link', async () => {
+    const { cases } = renderPanel('lead');
+    vi.mocked(cases.list).mockResolvedValue({ cases: [SOON], waiting: [] });
+    await userEvent.click(await screen.findByRole('tab', { name: 'My cases' }));
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Wang Fang' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Back to my cases' }));
+
+    expect(screen.getByRole('tab', { name: 'My cases' }).getAttribute('aria-selected')).toBe(
+      'true',
+    );
     expect(await screen.findByRole('button', { name: 'Wang Fang' })).toBeTruthy();
   });
 });
