@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import type { Case, PatchCaseRequest, Role } from '@/lib/api/schemas';
 import { t, type MessageKey } from '@/lib/i18n';
 import { SyncError } from '@/lib/sync/errors';
-import { caseTitle, checklistLabel, shortCaseId, timelineText } from './case-text';
+import { caseTitle, checklistLabel, timelineText } from './case-text';
 import { CaseExtension } from './CaseExtension';
 import { deadlineText, type CasesApi } from './CaseList';
 import { CaseNotes } from './CaseNotes';
@@ -76,9 +76,7 @@ export function CaseView({
       {item && (
         <>
           <h1>{caseTitle(item)}</h1>
-          <p className="help" title={item.id}>
-            {t('caseShortId', shortCaseId(item.id))}
-          </p>
+          <CaseId id={item.id} />
           <p data-status={item.status}>
             <strong>{t(`status_${item.status}` as MessageKey)}</strong> · {deadlineText(item)}
           </p>
@@ -123,6 +121,34 @@ export function CaseView({
         </>
       )}
     </section>
+  );
+}
+
+/** Shows the full case id as selectable text with a button that copies it, as audit exports need it whole. */
+function CaseId({ id }: { id: string }) {
+  const [copied, setCopied] = useState<boolean | null>(null);
+
+  const copy = () => {
+    // Promise.resolve turns a missing clipboard API into a failed copy.
+    Promise.resolve()
+      .then(() => navigator.clipboard.writeText(id))
+      .then(
+        () => setCopied(true),
+        () => setCopied(false),
+      );
+  };
+
+  return (
+    <p className="help case-id">
+      {t('caseIdLabel')} <code>{id}</code>{' '}
+      <button type="button" className="secondary" onClick={copy}>
+        {t('caseCopyId')}
+      </button>
+      {/* The live region stays in place so that screen readers announce its text when it changes. */}
+      <span role="status">
+        {copied === null ? '' : ` ${t(copied ? 'caseIdCopied' : 'caseIdCopyFailed')}`}
+      </span>
+    </p>
   );
 }
 

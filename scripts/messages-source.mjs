@@ -565,6 +565,13 @@ const MESSAGES = {
   caseClosedTitle: ['Closed case · received $1 · $2', '已结案件 · $1 收到 · $2'],
   caseUntitledTitle: ['Case · received $1 · $2', '案件 · $1 收到 · $2'],
   caseShortId: ['Case $1', '案件 $1'],
+  caseIdLabel: ['Case id:', '案件编号：'],
+  caseCopyId: ['Copy case id', '复制案件编号'],
+  caseIdCopied: ['Case id copied.', '已复制案件编号。'],
+  caseIdCopyFailed: [
+    'Copying failed: select the case id and copy it yourself.',
+    '复制失败：请选中案件编号后自行复制。',
+  ],
   casesEmpty: ['No cases yet.', '暂无案件。'],
   casesWaiting: ['Waiting to be sent to the server', '等待发送到服务器'],
   casesRefresh: ['Refresh', '刷新'],

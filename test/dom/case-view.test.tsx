@@ -179,8 +179,36 @@ describe('CaseView', () => {
 
     const heading = await screen.findByRole('heading', { level: 1 });
     expect(heading.textContent).toBe(`Closed case · received ${date} · UK GDPR`);
-    expect(screen.getByText('Case 7d8f4f0e')).toBeTruthy();
-    expect(screen.queryByText(ID)).toBeNull();
+  });
+
+  it('shows the full case id', async () => {
+    render(<CaseView api={fakeApi(inProgressCase()).api} id={ID} onBack={() => undefined} />);
+
+    const id = await screen.findByText(ID);
+    expect(id.tagName).toBe('CODE');
+    expect(id.parentElement?.textContent).toContain(`Case id: ${ID}`);
+  });
+
+  it('copies the full case id', async () => {
+    const user = userEvent.setup();
+    render(<CaseView api={fakeApi(inProgressCase()).api} id={ID} onBack={() => undefined} />);
+
+    await user.click(await screen.findByRole('button', { name: 'Copy case id' }));
+
+    expect(await navigator.clipboard.readText()).toBe(ID);
+    expect(screen.getByRole('status').textContent).toBe(' Case id copied.');
+  });
+
+  it('explains a failed copy', async () => {
+    const user = userEvent.setup();
+    vi.spyOn(navigator.clipboard, 'writeText').mockRejectedValueOnce(new Error('Denied'));
+    render(<CaseView api={fakeApi(inProgressCase()).api} id={ID} onBack={() => undefined} />);
+
+    await user.click(await screen.findByRole('button', { name: 'Copy case id' }));
+
+    expect((await screen.findByRole('status')).textContent).toBe(
+      ' Copying failed: select the case id and copy it yourself.',
+    );
   });
 
   it('tells closed cases apart in lists', async () => {
