@@ -10,6 +10,35 @@ import type { SendPatch } from './NextSteps';
 
 type Processor = Case['processors'][number];
 
+type ChecklistItem = Case['checklist'][number];
+
+const listedProcessor = (item: Pick<Case, 'processors'>, entry: ChecklistItem) =>
+  item.processors.find((candidate) => processorItemId(candidate.name) === entry.id);
+
+/** Names the processor of a processor checklist item as the case lists it, else as the item does. */
+export function processorName(item: Pick<Case, 'processors'>, entry: ChecklistItem): string {
+  return listedProcessor(item, entry)?.name ?? entry.system ?? entry.id;
+}
+
+/**
+ * Explains what to record before `entry` can be marked done, or returns null
+ * when it may be. The server marks a processor's item done only once the
+ * processor's notification and confirmation dates are recorded.
+ */
+export function processorDoneBlock(
+  item: Pick<Case, 'processors'>,
+  entry: ChecklistItem,
+): string | null {
+  if (entry.kind !== 'processor_notified') return null;
+
+  const processor = listedProcessor(item, entry);
+  const name = processorName(item, entry);
+  if (!processor) return t('caseProcessorDoneNeedsProcessor', name);
+  if (!processor.notifiedAt) return t('caseProcessorDoneNeedsNotice', name);
+  if (!processor.confirmedAt) return t('caseProcessorDoneNeedsConfirmation', name);
+  return null;
+}
+
 const dateOf = (iso: string) => formatDate(Date.parse(iso));
 
 /**

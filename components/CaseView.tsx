@@ -6,7 +6,7 @@ import { caseTitle, checklistLabel, timelineText } from './case-text';
 import { CaseExtension } from './CaseExtension';
 import { deadlineText, type CasesApi } from './CaseList';
 import { CaseNotes } from './CaseNotes';
-import { CaseProcessors } from './CaseProcessors';
+import { CaseProcessors, processorDoneBlock, processorName } from './CaseProcessors';
 import { errorText } from './error-text';
 import { formatTime } from './format';
 import { NextSteps, type SendPatch } from './NextSteps';
@@ -49,11 +49,17 @@ export function CaseView({
       setMessage({ error: false, text: t('caseChanged') });
       return true;
     } catch (reason) {
-      setMessage({ error: true, text: errorText(reason) });
+      const rejectedTick = rejectedProcessorTick(item, patch, reason);
+      setMessage({
+        error: true,
+        text: rejectedTick ? t('caseProcessorDoneRejected', rejectedTick) : errorText(reason),
+      });
       // Someone changed the case meanwhile: show their change and take the
       // new version, so the fields on screen can be sent again as they are.
-      // If the reread fails too, the conflict message above stays.
-      if (reason instanceof SyncError && reason.problem().apiCode === 'version_conflict') {
+      // A rejected processor tick means the dates on screen are out of date too.
+      // If the reread fails, the message above stays.
+      const apiCode = reason instanceof SyncError ? reason.problem().apiCode : undefined;
+      if (apiCode === 'version_conflict' || rejectedTick) {
         api.get(id).then(setItem, () => undefined);
       }
       return false;
@@ -100,6 +106,7 @@ export function CaseView({
                 key={entry.id}
                 entry={entry}
                 editable={item.status === 'in_progress'}
+                doneBlock={processorDoneBlock(item, entry)}
                 onSend={send}
               />
             ))}
@@ -152,16 +159,37 @@ function CaseId({ id }: { id: string }) {
   );
 }
 
+/**
+ * Returns the processor's name when the server rejected marking a processor's
+ * item done for want of its dates, or null for any other failure.
+ */
+function rejectedProcessorTick(
+  item: Case,
+  patch: Parameters<SendPatch>[0],
+  reason: unknown,
+): string | null {
+  if (!(reason instanceof SyncError) || reason.problem().apiCode !== 'missing_field') return null;
+
+  const tick = patch.checklist?.[0];
+  const entry = item.checklist.find((candidate) => candidate.id === tick?.itemId);
+  if (tick?.status !== 'done' || entry?.kind !== 'processor_notified') return null;
+  return processorName(item, entry);
+}
+
+/** `doneBlock` is the text that names what to record before the item can be marked done, or null when it can. */
 function ChecklistRow({
   entry,
   editable,
+  doneBlock,
   onSend,
 }: {
   entry: Case['checklist'][number];
   editable: boolean;
+  doneBlock: string | null;
   onSend: SendPatch;
 }) {
   const noteId = useId();
+  const doneBlockId = useId();
   const [draftNote, setDraftNote] = useState('');
   const [askingNote, setAskingNote] = useState(false);
   // The server's labels are in English, so every item is named from the messages.
@@ -195,6 +223,8 @@ function ChecklistRow({
           <button
             type="button"
             aria-label={t('caseMarkDoneItem', label)}
+            disabled={doneBlock !== null}
+            aria-describedby={doneBlock === null ? undefined : doneBlockId}
             onClick={() => void onSend({ checklist: [{ itemId: entry.id, status: 'done' }] })}
           >
             {t('caseMarkDone')}
@@ -208,6 +238,11 @@ function ChecklistRow({
             {t('caseMarkNotApplicable')}
           </button>
         </span>
+      )}
+      {editable && entry.status === 'open' && !askingNote && doneBlock !== null && (
+        <p id={doneBlockId} className="help">
+          {doneBlock}
+        </p>
       )}
       {askingNote && (
         <form

@@ -681,6 +681,23 @@ const MESSAGES = {
     'The confirmation cannot be dated before the notification ($1).',
     '确认日期不能早于通知日期（$1）。',
   ],
+  // Why a processor's checklist item cannot be marked done yet, naming the button to use first.
+  caseProcessorDoneNeedsProcessor: [
+    'Before marking this done, add $1 under Processors with the date it was notified, then choose Confirmation received once it confirms deletion.',
+    '标记为已完成之前，请在“数据处理方”下添加 $1 并填写通知日期，待其确认删除后再点击“已收到确认”。',
+  ],
+  caseProcessorDoneNeedsNotice: [
+    'Before marking this done, record when $1 was notified (Record notification, under Processors), then choose Confirmation received once it confirms deletion.',
+    '标记为已完成之前，请在“数据处理方”下点击“记录通知”，记录通知 $1 的日期，待其确认删除后再点击“已收到确认”。',
+  ],
+  caseProcessorDoneNeedsConfirmation: [
+    'Before marking this done, record when $1 confirmed deletion: choose Confirmation received under Processors.',
+    '标记为已完成之前，请记录 $1 确认删除的日期：在“数据处理方”下点击“已收到确认”。',
+  ],
+  caseProcessorDoneRejected: [
+    'The server has no deletion confirmation from $1 yet. Record when it was notified and when it confirmed deletion under Processors (Confirmation received), then mark this done.',
+    '服务器上尚无 $1 的删除确认。请在“数据处理方”下记录通知日期和确认删除的日期（“已收到确认”），然后再标记为已完成。',
+  ],
   caseSave: ['Save', '保存'],
   // Free-text notes on an open case.
   caseNotes: ['Notes', '备注'],

@@ -849,6 +849,112 @@ describe('processors', () => {
   });
 });
 
+describe('processor checklist item', () => {
+  const NOTIFIED = dateInputToIso('2026-12-02');
+  const CONFIRMED = dateInputToIso('2026-12-03');
+  const DONE_ACME = 'Done: Processor told to delete (Acme Dialer Inc.)';
+
+  function processorCase(processors: Case['processors']): Case {
+    return inProgressCase({
+      checklist: [
+        {
+          id: 'processor:acme dialer inc.',
+          kind: 'processor_notified',
+          system: 'Acme Dialer Inc.',
+          status: 'open',
+        },
+      ],
+      processors,
+    });
+  }
+
+  it.each<[string, Case['processors'], string]>([
+    [
+      'not listed',
+      [],
+      'Before marking this done, add Acme Dialer Inc. under Processors with the date it was notified, then choose Confirmation received once it confirms deletion.',
+    ],
+    [
+      'not notified',
+      [{ name: 'Acme Dialer Inc.' }],
+      'Before marking this done, record when Acme Dialer Inc. was notified (Record notification, under Processors), then choose Confirmation received once it confirms deletion.',
+    ],
+    [
+      'not confirmed',
+      [{ name: 'Acme Dialer Inc.', notifiedAt: NOTIFIED }],
+      'Before marking this done, record when Acme Dialer Inc. confirmed deletion: choose Confirmation received under Processors.',
+    ],
+  ])('disables Done while %s', async (_state, processors, hint) => {
+    render(
+      <CaseView api={fakeApi(processorCase(processors)).api} id={ID} onBack={() => undefined} />,
+    );
+
+    const done = (await screen.findByRole('button', { name: DONE_ACME })) as HTMLButtonElement;
+    expect(done.disabled).toBe(true);
+    expect(done.getAttribute('aria-describedby')).toBe(screen.getByText(hint).id);
+    const notApplicable = screen.getByRole('button', {
+      name: 'Not applicable: Processor told to delete (Acme Dialer Inc.)',
+    }) as HTMLButtonElement;
+    expect(notApplicable.disabled).toBe(false);
+  });
+
+  it('explains the wait in Chinese', async () => {
+    Object.assign(fakeBrowser.i18n, { getMessage: messagesOf('zh_CN') });
+    const item = processorCase([{ name: 'Acme Dialer Inc.', notifiedAt: NOTIFIED }]);
+    render(<CaseView api={fakeApi(item).api} id={ID} onBack={() => undefined} />);
+
+    expect(
+      await screen.findByText(
+        '标记为已完成之前，请记录 Acme Dialer Inc. 确认删除的日期：在“数据处理方”下点击“已收到确认”。',
+      ),
+    ).toBeTruthy();
+  });
+
+  it('offers Done once confirmed', async () => {
+    const item = processorCase([
+      { name: 'Acme Dialer Inc.', notifiedAt: NOTIFIED, confirmedAt: CONFIRMED },
+    ]);
+    const { api, patch } = fakeApi(item);
+    render(<CaseView api={api} id={ID} onBack={() => undefined} />);
+
+    const done = (await screen.findByRole('button', { name: DONE_ACME })) as HTMLButtonElement;
+    expect(done.disabled).toBe(false);
+    expect(done.getAttribute('aria-describedby')).toBeNull();
+    await userEvent.click(done);
+
+    expect(patch).toHaveBeenCalledWith(ID, {
+      version: 3,
+      checklist: [{ itemId: 'processor:acme dialer inc.', status: 'done' }],
+    });
+  });
+
+  it('explains a rejected tick', async () => {
+    const item = processorCase([
+      { name: 'Acme Dialer Inc.', notifiedAt: NOTIFIED, confirmedAt: CONFIRMED },
+    ]);
+    const onServer = processorCase([{ name: 'Acme Dialer Inc.', notifiedAt: NOTIFIED }]);
+    const { api, patch } = fakeApi(item);
+    api.get = vi.fn().mockResolvedValueOnce(item).mockResolvedValue(onServer);
+    patch.mockRejectedValueOnce(
+      new SyncError('rejected', 'Changing the case failed (HTTP 409).', {
+        status: 409,
+        apiCode: 'missing_field',
+        detail:
+          'Record when Acme Dialer Inc. was notified and when it confirmed deletion before ticking this item',
+      }),
+    );
+    render(<CaseView api={api} id={ID} onBack={() => undefined} />);
+
+    await userEvent.click(await screen.findByRole('button', { name: DONE_ACME }));
+
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'The server has no deletion confirmation from Acme Dialer Inc. yet. Record when it was notified and when it confirmed deletion under Processors (Confirmation received), then mark this done.',
+    );
+    const done = screen.getByRole('button', { name: DONE_ACME }) as HTMLButtonElement;
+    await waitFor(() => expect(done.disabled).toBe(true));
+  });
+});
+
 describe('case notes', () => {
   it('saves edited notes and shows them', async () => {
     const { api, patch } = fakeApi(inProgressCase({ notes: 'Called twice' }));
