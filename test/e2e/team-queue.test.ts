@@ -38,6 +38,16 @@ afterAll(async () => {
   rmSync(dbPath, { recursive: true, force: true });
 });
 
+/** Opens the side panel as the lead and the agent's case from the team queue. */
+async function openQueuedCaseAsLead() {
+  await configureApi(session, server.url, leadToken);
+  const panel = await session.context.newPage();
+  await panel.goto(`chrome-extension://${session.extensionId}/sidepanel.html`);
+  await panel.getByRole('tab', { name: 'Team queue' }).click();
+  await panel.getByRole('button', { name: 'Ana García' }).click();
+  return panel;
+}
+
 describe('team queue', () => {
   it('is not offered to the agent who captures a case', async () => {
     const record = await session.context.newPage();
@@ -79,6 +89,38 @@ describe('team queue', () => {
     await panel.getByRole('heading', { name: 'Ana García' }).waitFor();
     await panel.getByRole('button', { name: 'In progress' }).click();
     await panel.getByRole('button', { name: 'Legal review' }).waitFor();
+    await panel.close();
+  });
+
+  it('gives a lead the id the audit export takes', async () => {
+    const panel = await openQueuedCaseAsLead();
+
+    const caseId = await panel.locator('.case-id code').textContent();
+    const audit = await fetch(`${server.url}/v1/audit?caseId=${caseId}&format=json`, {
+      headers: { authorization: `Bearer ${leadToken}` },
+    });
+    expect(audit.status).toBe(200);
+
+    await panel.getByRole('button', { name: 'Back to the team queue' }).click();
+    await panel.getByRole('button', { name: 'Ana García' }).waitFor();
+    await panel.close();
+  });
+
+  it('holds a processor item until its confirmation', async () => {
+    const panel = await openQueuedCaseAsLead();
+
+    await panel.getByLabel('Processor name').fill('Acme Dialer Inc.');
+    await panel.getByRole('button', { name: 'Add processor' }).click();
+    const done = panel.getByRole('button', {
+      name: 'Done: Processor told to delete (Acme Dialer Inc.)',
+    });
+    await done.waitFor();
+    expect(await done.isDisabled()).toBe(true);
+
+    await panel.getByRole('button', { name: 'Confirmation received: Acme Dialer Inc.' }).click();
+    await panel.getByRole('button', { name: 'Save' }).click();
+    await panel.locator('[data-processor]', { hasText: 'deletion confirmed' }).waitFor();
+    expect(await done.isDisabled()).toBe(false);
     await panel.close();
   });
 });
