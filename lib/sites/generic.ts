@@ -179,7 +179,10 @@ function nameFromLabels(fields: LabelledField[]): string | null {
 
 // The page's main h1: the first one inside main content, else the first one.
 function nameFromHeading(elements: Element[]): string | null {
-  const headings = elements.filter((element) => element.localName === 'h1');
+  // A page without an h1 often opens its record with an h2.
+  const h1s = elements.filter((element) => element.localName === 'h1');
+  const headings =
+    h1s.length > 0 ? h1s : elements.filter((element) => element.localName === 'h2').slice(0, 1);
   const main = elements.find(
     (element) => element.localName === 'main' || element.getAttribute('role') === 'main',
   );
@@ -192,16 +195,14 @@ function nameFromHeading(elements: Element[]): string | null {
 }
 
 /**
- * Returns the first part of a title with an app suffix
- * ("Ana García | Contact | Example CRM" → "Ana García"). A title with no
- * separator is taken as the app's own name, not a person's.
+ * Returns the first part of a title with an app suffix that reads as a
+ * person's name ("Ana García | Contact | Example CRM" → "Ana García",
+ * "Lead 4471 – John Smith | MyCRM" → "John Smith"). The last part is the
+ * app's, and a title with no separator is taken as the app's own name.
  */
 export function nameFromTitle(title: string): string | null {
   const parts = titleParts(title);
-  if (parts.length < 2) return null;
-
-  const first = parts[0]!;
-  return first && isNameOfPerson(first) ? first : null;
+  return parts.slice(0, -1).find((part) => part !== '' && isNameOfPerson(part)) ?? null;
 }
 
 // Dialers title their pages with the product ("Zendesk Talk – Dialer").

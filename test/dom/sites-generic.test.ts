@@ -262,8 +262,22 @@ describe('name from the document title', () => {
     ['Ticket #48213: Please stop calling me – Zendesk Support', null],
     ['Deals - Bitrix24', null],
     ['客户详情 - 纷享销客', null],
+    ['Lead 4471 – John Smith | MyCRM', 'John Smith'],
   ])('reads %s', (title, expected) => {
     expect(nameFromTitle(title)).toBe(expected);
+  });
+});
+
+describe('name from an opening h2', () => {
+  it('reads a page whose record opens with an h2', () => {
+    loadHtml(
+      '<h2>John Smith</h2><dl><dt>Phone</dt><dd>+1 (646) 555-0177</dd>' +
+        '<dt>ID</dt><dd>4471</dd></dl>',
+    );
+
+    expect(readGenericFields(document, new URL('https://crm.example.com/')).name).toBe(
+      'John Smith',
+    );
   });
 });
 
