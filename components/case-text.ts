@@ -30,6 +30,8 @@ export function checklistLabel(item: Pick<ChecklistItem, 'kind' | 'system'>): st
 }
 
 const formatIsoTime = (value: string): string => formatTime(Date.parse(value));
+/** Formats a time that the agent entered as a date (a processor's dates, when the customer was told) without its time of day. */
+const formatIsoDay = (value: string): string => formatDate(Date.parse(value));
 
 /** Returns the first block of the case's UUID, enough to tell cases apart by eye. */
 export function shortCaseId(id: string): string {
@@ -174,12 +176,12 @@ const DESCRIBERS = new Map<string, Describe>([
         if (notifiedAt && confirmedAt) {
           return t('timelineProcessorNotifiedConfirmed', [
             name,
-            formatIsoTime(notifiedAt),
-            formatIsoTime(confirmedAt),
+            formatIsoDay(notifiedAt),
+            formatIsoDay(confirmedAt),
           ]);
         }
-        if (notifiedAt) return t('timelineProcessorNotified', [name, formatIsoTime(notifiedAt)]);
-        if (confirmedAt) return t('timelineProcessorConfirmed', [name, formatIsoTime(confirmedAt)]);
+        if (notifiedAt) return t('timelineProcessorNotified', [name, formatIsoDay(notifiedAt)]);
+        if (confirmedAt) return t('timelineProcessorConfirmed', [name, formatIsoDay(confirmedAt)]);
         return t('timelineProcessorRecorded', name);
       },
     ),
@@ -210,7 +212,7 @@ const DESCRIBERS = new Map<string, Describe>([
   [
     'case.confirmation',
     describeWith(z.object({ channel: channelSchema, sentAt: isoDateTimeSchema }), (details) =>
-      t('timelineConfirmation', [t(`channel_${details.channel}`), formatIsoTime(details.sentAt)]),
+      t('timelineConfirmation', [t(`channel_${details.channel}`), formatIsoDay(details.sentAt)]),
     ),
   ],
   [

@@ -10,6 +10,10 @@ import type { Case, TimelineEntry } from '../../lib/api/schemas';
 import { SyncError } from '../../lib/sync/errors';
 import { messagesOf } from '../setup/english-messages';
 
+/** A date as the case view shows one the agent entered, in the tests' English UI. */
+const dayOf = (iso: string): string =>
+  new Date(Date.parse(iso)).toLocaleDateString('en', { dateStyle: 'medium' });
+
 const ID = '7d8f4f0e-2b7c-4c52-9a49-2f4f3f7d9a10';
 const AT = '2026-12-01T10:00:00.000Z';
 
@@ -541,7 +545,7 @@ describe('CaseView', () => {
     [
       'case.processor',
       { name: 'Mailer Ltd', notifiedAt: AT },
-      `Processor Mailer Ltd: notified on ${formatTime(Date.parse(AT))}.`,
+      `Processor Mailer Ltd: notified on ${dayOf(AT)}.`,
     ],
     ['case.notes_changed', {}, 'Notes changed.'],
     [
@@ -557,7 +561,7 @@ describe('CaseView', () => {
     [
       'case.confirmation',
       { channel: 'letter', sentAt: AT },
-      `Confirmation sent to the customer (Letter) on ${formatTime(Date.parse(AT))}.`,
+      `Confirmation sent to the customer (Letter) on ${dayOf(AT)}.`,
     ],
     [
       'case.minimised',
