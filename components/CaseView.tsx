@@ -95,9 +95,9 @@ export function CaseView({
             </p>
           )}
 
-          <CaseExtension item={item} lead={role === 'lead' || role === 'admin'} onSend={send} />
-
           <NextSteps item={item} onSend={send} />
+
+          <CaseExtension item={item} lead={role === 'lead' || role === 'admin'} onSend={send} />
 
           <h2>{t('caseChecklist')}</h2>
           <ul className="checklist">
