@@ -2,7 +2,7 @@ import { t, type MessageKey } from '../i18n';
 import { reasonText } from '../list-text';
 import type { NumberResult } from '../messaging/protocol';
 import type { NumberStatus } from '../policy';
-import { BADGE_TAG, dialKey } from './dom-rules';
+import { BADGE_TAG, dialKey, ownsItsClicks } from './dom-rules';
 import { scheduleFrame, type FrameScheduler, type IdleScheduler } from './idle';
 import type { FoundNumber, ScanSink } from './scanner';
 import type { StatusClient } from './status-client';
@@ -127,6 +127,7 @@ export class BadgeManager implements ScanSink {
             node instanceof HTMLElement && node.localName === BADGE_TAG,
         );
         if (!badge || !this.badges.has(badge)) return;
+        if (!ownsItsClicks(badge)) return;
         event.preventDefault();
         event.stopImmediatePropagation();
 

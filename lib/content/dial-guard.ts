@@ -13,7 +13,7 @@ import {
 import { followDialGestures } from './dial-memory';
 import { composedPathWithin, pathElementsWithin } from './closed-roots';
 import { declaredShortcutFinder, dialTargetOfBoxShortcut } from './dial-shortcuts';
-import { BADGE_TAG, countDigits, dialKey } from './dom-rules';
+import { BADGE_TAG, countDigits, dialKey, ownsItsClicks } from './dom-rules';
 import { showNotice } from './notice';
 import type { StatusClient } from './status-client';
 
@@ -130,7 +130,7 @@ export function installDialGuard(
     // A click on our own badge opens its menu; the badge stops it from reaching the page.
     if (
       composedPathWithin(event).some(
-        (node) => node instanceof Element && node.localName === BADGE_TAG,
+        (node) => node instanceof Element && node.localName === BADGE_TAG && ownsItsClicks(node),
       )
     )
       return;

@@ -83,6 +83,15 @@ export function chosenOptionTexts(select: HTMLSelectElement): string[] {
 export const BADGE_TAG = 'dnc-guard-badge';
 export const NOTICE_TAG = 'dnc-guard-notice';
 
+/**
+ * Tells whether a badge handles the clicks on it (opening its menu), which
+ * then never reach the page. A badge inside a link is part of what the agent
+ * clicks: its clicks follow the link and the dial guard decides them.
+ */
+export function ownsItsClicks(badge: Element): boolean {
+  return badge.parentElement?.closest('a[href]') == null;
+}
+
 /** URL schemes that start a call when a link is followed. */
 export const DIAL_SCHEMES = ['tel:', 'callto:', 'sip:', 'sips:'];
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BADGE_CSS } from '../../lib/content/styles';
 import { validateCandidate } from '../../lib/phone/validate';
 import { crmListHtml, crmListRowsHtml, hostileHtml, listedNumber } from '../fixtures/generate';
-import { badgeMap, badgesIn, loadFixture, loadHtml, startOnPage } from './harness';
+import { badgeMap, badgesIn, loadFixture, loadHtml, pageLog, startOnPage } from './harness';
 
 let page: ReturnType<typeof startOnPage> | null = null;
 afterEach(() => {
@@ -44,6 +44,35 @@ describe('CRM record page', () => {
     const link = document.getElementById('home-link');
     expect(link?.lastChild?.nodeName).toBe('DNC-GUARD-BADGE');
     expect(link?.textContent).toBe(text);
+  });
+
+  it('passes a click on a badge inside a link to the link', async () => {
+    loadHtml(
+      '<p><a id="link" href="tel:+12125550187">(212) 555-0187</a></p>' +
+        '<p id="text">(212) 555-0188</p>',
+    );
+    const events = pageLog();
+    page = startOnPage();
+    await page.settle();
+
+    document.querySelector<HTMLElement>('#link dnc-guard-badge')?.click();
+    document.querySelector<HTMLElement>('#text dnc-guard-badge')?.click();
+    await page.settle();
+
+    expect(events).toEqual(['click:dnc-guard-badge']);
+  });
+
+  it('blocks a click on the badge of a suppressed link', async () => {
+    loadHtml('<p><a id="link" href="tel:+14155550123">(415) 555-0123</a></p>');
+    const events = pageLog();
+    page = startOnPage();
+    await page.settle();
+
+    document.querySelector<HTMLElement>('#link dnc-guard-badge')?.click();
+    await page.settle();
+
+    expect(events).toEqual([]);
+    expect(document.querySelector('dnc-guard-notice')).not.toBeNull();
   });
 
   it('keeps the children of reused rows', async () => {
