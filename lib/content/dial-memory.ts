@@ -36,10 +36,12 @@ export function followDialGestures(win: Window, signal: AbortSignal): DialMemory
   let observer: MutationObserver | null = null;
 
   const onPress = (event: Event): void => {
-    const path = event
+    const all = event
       .composedPath()
       .filter((node): node is HTMLElement => node instanceof HTMLElement);
-    if (path.some(isOwnElement)) return;
+    // A press on a badge points at the row around it, as a press beside it would.
+    const own = all.findIndex(isOwnElement);
+    const path = own === -1 ? all : all.slice(own + 1);
     if (isPadKey(path)) watchTyping();
 
     // A press inside a menu or a dialog picks an item of the layer; the row

@@ -1242,6 +1242,30 @@ describe('controls found on trial pages', () => {
     expect(notice()).toBeNull();
   });
 
+  it('reads the row whose badge was right-clicked', async () => {
+    loadHtml(
+      '<table><tbody><tr><td>Marcus Lee</td><td id="cell">+1 415-555-0123</td></tr>' +
+        '<tr><td>Helen Park</td><td>+1 212-555-0187</td></tr>' +
+        // More rows than a softphone's frame holds, so the page is not read as one panel.
+        '<tr><td>Ann Lee</td><td>Open</td></tr>'.repeat(10) +
+        '</tbody></table>' +
+        '<div role="menu" style="position: absolute"><div role="menuitem" id="menu-call">Call</div></div>',
+    );
+    const events = pageLog();
+    page = startOnPage();
+    await page.settle();
+
+    const badge = document.querySelector('#cell dnc-guard-badge');
+    badge?.dispatchEvent(
+      new MouseEvent('contextmenu', { bubbles: true, composed: true, button: 2 }),
+    );
+    document.getElementById('menu-call')?.click();
+    await wait();
+
+    expect(events).toEqual([]);
+    expect(notice()?.shadowRoot?.textContent).toContain('+14155550123');
+  });
+
   it('decides Enter on a focused dial pad area', async () => {
     loadHtml(
       '<div id="pad" tabindex="0"><select aria-label="Country"><option>+1</option></select>' +
