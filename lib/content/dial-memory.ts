@@ -3,7 +3,7 @@
 
 import type { DialContext } from './dial-pick';
 import { isItem, isLayer } from './dial-pick';
-import { BADGE_TAG, NOTICE_TAG, isEditableRegion } from './dom-rules';
+import { isEditableRegion, isOwnElement } from './dom-rules';
 
 /** How long a right-clicked row or a menu opener stays the one a menu's Call dials, in ms. */
 const POINTED_FOR_MS = 20_000;
@@ -122,10 +122,6 @@ function isOwnChange(record: MutationRecord): boolean {
   if (record.type !== 'childList') return false;
   const nodes = [...record.addedNodes, ...record.removedNodes];
   return nodes.length > 0 && nodes.every(isOwnElement);
-}
-
-function isOwnElement(node: EventTarget): boolean {
-  return node instanceof Element && (node.localName === BADGE_TAG || node.localName === NOTICE_TAG);
 }
 
 function isPadKey(path: HTMLElement[]): boolean {

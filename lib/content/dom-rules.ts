@@ -84,6 +84,16 @@ export const BADGE_TAG = 'dnc-guard-badge';
 export const NOTICE_TAG = 'dnc-guard-notice';
 
 /**
+ * Tells whether an event target or node is one of DNC Guard's own elements
+ * (a badge or a notice). Read by node type, so nodes of other frames count.
+ */
+export function isOwnElement(target: EventTarget): boolean {
+  if ((target as Partial<Node>).nodeType !== Node.ELEMENT_NODE) return false;
+  const name = (target as Element).localName;
+  return name === BADGE_TAG || name === NOTICE_TAG;
+}
+
+/**
  * Tells whether a badge handles the clicks on it (opening its menu), which
  * then never reach the page. A badge inside a link is part of what the agent
  * clicks: its clicks follow the link and the dial guard decides them.

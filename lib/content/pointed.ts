@@ -1,7 +1,7 @@
 // The place on the page the agent last pointed at, so that a capture from a
 // record that lists several people picks the person the agent meant.
 
-import { BADGE_TAG, NOTICE_TAG } from './dom-rules';
+import { isOwnElement } from './dom-rules';
 
 /**
  * Follows clicks, right-clicks and keyboard focus on `win` until `signal`
@@ -30,10 +30,4 @@ export function followPointedNode(win: Window, signal: AbortSignal): () => Node 
     }
     return last?.isConnected ? last : null;
   };
-}
-
-function isOwnElement(target: EventTarget): boolean {
-  return (
-    target instanceof Element && (target.localName === BADGE_TAG || target.localName === NOTICE_TAG)
-  );
 }

@@ -4,14 +4,13 @@ import {
   type PhoneCandidate,
 } from '../phone/candidates';
 import {
-  BADGE_TAG,
   EDITABLE_SELECTOR,
   INLINE_ELEMENTS,
   MIN_PHONE_DIGITS,
-  NOTICE_TAG,
   SKIPPED_ELEMENTS,
   countDigits,
   dialKey,
+  isOwnElement,
   numberFromDialHref,
 } from './dom-rules';
 import { isDigitCode } from '../phone/chars';
@@ -846,10 +845,4 @@ function isValueElement(node: Node): boolean {
   if (node.nodeType !== Node.ELEMENT_NODE) return false;
   const name = (node as Element).localName;
   return name === 'input' || name === 'textarea';
-}
-
-function isOwnElement(node: Node): boolean {
-  if (node.nodeType !== Node.ELEMENT_NODE) return false;
-  const name = (node as Element).localName;
-  return name === BADGE_TAG || name === NOTICE_TAG;
 }
