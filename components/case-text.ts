@@ -30,7 +30,7 @@ export function checklistLabel(item: Pick<ChecklistItem, 'kind' | 'system'>): st
 }
 
 const formatIsoTime = (value: string): string => formatTime(Date.parse(value));
-/** Formats a time that the agent entered as a date (a processor's dates, when the customer was told) without its time of day. */
+/** Formats a time that the agent entered as a date (a processor's dates, the day the customer was informed) without its time of day. */
 const formatIsoDay = (value: string): string => formatDate(Date.parse(value));
 
 /** Returns the first block of the case's UUID, enough to tell cases apart by eye. */

@@ -681,7 +681,7 @@ const MESSAGES = {
     'The confirmation cannot be dated before the notification ($1).',
     '确认日期不能早于通知日期（$1）。',
   ],
-  // Why a processor's checklist item cannot be marked done yet, naming the button to use first.
+  // Reason a processor's checklist item cannot be marked done yet, naming the button to use first.
   caseProcessorDoneNeedsProcessor: [
     'Before marking this done, add $1 under Processors with the date it was notified, then choose Confirmation received once it confirms deletion.',
     '标记为已完成之前，请在“数据处理方”下添加 $1 并填写通知日期，待其确认删除后再点击“已收到确认”。',

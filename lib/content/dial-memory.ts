@@ -1,5 +1,5 @@
-// What the dial guard remembers of the agent's last gestures on a page, so a
-// call control that shows no number can be matched to the one it dials.
+// The agent's last gestures on a page, kept by the dial guard so that a call
+// control that shows no number can be matched to the one it dials.
 
 import type { DialContext } from './dial-pick';
 import { isItem, isLayer } from './dial-pick';

@@ -5,12 +5,12 @@ import { shadowRootOf } from './closed-roots';
 import { withCountryCode } from './country-picker';
 import { dialKey, isEditableRegion } from './dom-rules';
 
-// Picks the number a call control dials when it shows none of its own, in
-// order of how sure the pick is: what its own panel is about to dial, the row
-// or card it sits in, the element the agent pointed at just before, then text
-// nearby. The search never climbs to the page's body.
+// Picks the number a call control dials when it shows none of its own. The
+// surest source comes first: what its own panel is about to dial, then the
+// row or card it sits in, the element the agent pointed at just before, and
+// text nearby. The search never climbs to the page's body.
 
-/** What the page showed the guard before a dial: the agent's last gestures and dials. */
+/** Context of a dial: the agent's last gestures and dials on the page. */
 export interface DialContext {
   /** Every number of the last dial allowed in this frame, or null before the first. */
   lastDialed(): string[] | null;
@@ -40,7 +40,7 @@ const NUMBER_BOX_HINTS = /phone|number|dial|tel|msisdn|callee|destination|电话
 export const NUMBER_BOX_SEARCH_DEPTH = 6;
 /**
  * Words before a number that mark it as one dialed before ("Last dial:",
- * "Recent"). Such a number is not the one to dial while a box holds one.
+ * "Recent"). Such a number is not the one to dial while a box contains one.
  */
 const HISTORY_WORDS =
   /\b(last (dial(l?ed)?|call(ed)?|number)|recent|previous(ly)?|history|redial(l?ed)?)\b|上次|最近|历史|前回|履歴/i;
@@ -58,7 +58,7 @@ const LAYER_CLASS_TOKENS =
 /** Elements under a body that make a page too large to be one dial panel. */
 const MAX_PANEL_ELEMENTS = 24;
 
-/** Tells whether a control's label says it dials the last number again. */
+/** Tells whether a control's label marks it as dialing the last number again. */
 export function isRedialLabel(label: string): boolean {
   return REDIAL_WORDS.test(label);
 }

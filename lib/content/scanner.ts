@@ -180,9 +180,9 @@ export class PageScanner {
   }
 
   /**
-   * Watches a shadow root that the page's own world announced, with its host:
-   * at once when the host is in the document, or else when a walk meets the
-   * host, which a closed root needs, because the walk cannot see it.
+   * Watches a shadow root that the page's own world announced, with its host.
+   * A host in the document is watched at once. Otherwise the root waits until
+   * a walk meets its host, because the walk cannot see a closed root itself.
    */
   watchHost(root: ShadowRoot, host: Element): void {
     if (host.isConnected || root.mode === 'open') {

@@ -39,7 +39,7 @@ function startWithSignal(): ReturnType<typeof startOnPage> {
   return started;
 }
 
-/** A contact card whose closed root shows a number and a Call button that dials it. */
+/** Builds a contact card in a closed root, showing a number and a Call button that dials it. */
 function closedCard(host: Element, number: string, dials: string[]): ShadowRoot {
   const root = attachClosedRoot(host);
   const line = document.createElement('div');
@@ -52,7 +52,7 @@ function closedCard(host: Element, number: string, dials: string[]): ShadowRoot 
   return root;
 }
 
-/** Has the root answer elementFromPoint, which jsdom lacks, with the element at every point. */
+/** Makes the root's elementFromPoint, which jsdom lacks, return the element at every point. */
 function pointAt(root: ShadowRoot, element: Element): void {
   Object.defineProperty(root, 'elementFromPoint', { value: () => element, configurable: true });
 }

@@ -38,7 +38,7 @@ function rightClick(element: Element): void {
   element.dispatchEvent(new MouseEvent('contextmenu', options));
 }
 
-/** A dial pad whose keys write into a display div, as page script would. */
+/** Loads a dial pad whose keys write into a display div, as page script would. */
 function padPage(extra = ''): HTMLElement {
   loadHtml(`<div class="app">
     <div class="pad-card">
@@ -55,7 +55,7 @@ function padPage(extra = ''): HTMLElement {
 }
 
 describe('the panel the control dials from', () => {
-  it('dials the digits typed into a pad display, not the last dial beside it', async () => {
+  it('dials typed pad digits over last dial', async () => {
     padPage();
     page = startOnPage();
     const log = dials();

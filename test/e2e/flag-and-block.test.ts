@@ -151,7 +151,7 @@ describe('with a list imported from CSV', () => {
     await page.close();
   });
 
-  it('dials the digits typed on a pad, not a blocked last dial beside them', async () => {
+  it('dials typed pad digits over last dial', async () => {
     const page = await open('call-menus.html');
     await waitForBadges(page, 3);
 
@@ -163,7 +163,7 @@ describe('with a list imported from CSV', () => {
     await page.close();
   });
 
-  it('decides a Call in a portal menu by the row it was opened on', async () => {
+  it('decides portal menu Call by row', async () => {
     const page = await open('call-menus.html');
     await waitForBadges(page, 3);
 
