@@ -3,7 +3,7 @@
 
 import type { DialContext } from './dial-pick';
 import { isItem, isLayer } from './dial-pick';
-import { isEditableRegion, isOwnElement } from './dom-rules';
+import { isOwnElement, isTypingField } from './dom-rules';
 
 /** How long a right-clicked row or a menu opener stays the one a menu's Call dials, in ms. */
 const POINTED_FOR_MS = 20_000;
@@ -94,7 +94,7 @@ export function followDialGestures(win: Window, signal: AbortSignal): DialMemory
     const key = event as KeyboardEvent;
     if (key.ctrlKey || key.metaKey || key.altKey || !DIAL_KEY.test(key.key)) return;
     const [target] = event.composedPath();
-    if (target instanceof HTMLElement && isTypingBox(target)) return;
+    if (target instanceof HTMLElement && isTypingField(target)) return;
     watchTyping();
   };
 
@@ -139,9 +139,4 @@ function isPlainControl(element: HTMLElement): boolean {
   const name = element.localName;
   const role = element.getAttribute('role');
   return name === 'button' || name === 'a' || role === 'button' || role === 'link';
-}
-
-function isTypingBox(element: HTMLElement): boolean {
-  const name = element.localName;
-  return name === 'input' || name === 'textarea' || name === 'select' || isEditableRegion(element);
 }

@@ -28,7 +28,13 @@ import {
 } from './call-words';
 import { BOX_PICKER_LEVELS, withCountryCode } from './country-picker';
 import { clickableNumberTarget, numberInText } from './number-text';
-import { MIN_PHONE_DIGITS, countDigits, isEditableRegion, numberFromDialHref } from './dom-rules';
+import {
+  MIN_PHONE_DIGITS,
+  countDigits,
+  isEditableRegion,
+  isTypingField,
+  numberFromDialHref,
+} from './dom-rules';
 
 /** Attributes that carry the number of a click-to-dial element. */
 const NUMBER_ATTRIBUTES = [
@@ -245,15 +251,8 @@ function isListRow(element: HTMLElement): boolean {
  */
 function takesNoKeys(focused: HTMLElement): boolean {
   if (focused.localName === 'body' || focused.localName === 'html') return true;
-  if (isControl(focused) || isEditableRegion(focused) || focused.getAttribute('role')) return false;
-  const name = focused.localName;
-  return (
-    name !== 'input' &&
-    name !== 'textarea' &&
-    name !== 'select' &&
-    name !== 'iframe' &&
-    focused.hasAttribute('tabindex')
-  );
+  if (isControl(focused) || isTypingField(focused) || focused.getAttribute('role')) return false;
+  return focused.localName !== 'iframe' && focused.hasAttribute('tabindex');
 }
 
 /** Returns the number of the display the agent typed into, when one of `controls` sits in its panel. */

@@ -83,6 +83,12 @@ export function chosenOptionTexts(select: HTMLSelectElement): string[] {
 export const BADGE_TAG = 'dnc-guard-badge';
 export const NOTICE_TAG = 'dnc-guard-notice';
 
+/** Tells whether keys typed into an element edit text or a choice: a field, a picker or an editable region. */
+export function isTypingField(element: Element): boolean {
+  const name = element.localName;
+  return name === 'input' || name === 'textarea' || name === 'select' || isEditableRegion(element);
+}
+
 /**
  * Tells whether an event target or node is one of DNC Guard's own elements
  * (a badge or a notice). Read by node type, so nodes of other frames count.
