@@ -5,8 +5,14 @@
 
 import { countDigits } from './chars.ts';
 
-/** A PBX's outside-line digit: 9 in North America, 0 in much of Europe. */
-const OUTSIDE_LINE = /^[90]/;
+/**
+ * A PBX's outside-line digit: 9 in North America and the UK, 0 in much of
+ * Europe. After a 0 the number is dialed in full, with its own trunk "0",
+ * an international prefix or "+", so a 0 followed by anything else is the
+ * trunk prefix of the number itself: "020 7946 0018" is a London number,
+ * not "0" and +1 207-946-0018.
+ */
+const OUTSIDE_LINE = /^(?:9|0(?=[\s,;.-]*[0+\uff0b]))/;
 /**
  * Caller-ID codes: star codes such as *67 (withhold) and *82 (show) in
  * North America, the GSM codes #31# and *31#, and 141 in the UK.

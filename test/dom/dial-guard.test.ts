@@ -71,6 +71,18 @@ describe('dial links', () => {
     expect(events).toEqual([]);
     expect(notice()).not.toBeNull();
   });
+
+  it('holds a London link with default country US', async () => {
+    loadHtml('<a id="london" href="tel:020 7946 0018">Call</a>');
+    const events = pageLog();
+    page = startOnPage();
+
+    document.getElementById('london')?.click();
+    await wait();
+
+    expect(events).toEqual([]);
+    expect(page.reports).toEqual([{ raw: '020 7946 0018', decision: 'block' }]);
+  });
 });
 
 describe('dial pad', () => {

@@ -15,6 +15,7 @@ describe('withoutDialingPrefix', () => {
     ['outside line joined', '912025550173', ['12025550173']],
     ['outside line then star code', '9 *67 202 555 0173', ['*67 202 555 0173', '202 555 0173']],
     ['European outside line', '0 020 7946 0018', ['020 7946 0018']],
+    ['European outside line then international', '0,+44 20 7946 0018', ['+44 20 7946 0018']],
   ])('removes %s', (_case, text, expected) => {
     expect(withoutDialingPrefix(text)).toEqual(expected);
   });
@@ -24,6 +25,9 @@ describe('withoutDialingPrefix', () => {
     ['international number', '+1 202 555 0173'],
     ['too few digits after', '*67 555 017'],
     ['a star code alone', '*67'],
+    ['London number', '020 7946 0018'],
+    ['Berlin number', '030-12345678'],
+    ['trunk prefix in a tel: link', '02079460018'],
   ])('returns nothing for %s', (_case, text) => {
     expect(withoutDialingPrefix(text)).toEqual([]);
   });
