@@ -6,7 +6,7 @@
 // (validate.ts) decides which candidates are real numbers. A test checks that
 // this file and its imports never name that library.
 
-import { foldToAscii, isDigitCode } from './chars.ts';
+import { foldToAscii, isDigitCode, isInvisibleCode } from './chars.ts';
 import {
   findDateSpans,
   hasRejectedShape,
@@ -35,9 +35,15 @@ const MAX_DIGITS_INTERNATIONAL = 16;
 /** Maximum digits of a number without "+": "00" or another exit code, then 15. */
 const MAX_DIGITS_NATIONAL = 17;
 
-const DIGIT = '[0-9\\uff10-\\uff19\\u0660-\\u0669\\u06f0-\\u06f9]';
-const SEPARATOR =
-  '[ \\u00a0\\u2009\\u202f\\u3000\\-\\u2010-\\u2015\\u2212\\u30fc\\uff0d.\\uff0e/\\uff0f()\\uff08\\uff09]';
+const DIGIT = '[0-9\\uff10-\\uff19\\u0660-\\u0669\\u06f0-\\u06f9\\u0966-\\u096f\\u09e6-\\u09ef]';
+/** Spaces between digit groups (ASCII, no-break, typographic, narrow no-break, ideographic), as the inside of a character class. */
+const SPACES = ' \\u00a0\\u2000-\\u200a\\u202f\\u3000';
+/** Invisible formatting characters (chars.ts isInvisibleCode), as the inside of a character class. */
+const INVISIBLE = '\\u00ad\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\ufeff';
+const HAS_INVISIBLE = new RegExp(`[${INVISIBLE}]`);
+/** Dashes, dots, slashes and brackets between digit groups, in ASCII and full-width forms. */
+const MARKS = '\\-\\u2010-\\u2015\\u2212\\u30fc\\uff0d.\\uff0e/\\uff0f()\\uff08\\uff09';
+const SEPARATOR = `[${SPACES}${MARKS}]`;
 
 // A run of digit groups joined by at most three separator characters, with an
 // optional "(" and "+" before it. Each repetition must consume a digit, so
@@ -73,7 +79,7 @@ interface DigitGroup {
  * still cold (the first scan of a page).
  */
 const SEVEN_DIGIT_SPAN = new RegExp(
-  `${DIGIT}(?:[ \\u00a0\\u2009\\u202f\\u3000\\-\\u2010-\\u2015\\u2212\\u30fc\\uff0d.\\uff0e/\\uff0f()\\uff08\\uff09+\\uff0b]{0,3}${DIGIT}){${MIN_DIGITS - 1}}`,
+  `${DIGIT}(?:[${SPACES}${MARKS}+\\uff0b${INVISIBLE}]{0,6}${DIGIT}){${MIN_DIGITS - 1}}`,
 );
 
 /**
@@ -94,7 +100,36 @@ export function mayContainPhoneNumber(text: string): boolean {
  */
 export function findPhoneCandidates(text: string): PhoneCandidate[] {
   if (!mayContainPhoneNumber(text)) return [];
+  return HAS_INVISIBLE.test(text) ? findAroundInvisible(text) : findInVisibleText(text);
+}
 
+/**
+ * Finds the candidates of a text that contains invisible formatting characters
+ * (a left-to-right mark after "+44", soft hyphens between groups). They are
+ * left out for the search, so they neither end a number nor count as spaces
+ * between two numbers. Offsets and `raw` refer to `text`, marks included.
+ */
+function findAroundInvisible(text: string): PhoneCandidate[] {
+  const positions: number[] = [];
+  let visible = '';
+  for (let i = 0; i < text.length; i++) {
+    if (isInvisibleCode(text.charCodeAt(i))) continue;
+    positions.push(i);
+    visible += text[i];
+  }
+  return findInVisibleText(visible).map((candidate) => {
+    const start = positions[candidate.start]!;
+    const rawEnd = positions[candidate.start + candidate.raw.length - 1]! + 1;
+    return {
+      ...candidate,
+      start,
+      end: positions[candidate.end - 1]! + 1,
+      raw: text.slice(start, rawEnd),
+    };
+  });
+}
+
+function findInVisibleText(text: string): PhoneCandidate[] {
   const candidates: PhoneCandidate[] = [];
   RUN_PATTERN.lastIndex = 0;
   for (let run = RUN_PATTERN.exec(text); run; run = RUN_PATTERN.exec(text)) {

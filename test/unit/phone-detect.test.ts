@@ -250,6 +250,27 @@ const positives: DetectionRow[] = [
   row('finds SA national number in Arabic-Indic', 'جوال: ٠٥٠ ١٢٣ ٤٥٦٧', 'SA', '+966501234567'),
   row('finds IR number in Persian digits', 'تلفن ۰۹۱۲ ۳۴۵ ۶۷۸۹', 'IR', '+989123456789'),
   row('finds GB number in Arabic-Indic digits', '+٤٤ ٢٠ ٧٩٤٦ ٠٠١٨', 'US', '+442079460018'),
+
+  // Devanagari and Bengali digits
+  row('finds IN number in Devanagari digits', 'फ़ोन: +९१ ९८७६५ ४३२१०', 'IN', '+919876543210'),
+  row('finds BD number in Bengali digits', 'মোবাইল: ০১৭১২-৩৪৫৬৭৮', 'BD', '+8801712345678'),
+  row('ignores a date in Bengali digits', 'তারিখ ২০২৪-০৫-১২', 'BD'),
+
+  // invisible formatting characters and typographic spaces
+  row('finds number with a mark after the code', '+44\u200e 20 7946 0018', 'US', '+442079460018'),
+  row(
+    'finds number with marks between groups',
+    '+44\u200e 20\u200e 7946\u200e 0018',
+    'US',
+    '+442079460018',
+  ),
+  row('finds number with a mark after the plus', '+\u200e44 20 7946 0018', 'US', '+442079460018'),
+  row('finds number with a word joiner', '+44\u206020 7946 0018', 'US', '+442079460018'),
+  row('finds number with soft hyphens', '+1 212\u00ad555\u00ad0187', 'US', '+12125550187'),
+  row('finds number with a zero-width space', '(212) 555-\u200b0187', 'US', '+12125550187'),
+  row('finds number inside bidi isolates', '\u2066+44 20 7946 0018\u2069', 'US', '+442079460018'),
+  row('finds number with figure spaces', '020\u20077946\u20070018', 'GB', '+442079460018'),
+  row('finds number with en spaces', '+44\u200220\u20027946\u20020018', 'US', '+442079460018'),
 ];
 
 const lookAlikes: DetectionRow[] = [
