@@ -48,7 +48,7 @@ interface FoundItem {
   found: FoundNumber;
   /** The anchor's generation when the number was found; a newer one makes the item stale. */
   generation: number;
-  /** Whether other numbers share the anchor, so the badge names its number's last digits. */
+  /** Whether the badge names its number's last digits: other numbers share the anchor, or words follow the number in it. */
   shared: boolean;
 }
 
@@ -152,7 +152,7 @@ export class BadgeManager implements ScanSink {
       const item = {
         found,
         generation: this.generations.get(found.anchor) ?? 0,
-        shared: shared.has(found.anchor),
+        shared: shared.has(found.anchor) || found.apart === true,
       };
       const waiting = this.awaiting.get(found.raw);
       if (waiting) {

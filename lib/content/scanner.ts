@@ -25,6 +25,8 @@ export interface FoundNumber {
   extension?: string;
   kind: 'text' | 'link' | 'input';
   anchor: Node;
+  /** Set when words follow the number in its text node, so its badge, after the node, is away from it. */
+  apart?: boolean;
 }
 
 export interface ScanSink {
@@ -699,6 +701,7 @@ export class PageScanner {
       }
       const anchor = nodes[nodeIndex];
       if (!anchor) continue;
+      const rest = anchor.data.slice(candidate.end - (nodeEnd - anchor.data.length));
       // A dial link has one badge for its href. Its text gets its own only
       // when it shows another number, because the agent reads the text.
       const linkNumber = this.dialLinkNumber(anchor, container);
@@ -709,6 +712,7 @@ export class PageScanner {
         ...(candidate.extension ? { extension: candidate.extension } : {}),
         kind: 'text',
         anchor,
+        ...(WORD.test(rest) ? { apart: true } : {}),
       });
     }
     if (found.length > 0) this.sink.found(found);
@@ -752,6 +756,9 @@ function candidatesInNodes(nodes: Text[], text: string): PhoneCandidate[] {
   }
   return candidates;
 }
+
+/** A letter or digit of any script: text after a number that reads as more words. */
+const WORD = /[\p{L}\p{N}]/u;
 
 function isSpace(code: number): boolean {
   return (

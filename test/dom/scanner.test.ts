@@ -223,6 +223,21 @@ describe('text split over elements', () => {
     expect(badgeMap()).toEqual({ '+14155550123': 'suppressed' });
   });
 
+  it('names the number when words follow it', async () => {
+    loadHtml(
+      '<p id="note">Reach the office at (415) 555-0123 from now on; the mobile is personal.</p>' +
+        '<p id="field">Phone: +1 212 555 0187</p>',
+    );
+    page = startOnPage();
+    await page.settle();
+
+    const digitsOf = (id: string) =>
+      document.querySelector(`#${id} dnc-guard-badge`)?.shadowRoot?.querySelector('.digits')
+        ?.textContent;
+    expect(digitsOf('note')).toBe('…0123');
+    expect(digitsOf('field')).toBeUndefined();
+  });
+
   it('joins inline spans that touch', async () => {
     loadHtml('<p><span>+1</span><span>(212) 555-0142</span></p>');
     page = startOnPage();
