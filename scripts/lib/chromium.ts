@@ -44,10 +44,14 @@ export async function launchWithExtension(
       `Chromium not found at ${CHROMIUM}; install it (apt-get install chromium) or set CHROMIUM_PATH.`,
     );
   }
+  // The tests and the demo find controls by their English labels, so the
+  // browser's UI language is pinned whatever the desktop's language is.
   const context = await chromium.launchPersistentContext(options.userDataDir ?? '', {
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
-    args: [...chromiumArgs(), ...(options.args ?? [])],
+    args: [...chromiumArgs(), '--lang=en-US', ...(options.args ?? [])],
+    env: { ...process.env, LANGUAGE: 'en_US' },
+    locale: 'en-US',
     viewport: { width: 1200, height: 800 },
   });
   const worker =
