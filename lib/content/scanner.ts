@@ -13,7 +13,7 @@ import {
   isOwnElement,
   numberFromDialHref,
 } from './dom-rules';
-import { isDigitCode } from '../phone/chars';
+import { isDigitCode, isWordCode } from '../phone/chars';
 import { hasCountryCode, pickedCountryCode, withPickedCode } from './country-picker';
 import { isInIdentifierCell } from './cell-labels';
 import { isIdentifierBox } from './dial-boxes';
@@ -740,7 +740,8 @@ function candidatesInNodes(nodes: Text[], text: string): PhoneCandidate[] {
       before.parentNode !== after.parentNode &&
       !isSpace(text.charCodeAt(offset - 1)) &&
       !isSpace(text.charCodeAt(offset)) &&
-      separatedByBox(before, after, isDigitJoin(text, offset))
+      ((isDigitThenLetter(text, offset) && opensControl(before, after)) ||
+        separatedByBox(before, after, isDigitJoin(text, offset)))
     )
       cuts.push(offset);
   }
@@ -773,6 +774,28 @@ function isSpace(code: number): boolean {
 function isDigitJoin(text: string, offset: number): boolean {
   const before = text.charCodeAt(offset - 1);
   return (isDigitCode(before) || before === 43) && isDigitCode(text.charCodeAt(offset));
+}
+
+/** Tells whether a digit ends the text before `offset` and a letter starts the text after it. */
+function isDigitThenLetter(text: string, offset: number): boolean {
+  const next = text.charCodeAt(offset);
+  return isDigitCode(text.charCodeAt(offset - 1)) && isWordCode(next) && !isDigitCode(next);
+}
+
+/**
+ * Tells whether `after` starts a link or button that `before` is outside of,
+ * as in `<span>0161 496 0321</span><a>Call</a>`, which a page's template
+ * writes with no space between them.
+ */
+function opensControl(before: Text, after: Text): boolean {
+  for (let node = after.parentNode; node && !node.contains(before); node = node.parentNode) {
+    if (node.nodeType !== Node.ELEMENT_NODE) continue;
+    const element = node as Element;
+    const role = element.getAttribute('role');
+    if (element.localName === 'a' || element.localName === 'button') return true;
+    if (role === 'button' || role === 'link' || role === 'menuitem') return true;
+  }
+  return false;
 }
 
 /** Display values that keep an element's text on the line of its neighbours. */

@@ -238,6 +238,17 @@ describe('text split over elements', () => {
     expect(digitsOf('field')).toBeUndefined();
   });
 
+  it('ends a number where a link starts', async () => {
+    loadHtml(
+      '<p><span>+44 161 496 0321</span><a href="#">Call</a></p>' +
+        '<p><span>(646) 555-0199</span><button type="button">Text</button></p>',
+    );
+    page = startOnPage();
+    await page.settle();
+
+    expect(badgeMap()).toEqual({ '+441614960321': 'allowed', '+16465550199': 'suppressed' });
+  });
+
   it('joins inline spans that touch', async () => {
     loadHtml('<p><span>+1</span><span>(212) 555-0142</span></p>');
     page = startOnPage();
