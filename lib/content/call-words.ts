@@ -100,6 +100,10 @@ export const NOT_A_DIAL = labelPattern({
     'log',
     'logs',
     'back',
+    // The pad itself, which a tab or toggle shows ("Dial pad", "Show keypad").
+    // A separator is required, because "Call with Dialpad" names a dialer.
+    'dial[- ]pad',
+    'key ?pad',
     // Spanish
     'colgar',
     'finalizar',
@@ -140,12 +144,15 @@ export const NOT_A_DIAL = labelPattern({
     '保持',
     '转接',
     '记录',
+    '拨号盘',
+    '拨号键盘',
     // Traditional Chinese
     '掛斷',
     '結束',
     '靜音',
     '轉接',
     '記錄',
+    '撥號盤',
     // Japanese
     '切断',
     '終了',
@@ -153,12 +160,14 @@ export const NOT_A_DIAL = labelPattern({
     '保留',
     '転送',
     '履歴',
+    'ダイヤルパッド',
     // Korean
     '종료',
     '끊기',
     '취소',
     '보류',
     '기록',
+    '키패드',
   ],
 });
 

@@ -269,6 +269,24 @@ describe('dial pad', () => {
 
     expect(events).toEqual(['click:end']);
   });
+
+  it.each([
+    ['Chinese', '拨号盘'],
+    ['English', 'Dial pad'],
+    ['English keypad', 'Show keypad'],
+  ])('leaves the %s dial pad tab alone', async (_language, label) => {
+    loadHtml(
+      `<div><button id="tab">${label}</button><input id="n" value="">` +
+        '<ul><li>+1 415 555 0123 <button>Call</button></li></ul></div>',
+    );
+    const events = pageLog();
+    page = startOnPage();
+
+    document.getElementById('tab')?.click();
+    await wait();
+
+    expect(events).toEqual(['click:tab']);
+  });
 });
 
 describe('messages that mention a number', () => {
