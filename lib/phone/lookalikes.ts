@@ -10,153 +10,116 @@ import { foldToAscii, isDigitCode, isWordCode } from './chars.ts';
 /** How far before a digit run the IBAN rule looks: "GB82 WEST " and more groups, in UTF-16 code units. */
 const IBAN_CONTEXT = 40;
 
-// Words that label the digits after them as something other than a phone
-// number. Stored lower case and compared with the lower-cased word before the digits.
-const ID_LABELS = [
-  // generic ids and references
-  'id',
-  'no',
-  'nr',
-  'ref',
-  'reference',
-  'case',
-  'ticket',
-  'tkt',
-  'order',
-  'invoice',
-  'inv',
-  'receipt',
-  'quote',
-  'contract',
-  'policy',
-  'claim',
-  'booking',
-  'reservation',
-  'confirmation',
-  'tracking',
-  'shipment',
-  'awb',
-  'pnr',
-  'voucher',
-  'coupon',
-  'transaction',
-  'txn',
-  'trx',
-  'account',
-  'acct',
-  'loan',
-  'patient',
-  'mrn',
-  'licence',
-  'license',
-  'registration',
-  'reg',
+/** How far before a digit run the Chinese and Japanese label rules look, in UTF-16 code units. */
+const CJK_CONTEXT = 12;
+
+/** Maximum length of a label word, enough for German compounds such as "Sozialversicherungsnummer". */
+const MAX_WORD_LENGTH = 32;
+
+/** Builds a set from lists of lower-case words separated by single spaces. */
+function wordSet(...lists: string[]): ReadonlySet<string> {
+  return new Set(lists.join(' ').split(' '));
+}
+
+// Words that label the digits after them as an id, alone ("Ticket 4155550132")
+// or as the head of a longer label ("Invoice No.", "Kunden-Nr.", "S/N"). A
+// phone word before one keeps the number ("Phone No.", "Tel.-Nr.", "Caller ID").
+const ID_LABELS = wordSet(
+  // "No.", "Nr.", "N°" and their abbreviations, generic ids and references
+  'id no nr n° nº n.º s/n p/n m/n a/c ref réf reference référence referencia referência referenz',
+  'case ticket tkt order invoice inv receipt quote contract policy claim booking reservation',
+  'confirmation tracking shipment awb pnr voucher coupon transaction txn trx account acct loan',
+  'patient mrn licence license registration reg',
   // products and devices
-  'sku',
-  'po',
-  'item',
-  'part',
-  'model',
-  'batch',
-  'lot',
-  'serial',
-  'sn',
-  'imei',
-  'isbn',
-  'ean',
-  'upc',
+  'sku po item part model batch lot serial sn imei isbn issn ean upc gtin asin',
   // bank, tax and identity numbers
-  'iban',
-  'bic',
-  'vat',
-  'ssn',
-  'sin',
-  'ein',
-  'abn',
-  'acn',
-  'tfn',
-  'nhs',
-  'cpf',
-  'cnpj',
-  'aadhaar',
-  'aadhar',
-  'pan',
-  'gstin',
+  'iban bic vat ssn sin ein abn acn tfn nhs medicare cpf cnpj aadhaar aadhar pan gstin siret siren',
   // postcodes
-  'zip',
-  'zipcode',
-  'postcode',
-  'postal',
-  'plz',
-  'pincode',
-  'pin',
-  'cep',
-  // German, French and Portuguese labels
-  'rechnung',
-  'rechnungsnummer',
-  'rechnungsnr',
-  'bestellung',
-  'bestellnummer',
-  'bestellnr',
-  'auftrag',
-  'auftragsnummer',
-  'auftragsnr',
-  'kundennummer',
-  'kundennr',
-  'vorgang',
-  'konto',
-  'kto',
-  'kontonummer',
-  'blz',
-  'commande',
-  'facture',
-  'dossier',
-  'pedido',
-  'fatura',
-  'protocolo',
-  'nf',
-  'nfe',
-];
+  'zip zipcode postcode postal plz pincode pin cep',
+  // German ("Zeichen" as in "Aktenzeichen", "Ihr Zeichen"), French, Spanish and Portuguese
+  'rechnung bestellung auftrag vorgang konto kto blz az zeichen personalnummer personalnr',
+  'commande facture dossier devis tva',
+  'pedido factura expediente folio fatura protocolo chamado nf nfe',
+);
+
+// Words that label an id only together with a number word: before it
+// ("Customer number", "Serial No.", "Seriennummer"), or after it in French,
+// Spanish and Portuguese ("N° client", "numéro de série"). Alone they may name
+// whose phone number follows ("Client 01 23 45 67 89").
+const ID_QUALIFIERS = wordSet(
+  'customer client member membership employee staff student document file passport asset',
+  'product article inventory vehicle chassis engine equipment stock catalog catalogue tax',
+  'security social insurance routing sort card certificate permit warranty rma request incident',
+  'issue job project matter application payment bank purchase delivery consignment parcel',
+  'package container waybill shipping',
+  // German, in the form they take before "nummer" or "nr"
+  'kunden kunde serien vertrags vertrag rechnungs bestell auftrags artikel vorgangs fall',
+  'versicherungs versicherten sozialversicherungs mitglieds steuer steuerident identifikations',
+  'ident sach akten policen schadens buchungs liefer lieferschein sendungs paket waren material',
+  'teile geräte inventar produkt chargen mandats gläubiger mitarbeiter patienten beleg',
+  'transaktions zähler register handelsregister pass ausweis fahrzeug fahrgestell abo antrags',
+  // French
+  'série serie contrat compte adhérent adherent sinistre suivi colis pièce piece',
+  'immatriculation sécurité securite sociale carte badge matricule identifiant réservation',
+  'abonnement livraison',
+  // Spanish and Portuguese
+  'cliente cuenta póliza poliza socio documento contrato seguimiento guía guia orden lote',
+  'pasaporte afiliación seguridad tarjeta reserva registro matrícula matricula conta nota',
+  'processo apólice apolice rastreio passaporte cartão cartao identidade inscrição boleto ordem',
+  'produto encomenda cadastro',
+);
+
+// Words that make an id label with a qualifier before them ("Asset tag",
+// "Kundennummer") and start one in French, Spanish and Portuguese ("numéro de
+// série"). Alone they keep the number: "Number 212 555 0187".
+const NUMBER_WORDS = wordSet(
+  'number num nummer numéro numero número núm nro tag code código codigo',
+);
+
+// Words between a number word and its qualifier: "numéro de série", "nº do pedido", "numéro d'adhérent".
+// NOTE: Portuguese "do" also means "of the", so "Número do cliente" before a
+// phone number (the client's number) is read as a customer id.
+const CONNECTORS = wordSet('de d do da la');
+
+// German compound heads: "Seriennummer" reads as "Serien Nummer", "Artikelnr" as "Artikel Nr".
+// NOTE: a "-nummer" compound whose first part is not in ID_QUALIFIERS (such as
+// "Losnummer") keeps its number, as "Telefonnummer" must.
+const COMPOUND_HEADS = ['nummer', 'nr', 'zeichen'] as const;
 
 // A word in this set before an id label makes the label part of a phone label,
-// as in "Phone No.", "Tel.-Nr." or "Caller ID".
-const PHONE_WORDS = new Set([
-  'tel',
-  'tele',
-  'telephone',
-  'telefon',
-  'telefone',
-  'telefono',
-  'téléphone',
-  'tél',
-  'phone',
-  'ph',
-  'mobile',
-  'mob',
-  'mobil',
-  'cell',
-  'cellphone',
-  'fax',
-  'contact',
-  'handy',
-  'whatsapp',
-  'caller',
-  'callback',
-  'direct',
-  'office',
-  'home',
-  'work',
-  'landline',
-  'hotline',
-]);
+// as in "Phone No.", "Tel.-Nr.", "Customer Service No." or "Caller ID".
+const PHONE_WORDS = wordSet(
+  'tel tele telephone telefon telefone telefono teléfono téléphone tél phone ph mobile mob mobil',
+  'cell cellphone fax telefax contact handy whatsapp caller callback direct office home work',
+  'landline hotline helpline service support emergency main alternate alternative alt',
+  'switchboard reception freephone tollfree sms',
+  'ruf notruf rückruf festnetz durchwahl zentrale mobilfunk',
+  'portable fixe ligne móvil movil celular cel fijo contacto contato fone recado',
+);
 
-const ID_LABEL_SET = new Set(ID_LABELS);
-
-// Words after a label that make it "<label> number", as in "Order number".
-const NUMBER_WORDS = new Set(['number', 'num', 'no', 'nr']);
-
-const CJK_ID_LABEL_BEFORE =
-  /(?:订单|訂單|发票|發票|编号|編號|单号|單號|工单|工單|流水|身份证|身份證|邮编|郵編|邮政编码|注文|請求書|伝票|受付|会員|口座|郵便|管理)(?:号码|號碼|番号|号|號|No\.?|#)?[ ]*[:#]?[ ]*$/;
+// Chinese and Japanese labels, read where no Latin word is before the digits.
+// The first list labels an id alone or before a number word (订单号, 注文番号).
+// The second labels one only before a number word (お客様番号, 客户编号, 卡号),
+// because alone some of them name a phone line ("お問い合わせ", "予約").
+const CJK_ID_WORDS =
+  '订单|訂單|发票|發票|编号|編號|单号|單號|工单|工單|流水|身份证|身份證|邮编|郵編|邮政编码|' +
+  '注文|請求書|伝票|会員|口座|郵便|合同|合約|契約|序列|シリアル|保单|保單|运单|運單|' +
+  '证件|證件|护照|護照|旅券|品番|型番|機番|製番';
+const CJK_ID_QUALIFIERS =
+  'お客様|お客さま|顧客|客户|客戶|会员|會員|受付|管理|製造|製品|产品|產品|商品|部品|零件|' +
+  '資産|资产|資產|設備|设备|機器|車台|証券|保険|保险|保險|保証|保修|予約|预约|預約|' +
+  'お問い合わせ|お問合せ|問い合わせ|問合せ|お届け|整理|識別|识别|登録|注册|註冊|登记|登記|' +
+  '患者|診察券|社員|员工|員工|追跡|追踪|配送|快递|快遞|物流|取引|交易|申込|受注|発注|請求|' +
+  '領収書|案件|物件|账户|賬戶|帐户|帳戶|银行卡|銀行卡|批次|条码|條碼|免許証|驾驶证|駕駛證|' +
+  '社保|医保|醫保|病历|病歷|退款|提单|提單|许可证|許可證|证书|證書|証明書|' +
+  '工|学|學|型|品|卡|批|货|貨|税|稅|票|券|账|賬|帐|帳';
+const CJK_NUMBER_WORDS = '番号|号码|號碼|编号|編號|号|號';
+const CJK_ID_LABEL_BEFORE = new RegExp(
+  `(?:(?:${CJK_ID_WORDS})(?:${CJK_NUMBER_WORDS})?|(?:${CJK_ID_QUALIFIERS})(?:${CJK_NUMBER_WORDS}))$`,
+);
+// Chinese and Japanese phone words before "No." or "#": "電話No.", "手机#".
+const CJK_PHONE_LABEL_BEFORE =
+  /(?:電話|电话|携帯|手机|手機|联系|聯繫|聯絡|連絡先|座机|座機|传真|傳真|ファックス|ファクス|代表|直通|客服|热线|熱線)$/;
 
 // ISO 4217 codes and local abbreviations of the currencies of the supported
 // countries, written before or after an amount. Stored lower case.
@@ -191,8 +154,8 @@ const CURRENCY_WORDS_AFTER = new Set([
 ]);
 const CURRENCY_SYMBOLS = '$€£¥￥₹₩₽৳฿₱円元';
 
-// A Japanese postcode mark, or "#"/"№" right before the digits (order #100234567).
-const MARKS_BEFORE = `${CURRENCY_SYMBOLS}〒#＃№`;
+// A Japanese postcode mark right before the digits. "#" and "№" are read with the labels.
+const MARKS_BEFORE = `${CURRENCY_SYMBOLS}〒`;
 
 const VERSION_WORDS = new Set([
   'v',
@@ -222,34 +185,87 @@ function isUpperOrDigitCode(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
 }
 
-/** Characters that may stand between a label and its digits ("Order No.: #"). */
+function isLetterCode(code: number): boolean {
+  return isWordCode(code) && !isDigitCode(code);
+}
+
+/** Characters allowed between a label and its digits ("Order No.: #", "d'adhérent"). */
 function isLabelPunctuation(char: string | undefined): boolean {
-  return char !== undefined && ' .:#=-/\u00a0：＃№'.includes(char);
+  return char !== undefined && " .:#=-/'\u00a0\u3000\u2019：＃№".includes(char);
 }
 
-interface WordBefore {
-  word: string;
-  start: number;
+/** Signs that mean "number" on their own: "Order #", "№ 12". */
+function isNumberSign(char: string | undefined): boolean {
+  return char === '#' || char === '＃' || char === '№';
 }
 
-// Reads the word that ends before `end`, skipping up to four punctuation
-// characters first. Scanning backwards by hand keeps this linear in the
-// length of the word, where an end-anchored pattern would be tried at every
-// position of the window.
-function readWordBefore(text: string, end: number): WordBefore | null {
+/** Returns the offset before up to four punctuation characters that end at `end`. */
+function skipLabelPunctuation(text: string, end: number): number {
   let position = end;
   for (let skipped = 0; skipped < 4 && isLabelPunctuation(text[position - 1]); skipped++) {
     position--;
   }
+  return position;
+}
 
-  const wordEnd = position;
-  while (position > 0 && wordEnd - position < 24) {
-    const code = text.charCodeAt(position - 1);
-    if (!isWordCode(code) || isDigitCode(code)) break;
+// "ISBN-10:", "EAN-13:": a number of one or two digits joined to a label by
+// "-" is part of the label. Returns the offset before it, or `end`.
+function skipLabelNumber(text: string, end: number): number {
+  let position = end;
+  while (position > end - 2 && isDigitCode(text.charCodeAt(position - 1))) position--;
+  if (position === end || text[position - 1] !== '-') return end;
+  return isLetterCode(text.charCodeAt(position - 2)) ? position - 1 : end;
+}
+
+function hasNumberSign(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    if (isNumberSign(text[i])) return true;
+  }
+  return false;
+}
+
+interface LabelWord {
+  /** The word in lower case. */
+  word: string;
+  start: number;
+}
+
+// Reads the word of letters that ends at `end`. A "°" or "º" after it ("N°",
+// "N.º") and a letter joined by "/" to a single letter ("S/N", "A/C") belong
+// to the word. Scanning backwards by hand keeps this linear in the length of
+// the word, where an end-anchored pattern would be tried at every position of
+// the window.
+function readWordEndingAt(text: string, end: number): LabelWord | null {
+  let position = end;
+  if (text[position - 1] === '°' || text[position - 1] === 'º') {
+    position--;
+    if (text[position - 1] === '.') position--;
+  }
+
+  const lettersEnd = position;
+  while (
+    position > 0 &&
+    end - position < MAX_WORD_LENGTH &&
+    isLetterCode(text.charCodeAt(position - 1))
+  ) {
     position--;
   }
-  if (position === wordEnd) return null;
-  return { word: text.slice(position, wordEnd).toLowerCase(), start: position };
+  if (position === lettersEnd) return null;
+
+  if (
+    lettersEnd - position === 1 &&
+    text[position - 1] === '/' &&
+    isLetterCode(text.charCodeAt(position - 2)) &&
+    !isWordCode(text.charCodeAt(position - 3))
+  ) {
+    position -= 2;
+  }
+  return { word: text.slice(position, end).toLowerCase(), start: position };
+}
+
+/** Reads the word before `end`, after up to four punctuation characters. */
+function readWordBefore(text: string, end: number): LabelWord | null {
+  return readWordEndingAt(text, skipLabelPunctuation(text, end));
 }
 
 function readWordAfter(text: string, start: number): string {
@@ -262,21 +278,74 @@ function readWordAfter(text: string, start: number): string {
   return text.slice(start, position).toLowerCase();
 }
 
-// Checks the word before the digits: an id label (unless a phone word comes
-// before it), a currency code or a version label.
+function isIdWord(word: string): boolean {
+  return ID_LABELS.has(word) || ID_QUALIFIERS.has(word);
+}
+
+function findCompoundHead(word: string): string | null {
+  for (const head of COMPOUND_HEADS) {
+    if (word.length > head.length + 1 && word.endsWith(head)) return head;
+  }
+  return null;
+}
+
+function hasCjkLabelBefore(pattern: RegExp, text: string, end: number): boolean {
+  return pattern.test(foldToAscii(text.slice(Math.max(0, end - CJK_CONTEXT), end)));
+}
+
+// "numéro de série", "N° client", "Réf. client", "numéro de sécurité sociale":
+// a number word or an id label before a qualifier, with connectors and other
+// qualifiers between them.
+function followsNumberWord(text: string, word: LabelWord): boolean {
+  let current: LabelWord | null = word;
+  for (let read = 0; current !== null && read < 3; read++) {
+    if (NUMBER_WORDS.has(current.word) || ID_LABELS.has(current.word)) return true;
+    if (!CONNECTORS.has(current.word) && !ID_QUALIFIERS.has(current.word)) return false;
+    current = readWordBefore(text, current.start);
+  }
+  return false;
+}
+
+// Tells whether `label`, the word before the digits, and the words before it
+// label the digits as an id.
+function isIdLabel(text: string, label: LabelWord): boolean {
+  if (ID_LABELS.has(label.word)) {
+    const before = readWordBefore(text, label.start);
+    if (before) return !PHONE_WORDS.has(before.word);
+    return !hasCjkLabelBefore(
+      CJK_PHONE_LABEL_BEFORE,
+      text,
+      skipLabelPunctuation(text, label.start),
+    );
+  }
+
+  const head = findCompoundHead(label.word);
+  if (head) {
+    const stem = label.word.slice(0, -head.length);
+    return NUMBER_WORDS.has(head) ? isIdWord(stem) : !PHONE_WORDS.has(stem);
+  }
+
+  const before = readWordBefore(text, label.start);
+  if (before === null) return false;
+  if (NUMBER_WORDS.has(label.word)) return isIdWord(before.word);
+  return ID_QUALIFIERS.has(label.word) && followsNumberWord(text, before);
+}
+
+// Checks the label before the digits: an id label (unless a phone word comes
+// before it), a "#" or "№" (likewise), a currency code or a version label.
 function hasLabelBefore(text: string, start: number): boolean {
-  const label = readWordBefore(text, start);
+  const labelEnd = skipLabelNumber(text, skipLabelPunctuation(text, start));
+  const label = readWordEndingAt(text, labelEnd);
+  const isSigned = hasNumberSign(text, labelEnd, start);
+
   if (!label) {
-    const window = foldToAscii(text.slice(Math.max(0, start - 12), start));
-    return CJK_ID_LABEL_BEFORE.test(window);
+    return isSigned
+      ? !hasCjkLabelBefore(CJK_PHONE_LABEL_BEFORE, text, labelEnd)
+      : hasCjkLabelBefore(CJK_ID_LABEL_BEFORE, text, labelEnd);
   }
   if (CURRENCY_WORDS.has(label.word) || VERSION_WORDS.has(label.word)) return true;
-
-  const wordBefore = readWordBefore(text, label.start)?.word;
-  if (ID_LABEL_SET.has(label.word)) {
-    return wordBefore === undefined || !PHONE_WORDS.has(wordBefore);
-  }
-  return NUMBER_WORDS.has(label.word) && wordBefore !== undefined && ID_LABEL_SET.has(wordBefore);
+  if (isSigned) return !PHONE_WORDS.has(label.word);
+  return isIdLabel(text, label);
 }
 
 function hasIbanBefore(text: string, start: number): boolean {

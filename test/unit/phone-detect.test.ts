@@ -271,6 +271,44 @@ const positives: DetectionRow[] = [
   row('finds number inside bidi isolates', '\u2066+44 20 7946 0018\u2069', 'US', '+442079460018'),
   row('finds number with figure spaces', '020\u20077946\u20070018', 'GB', '+442079460018'),
   row('finds number with en spaces', '+44\u200220\u20027946\u20020018', 'US', '+442079460018'),
+
+  // phone labels built like id labels ("No.", "#", compounds): the number stays
+  row('finds US number after phone # label', 'Phone # 212-555-0187', 'US', '+12125550187'),
+  row('finds JP number after 電話No. label', '電話No. 03-1234-5678', 'JP', '+81312345678'),
+  row(
+    'finds US number after service no. label',
+    'Customer Service No. 1-800-555-0199',
+    'US',
+    '+18005550199',
+  ),
+  row(
+    'finds US number after emergency no. label',
+    'Emergency No. 212-555-0187',
+    'US',
+    '+12125550187',
+  ),
+  row('finds DE number after Telefonnummer', 'Telefonnummer 030 12345678', 'DE', '+493012345678'),
+  row('finds DE number after Rufnummer', 'Rufnummer: 089 1234567', 'DE', '+49891234567'),
+  row('finds DE number after Handynr.', 'Handynr. 0151 23456789', 'DE', '+4915123456789'),
+  row(
+    'finds FR number after numéro de téléphone',
+    'Numéro de téléphone : 01 23 45 67 89',
+    'FR',
+    '+33123456789',
+  ),
+  row('finds FR number after N° de tél.', 'N° de tél. 01 23 45 67 89', 'FR', '+33123456789'),
+  row(
+    'finds BR number after telefone do cliente',
+    'Telefone do cliente (11) 91234-5678',
+    'BR',
+    '+5511912345678',
+  ),
+  row('finds JP number after 受付 label', '受付：03-1234-5678', 'JP', '+81312345678'),
+  row('finds JP number after 電話番号', '電話番号：03-1234-5678', 'JP', '+81312345678'),
+  row('finds CN number after 电话号码', '电话号码：010-6552 9988', 'CN', '+861065529988'),
+  row('finds CN number after 手机号码', '手机号码 138 1234 5678', 'CN', '+8613812345678'),
+  row('finds IN number after mobile no. label', 'Mobile No. 98765 43210', 'IN', '+919876543210'),
+  row('finds US number after area code label', 'Area code 212 555 0187', 'US', '+12125550187'),
 ];
 
 const lookAlikes: DetectionRow[] = [
@@ -343,6 +381,35 @@ const lookAlikes: DetectionRow[] = [
   row('rejects CNPJ numbers', '12.345.678/0001-90', 'BR'),
   row('rejects US SSNs', 'SSN 123-45-6789', 'US'),
   row('rejects Aadhaar numbers', 'Aadhaar 9876 5432 1098', 'IN'),
+
+  // id labels of several words, compounds and abbreviations
+  row('rejects German serial number compounds', 'Seriennummer 0301234567', 'DE'),
+  row('rejects German contract number compounds', 'Vertragsnummer 0301234567', 'DE'),
+  row('rejects German file reference labels', 'Aktenzeichen 0301234567', 'DE'),
+  row('rejects German Nr. compounds', 'Artikelnr. 0301234567', 'DE'),
+  row('rejects French N° labels', 'N° client 0123456789', 'FR'),
+  row('rejects French numéro de labels', 'Numéro de série 0123456789', 'FR'),
+  row('rejects French réf. labels', 'Réf. client 0123456789', 'FR'),
+  row('rejects French labels of two words', 'Numéro de sécurité sociale 0123456789', 'FR'),
+  row('rejects Japanese customer number labels', 'お客様番号 0312345678', 'JP'),
+  row('rejects Japanese serial number labels', 'シリアル番号：0312345678', 'JP'),
+  row('rejects Chinese serial number labels', '序列号 13812345678', 'CN'),
+  row('rejects Portuguese número do labels', 'Número do contrato (11) 91234-5678', 'BR'),
+  row('rejects English number labels', 'Customer number 2125550187', 'US'),
+  row('rejects English hash labels', 'Customer #: 2125550187', 'US'),
+  ...(['US', 'CA', 'IN', 'BR'] as const).map((country) =>
+    row(`rejects S/N labels (${country})`, 'S/N 2125550187', country),
+  ),
+  ...(['GB', 'IN', 'JP', 'CN'] as const).map((country) =>
+    row(`rejects S/N: labels (${country})`, 'S/N: 02079460018', country),
+  ),
+  ...(['GB', 'IN', 'JP', 'CN'] as const).map((country) =>
+    row(`rejects asset tags (${country})`, 'Asset tag 020-7946-0018', country),
+  ),
+  ...(['DE', 'FR', 'AU'] as const).map((country) =>
+    row(`rejects ISBN-10 labels (${country})`, 'ISBN-10: 0-306-40615-2', country),
+  ),
+  row('rejects Medicare numbers', 'Medicare 2123 45670 1', 'US'),
 
   // IBANs
   row('rejects GB IBAN with letter group', 'GB82 WEST 1234 5698 7654 32', 'GB'),
