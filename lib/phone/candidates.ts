@@ -306,6 +306,11 @@ function splitOverlongNumber(groups: DigitGroup[], folded: string, offset: numbe
   const total = countDigits(groups);
   if (total <= maxDigits) return [groups];
 
+  // A look-alike as a whole, such as a 19-digit card in groups of four, is not
+  // split into numbers.
+  const whole = folded.slice(groups[0]!.start - offset, groups[groups.length - 1]!.end - offset);
+  if (maxDigits === MAX_DIGITS_NATIONAL && hasRejectedShape(whole)) return [];
+
   let bestSplit = -1;
   let bestDistance = Infinity;
   let leftDigits = 0;

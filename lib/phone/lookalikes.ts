@@ -455,6 +455,8 @@ const REJECTED_SHAPES: readonly RegExp[] = [
   /^\d{2}\.\d{3}\.\d{3}\/\d{4}-\d{2}$/, // Brazilian CNPJ
   /^\d{4}([ -])\d{4}\1\d{4}\1\d{4}$/, // payment card, 4-4-4-4
   /^\d{4}([ -])\d{6}\1\d{5}$/, // payment card, 4-6-5
+  /^\d{4}([ -])\d{4}\1\d{4}\1\d{4}\1\d{1,3}$/, // payment card of 17 to 19 digits, 4-4-4-4-3
+  /^\d{4} \d{5} \d$/, // Australian Medicare number
   /^(?!00)\d{16,}$/, // long bare digits: card numbers, ids
   /^\d{1,3}(?:\.\d{1,3}){3}$/, // IPv4 address
   /^\d{1,3}([.,])\d{3}(?:\1\d{3})+$/, // 1.234.567 or 1,234,567
@@ -464,15 +466,21 @@ const REJECTED_SHAPES: readonly RegExp[] = [
   /^\d{1,2}([./-])\d{1,2}\1\d{2} *- *\d{1,2}\1\d{1,2}\1\d{2}$/, // 15.03.24 - 20.03.24
 ];
 
-// A dotted version such as 10.0.19045.3803: three or more groups, one of them
-// after the first a single digit. A dotted US number (1.212.555.0187) has its
-// single digit first.
+const DOTTED_GROUPS = /^\d+(?:\.\d+){2,}$/;
+const SHORT_MAJOR_VERSION = /^[1-9]\d?\./;
+const DOTTED_NANP = /^1\.\d{3}\.\d{3}\.\d{4}$/;
+
+// A dotted version such as 10.0.19045.3803 or 2.10.12.1234: three or more
+// groups, one of them after the first a single digit, or four or more groups
+// led by a short number without a trunk 0. Dotted national numbers usually
+// start with a trunk 0 (06.12.34.56.78), and a dotted US number with its
+// leading 1 (1.212.555.0187) is kept.
 function isVersionShape(folded: string): boolean {
-  if (!/^\d+(?:\.\d+){2,}$/.test(folded)) return false;
-  return folded
-    .split('.')
-    .slice(1)
-    .some((group) => group.length === 1);
+  if (!DOTTED_GROUPS.test(folded)) return false;
+
+  const groups = folded.split('.');
+  if (groups.slice(1).some((group) => group.length === 1)) return true;
+  return groups.length >= 4 && SHORT_MAJOR_VERSION.test(folded) && !DOTTED_NANP.test(folded);
 }
 
 /** Tells whether a national-format candidate has the shape of a known look-alike. */

@@ -410,6 +410,7 @@ const lookAlikes: DetectionRow[] = [
     row(`rejects ISBN-10 labels (${country})`, 'ISBN-10: 0-306-40615-2', country),
   ),
   row('rejects Medicare numbers', 'Medicare 2123 45670 1', 'US'),
+  row('rejects unlabelled Medicare numbers', '2123 45670 1', 'US'),
 
   // IBANs
   row('rejects GB IBAN with letter group', 'GB82 WEST 1234 5698 7654 32', 'GB'),
@@ -435,12 +436,16 @@ const lookAlikes: DetectionRow[] = [
   row('rejects labelled versions', 'version 2.10.4567891', 'GB'),
   row('rejects IPv4 addresses', '192.168.100.200', 'US'),
   row('rejects IPv4 with port', '10.120.33.44:8080', 'DE'),
+  row('rejects versions of four groups', '2.10.12.1234', 'AU'),
 
   // card numbers
   row('rejects spaced card numbers', '4111 1111 1111 1111', 'US'),
   row('rejects dashed card numbers', '5500-0000-0000-0004', 'GB'),
   row('rejects bare card numbers', '4111111111111111', 'US'),
   row('rejects Amex-shaped numbers', '3782 822463 10005', 'US'),
+  ...(['US', 'CA'] as const).map((country) =>
+    row(`rejects 19-digit card numbers (${country})`, '6222 0200 1234 5678 901', country),
+  ),
 
   // short local numbers and numbers in the wrong country
   row('rejects US local number without area code', '555-0187', 'US'),
