@@ -516,6 +516,33 @@ const HARD_CASES: CorpusEntry[] = [
     country: 'AU',
     expected: ['+61412345678'],
   },
+  // id labels of several words, compounds and abbreviations, and phone labels built the same way
+  { text: 'Seriennummer 0301234567, Vertragsnummer 0301234568', country: 'DE', expected: [] },
+  { text: 'Artikelnr. 0301234567, Aktenzeichen 0301234568', country: 'DE', expected: [] },
+  { text: 'N° client 0123456789 – Réf. client 0123456788', country: 'FR', expected: [] },
+  { text: 'Numéro de série 0123456789', country: 'FR', expected: [] },
+  { text: 'お客様番号 0312345678', country: 'JP', expected: [] },
+  { text: 'S/N 2125550187', country: 'US', expected: [] },
+  { text: 'Asset tag 020-7946-0018, S/N: 02079460019', country: 'GB', expected: [] },
+  { text: 'ISBN-10: 0-306-40615-2', country: 'DE', expected: [] },
+  { text: 'Card 6222 0200 1234 5678 901 declined', country: 'US', expected: [] },
+  { text: 'Medicare 2123 45670 1', country: 'US', expected: [] },
+  { text: 'Agent 2.10.12.1234 installed', country: 'AU', expected: [] },
+  {
+    text: 'Telefonnummer 030 12345678, Rufnummer 089 1234567',
+    country: 'DE',
+    expected: ['+493012345678', '+49891234567'],
+  },
+  { text: 'Numéro de téléphone : 01 23 45 67 89', country: 'FR', expected: ['+33123456789'] },
+  {
+    text: '電話番号：03-1234-5678 受付：06-6123-4567',
+    country: 'JP',
+    expected: ['+81312345678', '+81661234567'],
+  },
+  { text: '手机号码 138 1234 5678', country: 'CN', expected: ['+8613812345678'] },
+  { text: 'Mobile No. 98765 43210', country: 'IN', expected: ['+919876543210'] },
+  { text: 'Phone # 212-555-0187', country: 'US', expected: ['+12125550187'] },
+  { text: 'Customer Service No. 1-800-555-0199', country: 'US', expected: ['+18005550199'] },
 ];
 
 function buildCorpus(): CorpusEntry[] {
