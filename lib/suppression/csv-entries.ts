@@ -9,6 +9,7 @@ import { z } from 'zod';
 
 import { normalizePhone, type CountryCode } from '../phone/normalize.ts';
 import { optionalColumnOf, phoneHeaderScore, type OptionalColumn } from './csv-columns.ts';
+import type { TextEncodingUsed } from './csv-encoding.ts';
 import { isBlank, readRows, type CsvInput, type ParsedRow } from './csv-rows.ts';
 import type { SuppressionEntry } from './types.ts';
 
@@ -23,6 +24,11 @@ export interface CsvImportOptions {
   onProgress?: (fraction: number) => void;
   /** Added-at time for rows without one, in ms since the epoch; defaults to the current time. */
   now?: number;
+  /**
+   * WHATWG label of the encoding of a file's bytes. Without it a file is read
+   * as UTF-8 and one that is not UTF-8 throws. A byte order mark wins over both.
+   */
+  encoding?: string;
 }
 
 /** Reason a row was rejected; the options page shows each in the user's language. */
@@ -71,6 +77,10 @@ export interface CsvLayout {
   optionalColumns: Partial<Record<OptionalColumn, string>>;
   /** Data rows read, without the header and blank lines. */
   totalRows: number;
+  /** Encoding the file's bytes were read in. */
+  encoding: TextEncodingUsed;
+  /** The first rows that are not blank, header included, with their cells as read. */
+  firstRows: { line: number; fields: string[] }[];
 }
 
 const optionsSchema = z.object({
@@ -78,10 +88,13 @@ const optionsSchema = z.object({
   defaultReason: z.string(),
   source: z.string(),
   now: z.number().optional(),
+  encoding: z.string().optional(),
 });
 
 /** Rows looked at to find the phone column of a file without a header. */
 const SAMPLE_ROWS = 50;
+/** Rows kept as read, so a user can tell whether the text was decoded right. */
+const FIRST_ROWS = 3;
 const MAX_VALUE_LENGTH = 120;
 
 interface ColumnPlan {
@@ -113,6 +126,8 @@ export async function readDncRows(
     phoneColumn: 0,
     optionalColumns: {},
     totalRows: 0,
+    encoding: { name: 'utf-8', from: 'utf8' },
+    firstRows: [],
   };
   // Rows of one list mostly repeat a reason and source; sharing one string saves memory at millions of rows.
   const shareReason = lastValueCache();
@@ -213,15 +228,23 @@ export async function readDncRows(
     sample.length = 0;
   };
 
-  await readRows(input, options.onProgress, (row) => {
-    if (isBlank(row)) return;
-    if (plan !== null) {
-      importRow(row, plan);
-      return;
-    }
-    sample.push(row);
-    if (sample.length > SAMPLE_ROWS) decide();
-  });
+  layout.encoding = await readRows(
+    input,
+    options.onProgress,
+    (row) => {
+      if (isBlank(row)) return;
+      if (layout.firstRows.length < FIRST_ROWS) {
+        layout.firstRows.push({ line: row.line, fields: row.fields.map(shorten) });
+      }
+      if (plan !== null) {
+        importRow(row, plan);
+        return;
+      }
+      sample.push(row);
+      if (sample.length > SAMPLE_ROWS) decide();
+    },
+    settings.encoding,
+  );
   if (plan === null && sample.length > 0) decide();
 
   return layout;

@@ -8,6 +8,8 @@
  */
 import Papa from 'papaparse';
 
+import { CsvDecoder, type TextEncodingUsed } from './csv-encoding.ts';
+
 /** Text read per step, so a large file is never held in memory whole or twice. */
 const CHUNK_BYTES = 1 << 20;
 
@@ -36,8 +38,8 @@ export interface ParsedRow {
 }
 
 /**
- * UTF-8 bytes read in order, such as a Node file stream. The reader takes
- * each chunk as it comes, so the whole input is never in memory at once.
+ * The bytes of a file read in order, such as a Node file stream. The reader
+ * takes each chunk as it comes, so the whole input is never in memory at once.
  */
 export interface ByteSource {
   chunks: AsyncIterable<Uint8Array>;
@@ -54,19 +56,23 @@ export function isBlank(row: ParsedRow): boolean {
 /**
  * Reads `input` chunk by chunk and calls `onRow` for each row, blank ones
  * included. The delimiter (comma, semicolon, tab or pipe) and the line break are
- * guessed from the first chunk.
+ * guessed from the first chunk. Bytes are read as `CsvDecoder` reads them, in
+ * `encoding` or UTF-8, so a file that is not UTF-8 or is a workbook throws
+ * `CsvFileError`. Returns the encoding used.
  */
 export async function readRows(
   input: CsvInput,
   onProgress: ((fraction: number) => void) | undefined,
   onRow: (row: ParsedRow) => void,
-): Promise<void> {
+  encoding?: string,
+): Promise<TextEncodingUsed> {
   let reader: RowReader | null = null;
   let line = 0;
   // The text after the last line break read so far.
   let partial = '';
+  const decoder = new CsvDecoder(encoding);
 
-  for await (const { text, fraction } of textChunks(input)) {
+  for await (const { text, fraction } of textChunks(input, decoder)) {
     reader ??= new RowReader(guessDelimiter(text), guessLineBreak(text), onRow);
     const lines = (partial + text).split(reader.lineBreak);
     partial = lines.pop() ?? '';
@@ -79,6 +85,7 @@ export async function readRows(
     reader.end();
   }
   onProgress?.(1);
+  return decoder.used ?? { name: 'utf-8', from: 'utf8' };
 }
 
 /**
@@ -284,7 +291,10 @@ function guessLineBreak(input: string): '\n' | '\r' {
 }
 
 /** Yields the text in pieces with the share of the input read; a leading byte order mark is dropped. */
-async function* textChunks(input: CsvInput): AsyncGenerator<{ text: string; fraction: number }> {
+async function* textChunks(
+  input: CsvInput,
+  decoder: CsvDecoder,
+): AsyncGenerator<{ text: string; fraction: number }> {
   if (typeof input === 'string') {
     const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
     for (let start = 0; start < text.length; start += CHUNK_BYTES) {
@@ -296,29 +306,28 @@ async function* textChunks(input: CsvInput): AsyncGenerator<{ text: string; frac
     return;
   }
 
-  // TextDecoder keeps a UTF-8 sequence split between slices and drops the BOM.
-  const decoder = new TextDecoder('utf-8');
+  // The decoder keeps a character split between slices and drops the BOM.
   if ('chunks' in input) {
     // Small chunks are joined into pieces of at least CHUNK_BYTES characters,
     // because the delimiter is guessed from the first piece.
     let text = '';
     let bytesRead = 0;
     for await (const bytes of input.chunks) {
-      text += decoder.decode(bytes, { stream: true });
+      text += decoder.decode(bytes, true);
       bytesRead += bytes.byteLength;
       if (text.length >= CHUNK_BYTES) {
         yield { text, fraction: input.size > 0 ? Math.min(1, bytesRead / input.size) : 0 };
         text = '';
       }
     }
-    text += decoder.decode();
+    text += decoder.end();
     if (text !== '') yield { text, fraction: 1 };
     return;
   }
 
   for (let start = 0; start < input.size; start += CHUNK_BYTES) {
     const end = Math.min(input.size, start + CHUNK_BYTES);
-    const bytes = await input.slice(start, end).arrayBuffer();
-    yield { text: decoder.decode(bytes, { stream: end < input.size }), fraction: end / input.size };
+    const bytes = new Uint8Array(await input.slice(start, end).arrayBuffer());
+    yield { text: decoder.decode(bytes, end < input.size), fraction: end / input.size };
   }
 }

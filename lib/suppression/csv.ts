@@ -1,4 +1,10 @@
-import { readDncRows, type CsvImportOptions, type CsvRejectedRow } from './csv-entries.ts';
+import { CsvFileError, type TextEncodingUsed } from './csv-encoding.ts';
+import {
+  readDncRows,
+  type CsvImportOptions,
+  type CsvLayout,
+  type CsvRejectedRow,
+} from './csv-entries.ts';
 import type { SuppressionEntry } from './types.ts';
 
 export { toDncCsv, toDncCsvBlob, toDncCsvChunks } from './csv-export.ts';
@@ -16,6 +22,20 @@ export interface CsvImportPreview {
   phoneColumn: string | number;
   /** Data rows read, without the header and blank lines. */
   totalRows: number;
+  /** Encoding the file's bytes were read in. */
+  encoding: TextEncodingUsed;
+  /** The first rows that are not blank, header included, as read. */
+  firstRows: CsvLayout['firstRows'];
+}
+
+/**
+ * Choice of encoding for a file's bytes. `encoding` is the one the user
+ * picked. Without it, a file that is not UTF-8 is read in `fallbackEncoding`,
+ * or throws `CsvFileError` when there is none.
+ */
+export interface TextEncodingChoice {
+  encoding?: string;
+  fallbackEncoding?: string;
 }
 
 /**
@@ -32,6 +52,21 @@ export const MAX_LISTED_DUPLICATES = 1000;
  * its line and the reason.
  */
 export async function parseDncCsv(
+  input: string | Blob,
+  options: CsvImportOptions & TextEncodingChoice,
+): Promise<CsvImportPreview> {
+  const { fallbackEncoding, ...readOptions } = options;
+  try {
+    return await previewOf(input, readOptions);
+  } catch (error) {
+    const notUtf8 = error instanceof CsvFileError && error.problem === 'notUtf8';
+    if (!notUtf8 || fallbackEncoding === undefined || options.encoding !== undefined) throw error;
+  }
+  const preview = await previewOf(input, { ...readOptions, encoding: fallbackEncoding });
+  return { ...preview, encoding: { name: preview.encoding.name, from: 'fallback' } };
+}
+
+async function previewOf(
   input: string | Blob,
   options: CsvImportOptions,
 ): Promise<CsvImportPreview> {
@@ -72,5 +107,7 @@ export async function parseDncCsv(
     headerDetected: layout.headerDetected,
     phoneColumn: layout.phoneColumn,
     totalRows: layout.totalRows,
+    encoding: layout.encoding,
+    firstRows: layout.firstRows,
   };
 }

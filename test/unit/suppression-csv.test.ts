@@ -234,6 +234,8 @@ describe('parseDncCsv formats', () => {
       headerDetected: false,
       phoneColumn: 0,
       totalRows: 0,
+      encoding: { name: 'utf-8', from: 'utf8' },
+      firstRows: [],
     });
   });
 });
