@@ -3,9 +3,19 @@ import pino from 'pino';
 import { statSync } from 'node:fs';
 import { Role } from '../lib/api/schemas.ts';
 import { isKnownCountry, type CountryCode } from '../lib/phone/normalize.ts';
+import {
+  CsvFileError,
+  encodingName,
+  type TextEncodingUsed,
+} from '../lib/suppression/csv-encoding.ts';
 import { openDatabase } from './db.ts';
 import { formatCount, formatImportReport } from './import-report.ts';
-import { DEFAULT_IMPORT_REASON, importDncFile, MAX_LISTED_REJECTS } from './importer.ts';
+import {
+  checkCsvFile,
+  DEFAULT_IMPORT_REASON,
+  importDncFile,
+  MAX_LISTED_REJECTS,
+} from './importer.ts';
 import { startServer } from './index.ts';
 import { createStores } from './stores.ts';
 import { createToken, listTokens, revokeToken } from './tokens.ts';
@@ -20,7 +30,7 @@ Usage:
   npm run server -- token create --role agent|lead|admin --name NAME [--db DIR]
   npm run server -- token list [--db DIR]
   npm run server -- token revoke TOKEN_ID [--db DIR]
-  npm run server -- import-dnc FILE.csv [--reason TEXT] [--country CC] [--source TEXT] [--batch-size N] [--db DIR]
+  npm run server -- import-dnc FILE.csv [--reason TEXT] [--country CC] [--source TEXT] [--encoding NAME] [--batch-size N] [--db DIR]
   npm run server -- audit verify [--db DIR]
 
 Commands:
@@ -38,7 +48,12 @@ Commands:
                 of a number repeated in the file the first row counts; the
                 repeats are listed with the line they repeat. Rejected rows
                 are counted by problem and listed with line numbers (first
-                ${MAX_LISTED_REJECTS} of each, then a count).
+                ${MAX_LISTED_REJECTS} of each, then a count). The file must be UTF-8 (in
+                Excel: Save As, type "CSV UTF-8 (Comma delimited)"), UTF-16
+                with a byte order mark, or in the encoding --encoding names.
+                Without --encoding, a file that is not UTF-8 stops the command
+                before anything is imported; a workbook (.xlsx, .xls, .ods)
+                always does.
   audit verify  Check the audit log hash chain; prints "ok" and exits 0, or
                 names the first broken event seq and exits 1.
 
@@ -58,6 +73,10 @@ Options:
                     code that libphonenumber-js supports, e.g. GB
   --source TEXT     Source stored with imported numbers whose row has no source
                     (default import:<file name>)
+  --encoding NAME   Encoding of a CSV that is not UTF-8, as a WHATWG label:
+                    gb18030 (Excel's plain "CSV" on Simplified Chinese
+                    Windows), big5, shift_jis, euc-kr, windows-1252 (Western
+                    European) and others. A byte order mark in the file wins.
   --batch-size N    Rows per import transaction (default 50000)
   -h, --help        Show this help
 `;
@@ -93,6 +112,7 @@ async function main(argv: string[]): Promise<number> {
       reason: { type: 'string' },
       country: { type: 'string' },
       source: { type: 'string' },
+      encoding: { type: 'string' },
       'batch-size': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -210,12 +230,22 @@ function tokenCommand(
 
 async function importCommand(
   file: string | undefined,
-  values: { db: string; reason?: string; country?: string; source?: string; 'batch-size'?: string },
+  values: {
+    db: string;
+    reason?: string;
+    country?: string;
+    source?: string;
+    encoding?: string;
+    'batch-size'?: string;
+  },
 ): Promise<number> {
   const path = required(file, 'FILE');
   const country = countryOption(values.country);
-  // Checked before the database folder is created, so a mistyped path leaves nothing behind.
+  const encoding = encodingOption(values.encoding);
+  // Checked before the database folder is created, so a mistyped path or a
+  // file that cannot be imported leaves nothing behind.
   checkReadableFile(path);
+  const checked = await checkFileText(path, encoding);
 
   const db = openDatabase(values.db);
   const started = performance.now();
@@ -227,6 +257,8 @@ async function importCommand(
       reason: values.reason,
       country,
       source: values.source,
+      encoding,
+      checked,
       batchSize: positiveInteger(values['batch-size'], '--batch-size', 50_000) || 50_000,
       onProgress: ({ bytesRead, totalBytes, rows }) => {
         const fraction = totalBytes === 0 ? 1 : Math.min(1, bytesRead / totalBytes);
@@ -263,6 +295,41 @@ function countryOption(value: string | undefined): CountryCode | undefined {
       `invalid --country "${value}": expected an ISO 3166-1 alpha-2 code that libphonenumber-js supports, such as GB, US or DE`,
     );
   return code;
+}
+
+/** Parses --encoding. An unknown label stops the command here, before the file is read. */
+function encodingOption(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (encodingName(value) === null)
+    throw new UsageError(
+      `unknown --encoding "${value}": expected an encoding label that TextDecoder accepts (WHATWG Encoding Standard), such as gb18030, big5, shift_jis, euc-kr or windows-1252`,
+    );
+  return value;
+}
+
+/** Reads the file through before the import starts. A workbook or a file that is not UTF-8 stops the command. */
+async function checkFileText(
+  path: string,
+  encoding: string | undefined,
+): Promise<TextEncodingUsed> {
+  try {
+    return await checkCsvFile(path, encoding);
+  } catch (error) {
+    if (!(error instanceof CsvFileError)) throw error;
+    if (error.problem === 'workbook')
+      throw new Error(
+        `${path} is a spreadsheet workbook, not a CSV: save it as CSV UTF-8 (in Excel: File > Save As, type "CSV UTF-8 (Comma delimited)") and import that file. Nothing was imported.`,
+      );
+    throw new Error(
+      [
+        `${path} is not UTF-8 text, so nothing was imported. Either:`,
+        '  - save it again from Excel with File > Save As and the type "CSV UTF-8 (Comma delimited)", or',
+        '  - name the encoding it was saved in: --encoding gb18030 (Excel\'s plain "CSV" on Simplified',
+        '    Chinese Windows), big5 (Traditional Chinese), shift_jis (Japanese), euc-kr (Korean) or',
+        '    windows-1252 (Western European).',
+      ].join('\n'),
+    );
+  }
 }
 
 /** Throws "file not found" or "not a file" for a path the import cannot read as a file. */

@@ -24,6 +24,7 @@ export function formatImportReport(file: string, report: ImportReport, seconds: 
       `${formatCount(report.alreadyPresent)} already on the list, ${formatCount(report.repeated)} repeated in the file, ` +
       `${formatCount(report.rejectedCount)} rejected (${seconds.toFixed(1)} s)`,
     describeColumns(report),
+    ...describeEncoding(report),
     ...describeRepeated(report),
     ...describeDefaultReason(report),
   ];
@@ -47,6 +48,14 @@ export function formatImportReport(file: string, report: ImportReport, seconds: 
     lines.push('Numbers without a country code need --country, for example --country GB.');
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** Returns a line naming the encoding, unless the file was UTF-8 without a byte order mark. */
+function describeEncoding(report: ImportReport): string[] {
+  const { name, from } = report.encoding;
+  if (from === 'given') return [`Text encoding: ${name} (from --encoding).`];
+  if (from === 'bom') return [`Text encoding: ${name} (from the byte order mark).`];
+  return [];
 }
 
 /** Says how many rows got the default reason because neither the row nor --reason gave one. */

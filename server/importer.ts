@@ -2,6 +2,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { CountryCode } from '../lib/phone/normalize.ts';
 import type { OptionalColumn } from '../lib/suppression/csv-columns.ts';
+import { checkCsvBytes, type TextEncodingUsed } from '../lib/suppression/csv-encoding.ts';
 import {
   readDncRows,
   type CsvProblem,
@@ -33,6 +34,13 @@ export interface ImportOptions {
   batchSize?: number;
   /** Called after each committed batch with bytes read so far and the file size. */
   onProgress?: (progress: { bytesRead: number; totalBytes: number; rows: number }) => void;
+  /** WHATWG label of the file's encoding; without it the file must be UTF-8. A byte order mark wins. */
+  encoding?: string;
+  /**
+   * Result of `checkCsvFile` for this file and `encoding`, when the caller
+   * has run it already. Without it, the file is checked here first.
+   */
+  checked?: TextEncodingUsed;
 }
 
 export interface ImportReport {
@@ -57,6 +65,19 @@ export interface ImportReport {
   phoneColumn: string | number;
   /** Header names of the reason, source and added-at columns that were found. */
   optionalColumns: Partial<Record<OptionalColumn, string>>;
+  /** Encoding the file's bytes were read in. */
+  encoding: TextEncodingUsed;
+}
+
+/**
+ * Reads a file through once, before anything is imported, and returns the
+ * encoding it will be read in. Throws `CsvFileError` for a workbook, and for a
+ * file that is not UTF-8 when no other `encoding` is named. The import commits
+ * a batch at a time, so a bad byte found while importing would leave the rows
+ * before it on the list.
+ */
+export async function checkCsvFile(file: string, encoding?: string): Promise<TextEncodingUsed> {
+  return checkCsvBytes(createReadStream(file, { highWaterMark: READ_BYTES }), encoding);
 }
 
 /**
@@ -66,7 +87,9 @@ export interface ImportReport {
  * same rows. A row's own reason and source win over `options.reason` and
  * `options.source`. Numbers already on the list keep their entry. Of a number
  * repeated in the file the first row counts, and the report lists the later
- * rows apart, each with the line it repeats.
+ * rows apart, each with the line it repeats. The file is checked with
+ * `checkCsvFile` before the first batch, so a workbook or a file that is not
+ * UTF-8 adds nothing.
  */
 // NOTE: an added-at column is checked, and rows with an unreadable date are
 // rejected as in the Options import, but the list stores the import time,
@@ -77,6 +100,7 @@ export async function importDncFile(
   file: string,
   options: ImportOptions,
 ): Promise<ImportReport> {
+  const checked = options.checked ?? (await checkCsvFile(file, options.encoding));
   const totalBytes = statSync(file).size;
   const batchSize = options.batchSize ?? 50_000;
   const source = options.source ?? `import:${basename(file)}`;
@@ -95,6 +119,7 @@ export async function importDncFile(
     headerDetected: false,
     phoneColumn: 0,
     optionalColumns: {},
+    encoding: checked,
   };
   let fractionRead = 0;
   // The line of the row that brought each number. The key is the E.164 digits
@@ -133,6 +158,7 @@ export async function importDncFile(
       // Empty, so that rows without a reason can be counted below when no reason option was given.
       defaultReason: options.reason ?? '',
       source,
+      encoding: options.encoding,
       onProgress: (fraction) => {
         fractionRead = fraction;
       },
@@ -177,5 +203,6 @@ export async function importDncFile(
   report.headerDetected = layout.headerDetected;
   report.phoneColumn = layout.phoneColumn;
   report.optionalColumns = layout.optionalColumns;
+  report.encoding = layout.encoding;
   return report;
 }

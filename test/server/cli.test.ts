@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FeedPage, Health } from '../../lib/api/schemas.ts';
 import { MAX_LISTED_REJECTS } from '../../server/importer.ts';
 import { startServer } from '../../server/index.ts';
+import { GBK_CSV, WORKBOOK_STARTS } from '../fixtures/csv-bytes.ts';
 import { makeTempDir, runCli } from './helpers.ts';
 
 let dir: string;
@@ -245,6 +246,95 @@ describe('import-dnc', () => {
     expect(result.stdout).toContain(', 1 added,');
   });
 
+  async function storedReasons(): Promise<unknown[]> {
+    const server = await startServer({ dbPath: dir, logger: pino({ level: 'silent' }) });
+    try {
+      return server.stores.db
+        .prepare('SELECT reason FROM suppressions ORDER BY e164')
+        .pluck()
+        .all();
+    } finally {
+      await server.close();
+    }
+  }
+
+  it('keeps GBK reasons with --encoding gb18030', async () => {
+    const csv = join(dir, 'dnc-gbk.csv');
+    writeFileSync(csv, GBK_CSV);
+
+    const result = runCli([
+      'import-dnc',
+      csv,
+      '--encoding',
+      'gb18030',
+      '--country',
+      'CN',
+      '--db',
+      dir,
+    ]);
+
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('2 rows, 2 added');
+    expect(result.stdout).toContain('Columns: phone "电话", reason "原因".');
+    expect(result.stdout).toContain('Text encoding: gb18030 (from --encoding).');
+    expect(await storedReasons()).toEqual(['不要再打', '客户投诉（GBK文件）']);
+  });
+
+  it('stops at non-UTF-8 file, importing nothing', () => {
+    const csv = join(dir, 'dnc-gbk.csv');
+    writeFileSync(csv, GBK_CSV);
+    const db = join(dir, 'db');
+
+    const result = runCli(['import-dnc', csv, '--country', 'CN', '--db', db]);
+
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(`error: ${csv} is not UTF-8 text, so nothing was imported.`);
+    expect(result.stderr).toContain('"CSV UTF-8 (Comma delimited)"');
+    expect(result.stderr).toContain('--encoding gb18030');
+    expect(result.stderr).toContain('windows-1252');
+    expect(existsSync(db)).toBe(false);
+  });
+
+  it('reads a UTF-16 file with a byte order mark', async () => {
+    const csv = join(dir, 'unicode.txt');
+    writeFileSync(
+      csv,
+      Buffer.from('\uFEFFphone\treason\r\n+8613800138010\t客户投诉\r\n', 'utf16le'),
+    );
+
+    const result = runCli(['import-dnc', csv, '--db', dir]);
+
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Text encoding: utf-16le (from the byte order mark).');
+    expect(await storedReasons()).toEqual(['客户投诉']);
+  });
+
+  it.each(WORKBOOK_STARTS)('rejects an %s workbook, importing nothing', (kind, start) => {
+    const file = join(dir, `list${kind.split(' ')[0]}`);
+    writeFileSync(file, Buffer.concat([start, Buffer.from('+447400123456\n')]));
+    const db = join(dir, 'db');
+
+    const result = runCli(['import-dnc', file, '--encoding', 'gb18030', '--db', db]);
+
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(
+      `error: ${file} is a spreadsheet workbook, not a CSV: save it as CSV UTF-8`,
+    );
+    expect(existsSync(db)).toBe(false);
+  });
+
+  it.each(['klingon', 'iso-2022-kr'])('rejects unknown encoding %s at once', (label) => {
+    const missing = join(dir, 'nowhere.csv');
+
+    const result = runCli(['import-dnc', missing, '--encoding', label, '--db', dir]);
+
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(`unknown --encoding "${label}"`);
+    expect(result.stderr).toContain('gb18030');
+  });
+
   it('reports a missing file', () => {
     const missing = join(dir, 'nowhere.csv');
 
@@ -337,6 +427,8 @@ describe('serve', () => {
       '--burst',
       '--country',
       '--reason',
+      '--encoding',
+      'CSV UTF-8',
     ]) {
       expect(result.stdout).toContain(word);
     }

@@ -216,6 +216,43 @@ describe('importDncFile report', () => {
   });
 });
 
+describe('importDncFile text encoding', () => {
+  it('adds nothing when late bytes are not UTF-8', async () => {
+    const rows = Array.from({ length: 80_000 }, (_, i) => `+4479${String(i).padStart(8, '0')},ok`);
+    const file = join(dir, 'late.csv');
+    // "不要" in GBK, after 1.4 MB of UTF-8 rows.
+    writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from(`phone,reason\n${rows.join('\n')}\n`),
+        Buffer.from('2b3434373430303132333435362cb2bbd2aa0a', 'hex'),
+      ]),
+    );
+
+    await expect(
+      importDncFile(db, stores.suppressions, file, { ...OPTIONS, batchSize: 1_000 }),
+    ).rejects.toMatchObject({ problem: 'notUtf8' });
+
+    expect(listed()).toEqual([]);
+  });
+
+  it('reads the encoding it is given', async () => {
+    const file = join(dir, 'gbk.csv');
+    writeFileSync(
+      file,
+      Buffer.from('70686f6e652cd4add2f20a2b3434373430303132333435362cb2bbd2aa0a', 'hex'),
+    );
+
+    const report = await importDncFile(db, stores.suppressions, file, {
+      ...OPTIONS,
+      encoding: 'gb18030',
+    });
+
+    expect(report.encoding).toEqual({ name: 'gb18030', from: 'given' });
+    expect(listed()).toMatchObject([{ e164: '+447400123456', reason: '不要' }]);
+  });
+});
+
 describe('importDncFile and parseDncCsv', () => {
   // A rejected row for each problem that can occur with a country set, a
   // multi-line note, a number repeated in another format, per-row reasons,
