@@ -1,6 +1,12 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { t, tCount, type CountedMessage } from '@/lib/i18n';
-import type { CsvImportPreview, CsvRejectedRow } from '@/lib/suppression/csv';
+import { t, tCount, type CountedMessage, type MessageKey } from '@/lib/i18n';
+import type { CsvImportPreview, CsvRejectedRow, TextEncodingChoice } from '@/lib/suppression/csv';
+import {
+  CsvFileError,
+  LEGACY_ENCODINGS,
+  legacyEncodingFor,
+  type LegacyEncoding,
+} from '@/lib/suppression/csv-encoding';
 import type { ImportChoices, ListedCounts } from '@/lib/suppression/import-merge';
 
 /** A file read for import, with the numbers of it that are already on the list. */
@@ -14,12 +20,14 @@ export interface ImportPreview extends ListedCounts {
 export interface CsvImportApi {
   /**
    * Reads and checks a file. `country` is the default country shown in the
-   * settings form, saved or not. Undefined means the saved one.
+   * settings form, saved or not. Undefined means the saved one. `encoding`
+   * chooses how to read a file that is not UTF-8.
    */
   parse(
     file: File,
     country: string | undefined,
     onProgress: (fraction: number) => void,
+    encoding: TextEncodingChoice,
   ): Promise<ImportPreview>;
   commit(
     preview: CsvImportPreview,
@@ -31,12 +39,21 @@ export interface CsvImportApi {
 /** Rows listed on screen in each table (rejected, duplicate); the rest are counted. */
 const SHOWN_ROWS = 50;
 
+const ENCODING_LABELS: Record<LegacyEncoding, MessageKey> = {
+  gb18030: 'encoding_gb18030',
+  big5: 'encoding_big5',
+  shift_jis: 'encoding_shift_jis',
+  'euc-kr': 'encoding_euc_kr',
+  'windows-1252': 'encoding_windows_1252',
+};
+
 type Step =
   | { name: 'idle' }
   | { name: 'reading'; progress: number }
   | { name: 'preview'; preview: ImportPreview }
   | { name: 'sending'; progress: number }
   | { name: 'done'; size: number }
+  /** `message` is the whole text shown. */
   | { name: 'failed'; message: string };
 
 /**
@@ -46,6 +63,9 @@ type Step =
  * replace reasons are read at confirmation, so they may change while the
  * preview shows. A change of the default country reads the chosen file again,
  * so the preview, and what the import sends, always use the country on screen.
+ * A file that is not UTF-8 is read in the legacy encoding of the UI language.
+ * The preview names that encoding and shows the first rows as read, and
+ * picking another encoding reads the file again.
  */
 export function CsvImport({
   api,
@@ -65,6 +85,8 @@ export function CsvImport({
   const [step, setStep] = useState<Step>({ name: 'idle' });
   // The file being read or previewed; null once imported, cancelled or failed.
   const chosenFile = useRef<File | null>(null);
+  // The encoding picked for that file; undefined reads UTF-8, with the fallback.
+  const pickedEncoding = useRef<string | undefined>(undefined);
   // Counts reads, so a read overtaken by a newer one (the country changed
   // while it ran) does not replace the newer preview.
   const reads = useRef(0);
@@ -73,22 +95,38 @@ export function CsvImport({
     const current = ++reads.current;
     chosenFile.current = chosen;
     setStep({ name: 'reading', progress: 0 });
+    const encoding: TextEncodingChoice = {
+      encoding: pickedEncoding.current,
+      fallbackEncoding: legacyEncodingFor(language),
+    };
     try {
-      const preview = await api.parse(chosen, readCountry, (progress) => {
-        if (current === reads.current) setStep({ name: 'reading', progress });
-      });
+      const preview = await api.parse(
+        chosen,
+        readCountry,
+        (progress) => {
+          if (current === reads.current) setStep({ name: 'reading', progress });
+        },
+        encoding,
+      );
       if (current === reads.current) setStep({ name: 'preview', preview });
     } catch (error) {
       if (current !== reads.current) return;
       chosenFile.current = null;
-      setStep({ name: 'failed', message: error instanceof Error ? error.message : String(error) });
+      setStep({ name: 'failed', message: readFailure(error) });
     }
   };
 
   const onFile = (chosen: File | undefined) => {
     if (!chosen) return;
     setReplaceReasons(false);
+    pickedEncoding.current = undefined;
     void read(chosen, country);
+  };
+
+  const onEncoding = (encoding: string) => {
+    if (!chosenFile.current) return;
+    pickedEncoding.current = encoding;
+    void read(chosenFile.current, country);
   };
 
   // Runs when the country changes. A newly chosen file is read by onFile.
@@ -115,7 +153,7 @@ export function CsvImport({
       );
       setStep({ name: 'done', size });
     } catch (error) {
-      setStep({ name: 'failed', message: error instanceof Error ? error.message : String(error) });
+      setStep({ name: 'failed', message: t('importFailed', errorText(error)) });
     }
   };
 
@@ -156,6 +194,7 @@ export function CsvImport({
           language={language}
           replaceReasons={replaceReasons}
           onReplaceReasons={setReplaceReasons}
+          onEncoding={onEncoding}
           onConfirm={() => void onConfirm(step.preview.csv)}
           onCancel={onCancel}
         />
@@ -163,11 +202,26 @@ export function CsvImport({
       {step.name === 'done' && <p role="status">{tCount('importDone', step.size)}</p>}
       {step.name === 'failed' && (
         <p role="alert" className="error">
-          {t('importFailed', step.message)}
+          {step.message}
         </p>
       )}
     </section>
   );
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Returns the message for a file that could not be read. A workbook gets its own advice. */
+function readFailure(error: unknown): string {
+  if (error instanceof CsvFileError && error.problem === 'workbook') return t('importWorkbook');
+  return t('importFailed', errorText(error));
+}
+
+function encodingLabel(name: string): string {
+  const key = ENCODING_LABELS[name as LegacyEncoding] as MessageKey | undefined;
+  return key === undefined ? name : t(key);
 }
 
 function Progress({ label, value }: { label: string; value: number }) {
@@ -186,6 +240,7 @@ function Preview({
   language,
   replaceReasons,
   onReplaceReasons,
+  onEncoding,
   onConfirm,
   onCancel,
 }: {
@@ -196,6 +251,8 @@ function Preview({
   language: string;
   replaceReasons: boolean;
   onReplaceReasons: (replace: boolean) => void;
+  /** Reads the file again in the encoding picked. */
+  onEncoding: (encoding: string) => void;
   onConfirm: () => void;
   onCancel: () => void;
 }) {
@@ -211,11 +268,14 @@ function Preview({
     [csv.accepted],
   );
   const reasonMissing = needsReason && reason === '';
+  // A UTF-8 file, with or without a byte order mark, gets no encoding line.
+  const notUtf8 = csv.encoding.from === 'fallback' || csv.encoding.from === 'given';
 
   return (
     <div className="preview">
       <div role="status">
         {fileName !== '' && <p>{t('importFileName', fileName)}</p>}
+        {notUtf8 && <p>{t('importEncodingUsed', encodingLabel(csv.encoding.name))}</p>}
         {accepted > 0 ? (
           <p>{tCount('importPreview', accepted - listed)}</p>
         ) : (
@@ -230,6 +290,9 @@ function Preview({
           <p>{reasonMissing ? t('importReasonMissing') : t('importReasonUsed', reason)}</p>
         )}
       </div>
+      {notUtf8 && (
+        <EncodingPicker encoding={csv.encoding.name} rows={csv.firstRows} onPick={onEncoding} />
+      )}
       {listedWithReason > 0 && (
         <label htmlFor={replaceId} className="inline">
           <input
@@ -263,6 +326,54 @@ function Preview({
           {t('importCancel')}
         </button>
       </div>
+    </div>
+  );
+}
+
+/**
+ * Offers the legacy encodings for a file that is not UTF-8, with the first
+ * rows as read, so the user can see whether the text came out right.
+ */
+function EncodingPicker({
+  encoding,
+  rows,
+  onPick,
+}: {
+  encoding: string;
+  rows: CsvImportPreview['firstRows'];
+  onPick: (encoding: string) => void;
+}) {
+  const pickerId = useId();
+  const rowsId = useId();
+
+  return (
+    <div className="encoding">
+      <label htmlFor={pickerId}>{t('importEncodingLabel')}</label>
+      <select id={pickerId} value={encoding} onChange={(event) => onPick(event.target.value)}>
+        {LEGACY_ENCODINGS.map((name) => (
+          <option key={name} value={name}>
+            {encodingLabel(name)}
+          </option>
+        ))}
+      </select>
+      <p className="help">{t('importEncodingHint')}</p>
+      {rows.length > 0 && (
+        <>
+          <p id={rowsId}>{t('importFirstRows')}</p>
+          <table className="first-rows" aria-labelledby={rowsId}>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.line}>
+                  <th scope="row">{row.line}</th>
+                  {row.fields.map((field, index) => (
+                    <td key={index}>{field}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
     </div>
   );
 }

@@ -792,6 +792,26 @@ const MESSAGES = {
     'Establishing, exercising or defending legal claims',
     '提起、行使或抗辩法律诉求',
   ],
+  // $1 is one of the encoding_* names.
+  importEncodingUsed: [
+    'This file is not UTF-8 text. It was read as $1.',
+    '此文件不是 UTF-8 编码，已按$1读取。',
+  ],
+  importEncodingLabel: ['Text encoding', '文本编码'],
+  importEncodingHint: [
+    'If the text in the rows below looks wrong, choose the encoding the file was saved in. A file saved from Excel as "CSV UTF-8 (Comma delimited)" needs no choice.',
+    '如果下面各行的文字显示不正确，请选择文件保存时使用的编码。在 Excel 中另存为“CSV UTF-8（逗号分隔）”的文件无需选择。',
+  ],
+  importFirstRows: ['The first rows as read:', '按此编码读取的前几行：'],
+  importWorkbook: [
+    'This is a spreadsheet workbook, not a CSV: save it as CSV UTF-8. In Excel, choose File > Save As, pick "CSV UTF-8 (Comma delimited)" as the type, and choose the new file here.',
+    '这是电子表格工作簿，不是 CSV 文件：请另存为 CSV UTF-8。在 Excel 中选择“文件 > 另存为”，保存类型选“CSV UTF-8（逗号分隔）”，然后在此选择新文件。',
+  ],
+  encoding_gb18030: ['Chinese, Simplified (GB18030)', '简体中文（GB18030）'],
+  encoding_big5: ['Chinese, Traditional (Big5)', '繁体中文（Big5）'],
+  encoding_shift_jis: ['Japanese (Shift_JIS)', '日文（Shift_JIS）'],
+  encoding_euc_kr: ['Korean (EUC-KR)', '韩文（EUC-KR）'],
+  encoding_windows_1252: ['Western European (Windows-1252)', '西欧语言（Windows-1252）'],
 };
 
 function placeholders(text) {

@@ -67,7 +67,7 @@ const api: OptionsApi = {
     remove: async (pattern) => (await sendToBackground('sites.remove', { pattern })).sites,
   },
   csv: {
-    parse: async (file, country, onProgress) => {
+    parse: async (file, country, onProgress, encoding) => {
       const used = country ?? (await readSettings()).defaultCountry;
       const csv = await parseDncCsv(file, {
         defaultCountry: used as Parameters<typeof parseDncCsv>[1]['defaultCountry'],
@@ -75,6 +75,7 @@ const api: OptionsApi = {
         defaultReason: '',
         source: `csv:${file.name}`,
         onProgress,
+        ...encoding,
       });
       return { csv, country: used, ...(await countListedInStore(csv)) };
     },
