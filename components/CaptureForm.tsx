@@ -10,6 +10,7 @@ import {
   type Jurisdiction,
   type Scope,
 } from '@/lib/cases/model';
+import { localTimeZone } from '@/lib/cases/calendar';
 import { jurisdictionForRegion } from '@/lib/cases/jurisdiction';
 import { normalizePhone, phoneRegion, type CountryCode } from '@/lib/phone/normalize';
 import { SNAPSHOT_LIMITS, type RecordSnapshot } from '@/lib/sites/types';
@@ -236,6 +237,10 @@ function CaptureDraft({
           : {}),
       },
       ...(draft.notes.trim() ? { notes: draft.notes.trim() } : {}),
+      // The deadline days are counted on the calendar of the zone the request
+      // arrived in. It travels in the queued case, so a case sent later, or
+      // from elsewhere, keeps it.
+      timeZone: localTimeZone(),
     };
     const parsed = caseCaptureSchema.safeParse(candidate);
     if (!parsed.success) {

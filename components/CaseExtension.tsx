@@ -3,7 +3,7 @@ import { CASE_TEXT_LIMITS, type Case, type DeadlineRuleInfo } from '@/lib/api/sc
 import { isFinalStatus } from '@/lib/cases/workflow';
 import { t, tCount } from '@/lib/i18n';
 import { dateInputToIso, dateInputValue, isFutureDate } from './date-input';
-import { formatDate } from './format';
+import { formatCaseDate } from './format';
 import { PastDateInput } from './PastDateInput';
 import type { SendPatch } from './NextSteps';
 
@@ -32,8 +32,7 @@ export function CaseExtension({
   if (item.minimisedAt || isFinalStatus(item.status)) return null;
 
   const period = item.deadlineRule.extension;
-  // The deadline ends at the last millisecond of its day in the case's zone.
-  const dateOf = (iso: string) => formatDate(Date.parse(iso), item.timeZone);
+  const dateOf = (iso: string) => formatCaseDate(iso, item.timeZone);
   let body: ReactNode = null;
   if (item.extensions.length > 0) {
     body = (

@@ -4,7 +4,7 @@ import { t, type MessageKey } from '@/lib/i18n';
 import type { ResponseOf } from '@/lib/messaging/protocol';
 import { caseTitle, shortCaseId } from './case-text';
 import { ListingControls, deadlineText, useCaseListing } from './CaseList';
-import { formatTime } from './format';
+import { formatCaseDate } from './format';
 
 /** Calls the side panel makes to offer a lead the team's queue. */
 export interface TeamApi {
@@ -34,7 +34,7 @@ export function CaseQueue({ api, onOpen }: { api: TeamApi; onOpen: (id: string) 
             <span data-status={item.status}>{t(`status_${item.status}` as MessageKey)}</span>
             <span className={item.overdue ? 'error' : 'help'}>
               {deadlineText(item)} ·{' '}
-              {t('caseDue', formatTime(Date.parse(item.extendedDueAt ?? item.dueAt)))}
+              {t('caseDue', formatCaseDate(item.extendedDueAt ?? item.dueAt, item.timeZone))}
             </span>
             <span className="help">
               {t('queueCreatedBy', item.createdBy)} · {t('caseShortId', shortCaseId(item.id))}

@@ -8,7 +8,7 @@ import { deadlineText, type CasesApi } from './CaseList';
 import { CaseNotes } from './CaseNotes';
 import { CaseProcessors, processorDoneBlock, processorName } from './CaseProcessors';
 import { errorText } from './error-text';
-import { formatTime } from './format';
+import { formatCaseDate, formatTime } from './format';
 import { NextSteps, type SendPatch } from './NextSteps';
 
 /**
@@ -87,11 +87,11 @@ export function CaseView({
             <strong>{t(`status_${item.status}` as MessageKey)}</strong> · {deadlineText(item)}
           </p>
           <p className="help">
-            {t('caseDue', formatTime(Date.parse(item.extendedDueAt ?? item.dueAt)))}
+            {t('caseDue', formatCaseDate(item.extendedDueAt ?? item.dueAt, item.timeZone))}
           </p>
           {item.telemarketingDueAt && (
             <p className="help">
-              {t('caseTelemarketingDue', formatTime(Date.parse(item.telemarketingDueAt)))}
+              {t('caseTelemarketingDue', formatCaseDate(item.telemarketingDueAt, item.timeZone))}
             </p>
           )}
 
@@ -121,7 +121,7 @@ export function CaseView({
             {(item.timeline ?? []).map((entry) => (
               <li key={entry.seq}>
                 <span className="help">{formatTime(Date.parse(entry.at))}</span> {entry.actor}:{' '}
-                {timelineText(entry, item.checklist)}
+                {timelineText(entry, item)}
               </li>
             ))}
           </ol>

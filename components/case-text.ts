@@ -13,9 +13,12 @@ import {
 } from '@/lib/cases/model';
 import { isPlaceholderSystem } from '@/lib/cases/checklist';
 import { formatCount, t, tCount, type MessageKey } from '@/lib/i18n';
-import { formatDate, formatList, formatTime } from './format';
+import { formatCaseDate, formatDate, formatList } from './format';
 
 type ChecklistItem = Case['checklist'][number];
+
+/** The fields of a case that the timeline descriptions use. */
+type TimelineCase = Pick<Case, 'checklist' | 'timeZone'>;
 
 /**
  * Names a checklist item in the browser's language, with its system or
@@ -29,7 +32,6 @@ export function checklistLabel(item: Pick<ChecklistItem, 'kind' | 'system'>): st
     : label;
 }
 
-const formatIsoTime = (value: string): string => formatTime(Date.parse(value));
 /** Formats a time that the agent entered as a date (a processor's dates, the day the customer was informed) without its time of day. */
 const formatIsoDay = (value: string): string => formatDate(Date.parse(value));
 
@@ -43,11 +45,15 @@ export function shortCaseId(id: string): string {
  * name, so it is named by its outcome, date and law instead of a bare UUID.
  */
 export function caseTitle(
-  item: Pick<Case, 'id' | 'subject' | 'receivedAt' | 'jurisdiction' | 'minimisedAt'>,
+  item: Pick<Case, 'id' | 'subject' | 'receivedAt' | 'jurisdiction' | 'minimisedAt' | 'timeZone'>,
 ): string {
   if (item.subject.name) return item.subject.name;
 
-  const facts = [formatDate(Date.parse(item.receivedAt)), t(`jurisdiction_${item.jurisdiction}`)];
+  // The day the request arrived is day zero of the deadline, so it is read in the case's zone.
+  const facts = [
+    formatCaseDate(item.receivedAt, item.timeZone),
+    t(`jurisdiction_${item.jurisdiction}`),
+  ];
   if (item.minimisedAt) return t('caseClosedTitle', facts);
   return item.subject.crm?.recordId ?? t('caseUntitledTitle', facts);
 }
@@ -79,15 +85,15 @@ function describeMinimised(removed: readonly string[]): string | null {
 }
 
 /** Describes an entry's details, or returns null when they lack a fact the message needs. */
-type Describe = (details: TimelineDetails, checklist: readonly ChecklistItem[]) => string | null;
+type Describe = (details: TimelineDetails, item: TimelineCase) => string | null;
 
 function describeWith<T extends z.ZodType>(
   schema: T,
-  describe: (details: z.output<T>, checklist: readonly ChecklistItem[]) => string | null,
+  describe: (details: z.output<T>, item: TimelineCase) => string | null,
 ): Describe {
-  return (details, checklist) => {
+  return (details, item) => {
     const parsed = schema.safeParse(details);
-    return parsed.success ? describe(parsed.data, checklist) : null;
+    return parsed.success ? describe(parsed.data, item) : null;
   };
 }
 
@@ -101,12 +107,12 @@ const DESCRIBERS = new Map<string, Describe>([
         jurisdiction: jurisdictionSchema,
         dueAt: isoDateTimeSchema,
       }),
-      (details) =>
+      (details, item) =>
         t('timelineCreated', [
           t(`channel_${details.channel}`),
           t(`scope_${details.scope}`),
           t(`jurisdiction_${details.jurisdiction}`),
-          formatIsoTime(details.dueAt),
+          formatCaseDate(details.dueAt, item.timeZone),
         ]),
     ),
   ],
@@ -149,7 +155,7 @@ const DESCRIBERS = new Map<string, Describe>([
         status: checklistItemStatusSchema,
         withNote: z.boolean().optional(),
       }),
-      (details, checklist) => {
+      (details, { checklist }) => {
         // The event names the item's kind but not its system, which the case still lists.
         const item = checklist.find((candidate) => candidate.id === details.itemId);
         const kind = details.kind ?? item?.kind;
@@ -194,8 +200,10 @@ const DESCRIBERS = new Map<string, Describe>([
         extendedDueAt: isoDateTimeSchema.optional(),
         extensionIgnored: z.string().optional(),
       }),
-      ({ extendedDueAt, extensionIgnored }) => {
-        if (extendedDueAt) return t('timelineExtended', formatIsoTime(extendedDueAt));
+      ({ extendedDueAt, extensionIgnored }, item) => {
+        if (extendedDueAt) {
+          return t('timelineExtended', formatCaseDate(extendedDueAt, item.timeZone));
+        }
         // NOTE: the server explains an ignored extension in English only
         // (lib/cases/deadlines.ts), so the reason stays English here.
         if (extensionIgnored) return t('timelineExtensionIgnored', extensionIgnored);
@@ -229,8 +237,8 @@ const DESCRIBERS = new Map<string, Describe>([
  * version does not know, and for details it cannot read (a newer server, or
  * one older than the details field).
  */
-export function timelineText(entry: TimelineEntry, checklist: readonly ChecklistItem[]): string {
+export function timelineText(entry: TimelineEntry, item: TimelineCase): string {
   const describe = DESCRIBERS.get(entry.type);
   if (!describe || !entry.details) return entry.summary;
-  return describe(entry.details, checklist) ?? entry.summary;
+  return describe(entry.details, item) ?? entry.summary;
 }

@@ -17,6 +17,21 @@ export function formatDate(ms: number, timeZone?: string): string {
   });
 }
 
+/**
+ * Formats an instant of a case, such as a deadline, as the date it falls on
+ * in the case's time zone. The law counts a case's days on that zone's
+ * calendar, so every reader sees the same date wherever they are. A zone
+ * this browser does not know gives the date on the browser's own calendar.
+ */
+export function formatCaseDate(iso: string, timeZone: string): string {
+  try {
+    return formatDate(Date.parse(iso), timeZone);
+  } catch {
+    // toLocaleDateString throws a RangeError for an unknown time zone.
+    return formatDate(Date.parse(iso));
+  }
+}
+
 /** Joins items as a list in the browser's language ("a, b and c", "a、b和c"). */
 export function formatList(items: readonly string[]): string {
   return new Intl.ListFormat(browser.i18n.getUILanguage(), {

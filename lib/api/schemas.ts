@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { assertTimeZone } from '../cases/calendar.ts';
 import {
   CASE_STATUSES,
   CHANNELS,
@@ -9,6 +8,7 @@ import {
   LEGAL_BASES,
   SCOPES,
   VERIFICATION_METHODS,
+  timeZoneSchema,
 } from '../cases/model.ts';
 import { FINAL_STATUSES } from '../cases/workflow.ts';
 
@@ -242,20 +242,7 @@ export const CaseSubject = z.object({
 export type CaseSubject = z.infer<typeof CaseSubject>;
 
 /** An IANA time-zone name that this runtime supports, such as "Europe/Berlin". */
-export const TimeZone = z
-  .string()
-  .min(1)
-  .max(64)
-  .refine(isKnownTimeZone, 'must be an IANA time zone such as Europe/Berlin or UTC');
-
-function isKnownTimeZone(value: string): boolean {
-  try {
-    assertTimeZone(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
+export const TimeZone = timeZoneSchema;
 
 /**
  * Outcome of an identity check as the client sends it. Strict, so a body that

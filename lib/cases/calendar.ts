@@ -45,6 +45,25 @@ export function assertTimeZone(timeZone: string): void {
   formatterFor(timeZone);
 }
 
+/** Tells whether this runtime supports `timeZone` as an IANA zone. */
+export function isKnownTimeZone(timeZone: string): boolean {
+  try {
+    assertTimeZone(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Returns the IANA zone of this runtime's clock ("Asia/Shanghai"), or "UTC"
+ * when the runtime names none it supports.
+ */
+export function localTimeZone(): string {
+  const zone: unknown = new Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return typeof zone === 'string' && isKnownTimeZone(zone) ? zone : 'UTC';
+}
+
 interface WallClock extends CalendarDate {
   hour: number;
   minute: number;

@@ -1,11 +1,19 @@
 import { z } from 'zod';
 import { E164_PATTERN } from '../phone/normalize.ts';
+import { isKnownTimeZone } from './calendar.ts';
 
 // Schemas for deletion cases, shared by the extension, the server and tests.
 // Objects that carry staff input are strict, so a field the model does not
 // know (above all a customer's verification answer) is rejected, not stored.
 
 export const isoDateTimeSchema = z.iso.datetime({ offset: true });
+
+/** An IANA time-zone name that this runtime supports, such as "Europe/Berlin". */
+export const timeZoneSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine(isKnownTimeZone, 'must be an IANA time zone such as Europe/Berlin or UTC');
 
 export const e164Schema = z
   .string()
@@ -185,6 +193,8 @@ export const caseCaptureSchema = z.strictObject({
   jurisdiction: jurisdictionSchema,
   subject: subjectSchema,
   notes: z.string().max(4000).optional(),
+  /** Zone of the agent's clock, whose calendar counts the deadline days. The server assumes UTC without it. */
+  timeZone: timeZoneSchema.optional(),
 });
 export type CaseCapture = z.infer<typeof caseCaptureSchema>;
 

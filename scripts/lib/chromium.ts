@@ -31,10 +31,10 @@ export interface ExtensionSession {
 /**
  * Starts Chromium with the built extension and waits for its service worker.
  * Without `userDataDir` the profile is a fresh temporary one; `args` are
- * added to the usual flags.
+ * added to the usual flags. `timezoneId` sets the clock's zone in pages.
  */
 export async function launchWithExtension(
-  options: { headless?: boolean; userDataDir?: string; args?: string[] } = {},
+  options: { headless?: boolean; userDataDir?: string; args?: string[]; timezoneId?: string } = {},
 ): Promise<ExtensionSession> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension in ${EXTENSION_DIR}; run npm run build first.`);
@@ -53,6 +53,7 @@ export async function launchWithExtension(
     env: { ...process.env, LANGUAGE: 'en_US' },
     locale: 'en-US',
     viewport: { width: 1200, height: 800 },
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
   });
   const worker =
     context.serviceWorkers()[0] ??

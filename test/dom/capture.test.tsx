@@ -79,6 +79,24 @@ describe('CaptureForm', () => {
     });
   });
 
+  it("sends the time zone of the agent's clock", async () => {
+    const resolved = Intl.DateTimeFormat.prototype.resolvedOptions;
+    vi.spyOn(Intl.DateTimeFormat.prototype, 'resolvedOptions').mockImplementation(function (
+      this: Intl.DateTimeFormat,
+    ) {
+      return { ...resolved.call(this), timeZone: 'Asia/Shanghai' };
+    });
+    const { api, capture } = fakeApi();
+    render(<CaptureForm api={api} />);
+    await screen.findByDisplayValue('Ana García');
+
+    await userEvent.click(saveButton());
+
+    await screen.findByText(/2 numbers are blocked now/);
+    vi.restoreAllMocks();
+    expect(capture.mock.calls[0]?.[0].timeZone).toBe('Asia/Shanghai');
+  });
+
   it('refuses a typed phone that is not a number', async () => {
     const { api, capture } = fakeApi({ ...RECORD, phones: [] });
     render(<CaptureForm api={api} />);

@@ -5,7 +5,6 @@ import { describe, expect, it, vi } from 'vitest';
 import { CaseList, type CasesApi } from '../../components/CaseList';
 import { CaseView } from '../../components/CaseView';
 import { dateInputToIso } from '../../components/date-input';
-import { formatTime } from '../../components/format';
 import type { Case, TimelineEntry } from '../../lib/api/schemas';
 import { SyncError } from '../../lib/sync/errors';
 import { messagesOf } from '../setup/english-messages';
@@ -13,6 +12,10 @@ import { messagesOf } from '../setup/english-messages';
 /** A date as the case view shows one the agent entered, in the tests' English UI. */
 const dayOf = (iso: string): string =>
   new Date(Date.parse(iso)).toLocaleDateString('en', { dateStyle: 'medium' });
+
+/** A deadline as the case view shows it for a case in UTC, in the tests' English UI. */
+const utcDate = (iso: string) =>
+  new Date(iso).toLocaleDateString('en', { dateStyle: 'medium', timeZone: 'UTC' });
 
 const ID = '7d8f4f0e-2b7c-4c52-9a49-2f4f3f7d9a10';
 const AT = '2026-12-01T10:00:00.000Z';
@@ -76,6 +79,32 @@ describe('CaseView', () => {
     expect(await screen.findByText(/28 days left/)).toBeTruthy();
     expect(screen.getByText('Removed from dial queues')).toBeTruthy();
     expect(screen.getByText(/Case captured/)).toBeTruthy();
+  });
+
+  it("shows deadlines as dates in the case's zone", async () => {
+    // The end of 4 January in Los Angeles is already 5 January in UTC.
+    const item = inProgressCase({
+      timeZone: 'America/Los_Angeles',
+      dueAt: '2027-01-05T07:59:59.999Z',
+      telemarketingDueAt: '2026-12-16T07:59:59.999Z',
+    });
+    render(<CaseView api={fakeApi(item).api} id={ID} onBack={() => undefined} />);
+
+    expect(await screen.findByText('Reply due Jan 4, 2027')).toBeTruthy();
+    expect(screen.getByText('DNC entry must be honoured by Dec 15, 2026')).toBeTruthy();
+  });
+
+  it("names an unnamed case by its zone's day", async () => {
+    const item = inProgressCase({
+      timeZone: 'Asia/Shanghai',
+      receivedAt: '2026-12-04T20:00:00.000Z',
+      subject: { phones: ['+8613800138000'] },
+    });
+    render(<CaseView api={fakeApi(item).api} id={ID} onBack={() => undefined} />);
+
+    expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe(
+      'Case · received Dec 5, 2026 · EU GDPR',
+    );
   });
 
   it('ticks a checklist item with the version read', async () => {
@@ -514,7 +543,7 @@ describe('CaseView', () => {
     [
       'case.created',
       { channel: 'phone_call', scope: 'phone_only', jurisdiction: 'eu_gdpr', dueAt: AT },
-      `Request captured (Phone call, The phone number only, EU GDPR). Reply due ${formatTime(Date.parse(AT))}.`,
+      `Request captured (Phone call, The phone number only, EU GDPR). Reply due ${utcDate(AT)}.`,
     ],
     [
       'suppressions.added',
@@ -548,11 +577,7 @@ describe('CaseView', () => {
       `Processor Mailer Ltd: notified on ${dayOf(AT)}.`,
     ],
     ['case.notes_changed', {}, 'Notes changed.'],
-    [
-      'case.extension',
-      { extendedDueAt: AT },
-      `Reply deadline extended to ${formatTime(Date.parse(AT))}.`,
-    ],
+    ['case.extension', { extendedDueAt: AT }, `Reply deadline extended to ${utcDate(AT)}.`],
     [
       'case.legal_exception',
       { basis: 'legal_claims', reviewer: 'lead-lou' },
@@ -677,9 +702,6 @@ const CONFLICT = new SyncError('rejected', 'Changing the case failed (HTTP 409).
 function pickDate(label: string, value: string) {
   fireEvent.change(screen.getByLabelText(label), { target: { value } });
 }
-
-const utcDate = (iso: string) =>
-  new Date(iso).toLocaleDateString('en', { dateStyle: 'medium', timeZone: 'UTC' });
 
 describe('deadline extension', () => {
   const open = (overrides: Partial<Case> = {}) =>

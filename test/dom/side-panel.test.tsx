@@ -90,6 +90,21 @@ describe('SidePanel', () => {
     expect(rows[1]?.textContent).toContain('Captured by agent-bo');
   });
 
+  it("shows the deadline as a date in the case's zone", async () => {
+    // The end of 4 January in Los Angeles is already 5 January in UTC.
+    const inLosAngeles = openCase('33333333-2b7c-4c52-9a49-2f4f3f7d9a10', 'Maria Lopez', {
+      timeZone: 'America/Los_Angeles',
+      dueAt: '2027-01-05T07:59:59.999Z',
+    });
+    const { team } = renderPanel('lead');
+    vi.mocked(team.queue).mockResolvedValue({ cases: [inLosAngeles] });
+
+    await userEvent.click(await screen.findByRole('tab', { name: 'Team queue' }));
+
+    const deadline = await screen.findByText(/Reply due/);
+    expect(deadline.textContent).toBe('28 days left · Reply due Jan 4, 2027');
+  });
+
   it('keeps an agent to their own cases', async () => {
     const { team } = renderPanel('agent');
 

@@ -53,6 +53,7 @@ interface CaseBody {
   version: number;
   checklist: Array<{ id: string; status: string }>;
   subject: { name?: string; phones: string[] };
+  timeZone: string;
 }
 
 beforeAll(async () => {
@@ -61,7 +62,8 @@ beforeAll(async () => {
   const agent = createToken(server.stores.db, 'agent', 'Agent Ana').token;
   leadToken = createToken(server.stores.db, 'lead', 'Lead Li').token;
   site = await serveFixtures();
-  session = await launchWithExtension();
+  // The agent's clock is not in UTC, the zone the server assumes for a case without one.
+  session = await launchWithExtension({ timezoneId: 'Asia/Shanghai' });
   await configureApi(session, server.url, agent);
   // An empty but current list: numbers count as allowed until someone suppresses them.
   await (await syncNowFromPopup(session)).close();
@@ -154,6 +156,8 @@ describe('deletion request from capture to confirmed close', () => {
     // The passed check from the capture form moved the case past received.
     expect(body.status).toBe('verified');
     expect(body.subject.phones).toContain('+442079460018');
+    // Captured while the server was down, the case kept the zone of the agent's clock.
+    expect(body.timeZone).toBe('Asia/Shanghai');
   });
 
   it('is walked to confirmed by a lead', async () => {

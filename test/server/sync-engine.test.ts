@@ -903,6 +903,31 @@ describe('push', () => {
     expect(runningServer().stores.cases.get(id)?.notes).toBe('Asked to stop calling.');
   });
 
+  it('keeps the capture zone of a queued case', async () => {
+    const id = crypto.randomUUID();
+    const item = caseItem(id, 'Asked on the phone in Shanghai.');
+    if (item.kind !== 'case') throw new Error('caseItem made another kind');
+    // 04:00 on 5 December in Shanghai is still 4 December in UTC.
+    item.caseBody = {
+      ...item.caseBody,
+      receivedAt: '2026-12-04T20:00:00.000Z',
+      jurisdiction: 'china_pipl',
+      timeZone: 'Asia/Shanghai',
+    };
+    await addToOutbox(item);
+    await stopApi();
+    const client = await makeClient();
+    expect((await client.engine.sync()).lastError?.code).toBe('offline');
+
+    await startApi();
+    clock.now += 60_000;
+    expect((await client.engine.sync()).lastError).toBeNull();
+
+    const stored = runningServer().stores.cases.get(id);
+    expect(stored?.timeZone).toBe('Asia/Shanghai');
+    expect(stored?.dueAt).toBe('2027-01-04T15:59:59.999Z');
+  });
+
   it('leaves items alone until they are due', async () => {
     const item = { ...suppressionItem(ukMobile(3)), nextAttemptAt: clock.now + 1 };
     await addToOutbox(item);

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { localTimeZone } from '../../lib/cases/calendar.ts';
 import {
   DEADLINE_RULES,
   computeDeadlines,
@@ -291,5 +292,29 @@ describe('DEADLINE_RULES', () => {
       'bangladesh',
       'other',
     ]);
+  });
+});
+
+describe('localTimeZone', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  /** Makes the runtime's clock report `timeZone`, as a browser in that zone does. */
+  function clockIn(timeZone: string | undefined): void {
+    const resolved = Intl.DateTimeFormat.prototype.resolvedOptions;
+    vi.spyOn(Intl.DateTimeFormat.prototype, 'resolvedOptions').mockImplementation(function (
+      this: Intl.DateTimeFormat,
+    ) {
+      return { ...resolved.call(this), timeZone } as Intl.ResolvedDateTimeFormatOptions;
+    });
+  }
+
+  it('names the zone of the clock', () => {
+    clockIn('Asia/Shanghai');
+    expect(localTimeZone()).toBe('Asia/Shanghai');
+  });
+
+  it.each([undefined, 'Mars/Olympus'])('falls back to UTC for zone %s', (zone) => {
+    clockIn(zone);
+    expect(localTimeZone()).toBe('UTC');
   });
 });
