@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { t } from '@/lib/i18n';
 import type { SyncStatus } from '@/lib/messaging/protocol';
 import type { ManagedSettings, Settings } from '@/lib/settings';
-import { isSyncConfigured } from '@/lib/sync/config';
+import { invalidTokenCharacter, isSyncConfigured } from '@/lib/sync/config';
 import { errorText } from './error-text';
 import { SyncStatusView } from './SyncStatusView';
 import { FormMessage, type FormMessageState } from './FormMessage';
@@ -39,6 +39,22 @@ async function pendingUnderOtherSettings(
   const same = current.apiUrl === next.apiUrl && current.accessToken === next.accessToken;
   if (same || !isSyncConfigured(current)) return 0;
   return (await api.syncStatus()).pendingItems;
+}
+
+/**
+ * Names the first character a typed token cannot contain, or returns null.
+ * A control character is named by its code point, because it is invisible.
+ */
+function tokenProblem(token: string): string | null {
+  const character = invalidTokenCharacter(token);
+  if (character === null) return null;
+
+  const code = character.codePointAt(0) ?? 0;
+  const characterName =
+    code < 0x20 || (code >= 0x7f && code < 0xa0)
+      ? `U+${code.toString(16).toUpperCase().padStart(4, '0')}`
+      : character;
+  return t('tokenInvalidCharacter', characterName);
 }
 
 /** API URL and access token, and the sync state with "Sync now". */
@@ -108,6 +124,12 @@ export function ApiSettings({ api }: { api: ApiSettingsApi }) {
       apiUrl: (managed?.apiUrl ?? apiUrl).trim(),
       accessToken: (managed?.accessToken ?? token).trim(),
     };
+    // A token set by policy is the administrator's to fix, and a sync reports it.
+    const problem = managed?.accessToken === undefined ? tokenProblem(next.accessToken) : null;
+    if (problem) {
+      setMessage({ error: true, text: problem });
+      return;
+    }
     try {
       const pending = await pendingUnderOtherSettings(api, managed ?? {}, next);
       if (pending > 0) {

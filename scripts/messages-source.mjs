@@ -812,6 +812,14 @@ const MESSAGES = {
   encoding_shift_jis: ['Japanese (Shift_JIS)', '日文（Shift_JIS）'],
   encoding_euc_kr: ['Korean (EUC-KR)', '韩文（EUC-KR）'],
   encoding_windows_1252: ['Western European (Windows-1252)', '西欧语言（Windows-1252）'],
+  syncError_invalid_token: [
+    'The access token contains a character that a token cannot have, so it was not sent. Copy the token again and enter it on the Options page.',
+    '访问令牌含有令牌中不会出现的字符，因此未发送。请重新复制令牌，并在选项页面输入。',
+  ],
+  tokenInvalidCharacter: [
+    'The access token cannot contain "$1". A token has only English letters, digits and ASCII punctuation, so copy it again.',
+    '访问令牌中不能含有“$1”。令牌只包含英文字母、数字和半角符号，请重新复制。',
+  ],
 };
 
 function placeholders(text) {

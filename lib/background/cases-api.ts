@@ -20,7 +20,7 @@ async function client(): Promise<ApiClientOptions> {
   return {
     fetch: (input, init) => fetch(input, init),
     apiUrl: settings.apiUrl,
-    accessToken: settings.accessToken,
+    accessToken: settings.accessToken.trim(),
     timeoutMs: REQUEST_TIMEOUT_MS,
   };
 }

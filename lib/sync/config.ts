@@ -59,6 +59,17 @@ export function validateApiUrl(input: string): ApiUrlCheck {
   return { ok: true, url: url.href.replace(/\/+$/, '') };
 }
 
+/**
+ * Returns the first character of `token` that a token cannot contain, or
+ * null when there is none. Tokens are printable ASCII, and fetch rejects a
+ * header with a character above U+00FF before anything is sent, so such a
+ * token would otherwise look like a network failure.
+ */
+export function invalidTokenCharacter(token: string): string | null {
+  const match = /[^\x20-\x7e]/u.exec(token);
+  return match ? match[0] : null;
+}
+
 /** True when both settings are filled in and the URL is acceptable. */
 export function isSyncConfigured(config: SyncConfig): boolean {
   return config.accessToken.trim() !== '' && validateApiUrl(config.apiUrl).ok;

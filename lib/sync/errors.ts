@@ -12,6 +12,8 @@ export const SyncErrorCode = z.enum([
   'rejected',
   /** IndexedDB refused a write (quota, closed database); nothing on the server is at fault. */
   'storage_failed',
+  /** The access token contains a character that a token cannot have, so it was not sent. */
+  'invalid_token',
 ]);
 export type SyncErrorCode = z.infer<typeof SyncErrorCode>;
 
@@ -89,6 +91,7 @@ const STOPPING_CODES: ReadonlySet<SyncErrorCode> = new Set([
   'forbidden',
   'rate_limited',
   'storage_failed',
+  'invalid_token',
 ]);
 
 export function stopsSync(error: SyncError): boolean {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { invalidTokenCharacter } from './config.ts';
 import { SyncError } from './errors.ts';
 
 export interface ApiRequest<T extends z.ZodType> {
@@ -33,6 +34,13 @@ export async function callApi<T extends z.ZodType>(
   options: ApiClientOptions,
   request: ApiRequest<T>,
 ): Promise<ApiResponse<z.output<T>>> {
+  if (invalidTokenCharacter(options.accessToken) !== null) {
+    throw new SyncError(
+      'invalid_token',
+      `${failed(request.what)}: the access token contains a character that a token cannot have, so it was not sent. Copy the token again and enter it in Options.`,
+    );
+  }
+
   const headers: Record<string, string> = {
     authorization: `Bearer ${options.accessToken}`,
     accept: 'application/json',

@@ -84,6 +84,11 @@ describe('sync error text', () => {
       'Last sync failed: The API URL does not lead to the DNC Guard API. Check it in Options: it is the server address without /v1, such as https://dnc.example.com. Details: HTTP 404',
     ],
     [
+      'a token it could not send',
+      { code: 'invalid_token' },
+      'Last sync failed: The access token contains a character that a token cannot have, so it was not sent. Copy the token again and enter it on the Options page.',
+    ],
+    [
       'a state stored before the facts',
       { code: 'timeout' },
       'Last sync failed: The server did not respond in time. DNC Guard retries on its own.',
@@ -97,6 +102,14 @@ describe('sync error text', () => {
 
     expect(lastErrorText({ code: 'offline', host: '127.0.0.1:8787' })).toBe(
       '上次同步失败：无法连接服务器 127.0.0.1:8787。请检查网络连接和 API 地址；DNC Guard 会自动重试。',
+    );
+  });
+
+  it('describes a token it could not send in Chinese', () => {
+    useChinese();
+
+    expect(lastErrorText({ code: 'invalid_token' })).toBe(
+      '上次同步失败：访问令牌含有令牌中不会出现的字符，因此未发送。请重新复制令牌，并在选项页面输入。',
     );
   });
 

@@ -449,6 +449,37 @@ describe('Options', () => {
     });
   });
 
+  it.each([
+    ['dncg_令牌错误', '令'],
+    ['dncg_tab\there', 'U+0009'],
+  ])('rejects the token %s before saving', async (token, shown) => {
+    const api = fakeApi();
+    render(<Options api={api} />);
+
+    await userEvent.type(await screen.findByLabelText('API URL'), 'https://dnc.example.com');
+    // Pasted, because typing a tab would move the focus.
+    await userEvent.click(screen.getByLabelText('Access token'));
+    await userEvent.paste(`${token}\u3000`);
+    await userEvent.click(within(sectionForm('Central API')).getByRole('button', { name: 'Save' }));
+
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      `The access token cannot contain "${shown}". A token has only English letters, digits and ASCII punctuation, so copy it again.`,
+    );
+    expect(api.saved).toEqual([]);
+  });
+
+  it('saves a token after trimming pasted spaces', async () => {
+    const api = fakeApi();
+    render(<Options api={api} />);
+
+    await userEvent.type(await screen.findByLabelText('API URL'), 'https://dnc.example.com');
+    await userEvent.click(screen.getByLabelText('Access token'));
+    await userEvent.paste(' dncg_secret\u3000');
+    await userEvent.click(within(sectionForm('Central API')).getByRole('button', { name: 'Save' }));
+
+    await waitFor(() => expect(api.saved.at(-1)).toMatchObject({ accessToken: 'dncg_secret' }));
+  });
+
   it('explains an API URL it cannot accept', async () => {
     const api = fakeApi();
     render(<Options api={api} />);

@@ -712,6 +712,15 @@ describe('failures', () => {
     expect(state.lastError?.message).not.toContain('dncg_not-a-real-token');
   });
 
+  it('reports a token it cannot send', async () => {
+    const client = await makeClient({ token: 'dncg_令牌错误' });
+
+    const state = await client.engine.sync();
+
+    expect(state.lastError?.code).toBe('invalid_token');
+    expect(client.requests).toEqual([]);
+  });
+
   it('sends nothing until a token is set', async () => {
     const client = await makeClient({ token: '' });
 

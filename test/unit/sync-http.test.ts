@@ -31,6 +31,30 @@ async function failure(fetchFunction: typeof fetch): Promise<SyncError> {
 }
 
 describe('callApi failure facts', () => {
+  it('reports a token it cannot send without sending it', async () => {
+    let sent = false;
+    const request = {
+      method: 'GET' as const,
+      path: '/v1/me',
+      what: 'reading your role',
+      schema: z.object({}),
+    };
+    const client = {
+      ...options(async () => {
+        sent = true;
+        throw new TypeError('Cannot convert argument to a ByteString');
+      }),
+      accessToken: 'dncg_令牌错误',
+    };
+
+    const error: unknown = await callApi(client, request).catch((reason: unknown) => reason);
+
+    expect(error).toBeInstanceOf(SyncError);
+    expect((error as SyncError).problem()).toEqual({ code: 'invalid_token' });
+    expect((error as SyncError).message).not.toContain('令牌错误');
+    expect(sent).toBe(false);
+  });
+
   it('keeps the problem code and message of the server', async () => {
     const body = JSON.stringify({
       error: { code: 'incomplete_checklist', message: '2 items are open' },
