@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
+import { isKnownCountry } from './phone/normalize';
 import { toOriginPattern } from './sites/origin-pattern';
 
 export const settingsSchema = z.object({
@@ -20,8 +21,11 @@ export const settingsSchema = z.object({
 
 export type Settings = z.infer<typeof settingsSchema>;
 
+/** Default country of a browser whose language names no country, and until the install sets one. */
+const FALLBACK_COUNTRY = 'US';
+
 export const DEFAULT_SETTINGS: Settings = {
-  defaultCountry: 'US',
+  defaultCountry: FALLBACK_COUNTRY,
   unknownPolicy: 'block',
   staleAfterHours: 24,
   showAllowedBadges: true,
@@ -183,6 +187,43 @@ export async function updateSettings(patch: Partial<Settings>): Promise<Settings
     return merged;
   });
   return coerceSettings({ ...next, ...(await readManagedSettings()) });
+}
+
+/**
+ * Returns the country that a UI language such as "zh-CN" or "ja" points to:
+ * its region, or for a bare language the region where it is most used
+ * (Unicode likely subtags: "ja" is JP, "en" is US). Falls back to US when
+ * that is no country libphonenumber-js has numbering rules for ("es-419").
+ */
+export function countryForLanguage(language: string): string {
+  let region: string | undefined;
+  try {
+    region = new Intl.Locale(language.replaceAll('_', '-')).maximize().region;
+  } catch {
+    // Intl.Locale throws a RangeError for a tag that is not BCP 47.
+    return FALLBACK_COUNTRY;
+  }
+  return region !== undefined && isKnownCountry(region) ? region : FALLBACK_COUNTRY;
+}
+
+/**
+ * Sets the default country of a new install from the browser's UI
+ * language, so an agent whose browser is in Chinese reads 010-12345678 as
+ * a number in China from the start. A stored country is kept, because it
+ * is either the user's choice or the default of an earlier version.
+ */
+export async function setInstallDefaults(language: string): Promise<void> {
+  await exclusive(async () => {
+    const stored = await storage.getItem<Record<string, unknown>>(`local:${SETTINGS_STORAGE_KEY}`);
+    const current = coerceSettings(stored);
+    if (stored && settingsSchema.shape.defaultCountry.safeParse(stored.defaultCountry).success) {
+      return current;
+    }
+
+    const next = { ...current, defaultCountry: countryForLanguage(language) };
+    await settingsItem.setValue(next);
+    return next;
+  });
 }
 
 const SETTINGS_LOCK = 'dnc-guard-settings';

@@ -2,7 +2,12 @@ import { browser } from 'wxt/browser';
 import { t } from '../i18n';
 import { SOURCE_EXTENSION, captureReason } from '../list-text';
 import { maskPhone } from '../phone/mask';
-import { MANAGED_COPY_STORAGE_KEY, SETTINGS_STORAGE_KEY, readSettings } from '../settings';
+import {
+  MANAGED_COPY_STORAGE_KEY,
+  SETTINGS_STORAGE_KEY,
+  readSettings,
+  setInstallDefaults,
+} from '../settings';
 import type { TabMessage } from '../messaging/protocol';
 import type { SuppressionEntry } from '../suppression/types';
 import type { CountryCode } from '../phone/normalize';
@@ -49,6 +54,12 @@ export function startBackground(): { list: ListService; sync: SyncService } {
   void restorePending(list).catch((error: unknown) =>
     log.error('restoring pending numbers failed', error),
   );
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason !== 'install') return;
+    void setInstallDefaults(browser.i18n.getUILanguage()).catch((error: unknown) =>
+      log.error('setting the default country of the new install failed', error),
+    );
+  });
   // The default country decides how a number is read, and the policy for
   // unknown numbers and the staleness limit decide statuses. So open tabs
   // scan again when a setting changes: in Options, by policy, or when the

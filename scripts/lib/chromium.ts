@@ -28,14 +28,23 @@ export interface ExtensionSession {
   close(): Promise<void>;
 }
 
-/**
- * Starts Chromium with the built extension and waits for its service worker.
- * Without `userDataDir` the profile is a fresh temporary one; `args` are
- * added to the usual flags. `timezoneId` sets the clock's zone in pages.
- */
-export async function launchWithExtension(
-  options: { headless?: boolean; userDataDir?: string; args?: string[]; timezoneId?: string } = {},
-): Promise<ExtensionSession> {
+export interface LaunchOptions {
+  headless?: boolean;
+  /** Profile folder; without it the profile is a fresh temporary one. */
+  userDataDir?: string;
+  /** Added to the usual flags. */
+  args?: string[];
+  /** IANA zone of the clock in pages. */
+  timezoneId?: string;
+  /**
+   * The browser's UI language as a LANGUAGE value, such as "zh_CN". Chromium
+   * on Linux takes it from that variable and ignores --lang.
+   */
+  language?: string;
+}
+
+/** Starts Chromium with the built extension and waits for its service worker. */
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension in ${EXTENSION_DIR}; run npm run build first.`);
   }
@@ -54,12 +63,22 @@ export async function launchWithExtension(
     locale: 'en-US',
     viewport: { width: 1200, height: 800 },
     ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
+    ...(options.language ? { env: { ...definedEnv(), LANGUAGE: options.language } } : {}),
   });
   const worker =
     context.serviceWorkers()[0] ??
     (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(worker.url()).host;
   return { context, worker, extensionId, close: () => context.close() };
+}
+
+/** Returns the variables of this process that have a value, as Chromium's environment takes them. */
+function definedEnv(): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined,
+    ),
+  );
 }
 
 /** Serves HTML pages from a folder, plus generated ones, on 127.0.0.1 at a free port. */

@@ -1,15 +1,29 @@
 import type { Page } from 'playwright-core';
-import { servePages, type ExtensionSession } from '../../scripts/lib/chromium';
+import {
+  launchWithExtension as launchChromium,
+  servePages,
+  type ExtensionSession,
+  type LaunchOptions,
+} from '../../scripts/lib/chromium';
 import { crmListHtml, hostileHtml } from '../fixtures/generate';
 
 export {
   badgeStatuses,
   configureApi,
-  launchWithExtension,
   syncNowFromPopup,
   waitUntil,
 } from '../../scripts/lib/chromium';
 export type { ExtensionSession } from '../../scripts/lib/chromium';
+
+/**
+ * Starts Chromium with the built extension, in US English unless `language`
+ * names another. The tests find controls by their English names, and a new
+ * install takes its default country from the browser's language, so the
+ * fixtures' national numbers are read as US ones on any desktop.
+ */
+export function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
+  return launchChromium({ language: 'en_US', ...options });
+}
 
 /** Serves the fixture pages, and the generated large and hostile pages, from 127.0.0.1. */
 export function serveFixtures() {

@@ -39,6 +39,33 @@ afterAll(async () => {
   rmSync(dbPath, { recursive: true, force: true });
 });
 
+/** Waits for the install to store a default country, and returns it. */
+function storedCountry(browser: ExtensionSession): Promise<string | undefined> {
+  return waitUntil(
+    () =>
+      browser.worker.evaluate(async () => {
+        const api = (globalThis as unknown as { chrome: WxtBrowser }).chrome;
+        const { settings } = await api.storage.local.get('settings');
+        return (settings as { defaultCountry?: string } | undefined)?.defaultCountry;
+      }),
+    (country) => country !== undefined,
+    'the default country of the new install',
+  );
+}
+
+describe('a new install', () => {
+  it('takes its default country from the browser language', async () => {
+    const chinese = await launchWithExtension({ language: 'zh_CN' });
+    try {
+      expect(await storedCountry(chinese)).toBe('CN');
+    } finally {
+      await chinese.close();
+    }
+
+    expect(await storedCountry(session)).toBe('US');
+  });
+});
+
 describe('options page', () => {
   it('keeps the API settings when the country is saved after them', async () => {
     const page = await session.context.newPage();

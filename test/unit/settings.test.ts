@@ -117,3 +117,62 @@ describe('updateSettings', () => {
     expect((await settingsItem.getValue()).defaultCountry).toBe('US');
   });
 });
+
+describe('countryForLanguage', () => {
+  it.each([
+    ['zh-CN', 'CN'],
+    ['zh-TW', 'TW'],
+    ['en-GB', 'GB'],
+    ['de-DE', 'DE'],
+    ['pt-BR', 'BR'],
+    ['pt_BR', 'BR'],
+    ['ja', 'JP'],
+    ['zh', 'CN'],
+    ['en', 'US'],
+    ['en-US', 'US'],
+    ['es-419', 'US'],
+    ['en-AQ', 'US'],
+    ['', 'US'],
+    ['not a language', 'US'],
+  ])('reads %j as %s', async (language, country) => {
+    const { countryForLanguage } = await settingsModule();
+
+    expect(countryForLanguage(language)).toBe(country);
+  });
+});
+
+describe('setInstallDefaults', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.restoreAllMocks();
+  });
+
+  it('takes the country of the browser language', async () => {
+    const { readSettings, setInstallDefaults } = await settingsModule();
+
+    await setInstallDefaults('zh-CN');
+
+    expect((await readSettings()).defaultCountry).toBe('CN');
+  });
+
+  it('keeps a country the user chose', async () => {
+    const { readSettings, setInstallDefaults, updateSettings } = await settingsModule();
+    await updateSettings({ defaultCountry: 'GB', accessToken: 'dncg_secret' });
+
+    await setInstallDefaults('zh-CN');
+
+    expect(await readSettings()).toMatchObject({
+      defaultCountry: 'GB',
+      accessToken: 'dncg_secret',
+    });
+  });
+
+  it('keeps the other stored settings', async () => {
+    const { readSettings, setInstallDefaults } = await settingsModule();
+    await fakeBrowser.storage.local.set({ settings: { unknownPolicy: 'warn' } });
+
+    await setInstallDefaults('de-DE');
+
+    expect(await readSettings()).toMatchObject({ defaultCountry: 'DE', unknownPolicy: 'warn' });
+  });
+});
