@@ -14,6 +14,7 @@ import { localTimeZone } from '@/lib/cases/calendar';
 import { jurisdictionForRegion } from '@/lib/cases/jurisdiction';
 import { normalizePhone, phoneRegion, type CountryCode } from '@/lib/phone/normalize';
 import { SNAPSHOT_LIMITS, type RecordSnapshot } from '@/lib/sites/types';
+import { captureIssueText } from './capture-issues';
 import { formatCountry } from './format';
 import { SavedCapture, type SavedCase } from './SavedCapture';
 import { VerifyIdentity, type VerificationOutcome } from './VerifyIdentity';
@@ -203,6 +204,13 @@ function CaptureDraft({
     if (submitting.current) return;
     setMessage(null);
 
+    // An emptied date field gives an invalid date, and toISOString would throw on it.
+    const receivedAt = new Date(draft.receivedAt);
+    if (Number.isNaN(receivedAt.getTime())) {
+      setMessage({ error: true, text: t('captureInvalid', t('captureInvalidReceivedAt')) });
+      return;
+    }
+
     const phones: string[] = [];
     for (const written of lines(draft.phones)) {
       const normalized = normalizePhone(written, country);
@@ -218,7 +226,7 @@ function CaptureDraft({
 
     const candidate = {
       id: caseId,
-      receivedAt: new Date(draft.receivedAt).toISOString(),
+      receivedAt: receivedAt.toISOString(),
       channel: draft.channel,
       scope: draft.scope,
       jurisdiction,
@@ -244,11 +252,7 @@ function CaptureDraft({
     };
     const parsed = caseCaptureSchema.safeParse(candidate);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      setMessage({
-        error: true,
-        text: t('captureInvalid', `${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`),
-      });
+      setMessage({ error: true, text: captureIssueText(parsed.error.issues[0], candidate) });
       return;
     }
 

@@ -820,6 +820,25 @@ const MESSAGES = {
     'The access token cannot contain "$1". A token has only English letters, digits and ASCII punctuation, so copy it again.',
     '访问令牌中不能含有“$1”。令牌只包含英文字母、数字和半角符号，请重新复制。',
   ],
+  // Fields of the capture form that the case schema rejected, inside captureInvalid.
+  captureFieldPhones: ['Phone numbers', '电话号码'],
+  captureFieldEmails: ['Email addresses', '电子邮箱'],
+  captureInvalidEmail: ['The email address "$1" is not valid.', '电子邮箱“$1”格式不正确。'],
+  captureInvalidUrl: [
+    'The record URL "$1" is not a valid web address.',
+    '记录链接“$1”不是有效的网址。',
+  ],
+  captureInvalidReceivedAt: [
+    'Enter the date and time the request was received.',
+    '请填写收到请求的日期和时间。',
+  ],
+  captureFieldMissing: ['Fill in "$1".', '请填写“$1”。'],
+  captureFieldTooLong: [
+    '"$1" is too long: enter at most $2 characters.',
+    '“$1”过长，最多 $2 个字符。',
+  ],
+  captureFieldTooMany: ['"$1" has too many entries: enter at most $2.', '“$1”过多，最多 $2 项。'],
+  captureFieldInvalid: ['"$1" is not valid.', '“$1”无效。'],
 };
 
 function placeholders(text) {

@@ -1,8 +1,10 @@
-import { render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
 import { CaptureForm, type CaptureApi } from '../../components/CaptureForm';
 import type { RecordSnapshot } from '../../lib/sites/types';
+import { messagesOf } from '../setup/english-messages';
 
 const RECORD: RecordSnapshot = {
   system: 'crm.example',
@@ -110,6 +112,85 @@ describe('CaptureForm', () => {
         'Write it with its country code, such as +44 20 7946 0018.',
     );
     expect(capture).not.toHaveBeenCalled();
+  });
+
+  it.each<[string, Partial<RecordSnapshot>, string]>([
+    [
+      'an invalid email',
+      { emails: ['王芳的邮箱'] },
+      'Check the form: The email address "王芳的邮箱" is not valid.',
+    ],
+    [
+      'too many emails',
+      { emails: Array.from({ length: 21 }, (_, n) => `ana${n}@example.com`) },
+      'Check the form: "Email addresses" has too many entries: enter at most 20.',
+    ],
+    ['a blank name', { name: '   ' }, 'Check the form: Fill in "Name".'],
+    [
+      'an invalid record URL',
+      { url: 'http://crm example/contacts/1' },
+      'Check the form: The record URL "http://crm example/contacts/1" is not a valid web address.',
+    ],
+    [
+      'a long CRM system',
+      { system: 'x'.repeat(101) },
+      'Check the form: "CRM system" is too long: enter at most 100 characters.',
+    ],
+    ['a blank record id', { recordId: '  ' }, 'Check the form: Fill in "Record id".'],
+  ])('names the field of %s', async (_, record, expected) => {
+    const { api, capture } = fakeApi({ ...RECORD, ...record });
+    const { container } = render(<CaptureForm api={api} />);
+    await screen.findByText(/^Filled in from/);
+
+    // Submitted past the browser's own checks of required and URL fields, which the schema repeats.
+    fireEvent.submit(container.querySelector('form') as HTMLFormElement);
+
+    expect((await screen.findByRole('alert')).textContent).toBe(expected);
+    expect(capture).not.toHaveBeenCalled();
+  });
+
+  it('asks for a phone when only spaces are typed', async () => {
+    const { api, capture } = fakeApi({ ...RECORD, phones: [] });
+    const { container } = render(<CaptureForm api={api} />);
+    await screen.findByDisplayValue('Ana García');
+
+    await userEvent.type(screen.getByLabelText('Phone numbers (one per line)'), '   ');
+    fireEvent.submit(container.querySelector('form') as HTMLFormElement);
+
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Check the form: Fill in "Phone numbers".',
+    );
+    expect(capture).not.toHaveBeenCalled();
+  });
+
+  it('asks for the time received when it is cleared', async () => {
+    const { api, capture } = fakeApi();
+    const { container } = render(<CaptureForm api={api} />);
+    await screen.findByDisplayValue('Ana García');
+
+    fireEvent.change(screen.getByLabelText('Received at'), { target: { value: '' } });
+    fireEvent.submit(container.querySelector('form') as HTMLFormElement);
+
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Check the form: Enter the date and time the request was received.',
+    );
+    expect(capture).not.toHaveBeenCalled();
+  });
+
+  it('names an invalid email in Chinese', async () => {
+    Object.assign(fakeBrowser.i18n, {
+      getMessage: messagesOf('zh_CN'),
+      getUILanguage: () => 'zh-CN',
+    });
+    const { api } = fakeApi({ ...RECORD, emails: ['王芳的邮箱'] });
+    render(<CaptureForm api={api} />);
+    await screen.findByDisplayValue('王芳的邮箱');
+
+    await userEvent.click(screen.getByRole('button', { name: '保存并立即禁呼' }));
+
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      '请检查表单：电子邮箱“王芳的邮箱”格式不正确。',
+    );
   });
 
   it('names the numbers of other people', async () => {
