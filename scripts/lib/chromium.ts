@@ -54,16 +54,17 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     );
   }
   // The tests and the demo find controls by their English labels, so the
-  // browser's UI language is pinned whatever the desktop's language is.
+  // browser's UI language is US English unless a caller names another,
+  // whatever the desktop's language is.
+  const language = options.language ?? 'en_US';
   const context = await chromium.launchPersistentContext(options.userDataDir ?? '', {
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
-    args: [...chromiumArgs(), '--lang=en-US', ...(options.args ?? [])],
-    env: { ...process.env, LANGUAGE: 'en_US' },
-    locale: 'en-US',
+    args: [...chromiumArgs(), ...(options.args ?? [])],
+    env: { ...definedEnv(), LANGUAGE: language },
+    locale: language.replace('_', '-'),
     viewport: { width: 1200, height: 800 },
     ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
-    ...(options.language ? { env: { ...definedEnv(), LANGUAGE: options.language } } : {}),
   });
   const worker =
     context.serviceWorkers()[0] ??
