@@ -47,6 +47,23 @@ const NUMBER_ATTRIBUTES = [
   'data-click-to-dial',
   'data-call',
 ];
+/**
+ * Attributes that name an element for test suites and automation. Icon-only
+ * controls are often named only there ("call-back-button", RingCentral's
+ * data-sign="callButton").
+ */
+const TEST_ID_ATTRIBUTES = [
+  'data-testid',
+  'data-test-id',
+  'data-test',
+  'data-qa',
+  'data-qa-id',
+  'data-cy',
+  'data-automation-id',
+  'data-automationid',
+  'data-e2e',
+  'data-sign',
+];
 /** Attributes read on a call control a site adapter names; such components also take a `value`. */
 const HINTED_NUMBER_ATTRIBUTES = [...NUMBER_ATTRIBUTES, 'value'];
 /** Words in other data attributes' names that mark them as carrying a number to dial. */
@@ -396,8 +413,27 @@ function callControlKind(element: HTMLElement): 'call' | 'send' | null {
   if (label) return labelKind(label);
 
   // Icon-only buttons: fall back to the names authors give them.
-  const tokens = `${element.className} ${element.id} ${element.getAttribute('data-testid') ?? ''}`;
-  return CALL_TOKENS.test(tokens) && !NOT_A_DIAL.test(tokens) ? 'call' : null;
+  const names = authorNames(element);
+  if (CALL_BACK.test(names)) return 'call';
+  return CALL_TOKENS.test(names) && !NOT_A_DIAL.test(names) ? 'call' : null;
+}
+
+/**
+ * Returns the names an author gave an element (class, id, test ids), split
+ * into words: "callButton" and "call-back-button" read as "call Button" and
+ * "call back button". A class attribute is read as written, because an SVG
+ * element's `className` is an object.
+ */
+function authorNames(element: Element): string {
+  const names = [
+    element.getAttribute('class'),
+    element.id,
+    ...TEST_ID_ATTRIBUTES.map((name) => element.getAttribute(name)),
+  ];
+  return names
+    .join(' ')
+    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
+    .replace(/[_-]+/g, ' ');
 }
 
 function labelKind(label: string): 'call' | 'send' | null {
