@@ -56,11 +56,19 @@ export function composedPathWithin(event: Event): EventTarget[] {
   return [...within, ...path];
 }
 
-/** Returns the elements of `composedPathWithin(event)`, innermost first. */
-export function pathElementsWithin(event: Event): HTMLElement[] {
+/** An element of an event's path: an HTML element, or an SVG one, which call buttons are often drawn as. */
+export type PathElement = HTMLElement | SVGElement;
+
+/** Returns the HTML and SVG elements of `composedPathWithin(event)`, innermost first. */
+export function pathElementsWithin(event: Event): PathElement[] {
   return composedPathWithin(event).filter(
-    (node): node is HTMLElement => node instanceof HTMLElement,
+    (node): node is PathElement => node instanceof HTMLElement || node instanceof SVGElement,
   );
+}
+
+/** Returns the HTML elements of a path, leaving out SVG ones. */
+export function htmlElementsOf(path: readonly PathElement[]): HTMLElement[] {
+  return path.filter((element): element is HTMLElement => element instanceof HTMLElement);
 }
 
 /** Finds the element inside `root` that an event retargeted to its host was aimed at. */

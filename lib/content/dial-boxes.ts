@@ -61,7 +61,7 @@ export function namesIdentifier(hints: string): boolean {
 }
 
 /** Returns the text of the elements `aria-labelledby` names, or null when it names none. */
-export function labelledBy(element: HTMLElement): string | null {
+export function labelledBy(element: Element): string | null {
   const ids = element.getAttribute('aria-labelledby');
   if (!ids) return null;
   const root = element.getRootNode() as Document | ShadowRoot;

@@ -11,7 +11,7 @@ import {
   type DialTarget,
 } from './dial-targets';
 import { followDialGestures } from './dial-memory';
-import { composedPathWithin, pathElementsWithin } from './closed-roots';
+import { composedPathWithin, htmlElementsOf, pathElementsWithin } from './closed-roots';
 import { declaredShortcutFinder, dialTargetOfBoxShortcut } from './dial-shortcuts';
 import { BADGE_TAG, countDigits, dialKey, ownsItsClicks } from './dom-rules';
 import { showNotice } from './notice';
@@ -117,7 +117,7 @@ export function installDialGuard(
         const submitter = (event as SubmitEvent).submitter;
         (target.element as HTMLFormElement).requestSubmit(submitter ?? undefined);
       } else {
-        target.element.click();
+        clickOn(target.element);
       }
     } finally {
       replaying = false;
@@ -214,7 +214,7 @@ export function installDialGuard(
   // A key press with Ctrl, Alt or Meta in a dial box is decided like Enter
   // there, and a key a call control declares like a click on that control.
   listen('keydown', (event) => {
-    const path = pathElementsWithin(event);
+    const path = htmlElementsOf(pathElementsWithin(event));
     if (!isActivationKey(event)) {
       const key = event as KeyboardEvent;
       guard(
@@ -234,7 +234,7 @@ export function installDialGuard(
   });
   listen('keyup', (event) => {
     if (!isActivationKey(event)) return;
-    const path = pathElementsWithin(event);
+    const path = htmlElementsOf(pathElementsWithin(event));
     const onPage =
       (event as KeyboardEvent).key === 'Enter'
         ? dialTargetOfPageEnter(path, hints(), memory)
@@ -314,7 +314,7 @@ export function installDialGuard(
   // Typing into a dial box requests the status early, so the click that
   // follows can be decided at once instead of held.
   listen('input', (event) => {
-    const target = dialTargetOfEnter(pathElementsWithin(event), hints());
+    const target = dialTargetOfEnter(htmlElementsOf(pathElementsWithin(event)), hints());
     if (target) void lookUp(target);
   });
 }
@@ -353,6 +353,17 @@ function copyPress(event: Event): Event {
     });
   }
   return new Event(event.type, event);
+}
+
+/** Clicks an element; an SVG element has no click() of its own. */
+function clickOn(element: Element): void {
+  if (element instanceof HTMLElement) {
+    element.click();
+    return;
+  }
+  element.dispatchEvent(
+    new MouseEvent('click', { bubbles: true, cancelable: true, composed: true }),
+  );
 }
 
 /** Tells whether a key event is a plain Enter or Space, the keys that activate a control. */

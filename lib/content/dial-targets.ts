@@ -1,5 +1,6 @@
 import { findPhoneCandidates } from '../phone/candidates';
 import { parentAcrossShadow } from '../sites/dom';
+import { htmlElementsOf, type PathElement } from './closed-roots';
 import type { DialHints } from '../sites/types';
 import {
   boxHints,
@@ -104,7 +105,7 @@ export interface DialTarget {
    */
   uncertain?: boolean;
   /** The element that would be activated again if the dial turns out to be allowed. */
-  element: HTMLElement;
+  element: PathElement;
 }
 
 /** Elements of the event's composed path, innermost first, crossing open shadow roots. */
@@ -118,7 +119,7 @@ export function pathElements(event: Event): HTMLElement[] {
  * controls the generic rules cannot recognise.
  */
 export function dialTargetOfClick(
-  path: HTMLElement[],
+  path: PathElement[],
   hints: DialHints = {},
   context: DialContext = NO_CONTEXT,
 ): DialTarget | null {
@@ -132,16 +133,21 @@ export function dialTargetOfClick(
       : { kind: 'link', raw, element };
   }
 
-  const control = path.find(isControl);
+  // A call button drawn as SVG counts only with no HTML control around it.
+  const control =
+    path.find((element) => element instanceof HTMLElement && isControl(element)) ??
+    path.find(isDrawnCallControl);
   const hinted = hintedControlTarget(path, hints, control);
   if (hinted) return hinted;
   // The item picked in the menu or dialog such a control opens is guarded on its own.
   if (control && opensPopup(control)) return null;
-  for (const element of path.slice(0, 5)) {
+  for (const element of withHtmlLevels(path, 5)) {
     const raw = numberFromAttributes(element) ?? numberOfCallLabelled(element);
     if (raw) return { kind: 'click-to-dial', raw, element: control ?? element };
   }
-  const clickable = clickableNumberTarget(control ? path.slice(0, path.indexOf(control)) : path);
+  const clickable = clickableNumberTarget(
+    htmlElementsOf(control ? path.slice(0, path.indexOf(control)) : path),
+  );
   if (clickable) return clickable;
   if (!control) return null;
 
@@ -150,7 +156,8 @@ export function dialTargetOfClick(
 
   const kind = callControlKind(control);
   if (!kind) return null;
-  const picked = pickNumberOfControl(path.slice(path.indexOf(control)), hints, context, {
+  const ancestors = htmlElementsOf(path.slice(path.indexOf(control)));
+  const picked = pickNumberOfControl(ancestors, hints, context, {
     readsText: kind === 'call',
     redial: isRedialLabel(accessibleLabel(control)),
   });
@@ -198,13 +205,7 @@ export function dialTargetOfPageEnter(
   const focused = path[0];
   if (!focused || !takesNoKeys(focused)) return null;
 
-  const controls = [
-    ...focused.ownerDocument.querySelectorAll<HTMLElement>(
-      'button, [role="button"], input[type="submit"], input[type="button"]',
-    ),
-  ]
-    .filter(isCallControl)
-    .slice(0, MAX_PAGE_CALL_CONTROLS);
+  const controls = callControlsIn(focused.ownerDocument).slice(0, MAX_PAGE_CALL_CONTROLS);
   const typed = typedDisplayTarget(controls, context);
   if (typed) return { ...typed, element: focused };
 
@@ -231,18 +232,16 @@ const ROW_SELECTOR = 'tr, li, [role="row"], [role="listitem"]';
  * the tag and first class of a sibling.
  */
 export function dialTargetOfRowDoubleClick(
-  path: HTMLElement[],
+  path: PathElement[],
   hints: DialHints = {},
   context: DialContext = NO_CONTEXT,
 ): DialTarget | null {
   const clicked = path[0];
   if (!clicked || isEditableRegion(clicked)) return null;
-  const row = withoutPageRoots(path.slice(0, ROW_SEARCH_DEPTH)).find(isListRow);
+  const row = withoutPageRoots(htmlElementsOf(path).slice(0, ROW_SEARCH_DEPTH)).find(isListRow);
   if (!row) return null;
 
-  const controls = [...row.querySelectorAll<HTMLElement>('button, [role="button"], a')].filter(
-    isCallControl,
-  );
+  const controls = callControlsIn(row, 'button, [role="button"], a');
   const [control] = controls;
   if (!control || controls.length > 1) return null;
   const target = dialTargetOfClick(ancestorsOf(control), hints, context);
@@ -274,22 +273,32 @@ function takesNoKeys(focused: HTMLElement): boolean {
 
 /** Returns the number of the display the agent typed into, when one of `controls` sits in its panel. */
 function typedDisplayTarget(
-  controls: HTMLElement[],
+  controls: PathElement[],
   context: DialContext,
 ): Omit<DialTarget, 'element'> | null {
   const display = context.typedDisplay();
   const number = display ? readDialBox(display) : null;
   if (!display || !number) return null;
-  const panels = withoutPageRoots(ancestorsOf(display)).slice(1, NUMBER_BOX_SEARCH_DEPTH + 1);
+  const panels = withoutPageRoots(htmlElementsOf(ancestorsOf(display))).slice(
+    1,
+    NUMBER_BOX_SEARCH_DEPTH + 1,
+  );
   const near = controls.some((control) => panels.some((panel) => panel.contains(control)));
   return near ? { kind: 'key', ...number } : null;
 }
 
+/** Returns the start of a path up to its `count`-th HTML element, with the SVG elements before it. */
+function withHtmlLevels(path: PathElement[], count: number): PathElement[] {
+  let seen = 0;
+  const end = path.findIndex((element) => element instanceof HTMLElement && ++seen === count);
+  return end === -1 ? path : path.slice(0, end + 1);
+}
+
 /** Returns an element and its ancestors, innermost first, crossing open shadow roots. */
-export function ancestorsOf(element: HTMLElement): HTMLElement[] {
-  const path: HTMLElement[] = [];
+export function ancestorsOf(element: Element): PathElement[] {
+  const path: PathElement[] = [];
   for (let node: Element | null = element; node; node = parentAcrossShadow(node)) {
-    if (node instanceof HTMLElement) path.push(node);
+    if (node instanceof HTMLElement || node instanceof SVGElement) path.push(node);
   }
   return path;
 }
@@ -368,7 +377,7 @@ export function dialTargetOfSubmit(
 }
 
 /** Links to another page (a contact record, say) open that page; they do not dial. */
-function navigates(element: HTMLElement): boolean {
+function navigates(element: Element): boolean {
   if (element.localName !== 'a') return false;
   const href = element.getAttribute('href')?.trim() ?? '';
   return href !== '' && !href.startsWith('#') && !href.toLowerCase().startsWith('javascript:');
@@ -383,7 +392,7 @@ function navigates(element: HTMLElement): boolean {
 /** A caret that ends a button's text ("Call ▾"): the button opens a menu or a panel. */
 const MENU_CARET = /[▾▼⏷⌄▿⯆]\s*$/u;
 
-function opensPopup(control: HTMLElement): boolean {
+function opensPopup(control: Element): boolean {
   const popup = control.getAttribute('aria-haspopup')?.trim().toLowerCase() ?? 'false';
   if (!['', 'false'].includes(popup) || control.hasAttribute('aria-expanded')) return true;
   return MENU_CARET.test(control.textContent ?? '');
@@ -404,11 +413,38 @@ export function isCallControl(element: HTMLElement): boolean {
   return callControlKind(element) !== null;
 }
 
+/** Controls that may start a call, by their markup. */
+const CONTROL_SELECTOR = 'button, [role="button"], input[type="submit"], input[type="button"]';
+
+/** Returns the call controls in a scope among the elements `selector` finds, and those drawn as SVG. */
+function callControlsIn(scope: ParentNode, selector = CONTROL_SELECTOR): PathElement[] {
+  return [...scope.querySelectorAll<PathElement>(`${selector}, svg`)].filter(isAnyCallControl);
+}
+
+function isAnyCallControl(control: PathElement): boolean {
+  return control instanceof HTMLElement ? isCallControl(control) : isDrawnCallControl(control);
+}
+
+/**
+ * Tells whether an SVG element is a call button of its own: one with no HTML
+ * control around it, named as a call by its label, its <title>, its class or
+ * a test id. Icons with no such name stay free.
+ * NOTE: an icon named as a call that only decorates a card with a number
+ * counts as a call control as well, so a click on it is decided like a dial.
+ */
+function isDrawnCallControl(element: Element): element is SVGElement {
+  if (!(element instanceof SVGElement) || callControlKind(element) !== 'call') return false;
+  for (let node = parentAcrossShadow(element); node; node = parentAcrossShadow(node)) {
+    if (node instanceof HTMLElement && isControl(node)) return false;
+  }
+  return true;
+}
+
 /**
  * Tells what a control's label makes it: a call control ("call"), a Send
  * control that dials only a number box ("send"), or neither (null).
  */
-function callControlKind(element: HTMLElement): 'call' | 'send' | null {
+function callControlKind(element: Element): 'call' | 'send' | null {
   const label = accessibleLabel(element);
   if (label) return labelKind(label);
 
@@ -443,7 +479,8 @@ function labelKind(label: string): 'call' | 'send' | null {
 }
 
 /** Returns the control's label the way assistive technology would find it, nested labels included. */
-function accessibleLabel(element: HTMLElement): string {
+function accessibleLabel(element: Element): string {
+  if (element instanceof SVGElement) return drawingLabel(element);
   const direct =
     element.getAttribute('aria-label') ??
     labelledBy(element) ??
@@ -465,8 +502,22 @@ function accessibleLabel(element: HTMLElement): string {
   ).trim();
 }
 
+/**
+ * Returns the label of a drawn control: its aria-label, the text aria-labelledby
+ * names, or its own <title>. Other text inside an SVG (a <style>, a <desc>) is no label.
+ */
+function drawingLabel(element: SVGElement): string {
+  const title = [...element.children].find((child) => child.localName === 'title');
+  return (
+    element.getAttribute('aria-label') ??
+    labelledBy(element) ??
+    title?.textContent ??
+    ''
+  ).trim();
+}
+
 function numberFromAttributes(
-  element: HTMLElement,
+  element: Element,
   attributes: readonly string[] = NUMBER_ATTRIBUTES,
 ): string | null {
   for (const attribute of attributes) {
@@ -492,7 +543,7 @@ const MAX_CALL_LABEL = 40;
  * as the `data-kx-to` of an icon another dialer extension adds to a CRM.
  * Attributes named as identifiers (data-contact-id) are left out.
  */
-function numberOfCallLabelled(element: HTMLElement): string | null {
+function numberOfCallLabelled(element: Element): string | null {
   const raw = element
     .getAttributeNames()
     .filter((name) => name.startsWith('data-') && !namesIdentifier(name))
@@ -520,14 +571,12 @@ function isWholeNumber(text: string): boolean {
 function findCallControlNear(
   path: HTMLElement[],
   depth = NUMBER_BOX_SEARCH_DEPTH,
-): HTMLElement | null {
+): PathElement | null {
   const ancestors = path.slice(1, depth + 1);
   for (const ancestor of ancestors) {
-    for (const control of ancestor.querySelectorAll<HTMLElement>(
-      'button, [role="button"], input[type="submit"], input[type="button"]',
-    )) {
-      if (isCallControl(control)) return control;
-    }
+    const controls = ancestor.querySelectorAll<PathElement>(`${CONTROL_SELECTOR}, svg`);
+    const control = [...controls].find(isAnyCallControl);
+    if (control) return control;
   }
   return null;
 }
@@ -539,9 +588,9 @@ function findCallControlNear(
  * component). An allowed dial is replayed on the innermost control clicked.
  */
 function hintedControlTarget(
-  path: HTMLElement[],
+  path: PathElement[],
   hints: DialHints,
-  control: HTMLElement | undefined,
+  control: PathElement | undefined,
 ): DialTarget | null {
   if (!hints.callControlSelectors?.length) return null;
   const index = path.findIndex((element) => matchesAny(element, hints.callControlSelectors));

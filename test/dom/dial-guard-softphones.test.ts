@@ -19,6 +19,12 @@ const FILLER = '<span>x</span>'.repeat(30);
 const HANDSET =
   '<path d="M6 10a15 15 0 006 6l2-2a1 1 0 011 0 11 11 0 004 1v4a1 1 0 01-1 1A17 17 0 013 4"/>';
 
+function click(element: Element): void {
+  element.dispatchEvent(
+    new MouseEvent('click', { bubbles: true, cancelable: true, composed: true, detail: 1 }),
+  );
+}
+
 /** Records the events a page listener on `element` receives. */
 function handlerOn(element: Element, type = 'click'): string[] {
   const log: string[] = [];
@@ -32,6 +38,112 @@ const byId = <T extends Element = HTMLElement>(id: string) =>
 function setValue(id: string, value: string): void {
   (byId<HTMLInputElement>(id) as HTMLInputElement).value = value;
 }
+
+describe('call buttons drawn as SVG', () => {
+  const aircall = `<section class="sc-jSUZER">
+      <div class="sc-gKPRtg">
+        <input id="box" class="sc-ftTHYK" type="text" placeholder="Type a name or number">
+        <div class="sc-pyfCe"><svg id="call" class="Call__SvgCall-sc-1q2w3e-0 hKtYzr" viewBox="0 0 24 24">${HANDSET}</svg></div>
+      </div>
+    </section>${FILLER}`;
+
+  it('blocks a call icon by class', async () => {
+    loadHtml(aircall);
+    const call = byId<SVGElement>('call') as SVGElement;
+    const dials = handlerOn(call);
+    page = startOnPage();
+    setValue('box', '+1 415 555 0123');
+
+    click(call.querySelector('path') as Element);
+    await wait();
+
+    expect(dials).toEqual([]);
+    expect(notice()?.dataset.status).toBe('suppressed');
+  });
+
+  it('dials an allowed number once', async () => {
+    loadHtml(aircall);
+    const call = byId<SVGElement>('call') as SVGElement;
+    const dials = handlerOn(call);
+    page = startOnPage();
+    setValue('box', '+1 212 555 0187');
+
+    click(call.querySelector('path') as Element);
+    await wait(80);
+
+    expect(notice()).toBeNull();
+    expect(dials).toEqual(['click']);
+  });
+
+  const widget = `<div class="DialerPanel_root">
+      <div class="RecipientsInput_root"><span>To:</span>
+        <input id="to" placeholder="Enter Name or Number"></div>
+      <div class="DialerPanel_callBtnRow"><div class="DialerPanel_callBtn">
+        <svg id="call" data-sign="callButton" class="CircleButton_btnSvg" viewBox="0 0 500 500">
+          <g><circle id="circle" cx="250" cy="250" r="245"/>
+          <svg class="CircleButton_icon" viewBox="0 0 200 200">${HANDSET}</svg></g>
+        </svg></div></div>
+    </div>${FILLER}`;
+
+  it('blocks a data-sign call button', async () => {
+    loadHtml(widget);
+    const dials = handlerOn(byId<SVGElement>('call') as SVGElement);
+    page = startOnPage();
+    setValue('to', '+1 415 555 0123');
+
+    click(byId<SVGElement>('circle') as SVGElement);
+    await wait();
+
+    expect(dials).toEqual([]);
+    expect(notice()?.dataset.status).toBe('suppressed');
+  });
+
+  it('reads the svg title', async () => {
+    loadHtml(`<div class="pad"><input id="box" aria-label="Number">
+        <div class="round"><svg id="call"><title>Call</title>${HANDSET}</svg></div></div>${FILLER}`);
+    const dials = handlerOn(byId<SVGElement>('call') as SVGElement);
+    page = startOnPage();
+    setValue('box', '+1 415 555 0123');
+
+    click((byId<SVGElement>('call') as SVGElement).querySelector('path') as Element);
+    await wait();
+
+    expect(dials).toEqual([]);
+    expect(notice()).not.toBeNull();
+  });
+
+  it.each([
+    ['an icon with no call name', '<svg id="icon" class="chevron-down">'],
+    ['a flag', '<svg id="icon" data-testid="flag-gb">'],
+  ])('leaves %s free', async (_name, svg) => {
+    loadHtml(`<div class="pad"><input id="box" aria-label="Number">
+        <div>${svg}${HANDSET}</svg></div></div>${FILLER}`);
+    const clicks = handlerOn(byId<SVGElement>('icon') as SVGElement);
+    page = startOnPage();
+    setValue('box', '+1 415 555 0123');
+
+    click((byId<SVGElement>('icon') as SVGElement).querySelector('path') as Element);
+    await wait();
+
+    expect(notice()).toBeNull();
+    expect(clicks).toEqual(['click']);
+  });
+
+  it('lets the enclosing button decide', async () => {
+    loadHtml(`<div class="pad"><input id="box" aria-label="Number">
+        <button id="mute" type="button" aria-label="Mute"><svg id="icon" class="phone-icon">${HANDSET}</svg></button>
+      </div>${FILLER}`);
+    const clicks = handlerOn(byId('mute') as HTMLElement);
+    page = startOnPage();
+    setValue('box', '+1 415 555 0123');
+
+    click((byId<SVGElement>('icon') as SVGElement).querySelector('path') as Element);
+    await wait();
+
+    expect(notice()).toBeNull();
+    expect(clicks).toEqual(['click']);
+  });
+});
 
 describe('controls named by test ids', () => {
   it.each(['data-test', 'data-testid', 'data-test-id', 'data-qa', 'data-cy', 'data-automation-id'])(
