@@ -20,6 +20,12 @@ const IDENTIFIER_BOX_HINTS =
  */
 const CALLER_ID_HINTS =
   /caller[ _-]?id|call(ing)?[ _-]from|from[ _-]?(number|line)|\bmy (number|line)\b|主叫|外显|来电显示/i;
+/**
+ * Hints that a box takes a name or a number ("Type a name or number", "输入姓名或号码"):
+ * a softphone's box that searches contacts and dials what is typed.
+ */
+const NAME_OR_NUMBER_HINTS =
+  /\bnames?\b.*\bnumbers?\b|\bnumbers?\b.*\bnames?\b|(姓名|名字|联系人).*号码|号码.*(姓名|名字|联系人)/i;
 /** Characters allowed around the number in a dial box: a dialing prefix, a scheme such as "tel:", brackets. */
 const MAX_CHARS_AROUND_NUMBER = 16;
 /** Letters allowed around the number in a dial box, enough for "tel:" or "Ph." but not for a word of a sentence. */
@@ -97,6 +103,16 @@ function textOutside(container: Node, excluded: Node): string {
 export function hasPhoneHints(box: HTMLElement): boolean {
   if (box instanceof HTMLInputElement && box.type === 'tel') return true;
   return PHONE_BOX_HINTS.test(boxHints(box));
+}
+
+/**
+ * Tells whether a box's placeholder or label offers a name or a number and
+ * names no identifier ("Account name or number"). Such a box dials what it
+ * contains when that is a number.
+ */
+export function takesNameOrNumber(box: HTMLElement): boolean {
+  const hints = boxHints(box);
+  return NAME_OR_NUMBER_HINTS.test(hints) && !namesIdentifier(hints);
 }
 
 /**

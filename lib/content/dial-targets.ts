@@ -8,6 +8,7 @@ import {
   namesIdentifier,
   numbersWithoutPrefix,
   readDialBox,
+  takesNameOrNumber,
 } from './dial-boxes';
 import {
   NO_CONTEXT,
@@ -329,6 +330,7 @@ export function dialTargetOfEnter(
     ? matchesAny(box, siteHints.numberBoxSelectors) ||
       findCallControlNear(withoutPageRoots(path), SEARCH_BOX_CALL_DEPTH) !== null
     : (box instanceof HTMLInputElement && box.type === 'tel' && /dial|call|拨/i.test(hints)) ||
+      takesNameOrNumber(box) ||
       matchesAny(box, siteHints.numberBoxSelectors) ||
       findCallControlNear(path) !== null;
   if (!isDialBox) return null;

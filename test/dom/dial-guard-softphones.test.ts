@@ -25,6 +25,12 @@ function click(element: Element): void {
   );
 }
 
+function pressEnter(target: HTMLElement): void {
+  target.dispatchEvent(
+    new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }),
+  );
+}
+
 /** Records the events a page listener on `element` receives. */
 function handlerOn(element: Element, type = 'click'): string[] {
   const log: string[] = [];
@@ -178,5 +184,39 @@ describe('controls named by test ids', () => {
 
     expect(notice()).toBeNull();
     expect(clicks).toEqual(['click']);
+  });
+});
+
+describe('a box for a name or a number', () => {
+  const box = (placeholder: string) =>
+    `<div class="top"><div><input id="box" type="text" placeholder="${placeholder}"></div></div>${FILLER}`;
+
+  it('blocks Enter on a number', async () => {
+    loadHtml(box('Type a name or number'));
+    const keys = handlerOn(byId('box') as HTMLElement, 'keydown');
+    page = startOnPage();
+    setValue('box', '+1 415 555 0123');
+
+    pressEnter(byId('box') as HTMLElement);
+    await wait();
+
+    expect(keys).toEqual([]);
+    expect(notice()?.dataset.status).toBe('suppressed');
+  });
+
+  it.each([
+    ['a name', 'Type a name or number', 'Grace Patel'],
+    ['an account number', 'Account name or number', '415 555 0123'],
+  ])('leaves Enter on %s alone', async (_name, placeholder, value) => {
+    loadHtml(box(placeholder));
+    const keys = handlerOn(byId('box') as HTMLElement, 'keydown');
+    page = startOnPage();
+    setValue('box', value);
+
+    pressEnter(byId('box') as HTMLElement);
+    await wait();
+
+    expect(notice()).toBeNull();
+    expect(keys).toEqual(['keydown']);
   });
 });
