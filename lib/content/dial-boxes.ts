@@ -16,7 +16,8 @@ const IDENTIFIER_BOX_HINTS =
   /(^|[^a-z])(order|invoice|account|acct|customer|client|company|tax|vat|sku|serial|ticket|case|reference|ref|tracking|shipment|zip|postal|postcode|iban|isbn|ssn|passport|licen[cs]e|id|uuid)([^a-z]|$)|编号|单号|订单|发票|账号|帐号|身份证|邮编|税号/i;
 /**
  * Hints that a box contains the agent's own number, the caller ID a dial
- * goes out from. A label that starts with "From" marks one too.
+ * goes out from. A label, aria-label, placeholder or name that starts with
+ * "From" marks one too.
  */
 const CALLER_ID_HINTS =
   /caller[ _-]?id|call(ing)?[ _-]from|from[ _-]?(number|line)|\bmy (number|line)\b|主叫|外显|来电显示/i;
@@ -197,7 +198,20 @@ function readPicker(select: HTMLSelectElement): BoxNumber | null {
 
 function isCallerIdBox(box: HTMLElement): boolean {
   if (CALLER_ID_HINTS.test(boxHints(box))) return true;
-  return labelTexts(box).some((label) => /^\s*from\b/i.test(label));
+  return boxNames(box).some((name) => /^\s*from\b/i.test(name));
+}
+
+/** Tells whether a box is named as the recipient of a dial ("To", "To:"). */
+export function namesRecipient(box: HTMLElement): boolean {
+  return boxNames(box).some((name) => /^\s*to\b/i.test(name));
+}
+
+/** Returns the names a box is given one by one: its labels, the text aria-labelledby names, its aria-label, placeholder and name. */
+function boxNames(box: HTMLElement): string[] {
+  const attributes = ['aria-label', 'placeholder', 'aria-placeholder', 'name'].map(
+    (attribute) => box.getAttribute(attribute) ?? '',
+  );
+  return [...labelTexts(box), labelledBy(box) ?? '', ...attributes];
 }
 
 function boxText(element: HTMLElement): string | null {

@@ -1,6 +1,6 @@
 import { findPhoneCandidates } from '../phone/candidates';
 import type { DialHints } from '../sites/types';
-import { boxHints, readDialBox, type BoxNumber } from './dial-boxes';
+import { boxHints, namesRecipient, readDialBox, type BoxNumber } from './dial-boxes';
 import { shadowRootOf } from './closed-roots';
 import { withCountryCode } from './country-picker';
 import { dialKey, isEditableRegion } from './dom-rules';
@@ -154,7 +154,13 @@ function boxAlong(
   return null;
 }
 
-/** Returns the number in the boxes of a scope: a box the site adapter names first, then an input, a picker or one that looks like a number box. */
+/**
+ * Returns the number in the boxes of a scope: a box the site adapter names
+ * first, then an input or a picker named as the number to dial ("To"), then
+ * the first input, picker or box that looks like a number box. A named
+ * field wins over a picker before it, such as a caller ID whose label is
+ * not recognised.
+ */
 function boxNumberIn(
   scope: Element | DocumentFragment,
   hints: DialHints,
@@ -166,19 +172,18 @@ function boxNumberIn(
   const boxes = scope.querySelectorAll<HTMLElement>(
     'input, select, textarea, [role="textbox"], [contenteditable="true"], output, [aria-live]',
   );
+  let first: { number: BoxNumber; box: HTMLElement } | null = null;
   let fallback: { number: BoxNumber; box: HTMLElement } | null = null;
   for (const box of boxes) {
     const number = readDialBox(box);
     if (!number) continue;
-    if (
-      NUMBER_BOX_HINTS.test(boxHints(box)) ||
-      box instanceof HTMLInputElement ||
-      box instanceof HTMLSelectElement
-    )
-      return { number, box };
-    fallback ??= { number, box };
+    const isField = box instanceof HTMLInputElement || box instanceof HTMLSelectElement;
+    const isNamed = NUMBER_BOX_HINTS.test(boxHints(box)) || namesRecipient(box);
+    if (isField && isNamed) return { number, box };
+    if (isField || isNamed) first ??= { number, box };
+    else fallback ??= { number, box };
   }
-  return fallback;
+  return first ?? fallback;
 }
 
 /**

@@ -220,3 +220,45 @@ describe('a box for a name or a number', () => {
     expect(keys).toEqual(['keydown']);
   });
 });
+
+describe('a caller-ID picker beside the number box', () => {
+  const widget = (from: string) => `<div class="DialerPanel_root">
+      <div class="from">${from}</div>
+      <div class="to"><span>To:</span><input id="to" placeholder="Enter Name or Number"></div>
+      <div class="callRow"><div id="call" role="button" title="Call"><svg>${HANDSET}</svg></div></div>
+    </div>${FILLER}`;
+
+  it.each([
+    ['an aria-label', '<select aria-label="From"><option>+1 212 555 0100</option></select>'],
+    [
+      'aria-labelledby',
+      '<span id="f">From</span><select aria-labelledby="f"><option>+1 212 555 0100</option></select>',
+    ],
+    ['a placeholder', '<input placeholder="From" value="+1 212 555 0100">'],
+    ['a name', '<input name="from" value="+1 212 555 0100">'],
+  ])('skips a From box named by %s', async (_name, from) => {
+    loadHtml(widget(from));
+    const dials = handlerOn(byId('call') as HTMLElement);
+    page = startOnPage();
+    setValue('to', '+1 415 555 0123');
+
+    byId('call')?.click();
+    await wait();
+
+    expect(dials).toEqual([]);
+    expect(noticeText()).toContain('+14155550123');
+  });
+
+  it('prefers the number box', async () => {
+    loadHtml(widget('<select aria-label="Line"><option>+1 212 555 0100</option></select>'));
+    const dials = handlerOn(byId('call') as HTMLElement);
+    page = startOnPage();
+    setValue('to', '+1 415 555 0123');
+
+    byId('call')?.click();
+    await wait();
+
+    expect(dials).toEqual([]);
+    expect(noticeText()).toContain('+14155550123');
+  });
+});
