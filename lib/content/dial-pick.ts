@@ -48,6 +48,8 @@ const HISTORY_WORDS =
 const HISTORY_LOOKBEHIND = 32;
 /** Rows, list items and cards: a control inside one dials that item's number. */
 const ITEM_SELECTOR = 'tr, li, article, [role="row"], [role="listitem"], [role="article"]';
+/** Rows of a list by their markup; a card or a div with a row class may be a panel's layout. */
+const LIST_ROW_SELECTOR = 'tr, li, [role="row"], [role="listitem"]';
 /** Class tokens of rows and cards that are plain divs. */
 const ITEM_CLASS_TOKENS = /(^|[\s_-])(row|card|item|entry|tile|contact)([\s_-]|$)/i;
 /** Roles of layers drawn over the page: menus, list boxes, dialogs. */
@@ -108,6 +110,9 @@ export function pickNumberOfControl(
   if (item) {
     const fromItem = numbersIn(item, box !== null);
     if (fromItem) return fromItem;
+    // A list row that names something and shows no number (a quick connect
+    // to a queue) dials what it names: neither the box nor other rows' numbers.
+    if (item.matches(LIST_ROW_SELECTOR) && showsTextBesides(item, ancestors[0])) return null;
   }
   if (box) return box;
 
@@ -125,6 +130,16 @@ export function pickNumberOfControl(
     if (found) return found;
   }
   return null;
+}
+
+/** Tells whether an element shows words outside `control`, such as the name of a row. */
+function showsTextBesides(element: HTMLElement, control: HTMLElement | undefined): boolean {
+  const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const text = walker.currentNode;
+    if (!control?.contains(text) && /\p{L}/u.test(text.textContent ?? '')) return true;
+  }
+  return false;
 }
 
 /** Returns the number the panel around a control is about to dial: a number box, else the display the agent typed into. */

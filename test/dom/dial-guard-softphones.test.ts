@@ -262,3 +262,55 @@ describe('a caller-ID picker beside the number box', () => {
     expect(noticeText()).toContain('+14155550123');
   });
 });
+
+describe('quick connects beside a dial pad', () => {
+  const ccp = `<div class="view">
+      <div class="phone-row"><input id="box" type="tel" aria-label="Phone number"></div>
+      <div class="dialpad">${[...'123456789'].map((k) => `<button class="key">${k}</button>`).join('')}</div>
+      <button id="pad-call" class="call-btn" type="button">Call</button>
+      <ul class="quick-connects" aria-label="Quick connects">
+        <li class="qc-item"><span>Billing queue</span><button id="queue" type="button">Call</button></li>
+        <li class="qc-item"><span>Partner desk <span>+1 212 555 0187</span></span><button id="partner" type="button">Call</button></li>
+        <li class="qc-item"><span>Escalations <span>+1 646 555 0199</span></span><button id="escalations" type="button">Call</button></li>
+      </ul>
+    </div>${FILLER}`;
+
+  it('passes a quick connect without number', async () => {
+    loadHtml(ccp);
+    const dials = handlerOn(byId('queue') as HTMLElement);
+    page = startOnPage();
+    setValue('box', '+1 415 555 0123');
+
+    byId('queue')?.click();
+    await wait();
+
+    expect(notice()).toBeNull();
+    expect(dials).toEqual(['click']);
+  });
+
+  it('blocks the dial pad Call', async () => {
+    loadHtml(ccp);
+    const dials = handlerOn(byId('pad-call') as HTMLElement);
+    page = startOnPage();
+    setValue('box', '+1 415 555 0123');
+
+    byId('pad-call')?.click();
+    await wait();
+
+    expect(dials).toEqual([]);
+    expect(noticeText()).toContain('+14155550123');
+  });
+
+  it('blocks a quick connect number', async () => {
+    loadHtml(ccp);
+    const dials = handlerOn(byId('escalations') as HTMLElement);
+    page = startOnPage();
+    setValue('box', '+1 212 555 0187');
+
+    byId('escalations')?.click();
+    await wait();
+
+    expect(dials).toEqual([]);
+    expect(noticeText()).toContain('+16465550199');
+  });
+});
