@@ -1,4 +1,5 @@
 import type { NumberResult } from '../messaging/protocol';
+import { containsAcrossShadow } from '../sites/dom';
 import type { DialHints } from '../sites/types';
 import { decideDial, type DialDecision, type NumberStatus, type UnknownPolicy } from '../policy';
 import {
@@ -95,7 +96,12 @@ export function installDialGuard(
     options.report(target, result, decision);
   };
 
-  const replay = (target: DialTarget, event: Event): void => {
+  /**
+   * Replays a held dial event. A click goes to the element it was aimed at
+   * when that is still in the control, so page handlers on an icon inside the
+   * control run as they would have.
+   */
+  const replay = (target: DialTarget, event: Event, aimedAt: EventTarget | undefined): void => {
     replaying = true;
     try {
       if (target.kind === 'enter') {
@@ -116,6 +122,8 @@ export function installDialGuard(
       } else if (target.kind === 'submit') {
         const submitter = (event as SubmitEvent).submitter;
         (target.element as HTMLFormElement).requestSubmit(submitter ?? undefined);
+      } else if (event.type === 'click' && isWithin(aimedAt, target.element)) {
+        aimedAt.dispatchEvent(copyPress(event));
       } else {
         clickOn(target.element);
       }
@@ -147,7 +155,9 @@ export function installDialGuard(
     }
 
     // Unknown to this page yet: hold the event until the background replies.
+    // Its target is read now, because an event's path is empty once its dispatch is over.
     stop(event, target);
+    const aimedAt = composedPathWithin(event)[0];
     void lookUp(target).then((results) => {
       const counted = deciding(target, results);
       const { result, decision } = strictest(counted);
@@ -155,7 +165,7 @@ export function installDialGuard(
         explain({ ...target, raw: result.raw }, result, decision, counted);
       if (decision !== 'block') {
         if (!quiet) remember(counted);
-        replay(target, event);
+        replay(target, event, aimedAt);
       }
     });
   };
@@ -353,6 +363,11 @@ function copyPress(event: Event): Event {
     });
   }
   return new Event(event.type, event);
+}
+
+/** Tells whether an event target is an element still on the page inside `control`, or `control` itself. */
+function isWithin(target: EventTarget | undefined, control: Element): target is Element {
+  return target instanceof Element && target.isConnected && containsAcrossShadow(control, target);
 }
 
 /** Clicks an element; an SVG element has no click() of its own. */

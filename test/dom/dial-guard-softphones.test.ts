@@ -314,3 +314,39 @@ describe('quick connects beside a dial pad', () => {
     expect(noticeText()).toContain('+16465550199');
   });
 });
+
+describe('a held click let through', () => {
+  const panel = `<div class="panel"><input id="to" aria-label="Number">
+      <div id="call" role="button" title="Call"><svg id="icon">${HANDSET}</svg></div></div>${FILLER}`;
+
+  it('reaches the clicked inner element', async () => {
+    loadHtml(panel);
+    const icon = byId<SVGElement>('icon') as SVGElement;
+    const onIcon = handlerOn(icon);
+    const onControl = handlerOn(byId('call') as HTMLElement);
+    page = startOnPage({ delayMs: 10 });
+    setValue('to', '+1 212 555 0187');
+
+    click(icon);
+    expect(onControl).toEqual([]);
+    await wait(80);
+
+    expect(notice()).toBeNull();
+    expect(onIcon).toEqual(['click']);
+    expect(onControl).toEqual(['click']);
+  });
+
+  it('replays on the control when detached', async () => {
+    loadHtml(panel);
+    const icon = byId<SVGElement>('icon') as SVGElement;
+    const onControl = handlerOn(byId('call') as HTMLElement);
+    page = startOnPage({ delayMs: 10 });
+    setValue('to', '+1 212 555 0187');
+
+    click(icon);
+    icon.remove();
+    await wait(80);
+
+    expect(onControl).toEqual(['click']);
+  });
+});
