@@ -3,7 +3,7 @@ import type { DialHints } from '../sites/types';
 import { boxHints, namesRecipient, readDialBox, type BoxNumber } from './dial-boxes';
 import { shadowRootOf } from './closed-roots';
 import { withCountryCode } from './country-picker';
-import { dialKey, isEditableRegion } from './dom-rules';
+import { INLINE_ELEMENTS, dialKey, isEditableRegion } from './dom-rules';
 
 // Picks the number a call control dials when it shows none of its own. The
 // surest source comes first: what its own panel is about to dial, then the
@@ -207,15 +207,21 @@ function boxNumberIn(
  * uncertain.
  */
 function numbersIn(element: HTMLElement, skipHistory: boolean): PickedNumber | null {
-  const text = composedText(element);
   const numbers: string[] = [];
   const keys = new Set<string>();
-  for (const candidate of findPhoneCandidates(text)) {
-    if (skipHistory && afterHistoryWord(text, candidate.start)) continue;
-    const key = dialKey(candidate.raw);
-    if (keys.has(key)) continue;
-    keys.add(key);
-    numbers.push(candidate.raw);
+  // A number is found within one block. Earlier blocks are kept for the
+  // history words, because "Last dial:" may sit in the cell before.
+  let before = '';
+  for (const block of textBlocks(element)) {
+    for (const candidate of findPhoneCandidates(block)) {
+      if (skipHistory && afterHistoryWord(before + block, before.length + candidate.start))
+        continue;
+      const key = dialKey(candidate.raw);
+      if (keys.has(key)) continue;
+      keys.add(key);
+      numbers.push(candidate.raw);
+    }
+    before += `${block}\n`;
   }
   const [first, ...others] = numbers;
   if (!first) return null;
@@ -266,29 +272,74 @@ function hasFewElements(body: HTMLElement): boolean {
   return true;
 }
 
+/** Characters of an element's text read for the numbers near a control. */
+const MAX_TEXT_READ = 256;
+/** Computed display values that keep an inline element's text on the line of its neighbours. */
+const FLOWING_DISPLAYS = new Set([
+  'inline',
+  'contents',
+  'inline-block',
+  'inline-flex',
+  'inline-grid',
+]);
+
 /**
- * Returns the text of an element and of its shadow roots, cut after
- * about 256 characters. A space goes between elements, so a number in one
- * span does not run into the label of the button after it. Text being
- * edited (textareas and editable regions) and the options of a picker are
- * left out, because those are boxes, read by the rules for boxes.
+ * Returns the text of an element and of its shadow roots, one string per
+ * block, cut after about MAX_TEXT_READ characters. A cell, a flex item or
+ * any other element laid out as a box starts a block, so a number is never
+ * read with the cell before it ("#48213", "2", "Mar 3, 2024"). An inline
+ * element continues the block after a space, so a number split over spans
+ * is read whole. Text being edited (textareas, editable regions) and a
+ * picker's options are left out, because the rules for boxes read them.
  */
-export function composedText(element: Element): string {
-  let text = '';
+export function textBlocks(element: Element): string[] {
+  const blocks: string[] = [];
+  let block = '';
+  let read = 0;
+  const view = element.ownerDocument.defaultView;
+  const endBlock = (): void => {
+    const text = block.trim();
+    if (text !== '') blocks.push(text);
+    block = '';
+  };
   const visit = (node: Node): void => {
-    if (text.length > 256) return;
+    if (read > MAX_TEXT_READ) return;
     if (node.nodeType === Node.TEXT_NODE) {
-      text += (node as Text).data;
+      const data = (node as Text).data;
+      block += data;
+      read += data.length;
       return;
     }
     if (node !== element && isEditedText(node)) return;
-    if (node !== element && text !== '' && !text.endsWith(' ')) text += ' ';
+    const isBox = node.nodeType === Node.ELEMENT_NODE && laidOutAsBox(node as Element, view);
+    if (isBox) endBlock();
+    else if (block !== '' && !block.endsWith(' ')) block += ' ';
     const shadow = node.nodeType === Node.ELEMENT_NODE ? shadowRootOf(node as Element) : null;
     if (shadow) visit(shadow);
-    for (let child = node.firstChild; child; child = child.nextSibling) visit(child);
+    for (let child = node.firstChild; child && read <= MAX_TEXT_READ; child = child.nextSibling)
+      visit(child);
+    if (isBox) endBlock();
   };
   visit(element);
-  return text;
+  endBlock();
+  return blocks;
+}
+
+/** Returns the text of an element and of its shadow roots, with each block (see textBlocks) on its own line. */
+export function composedText(element: Element): string {
+  return textBlocks(element).join('\n');
+}
+
+/**
+ * Tells whether an element's text is a block of its own. The tag decides,
+ * except for an inline tag, a slot or a custom element: a flex or grid
+ * container lays those out as boxes, so their computed display decides.
+ */
+function laidOutAsBox(element: Element, view: Window | null): boolean {
+  const name = element.localName;
+  if (!INLINE_ELEMENTS.has(name) && name !== 'slot' && !name.includes('-')) return true;
+  const display = view?.getComputedStyle(element).display || 'inline';
+  return !FLOWING_DISPLAYS.has(display);
 }
 
 function isEditedText(node: Node): boolean {

@@ -1102,6 +1102,18 @@ describe('site dial hints', () => {
     expect(notice()).toBeNull();
   });
 
+  it('reads a hinted control by blocks', async () => {
+    loadHtml('<div class="c2d"><div>Line 2</div><div id="number">(212) 555-0187</div></div>');
+    const events = pageLog();
+    page = startOnPage({ hints: { callControlSelectors: ['.c2d'] } });
+
+    document.getElementById('number')?.click();
+    await wait(80);
+
+    expect(notice()).toBeNull();
+    expect(events).toEqual(['click:number']);
+  });
+
   it('ignores a selector the browser rejects', async () => {
     loadHtml('<button id="c2d" type="button">+1 646 555 0199</button>');
     const events = pageLog();

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadHtml, startOnPage } from './harness';
+import { listInfo, loadHtml, startOnPage } from './harness';
 
 // Which number a call control with no number of its own dials.
 
@@ -184,6 +184,77 @@ describe('Enter on a page that reads the keyboard', () => {
       new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }),
     );
     await wait();
+
+    expect(log).toEqual([]);
+    expect(notice()?.dataset.status).toBe('suppressed');
+  });
+});
+
+describe('a row read cell by cell', () => {
+  /** A call list whose rows show `before` in the cell ahead of the phone. */
+  const callList = (before: string) => `<table><tbody>
+      <tr><td>${before}</td><td>(415) 555-0123</td><td><button id="call-1" aria-label="Call">☎</button></td></tr>
+      <tr><td>${before}</td><td>(212) 555-0187</td><td><button id="call-2" aria-label="Call">☎</button></td></tr>
+    </tbody></table>${FILLER}`;
+  const before = [
+    ['a ticket id', '#48213'],
+    ['an attempts count', '2'],
+    ['a date', 'Mar 3, 2024'],
+  ];
+
+  /** Loads `html`, presses the control `id` and returns the page's dials. */
+  async function pressOn(html: string, id: string, unknownPolicy: 'block' | 'warn' = 'block') {
+    loadHtml(html);
+    page = startOnPage({ list: listInfo({ unknownPolicy }) });
+    const log = dials();
+    press(document.getElementById(id) as HTMLElement);
+    await wait();
+    return log;
+  }
+
+  it.each(before)('blocks a suppressed row after %s', async (_kind, cell) => {
+    const log = await pressOn(callList(cell), 'call-1');
+
+    expect(log).toEqual([]);
+    expect(notice()?.dataset.status).toBe('suppressed');
+  });
+
+  it.each(before)('dials an allowed row after %s', async (_kind, cell) => {
+    const log = await pressOn(callList(cell), 'call-2');
+
+    expect(notice()).toBeNull();
+    expect(log).toEqual(['call-2']);
+  });
+
+  it.each(before)('blocks under warn after %s', async (_kind, cell) => {
+    const log = await pressOn(callList(cell), 'call-1', 'warn');
+
+    expect(log).toEqual([]);
+    expect(notice()?.dataset.status).toBe('suppressed');
+  });
+
+  it.each([
+    [
+      'grid cells',
+      '<div role="row"><div role="gridcell">2</div><div role="gridcell">(415) 555-0123</div>' +
+        '<div role="gridcell"><button id="call-1" aria-label="Call">☎</button></div></div>',
+    ],
+    [
+      'flex items',
+      '<div class="row" style="display: flex"><span style="display: block">2</span> ' +
+        '<span style="display: block">(415) 555-0123</span> <button id="call-1">Call</button></div>',
+    ],
+    [
+      'paragraphs',
+      '<div class="card"><p>Attempts 2</p><p>(415) 555-0123</p><button id="call-1">Call</button></div>',
+    ],
+    [
+      'cells but not inline spans',
+      '<table><tbody><tr><td>2</td><td><span>(415)</span> <b>555-0123</b></td>' +
+        '<td><button id="call-1" aria-label="Call">☎</button></td></tr></tbody></table>',
+    ],
+  ])('keeps %s apart', async (_kind, html) => {
+    const log = await pressOn(`<div>${html}</div>${FILLER}`, 'call-1');
 
     expect(log).toEqual([]);
     expect(notice()?.dataset.status).toBe('suppressed');
