@@ -136,7 +136,7 @@ export function dialTargetOfClick(
 
   // A call button drawn as SVG counts only with no HTML control around it.
   const control =
-    path.find((element) => element instanceof HTMLElement && isControl(element)) ??
+    controlOf(path.filter((element): element is HTMLElement => element instanceof HTMLElement)) ??
     path.find(isDrawnCallControl);
   const hinted = hintedControlTarget(path, hints, control);
   if (hinted) return hinted;
@@ -398,6 +398,93 @@ function opensPopup(control: Element): boolean {
   const popup = control.getAttribute('aria-haspopup')?.trim().toLowerCase() ?? 'false';
   if (!['', 'false'].includes(popup) || control.hasAttribute('aria-expanded')) return true;
   return MENU_CARET.test(control.textContent ?? '');
+}
+
+/**
+ * Returns the control a click acts on: the innermost control, or a call
+ * icon outside any control. A call icon inside a link or a row that opens a
+ * record is the control too, because its own listener acts on the click.
+ * Inside a button, the icon is only the button's picture.
+ */
+function controlOf(path: HTMLElement[]): HTMLElement | undefined {
+  const index = path.findIndex(isControl);
+  const control = path[index];
+  if (control && isButtonLike(control)) return control;
+  const icon = path.slice(0, index === -1 ? CALL_ICON_DEPTH : index).find(isCallIcon);
+  return icon ?? control;
+}
+
+/** Elements from the clicked one outward searched for a call icon outside any control. */
+const CALL_ICON_DEPTH = 3;
+/** Elements that show or group content and are never a control, whatever their title. */
+const NOT_CONTROL_ELEMENTS = new Set([
+  'html',
+  'body',
+  'main',
+  'section',
+  'article',
+  'aside',
+  'nav',
+  'header',
+  'footer',
+  'form',
+  'fieldset',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'td',
+  'th',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'p',
+  'label',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'iframe',
+  'option',
+]);
+/** Roles an icon may have; any other role makes an element a cell, a tab, a heading or the like. */
+const ICON_ROLES = new Set(['img', 'presentation', 'none']);
+
+/**
+ * Tells whether an element with no control markup is a call icon: its own
+ * title or label names a call, and it looks clickable (a pointer cursor or
+ * a tabindex). Pages add the listener of such an icon from script, which
+ * leaves no mark in the markup. Hang-up words, fields, cells, headings and
+ * panels with more text than a label are left out.
+ */
+function isCallIcon(element: HTMLElement): boolean {
+  const label = (element.getAttribute('aria-label') ?? element.getAttribute('title'))?.trim();
+  if (!label || label.length > MAX_CALL_LABEL || labelKind(label) !== 'call') return false;
+
+  const role = element.getAttribute('role');
+  if (role !== null && !ICON_ROLES.has(role)) return false;
+  if (NOT_CONTROL_ELEMENTS.has(element.localName) || isTypingField(element)) return false;
+  if ((element.textContent ?? '').trim().length > MAX_CALL_LABEL) return false;
+
+  if (element.hasAttribute('tabindex')) return true;
+  return element.ownerDocument.defaultView?.getComputedStyle(element).cursor === 'pointer';
+}
+
+/** Tells whether a control is a button, whose own label names what a click in it does. */
+function isButtonLike(element: HTMLElement): boolean {
+  const role = element.getAttribute('role');
+  return (
+    element.localName === 'button' ||
+    element.localName === 'input' ||
+    role === 'button' ||
+    role === 'menuitem'
+  );
 }
 
 function isControl(element: HTMLElement): boolean {
