@@ -7,8 +7,8 @@ import { INLINE_ELEMENTS, dialKey, isEditableRegion } from './dom-rules';
 
 // Picks the number a call control dials when it shows none of its own. The
 // surest source comes first: what its own panel is about to dial, then the
-// row or card it sits in, the element the agent pointed at just before, and
-// text nearby. The search never climbs to the page's body.
+// cell, row or card it sits in, the element the agent pointed at just
+// before, and text nearby. The search never climbs to the page's body.
 
 /** Context of a dial: the agent's last gestures and dials on the page. */
 export interface DialContext {
@@ -50,6 +50,8 @@ const HISTORY_LOOKBEHIND = 32;
 const ITEM_SELECTOR = 'tr, li, article, [role="row"], [role="listitem"], [role="article"]';
 /** Rows of a list by their markup; a card or a div with a row class may be a panel's layout. */
 const LIST_ROW_SELECTOR = 'tr, li, [role="row"], [role="listitem"]';
+/** Cells of a table or grid row. */
+const CELL_SELECTOR = 'td, th, [role="gridcell"], [role="cell"], [role="rowheader"]';
 /** Class tokens of rows and cards that are plain divs. */
 const ITEM_CLASS_TOKENS = /(^|[\s_-])(row|card|item|entry|tile|contact)([\s_-]|$)/i;
 /** Roles of layers drawn over the page: menus, list boxes, dialogs. */
@@ -108,6 +110,11 @@ export function pickNumberOfControl(
   if (!options.readsText) return box;
 
   if (item) {
+    // A control in a cell that shows a number dials that number: a row with
+    // a work and a mobile column has an icon beside each.
+    const cell = ancestors.slice(0, itemIndex).find((element) => element.matches(CELL_SELECTOR));
+    const fromCell = cell ? numbersIn(cell, box !== null) : null;
+    if (fromCell) return fromCell;
     const fromItem = numbersIn(item, box !== null);
     if (fromItem) return fromItem;
     // A list row that names something and shows no number (a quick connect

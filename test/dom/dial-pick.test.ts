@@ -54,6 +54,16 @@ function padPage(extra = ''): HTMLElement {
   return display;
 }
 
+/** Loads `html`, presses the control `id` and returns the page's dials. */
+async function pressOn(html: string, id: string, unknownPolicy: 'block' | 'warn' = 'block') {
+  loadHtml(html);
+  page = startOnPage({ list: listInfo({ unknownPolicy }) });
+  const log = dials();
+  press(document.getElementById(id) as HTMLElement);
+  await wait();
+  return log;
+}
+
 describe('the panel the control dials from', () => {
   it('dials typed pad digits over last dial', async () => {
     padPage();
@@ -202,16 +212,6 @@ describe('a row read cell by cell', () => {
     ['a date', 'Mar 3, 2024'],
   ];
 
-  /** Loads `html`, presses the control `id` and returns the page's dials. */
-  async function pressOn(html: string, id: string, unknownPolicy: 'block' | 'warn' = 'block') {
-    loadHtml(html);
-    page = startOnPage({ list: listInfo({ unknownPolicy }) });
-    const log = dials();
-    press(document.getElementById(id) as HTMLElement);
-    await wait();
-    return log;
-  }
-
   it.each(before)('blocks a suppressed row after %s', async (_kind, cell) => {
     const log = await pressOn(callList(cell), 'call-1');
 
@@ -258,5 +258,29 @@ describe('a row read cell by cell', () => {
 
     expect(log).toEqual([]);
     expect(notice()?.dataset.status).toBe('suppressed');
+  });
+});
+
+describe('a row with a number in each of several cells', () => {
+  const icon = (id: string) =>
+    `<span id="${id}" title="Click to call" style="cursor: pointer">☎</span>`;
+  const row = `<table><tbody><tr><td>Gus Hale</td>
+      <td><span>(212) 555-0187</span> ${icon('work-icon')}</td>
+      <td><span>(415) 555-0123</span> ${icon('mobile-icon')}</td>
+    </tr></tbody></table>${FILLER}`;
+
+  it('dials the allowed number of its own cell', async () => {
+    const log = await pressOn(row, 'work-icon');
+
+    expect(notice()).toBeNull();
+    expect(log).toEqual(['work-icon']);
+  });
+
+  it('blocks the suppressed number of its own cell', async () => {
+    const log = await pressOn(row, 'mobile-icon');
+
+    expect(log).toEqual([]);
+    expect(notice()?.dataset.status).toBe('suppressed');
+    expect(noticeText()).not.toContain('could not tell');
   });
 });
