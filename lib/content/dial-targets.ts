@@ -140,8 +140,9 @@ export function dialTargetOfClick(
     path.find(isDrawnCallControl);
   const hinted = hintedControlTarget(path, hints, control);
   if (hinted) return hinted;
-  // The item picked in the menu or dialog such a control opens is guarded on its own.
-  if (control && opensPopup(control)) return null;
+  // The item picked in the menu or dialog such a control opens is guarded on
+  // its own, and a tab ("Call" beside "Notes") only switches the view.
+  if (control && (opensPopup(control) || isTab(control))) return null;
   for (const element of withHtmlLevels(path, 5)) {
     const raw = numberFromAttributes(element) ?? numberOfCallLabelled(element);
     if (raw) return { kind: 'click-to-dial', raw, element: control ?? element };
@@ -400,6 +401,11 @@ function opensPopup(control: Element): boolean {
   return MENU_CARET.test(control.textContent ?? '');
 }
 
+/** Tells whether a control is a tab, which shows another panel of the page and never dials. */
+function isTab(control: Element): boolean {
+  return control.getAttribute('role') === 'tab';
+}
+
 /**
  * Returns the control a click acts on: the innermost control, or a call
  * icon outside any control. A call icon inside a link or a row that opens a
@@ -534,6 +540,7 @@ function isDrawnCallControl(element: Element): element is SVGElement {
  * control that dials only a number box ("send"), or neither (null).
  */
 function callControlKind(element: Element): 'call' | 'send' | null {
+  if (isTab(element)) return null;
   const label = accessibleLabel(element);
   if (label) return labelKind(label);
 

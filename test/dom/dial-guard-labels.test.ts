@@ -84,6 +84,13 @@ describe('call control labels', () => {
   ])('does not read %j as a call control', (label) => {
     expect(isCallControl(button(label))).toBe(false);
   });
+
+  it('does not read a tab as a call control', () => {
+    const tab = button('Call');
+    tab.setAttribute('role', 'tab');
+
+    expect(isCallControl(tab)).toBe(false);
+  });
 });
 
 describe('call controls in other languages', () => {

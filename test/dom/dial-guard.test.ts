@@ -1265,6 +1265,24 @@ describe('controls found on trial pages', () => {
     expect(notice()).toBeNull();
   });
 
+  it.each([
+    ['a button tab', '<button id="tab" role="tab" aria-selected="false">Call</button>'],
+    ['a div tab', '<div id="tab" role="tab" tabindex="-1">Call</div>'],
+  ])('lets %s named Call switch the view', async (_kind, tab) => {
+    loadHtml(
+      `<main><div role="tablist"><button role="tab" aria-selected="true">Notes</button>${tab}</div>` +
+        '<p>Called her mobile (415) 555-0123, then the office (212) 555-0187.</p></main>',
+    );
+    const events = pageLog();
+    page = startOnPage();
+
+    document.getElementById('tab')?.click();
+    await wait();
+
+    expect(events).toEqual(['click:tab']);
+    expect(notice()).toBeNull();
+  });
+
   it('reads the row of a virtual list placed absolutely', async () => {
     loadHtml(
       '<style>.r { position: absolute; } #spacer { position: relative; }</style>' +
