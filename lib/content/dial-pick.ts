@@ -91,9 +91,11 @@ export function pickNumberOfControl(
   }
 
   // A menu item or a dialog drawn in its own layer: the layer's own box
-  // first, else the row or opener the agent used to open it.
+  // first, else the row or opener the agent used to open it. A row that is
+  // the layer or sits in it (a list scrolled in a positioned panel) is read
+  // like a row on the page, because the layer's first lines show other rows.
   const layer = ancestors.findIndex(isLayer);
-  if (layer !== -1) {
+  if (layer !== -1 && !(item && itemIndex <= layer)) {
     const inLayer = options.redial ? null : boxAlong(ancestors.slice(0, layer + 1), hints, context);
     if (inLayer) return inLayer;
     // A row of a virtual list is placed absolutely too; it shows its own number.

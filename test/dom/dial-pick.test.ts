@@ -284,3 +284,26 @@ describe('a row with a number in each of several cells', () => {
     expect(noticeText()).not.toContain('could not tell');
   });
 });
+
+describe('a list scrolled in a positioned panel', () => {
+  // More rows than the first MAX_TEXT_READ characters of the panel show.
+  const rows = Array.from({ length: 12 }, (_, i) => {
+    const number = i === 11 ? '(415) 555-0123' : `(212) 555-01${10 + i}`;
+    return `<tr><td>Contact ${i}</td><td>${number}</td><td><button id="call-${i}">Call</button></td></tr>`;
+  }).join('');
+  const panel = `<div style="position: absolute; overflow: auto"><table><tbody>${rows}</tbody></table></div>${FILLER}`;
+
+  it('blocks the suppressed number of a row far down', async () => {
+    const log = await pressOn(panel, 'call-11');
+
+    expect(log).toEqual([]);
+    expect(notice()?.dataset.status).toBe('suppressed');
+  });
+
+  it('dials the allowed number of its row', async () => {
+    const log = await pressOn(panel, 'call-1');
+
+    expect(notice()).toBeNull();
+    expect(log).toEqual(['call-1']);
+  });
+});
