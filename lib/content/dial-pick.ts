@@ -7,8 +7,8 @@ import { INLINE_ELEMENTS, dialKey, isEditableRegion } from './dom-rules';
 
 // Picks the number a call control dials when it shows none of its own. The
 // surest source comes first: what its own panel is about to dial, then the
-// cell, row or card it sits in, the element the agent pointed at just
-// before, and text nearby. The search never climbs to the page's body.
+// cell, row or card it sits in, then both the element the agent pointed at
+// just before and text nearby. The search never climbs to the page's body.
 
 /** Context of a dial: the agent's last gestures and dials on the page. */
 export interface DialContext {
@@ -125,20 +125,39 @@ export function pickNumberOfControl(
   }
   if (box) return box;
 
-  const pointed = context.pointedItem();
-  if (pointed && ancestors[0] && !pointed.contains(ancestors[0])) {
-    const fromPointed = numbersIn(pointed, false);
-    if (fromPointed) return fromPointed;
-  }
-
   // A redial or "Call" button beside a number shown as plain text dials
   // that number. With several numbers at the nearest level that shows any,
   // the one the page dials is unknown, so all of them are checked.
+  let nearby: PickedNumber | null = null;
   for (const ancestor of ancestors.slice(itemIndex + 1)) {
-    const found = numbersIn(ancestor, false);
-    if (found) return found;
+    nearby = numbersIn(ancestor, false);
+    if (nearby) break;
   }
-  return null;
+
+  // The row the agent pressed a moment ago may be the one a toolbar's Call
+  // dials. A left press on a row is also how a row is read or selected, so
+  // the number beside the control is checked too.
+  const pointed = context.pointedItem();
+  const fromPointed =
+    pointed && ancestors[0] && !pointed.contains(ancestors[0]) ? numbersIn(pointed, false) : null;
+  return fromPointed && nearby ? eitherOf(fromPointed, nearby) : (fromPointed ?? nearby);
+}
+
+/** Returns the numbers of two picks as one uncertain pick, or the pick itself when they are the same numbers. */
+function eitherOf(first: PickedNumber, second: PickedNumber): PickedNumber {
+  const numbers = new Map<string, string>();
+  for (const raw of [
+    first.raw,
+    ...(first.alternatives ?? []),
+    second.raw,
+    ...(second.alternatives ?? []),
+  ]) {
+    const key = dialKey(raw);
+    if (!numbers.has(key)) numbers.set(key, raw);
+  }
+  const [raw, ...alternatives] = [...numbers.values()];
+  if (!raw || alternatives.length === 0) return first;
+  return { raw, alternatives, uncertain: true };
 }
 
 /** Tells whether an element shows words outside `control`, such as the name of a row. */

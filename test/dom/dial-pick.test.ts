@@ -307,3 +307,24 @@ describe('a list scrolled in a positioned panel', () => {
     expect(log).toEqual(['call-1']);
   });
 });
+
+describe('a row clicked before a call control elsewhere', () => {
+  const html = `<table><tbody>
+      <tr><td id="helen">Helen Park</td><td>+1 212-555-0187</td></tr>
+      <tr><td>Ann Lee</td><td>+1 212-555-0100</td></tr>
+    </tbody></table>
+    <div><div><span>+1 415 555 0123</span> <button id="call">Call</button></div></div>${FILLER}`;
+
+  it('still checks the number beside the control', async () => {
+    loadHtml(html);
+    page = startOnPage();
+    const log = dials();
+
+    press(document.getElementById('helen') as HTMLElement);
+    press(document.getElementById('call') as HTMLElement);
+    await wait();
+
+    expect(log).toEqual(['helen']);
+    expect(notice()?.dataset.status).toBe('suppressed');
+  });
+});
