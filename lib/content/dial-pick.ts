@@ -108,7 +108,17 @@ export function pickNumberOfControl(
   }
 
   const box = options.redial ? null : boxAlong(ancestors, hints, context);
-  if (box && (!item || item.contains(box.element))) return box;
+  if (box && (!item || item.contains(box.element))) {
+    if (!options.readsText || item) return box;
+    // A panel that shows numbers nearer the control than the box (a preview
+    // record beside a manual-dial form) may be what the control dials.
+    const boxLevel = ancestors.findIndex((ancestor) => ancestor.contains(box.element));
+    for (const ancestor of ancestors.slice(1, boxLevel)) {
+      const shown = numbersIn(ancestor, false);
+      if (shown) return eitherOf(box, shown);
+    }
+    return box;
+  }
   if (!options.readsText) return box;
 
   if (item) {

@@ -270,6 +270,22 @@ describe('dial pad', () => {
     expect(events).toEqual(['click:end']);
   });
 
+  it('checks a preview panel beside a dial form', async () => {
+    loadHtml(
+      '<div><form><input id="n" value="+1 212 555 0187"><button>Dial</button></form>' +
+        '<div><table><tr><th>number1</th><td>+1 415 555 0123</td></tr></table>' +
+        '<div><button id="preview">Dial</button><button>Skip</button></div></div></div>',
+    );
+    const events = pageLog();
+    page = startOnPage();
+
+    document.getElementById('preview')?.click();
+    await wait();
+
+    expect(events).toEqual([]);
+    expect(page.reports.map((report) => report.decision)).toEqual(['block']);
+  });
+
   it.each([
     ['Chinese', '拨号盘'],
     ['English', 'Dial pad'],
