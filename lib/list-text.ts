@@ -1,5 +1,12 @@
 import { caseReason } from './cases/model';
-import { t } from './i18n';
+import { t, type MessageKey } from './i18n';
+import {
+  API_SOURCE_PREFIX,
+  CSV_SOURCE_PREFIX,
+  DEFAULT_IMPORT_REASON,
+  DELETION_REQUEST_SOURCE,
+  IMPORT_SOURCE_PREFIX,
+} from './suppression/entry-words';
 
 /**
  * Words DNC Guard itself writes into list entries, and how they are shown.
@@ -20,15 +27,29 @@ export function captureReason(caseId: string): string {
   return caseReason(caseId);
 }
 
-/** Returns the text shown for a stored reason: a captured case's in the UI language with a short case id, any other as written. */
+/** Sources that end in a name (a file's, a token's), with the message that shows that name. */
+const NAMED_SOURCES: readonly (readonly [prefix: string, key: MessageKey])[] = [
+  [IMPORT_SOURCE_PREFIX, 'sourceImport'],
+  [CSV_SOURCE_PREFIX, 'sourceOptionsImport'],
+  [API_SOURCE_PREFIX, 'sourceApi'],
+];
+
+/** Returns the text shown for a stored reason, with the ones DNC Guard writes in the UI language and any other as written. */
 export function reasonText(reason: string): string {
+  if (reason === DEFAULT_IMPORT_REASON) return t('importReasonDefault');
   const match = CAPTURE_REASON.exec(reason);
   return match?.[1] ? t('reasonDeletionRequest', match[1]) : reason;
 }
 
-/** Returns the text shown for a stored source, with the ones DNC Guard writes in the UI language. */
+/** Returns the text shown for a stored source, with the ones DNC Guard writes in the UI language and any other as written. */
 export function sourceText(source: string): string {
   if (source === SOURCE_THIS_DEVICE) return t('sourceThisDevice');
   if (source === SOURCE_EXTENSION) return t('sourceExtension');
+  if (source === DELETION_REQUEST_SOURCE) return t('sourceDeletionRequest');
+
+  for (const [prefix, key] of NAMED_SOURCES) {
+    const name = source.slice(prefix.length);
+    if (source.startsWith(prefix) && name) return t(key, name);
+  }
   return source;
 }

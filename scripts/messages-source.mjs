@@ -23,6 +23,11 @@ const MESSAGES = {
   reasonDeletionRequest: ['Deletion request (case $1)', '删除请求（案件 $1）'],
   sourceThisDevice: ['This browser, not yet confirmed by the server', '本浏览器（服务器尚未确认）'],
   sourceExtension: ['Added by an agent in DNC Guard', '由坐席在 DNC Guard 中添加'],
+  // Sources the server and the Options import write; $1 is a file's or a token's name.
+  sourceImport: ['Imported from $1', '导入：$1'],
+  sourceOptionsImport: ['Imported in Options from $1', '在选项页面导入：$1'],
+  sourceApi: ['Added through the API (token $1)', '通过 API 添加（令牌：$1）'],
+  sourceDeletionRequest: ['A deletion request', '删除请求'],
   noticeBlockedTitle: ['Call blocked', '已阻止呼叫'],
   noticeWarnTitle: ['Check before you call', '呼叫前请核实'],
   noticeUnsureWhich: [

@@ -26,6 +26,7 @@ import {
   type Role,
 } from '../lib/api/schemas.ts';
 import { normalizePhone, type CountryCode } from '../lib/phone/normalize.ts';
+import { API_SOURCE_PREFIX } from '../lib/suppression/entry-words.ts';
 import { auditCsv } from './audit-csv.ts';
 import { toApiCase, toTimelineEntry } from './case-view.ts';
 import { HttpError, zodFields } from './errors.ts';
@@ -216,7 +217,7 @@ export function createApp({ stores, logger, rateLimiter }: AppOptions): Hono<Env
       accepted.push({
         e164: normalized.e164,
         reason: entry.reason,
-        source: entry.source ?? `api:${token.name}`,
+        source: entry.source ?? `${API_SOURCE_PREFIX}${token.name}`,
       });
     });
 

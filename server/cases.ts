@@ -7,6 +7,7 @@ import {
   type PatchCaseRequest,
 } from '../lib/api/schemas.ts';
 import { caseReason, isCaseReason } from '../lib/cases/model.ts';
+import { DELETION_REQUEST_SOURCE } from '../lib/suppression/entry-words.ts';
 import { canonicalJson, sha256Hex, type AuditLog } from './audit.ts';
 import { toApiCase } from './case-view.ts';
 import { reserveSequence, type Db } from './db.ts';
@@ -27,8 +28,6 @@ interface CaseRow {
   change_seq: number;
   body: string;
 }
-
-export const DELETION_REQUEST_SOURCE = 'deletion-request';
 
 /** Deletion cases: idempotent creation, versioned workflow steps, filtered listing. */
 export class CaseStore {

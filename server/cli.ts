@@ -10,12 +10,8 @@ import {
 } from '../lib/suppression/csv-encoding.ts';
 import { openDatabase } from './db.ts';
 import { formatCount, formatImportReport } from './import-report.ts';
-import {
-  checkCsvFile,
-  DEFAULT_IMPORT_REASON,
-  importDncFile,
-  MAX_LISTED_REJECTS,
-} from './importer.ts';
+import { DEFAULT_IMPORT_REASON } from '../lib/suppression/entry-words.ts';
+import { checkCsvFile, importDncFile, MAX_LISTED_REJECTS } from './importer.ts';
 import { startServer } from './index.ts';
 import { createStores } from './stores.ts';
 import { createToken, listTokens, revokeToken } from './tokens.ts';

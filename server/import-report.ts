@@ -1,5 +1,6 @@
 import type { CsvProblem } from '../lib/suppression/csv-entries.ts';
-import { DEFAULT_IMPORT_REASON, MAX_LISTED_REJECTS, type ImportReport } from './importer.ts';
+import { DEFAULT_IMPORT_REASON } from '../lib/suppression/entry-words.ts';
+import { MAX_LISTED_REJECTS, type ImportReport } from './importer.ts';
 
 /** Short English names of the problems, for the summary line and the rows of import-dnc. */
 const PROBLEM_NAMES: Record<CsvProblem, string> = {

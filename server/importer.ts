@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import type { CountryCode } from '../lib/phone/normalize.ts';
 import type { OptionalColumn } from '../lib/suppression/csv-columns.ts';
 import { checkCsvBytes, type TextEncodingUsed } from '../lib/suppression/csv-encoding.ts';
+import { DEFAULT_IMPORT_REASON, IMPORT_SOURCE_PREFIX } from '../lib/suppression/entry-words.ts';
 import {
   readDncRows,
   type CsvProblem,
@@ -13,13 +14,6 @@ import type { SuppressionInput, SuppressionStore } from './suppressions.ts';
 
 /** Rejected rows, and rows repeating an earlier row, listed in a report; the rest are only counted. */
 export const MAX_LISTED_REJECTS = 100;
-
-/**
- * Reason stored for a row without one when no --reason is given, the same text
- * the Options import suggests. Such a row is still listed, because leaving it
- * off the list would let agents call the number.
- */
-export const DEFAULT_IMPORT_REASON = 'Imported do-not-call list';
 
 /** Bytes per read from the file, the same step as the reader takes through a Blob. */
 const READ_BYTES = 1 << 20;
@@ -103,7 +97,7 @@ export async function importDncFile(
   const checked = options.checked ?? (await checkCsvFile(file, options.encoding));
   const totalBytes = statSync(file).size;
   const batchSize = options.batchSize ?? 50_000;
-  const source = options.source ?? `import:${basename(file)}`;
+  const source = options.source ?? `${IMPORT_SOURCE_PREFIX}${basename(file)}`;
   const reason = options.reason ?? DEFAULT_IMPORT_REASON;
 
   const report: ImportReport = {

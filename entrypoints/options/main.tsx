@@ -4,6 +4,7 @@ import { getCountries } from 'libphonenumber-js/max';
 import { Options, type OptionsApi } from '@/components/Options';
 import { commitImport, countListedInStore, downloadListCsv } from '@/lib/options/list-transfer';
 import { parseDncCsv } from '@/lib/suppression/csv';
+import { CSV_SOURCE_PREFIX } from '@/lib/suppression/entry-words';
 import { t } from '@/lib/i18n';
 import { sendToBackground } from '@/lib/messaging/client';
 import {
@@ -73,7 +74,7 @@ const api: OptionsApi = {
         defaultCountry: used as Parameters<typeof parseDncCsv>[1]['defaultCountry'],
         // Empty, so the reason in the form is filled in when the import is confirmed.
         defaultReason: '',
-        source: `csv:${file.name}`,
+        source: `${CSV_SOURCE_PREFIX}${file.name}`,
         onProgress,
         ...encoding,
       });

@@ -60,7 +60,7 @@ describe('Popup', () => {
     expect(api.lookup).toHaveBeenCalledWith('+44 20 7946 0018');
     expect(await screen.findByText('On the do-not-call list')).toBeTruthy();
     expect(screen.getByText('Asked not to be called')).toBeTruthy();
-    expect(screen.getByText('csv:dnc.csv')).toBeTruthy();
+    expect(screen.getByText('Imported in Options from dnc.csv')).toBeTruthy();
     expect(screen.getByText(new Date(Date.UTC(2025, 0, 2)).toLocaleString())).toBeTruthy();
   });
 
