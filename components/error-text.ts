@@ -22,29 +22,51 @@ const REJECTION_MESSAGES: Partial<Record<ErrorCode, MessageKey>> = {
   unknown_item: 'apiErrorUnknownItem',
 };
 
-function causeText(problem: SyncProblem): string {
-  if (problem.code === 'offline' && problem.host) return t('syncErrorOfflineHost', problem.host);
-  if (problem.code !== 'rejected') return t(`syncError_${problem.code}`);
+/**
+ * Messages that leave the cause open or ask the user to tell an
+ * administrator. They keep the HTTP status and the server's English text as
+ * details for the administrator. Every other message explains its case in
+ * the user's language, so English details would only repeat it.
+ */
+const DETAILED_CAUSES: ReadonlySet<MessageKey> = new Set<MessageKey>([
+  'syncError_server_error',
+  'syncError_invalid_response',
+  'syncError_storage_failed',
+  'syncError_rejected',
+  'syncErrorItemInvalid',
+  'apiErrorInvalidRequest',
+]);
 
-  if (problem.rejectedItems !== undefined)
-    return tCount('syncRejectedItems', problem.rejectedItems);
+/** Returns the message key of a problem's cause, with its substitution when it has one. */
+function causeKey(problem: SyncProblem): [MessageKey, string?] {
+  if (problem.code === 'offline' && problem.host) return ['syncErrorOfflineHost', problem.host];
+  if (problem.code !== 'rejected') return [`syncError_${problem.code}`];
+
   // Without an HTTP status the extension itself found the item unsendable, or
   // the server rejected one entry of a batch it otherwise accepted.
-  if (problem.status === undefined) return t('syncErrorItemInvalid');
+  if (problem.status === undefined) return ['syncErrorItemInvalid'];
 
   // A 404 without the API's error body comes from a server that is not the API.
-  if (problem.status === 404 && problem.apiCode === undefined) return t('apiErrorWrongUrl');
+  if (problem.status === 404 && problem.apiCode === undefined) return ['apiErrorWrongUrl'];
   const code = ErrorCode.safeParse(problem.apiCode);
   const key = code.success ? REJECTION_MESSAGES[code.data] : undefined;
-  return t(key ?? 'syncError_rejected');
+  return [key ?? 'syncError_rejected'];
 }
 
 /**
  * Describes a failed exchange with the API in the browser's language. The
- * HTTP status and the server's own text, which is English, follow as details.
+ * HTTP status and the server's own text, which is English, follow as details
+ * when the message alone leaves the cause open.
  */
 export function problemText(problem: SyncProblem): string {
-  const cause = causeText(problem);
+  if (problem.code === 'rejected' && problem.rejectedItems !== undefined) {
+    return tCount('syncRejectedItems', problem.rejectedItems);
+  }
+
+  const [key, substitution] = causeKey(problem);
+  const cause = t(key, substitution);
+  if (!DETAILED_CAUSES.has(key)) return cause;
+
   const status = problem.status === undefined ? undefined : `HTTP ${problem.status}`;
   const details = [status, problem.detail].filter(Boolean).join(': ');
   return details ? t('errorWithDetails', [cause, details]) : cause;

@@ -348,7 +348,8 @@ const MESSAGES = {
   ],
   syncLastError: ['Last sync failed: $1', '上次同步失败：$1'],
   // Failed exchanges with the API, by SyncErrorCode. errorWithDetails adds
-  // the HTTP status and the server's own text, which stays English.
+  // the HTTP status and the server's own text, which stays English, where the
+  // message leaves the cause open (DETAILED_CAUSES in components/error-text.ts).
   errorWithDetails: ['$1 Details: $2', '$1详情：$2'],
   syncError_not_configured: [
     'Not connected to a server: enter the API URL and access token on the Options page.',

@@ -76,12 +76,32 @@ describe('sync error text', () => {
         apiCode: 'unknown_route',
         detail: 'no such route; see /v1/openapi.json',
       },
-      'Last sync failed: The API URL does not lead to the DNC Guard API. Check it in Options: it is the server address without /v1, such as https://dnc.example.com. Details: HTTP 404: no such route; see /v1/openapi.json',
+      'Last sync failed: The API URL does not lead to the DNC Guard API. Check it in Options: it is the server address without /v1, such as https://dnc.example.com.',
     ],
     [
       'an API URL of another web server',
       { code: 'rejected', status: 404 },
-      'Last sync failed: The API URL does not lead to the DNC Guard API. Check it in Options: it is the server address without /v1, such as https://dnc.example.com. Details: HTTP 404',
+      'Last sync failed: The API URL does not lead to the DNC Guard API. Check it in Options: it is the server address without /v1, such as https://dnc.example.com.',
+    ],
+    [
+      'a request this version sends wrong',
+      { code: 'rejected', status: 400, apiCode: 'invalid_body', detail: 'phone: Required' },
+      'Last sync failed: The server did not accept the data sent. DNC Guard and the server may run different versions; tell your administrator. Details: HTTP 400: phone: Required',
+    ],
+    [
+      'a rejection of unknown cause',
+      { code: 'rejected', status: 418, apiCode: 'newer_code', detail: 'teapot' },
+      'Last sync failed: The server rejected the request. Details: HTTP 418: teapot',
+    ],
+    [
+      'a step the case status forbids',
+      {
+        code: 'rejected',
+        status: 409,
+        apiCode: 'forbidden_transition',
+        detail: 'Cannot move from received to confirmed',
+      },
+      'Last sync failed: The case cannot move to that status from its current one.',
     ],
     [
       'a token it could not send',
@@ -113,11 +133,32 @@ describe('sync error text', () => {
     );
   });
 
+  it('leaves out the English server text a Chinese message covers', () => {
+    useChinese();
+
+    expect(
+      lastErrorText({
+        code: 'unauthorized',
+        status: 401,
+        detail: 'bearer token is invalid or revoked',
+      }),
+    ).toBe('上次同步失败：服务器拒绝了访问令牌。请在选项页面输入有效的令牌。');
+  });
+
+  it.each<[string, SyncProblem]>([
+    ['a forbidden step', { code: 'forbidden', status: 403, detail: 'role agent may not' }],
+    ['rate limiting', { code: 'rate_limited', status: 429, detail: 'too many requests' }],
+    ['a timeout', { code: 'timeout', detail: 'aborted after 15 s' }],
+    ['an unknown case', { code: 'rejected', status: 404, apiCode: 'not_found', detail: 'no case' }],
+  ])('gives no details for %s', (_, problem) => {
+    expect(lastErrorText(problem)).not.toContain('Details');
+  });
+
   it('shows the English server text as detail in Chinese', () => {
     useChinese();
 
-    expect(lastErrorText({ code: 'unauthorized', status: 401, detail: 'unknown token' })).toBe(
-      '上次同步失败：服务器拒绝了访问令牌。请在选项页面输入有效的令牌。详情：HTTP 401: unknown token',
+    expect(lastErrorText({ code: 'server_error', status: 500, detail: 'disk I/O error' })).toBe(
+      '上次同步失败：服务器发生内部错误。DNC Guard 会自动重试；如问题持续，请告知管理员。详情：HTTP 500: disk I/O error',
     );
   });
 });

@@ -204,7 +204,7 @@ describe('Popup', () => {
     render(<Popup api={api} />);
 
     expect((await screen.findByRole('alert')).textContent).toBe(
-      'Last sync failed: The server rejected the access token. Enter a valid token on the Options page. Details: HTTP 401: unknown token',
+      'Last sync failed: The server rejected the access token. Enter a valid token on the Options page.',
     );
   });
 
