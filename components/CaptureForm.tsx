@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { t, tCount, type MessageKey } from '@/lib/i18n';
+import { formatSeries } from '@/lib/locale-format';
 import {
   CHANNELS,
   JURISDICTIONS,
@@ -352,7 +353,7 @@ function CaptureDraft({
       />
       {people.length > 1 && (
         <p id={field('people')} className="help">
-          {t('captureSeveralPeople', people.join(', '))}
+          {t('captureSeveralPeople', formatSeries(people))}
         </p>
       )}
 
@@ -377,13 +378,15 @@ function CaptureDraft({
         <p id={field('leftOut')} className="help">
           {tCount('captureLeftOutPhones', leftOut.length, [
             formatCountry(country),
-            leftOut.join(', '),
+            formatSeries(leftOut),
           ])}
         </p>
       )}
       {othersLeftOut.length > 0 && (
         <p id={field('othersLeftOut')} className="help">
-          {tCount('captureOthersLeftOutPhones', othersLeftOut.length, [othersLeftOut.join(', ')])}
+          {tCount('captureOthersLeftOutPhones', othersLeftOut.length, [
+            formatSeries(othersLeftOut),
+          ])}
         </p>
       )}
       {phonesCut > 0 && (

@@ -120,8 +120,8 @@ export function CaseView({
           <ol className="timeline">
             {(item.timeline ?? []).map((entry) => (
               <li key={entry.seq}>
-                <span className="help">{formatTime(Date.parse(entry.at))}</span> {entry.actor}:{' '}
-                {timelineText(entry, item)}
+                <span className="help">{formatTime(Date.parse(entry.at))}</span>{' '}
+                {t('timelineEntry', [entry.actor, timelineText(entry, item)])}
               </li>
             ))}
           </ol>
@@ -214,7 +214,7 @@ function ChecklistRow({
       {entry.by && entry.at && (
         <span className="help">
           {' '}
-          · {entry.by}, {formatTime(Date.parse(entry.at))}
+          · {t('checklistItemBy', [entry.by, formatTime(Date.parse(entry.at))])}
         </span>
       )}
       {note && <p className="help">{t('caseItemNote', note)}</p>}

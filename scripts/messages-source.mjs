@@ -711,6 +711,10 @@ const MESSAGES = {
   caseNotesEdit: ['Edit notes', '编辑备注'],
   caseNotesSave: ['Save notes', '保存备注'],
   caseNotesTooLong: ['Notes can be at most $1 characters.', '备注最多 $1 个字符。'],
+  // A timeline entry after its time: who acted ($1), then what happened ($2).
+  timelineEntry: ['$1: $2', '$1：$2'],
+  // Who set a checklist item ($1), and when ($2).
+  checklistItemBy: ['$1, $2', '$1，$2'],
   // Timeline entries, one per event type of the server's audit log.
   timelineCreated: [
     'Request captured ($1, $2, $3). Reply due $4.',

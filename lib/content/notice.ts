@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { t } from '../i18n';
 import { reasonText } from '../list-text';
+import { formatSeries } from '../locale-format';
 import type { NumberStatus } from '../policy';
 import { NOTICE_TAG } from './dom-rules';
 import { createIcon } from './icons';
@@ -99,7 +100,7 @@ export function showNotice(content: NoticeContent, doc: Document = document): HT
 
 function describe(content: NoticeContent): string[] {
   const lines: string[] = [];
-  if (content.among) lines.push(t('noticeUnsureWhich', content.among.join(', ')));
+  if (content.among) lines.push(t('noticeUnsureWhich', formatSeries(content.among)));
   if (content.status === 'suppressed') {
     lines.push(t('noticeSuppressed', content.number));
     if (content.reason) lines.push(t('noticeReason', reasonText(content.reason)));

@@ -231,6 +231,28 @@ describe('CaptureForm', () => {
     expect(name.getAttribute('aria-describedby')).toBe(note.id);
   });
 
+  it('lists several people and numbers with Chinese punctuation', async () => {
+    Object.assign(fakeBrowser.i18n, {
+      getMessage: messagesOf('zh_CN'),
+      getUILanguage: () => 'zh-CN',
+    });
+    const record = {
+      ...RECORD,
+      name: null,
+      people: ['王芳', '刘洋'],
+      leftOutPhones: ['+1 617 555 0141', '+1 617 555 0149'],
+    };
+    render(<CaptureForm api={fakeApi(record).api} />);
+    await screen.findByDisplayValue('+44 20 7946 0018', { exact: false });
+
+    expect(screen.getByText(/^此记录列出了多位联系人（王芳、刘洋）。/)).toBeTruthy();
+    expect(
+      screen.getByText(
+        /^已略去此记录中其他联系人的 2 个号码：\+1 617 555 0141、\+1 617 555 0149。/,
+      ),
+    ).toBeTruthy();
+  });
+
   it('leaves out record numbers invalid in the default country', async () => {
     const { api, capture } = fakeApi(RECORD, 'GB');
     render(<CaptureForm api={api} />);

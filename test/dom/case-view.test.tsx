@@ -311,7 +311,7 @@ describe('CaseView', () => {
     const text = await timelineTextOf(inProgressCase({ timeline }));
 
     expect(text).toBe(
-      'lead-lou: 已从案件中删除个人数据：客户姓名、电子邮件地址和案件备注。号码仍保留在禁止呼叫名单上。',
+      'lead-lou：已从案件中删除个人数据：客户姓名、电子邮件地址和案件备注。号码仍保留在禁止呼叫名单上。',
     );
     expect(text).not.toMatch(/[a-z]+\.[a-z]+/);
   });
@@ -661,8 +661,30 @@ describe('CaseView', () => {
     ];
 
     expect(await timelineTextOf(inProgressCase({ timeline }))).toBe(
-      'Agent Ana: 状态由“处理中”变为“操作已完成”。',
+      'Agent Ana：状态由“处理中”变为“操作已完成”。',
     );
+  });
+
+  it('names who ticked an item with Chinese punctuation', async () => {
+    Object.assign(fakeBrowser.i18n, {
+      getMessage: messagesOf('zh_CN'),
+      getUILanguage: () => 'zh-CN',
+    });
+    const { container } = render(
+      <CaseView
+        api={fakeApi(inProgressCase({ checklist: CLOSED_CHECKLIST })).api}
+        id={ID}
+        onBack={() => undefined}
+      />,
+    );
+
+    const item = await waitFor(() => {
+      const found = container.querySelector('[data-item="dial_queues"]');
+      if (!found) throw new Error('no checklist item rendered yet');
+      return found;
+    });
+    expect(item.textContent).toContain(`Agent Ana，${formatTime(Date.parse(AT))}`);
+    expect(item.textContent).not.toContain('Agent Ana,');
   });
 
   it.each<[string, string, TimelineEntry['details']]>([

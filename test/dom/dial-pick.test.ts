@@ -1,4 +1,6 @@
+import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterEach, describe, expect, it } from 'vitest';
+import { messagesOf } from '../setup/english-messages';
 import { listInfo, loadHtml, startOnPage } from './harness';
 
 // Which number a call control with no number of its own dials.
@@ -110,6 +112,23 @@ describe('the panel the control dials from', () => {
     expect(noticeText()).toContain('could not tell which');
     expect(noticeText()).toContain('+12125550187');
     expect(noticeText()).toContain('+14155550123');
+  });
+
+  it('lists the numbers it could not tell apart in Chinese', async () => {
+    Object.assign(fakeBrowser.i18n, {
+      getMessage: messagesOf('zh_CN'),
+      getUILanguage: () => 'zh-CN',
+    });
+    loadHtml(
+      `<div class="panel"><span>+1 212 555 0187</span> <span>+1 415 555 0123</span>
+       <button id="call">Call</button></div>${FILLER}`,
+    );
+    page = startOnPage();
+
+    press(document.getElementById('call') as HTMLElement);
+    await wait();
+
+    expect(noticeText()).toContain('以下哪个号码：+12125550187、+14155550123。');
   });
 });
 
