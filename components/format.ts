@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
+import { formatDateTime } from '@/lib/locale-format';
 
 /** Formats a time in ms as a date and time in the browser's language. */
 export function formatTime(ms: number): string {
-  return new Date(ms).toLocaleString();
+  return formatDateTime(ms);
 }
 
 /**

@@ -10,3 +10,15 @@ export function formatSeries(items: readonly string[]): string {
     type: 'conjunction',
   }).format(items);
 }
+
+/**
+ * Formats a time in ms as a date and time of day in the browser's UI language
+ * ("Dec 5, 2026, 9:40 PM"; "2026年12月5日 21:40"). The date part has the style
+ * of formatDate in components/format.ts, so dates and date-times match.
+ */
+export function formatDateTime(ms: number): string {
+  return new Date(ms).toLocaleString(browser.i18n.getUILanguage(), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
+}

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { t } from '../i18n';
 import { reasonText } from '../list-text';
-import { formatSeries } from '../locale-format';
+import { formatDateTime, formatSeries } from '../locale-format';
 import type { NumberStatus } from '../policy';
 import { NOTICE_TAG } from './dom-rules';
 import { createIcon } from './icons';
@@ -104,7 +104,7 @@ function describe(content: NoticeContent): string[] {
   if (content.status === 'suppressed') {
     lines.push(t('noticeSuppressed', content.number));
     if (content.reason) lines.push(t('noticeReason', reasonText(content.reason)));
-    if (content.addedAt) lines.push(t('noticeSince', new Date(content.addedAt).toLocaleString()));
+    if (content.addedAt) lines.push(t('noticeSince', formatDateTime(content.addedAt)));
   } else if (content.status === 'pending') {
     lines.push(t('noticePending', content.number));
     if (content.reason) lines.push(t('noticeReason', reasonText(content.reason)));
@@ -115,7 +115,7 @@ function describe(content: NoticeContent): string[] {
   } else {
     lines.push(t('noticeUnknown', content.number));
     if (content.listUpdatedAt) {
-      lines.push(t('noticeListAge', new Date(content.listUpdatedAt).toLocaleString()));
+      lines.push(t('noticeListAge', formatDateTime(content.listUpdatedAt)));
     }
     lines.push(t('noticeRefreshHint'));
     if (content.decision === 'warn') lines.push(t('noticeNotBlocked'));

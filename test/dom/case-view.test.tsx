@@ -12,6 +12,9 @@ import { messagesOf } from '../setup/english-messages';
 /** A date as the case view shows one the agent entered, in the tests' English UI. */
 const dayOf = (iso: string): string =>
   new Date(Date.parse(iso)).toLocaleDateString('en', { dateStyle: 'medium' });
+/** A date and time as the case view shows them, in the tests' English UI. */
+const timeOf = (iso: string): string =>
+  new Date(Date.parse(iso)).toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' });
 
 /** A deadline as the case view shows it for a case in UTC, in the tests' English UI. */
 const utcDate = (iso: string) =>

@@ -114,7 +114,7 @@ describe('the panel the control dials from', () => {
     expect(noticeText()).toContain('+14155550123');
   });
 
-  it('lists the numbers it could not tell apart in Chinese', async () => {
+  it('writes the numbers and the date in Chinese style', async () => {
     Object.assign(fakeBrowser.i18n, {
       getMessage: messagesOf('zh_CN'),
       getUILanguage: () => 'zh-CN',
@@ -129,6 +129,7 @@ describe('the panel the control dials from', () => {
     await wait();
 
     expect(noticeText()).toContain('以下哪个号码：+12125550187、+14155550123。');
+    expect(noticeText()).toMatch(/列入名单时间：\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}关闭$/);
   });
 });
 

@@ -2,6 +2,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { Popup, type PopupApi } from '../../components/Popup';
+import { formatTime } from '../../components/format';
 import type { ListInfo, NumberResult, SyncStatus } from '../../lib/messaging/protocol';
 import { listInfo } from './harness';
 
@@ -61,7 +62,7 @@ describe('Popup', () => {
     expect(await screen.findByText('On the do-not-call list')).toBeTruthy();
     expect(screen.getByText('Asked not to be called')).toBeTruthy();
     expect(screen.getByText('Imported in Options from dnc.csv')).toBeTruthy();
-    expect(screen.getByText(new Date(Date.UTC(2025, 0, 2)).toLocaleString())).toBeTruthy();
+    expect(screen.getByText(formatTime(Date.UTC(2025, 0, 2)))).toBeTruthy();
   });
 
   it('clears the result on an empty look-up', async () => {
@@ -116,7 +117,7 @@ describe('Popup', () => {
     const info = listInfo({ size: 15, updatedAt: synced - 20 });
     render(<Popup api={fakeApi({ raw: 'x', e164: null, status: 'invalid' }, info)} />);
 
-    expect(await screen.findByText(`Last sync: ${new Date(synced).toLocaleString()}`)).toBeTruthy();
+    expect(await screen.findByText(`Last sync: ${formatTime(synced)}`)).toBeTruthy();
     expect(screen.getByText('15 numbers on the list')).toBeTruthy();
     expect(screen.queryByText(/Updated/)).toBeNull();
   });
@@ -127,13 +128,9 @@ describe('Popup', () => {
     render(<Popup api={fakeApi({ raw: 'x', e164: null, status: 'invalid' }, info)} />);
 
     expect(
-      await screen.findByText(
-        `15 numbers on the list · Updated ${new Date(imported).toLocaleString()}`,
-      ),
+      await screen.findByText(`15 numbers on the list · Updated ${formatTime(imported)}`),
     ).toBeTruthy();
-    expect(
-      screen.getByText(`Last sync: ${new Date(Date.UTC(2026, 11, 4, 9)).toLocaleString()}`),
-    ).toBeTruthy();
+    expect(screen.getByText(`Last sync: ${formatTime(Date.UTC(2026, 11, 4, 9))}`)).toBeTruthy();
   });
 
   it('warns when no list is loaded', async () => {
@@ -185,7 +182,7 @@ describe('Popup', () => {
 
     expect(api.syncNow).toHaveBeenCalledOnce();
     expect(
-      await screen.findByText(`Last sync: ${new Date(Date.UTC(2026, 11, 4, 10)).toLocaleString()}`),
+      await screen.findByText(`Last sync: ${formatTime(Date.UTC(2026, 11, 4, 10))}`),
     ).toBeTruthy();
   });
 
