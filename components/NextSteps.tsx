@@ -43,6 +43,25 @@ function blockedReason(item: Case, status: CaseStatus, fields: StepFields): stri
   return null;
 }
 
+/** Button labels of the steps into each status, named as actions. No step leads back to `received`. */
+const STEP_LABELS: Record<Exclude<CaseStatus, 'received'>, MessageKey> = {
+  verified: 'step_verified',
+  verification_failed: 'step_verification_failed',
+  in_progress: 'step_in_progress',
+  legal_review: 'step_legal_review',
+  actions_done: 'step_actions_done',
+  confirmed: 'step_confirmed',
+  rejected: 'step_rejected',
+};
+
+/** Returns the label of the button that moves the case from `from` to `to`. */
+function stepLabel(from: CaseStatus, to: CaseStatus): string {
+  if (to === 'received') return t('status_received');
+  // Work on a case resumes, rather than starts, when legal review hands it back.
+  if (from === 'legal_review' && to === 'in_progress') return t('stepResumeFromLegalReview');
+  return t(STEP_LABELS[to]);
+}
+
 /** Buttons for the transitions the server allows this role, with the fields each one needs. */
 export function NextSteps({ item, onSend }: { item: Case; onSend: SendPatch }) {
   const ids = {
@@ -175,7 +194,7 @@ export function NextSteps({ item, onSend }: { item: Case; onSend: SendPatch }) {
             aria-describedby={blocked.has(status) ? `${ids.blocked}-${status}` : undefined}
             onClick={() => void move(status)}
           >
-            {t(`status_${status}` as MessageKey)}
+            {stepLabel(item.status, status)}
           </button>
         ))}
       </div>

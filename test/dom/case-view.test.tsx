@@ -421,7 +421,7 @@ describe('CaseView', () => {
     render(<CaseView api={api} id={ID} onBack={() => undefined} />);
 
     await userEvent.selectOptions(await screen.findByLabelText('Method'), 'phone_digits');
-    await userEvent.click(screen.getByRole('button', { name: 'Identity verified' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Mark identity verified' }));
 
     expect(patch).toHaveBeenCalledWith(ID, {
       version: 3,
@@ -433,18 +433,60 @@ describe('CaseView', () => {
   it('offers only the allowed next steps', async () => {
     render(<CaseView api={fakeApi(inProgressCase()).api} id={ID} onBack={() => undefined} />);
 
-    expect(await screen.findByRole('button', { name: 'Actions done' })).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Legal review' })).toBeTruthy();
-    expect(screen.queryByRole('button', { name: 'Confirmed to the customer' })).toBeNull();
+    expect(await screen.findByRole('button', { name: 'Mark actions done' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Send to legal review' })).toBeTruthy();
+    expect(
+      screen.queryByRole('button', { name: 'Record confirmation to the customer' }),
+    ).toBeNull();
   });
+
+  it.each<[string, Case['status'], Case['allowedTransitions'], string[]]>([
+    ['a verified case', 'verified', ['in_progress'], ['开始处理']],
+    [
+      'a case in progress',
+      'in_progress',
+      ['actions_done', 'legal_review'],
+      ['标记为处理措施已完成', '提交法律审核'],
+    ],
+    [
+      'a case in legal review',
+      'legal_review',
+      ['in_progress', 'rejected'],
+      ['结束法律审核，继续处理', '拒绝此请求'],
+    ],
+    [
+      'a new case',
+      'received',
+      ['verified', 'verification_failed'],
+      ['标记为身份已核实', '标记为身份核实失败'],
+    ],
+    ['a case with actions done', 'actions_done', ['confirmed'], ['记录已向客户发送确认']],
+  ])(
+    'names the next steps of %s as actions in Chinese',
+    async (_, status, allowedTransitions, names) => {
+      Object.assign(fakeBrowser.i18n, { getMessage: messagesOf('zh_CN') });
+      const item = inProgressCase({ status, allowedTransitions, checklist: CLOSED_CHECKLIST });
+      const { container } = render(
+        <CaseView api={fakeApi(item).api} id={ID} onBack={() => undefined} />,
+      );
+
+      await screen.findByRole('heading', { name: '下一步' });
+      const buttons = [...container.querySelectorAll('.next-steps .actions button')];
+      expect(buttons.map((button) => button.textContent)).toEqual(names);
+    },
+  );
 
   it.each([
     [
       'en',
-      'Actions done',
+      'Mark actions done',
       '2 checklist items are still open. Mark each Done or Not applicable first.',
     ],
-    ['zh_CN', '操作已完成', '还有 2 个核对项未完成。请先将每一项标记为“已完成”或“不适用”。'],
+    [
+      'zh_CN',
+      '标记为处理措施已完成',
+      '还有 2 个核对项未完成。请先将每一项标记为“已完成”或“不适用”。',
+    ],
   ] as const)('disables actions done with open items in %s', async (locale, name, hint) => {
     Object.assign(fakeBrowser.i18n, { getMessage: messagesOf(locale) });
     const checklist: Case['checklist'] = [
@@ -478,7 +520,7 @@ describe('CaseView', () => {
     const { api, patch } = fakeApi(inProgressCase({ checklist: CLOSED_CHECKLIST }));
     render(<CaseView api={api} id={ID} onBack={() => undefined} />);
 
-    await userEvent.click(await screen.findByRole('button', { name: 'Actions done' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Mark actions done' }));
 
     expect(patch).toHaveBeenCalledWith(ID, { version: 3, status: 'actions_done' });
     expect(screen.queryByText(/still open/)).toBeNull();
@@ -494,7 +536,9 @@ describe('CaseView', () => {
     );
     render(<CaseView api={api} id={ID} onBack={() => undefined} />);
 
-    const button = (await screen.findByRole('button', { name: 'Rejected' })) as HTMLButtonElement;
+    const button = (await screen.findByRole('button', {
+      name: 'Reject the request',
+    })) as HTMLButtonElement;
     expect(button.disabled).toBe(true);
     expect(screen.getByText('Fill in the fields above before you reject the case.')).toBeTruthy();
 
@@ -515,7 +559,9 @@ describe('CaseView', () => {
     );
     render(<CaseView api={api} id={ID} onBack={() => undefined} />);
 
-    await userEvent.click(await screen.findByRole('button', { name: 'Confirmed to the customer' }));
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Record confirmation to the customer' }),
+    );
 
     expect(patch).toHaveBeenCalledWith(
       ID,
@@ -535,7 +581,7 @@ describe('CaseView', () => {
     );
     render(<CaseView api={api} id={ID} onBack={() => undefined} />);
 
-    await userEvent.click(await screen.findByRole('button', { name: 'Actions done' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Mark actions done' }));
 
     expect((await screen.findByRole('alert')).textContent).toContain(
       'checklist item is still open',
@@ -664,7 +710,7 @@ describe('CaseView', () => {
     ];
 
     expect(await timelineTextOf(inProgressCase({ timeline }))).toBe(
-      'Agent Ana：状态由“处理中”变为“操作已完成”。',
+      'Agent Ana：状态由“处理中”变为“处理措施已完成”。',
     );
   });
 
@@ -1110,8 +1156,8 @@ const REFUSED_STEP = new SyncError('rejected', 'Changing the case failed (HTTP 4
 
 describe('case error text', () => {
   it.each([
-    ['en', 'Actions done', 'Some checklist items are still open.'],
-    ['zh_CN', '操作已完成', '核对清单中仍有未完成的项目。'],
+    ['en', 'Mark actions done', 'Some checklist items are still open.'],
+    ['zh_CN', '标记为处理措施已完成', '核对清单中仍有未完成的项目。'],
   ] as const)('explains a refused step in %s', async (locale, button, expected) => {
     Object.assign(fakeBrowser.i18n, { getMessage: messagesOf(locale) });
     const { api, patch } = fakeApi(inProgressCase({ checklist: CLOSED_CHECKLIST }));

@@ -87,8 +87,8 @@ describe('team queue', () => {
     await panel.getByRole('tab', { name: 'Team queue' }).click();
     await panel.getByRole('button', { name: 'Ana García' }).click();
     await panel.getByRole('heading', { name: 'Ana García' }).waitFor();
-    await panel.getByRole('button', { name: 'In progress' }).click();
-    await panel.getByRole('button', { name: 'Legal review' }).waitFor();
+    await panel.getByRole('button', { name: 'Start work' }).click();
+    await panel.getByRole('button', { name: 'Send to legal review' }).waitFor();
     await panel.close();
   });
 
