@@ -57,9 +57,9 @@ function inProgressCase(overrides: Partial<Case> = {}): Case {
 }
 
 // Each checklist button's accessible name names its item.
-const DONE = 'Done: Removed from dial queues';
-const NOT_APPLICABLE = 'Not applicable: Removed from dial queues';
-const SAVE_REASON = 'Save reason: Removed from dial queues';
+const DONE = 'Done: Remove from dial queues';
+const NOT_APPLICABLE = 'Not applicable: Remove from dial queues';
+const SAVE_REASON = 'Save reason: Remove from dial queues';
 
 const CLOSED_CHECKLIST: Case['checklist'] = [
   { id: 'dial_queues', kind: 'dial_queues', status: 'done', by: 'Agent Ana', at: AT },
@@ -80,7 +80,7 @@ describe('CaseView', () => {
     render(<CaseView api={fakeApi(inProgressCase()).api} id={ID} onBack={() => undefined} />);
 
     expect(await screen.findByText(/28 days left/)).toBeTruthy();
-    expect(screen.getByText('Removed from dial queues')).toBeTruthy();
+    expect(screen.getByText('Remove from dial queues')).toBeTruthy();
     expect(screen.getByText(/Case captured/)).toBeTruthy();
   });
 
@@ -298,7 +298,7 @@ describe('CaseView', () => {
         'the link to the CRM record, case notes, checklist notes, and reasons given for status ' +
         'changes. The numbers stay on the do-not-call list.',
     );
-    expect(screen.getByText('Removed from dial queues')).toBeTruthy();
+    expect(screen.getByText('Remove from dial queues')).toBeTruthy();
   });
 
   it('names removed data in Chinese', async () => {
@@ -361,13 +361,13 @@ describe('CaseView', () => {
     expect(await screen.findByRole('button', { name: DONE })).toBeTruthy();
     expect(screen.getByRole('button', { name: NOT_APPLICABLE })).toBeTruthy();
     expect(
-      screen.getByRole('button', { name: 'Done: Removed from running campaigns' }),
+      screen.getByRole('button', { name: 'Done: Remove from running campaigns' }),
     ).toBeTruthy();
     await userEvent.click(
-      screen.getByRole('button', { name: 'Not applicable: Removed from running campaigns' }),
+      screen.getByRole('button', { name: 'Not applicable: Remove from running campaigns' }),
     );
     expect(
-      screen.getByRole('button', { name: 'Save reason: Removed from running campaigns' }),
+      screen.getByRole('button', { name: 'Save reason: Remove from running campaigns' }),
     ).toBeTruthy();
   });
 
@@ -386,7 +386,7 @@ describe('CaseView', () => {
       />,
     );
 
-    expect(await screen.findByText('Added to the internal DNC list')).toBeTruthy();
+    expect(await screen.findByText('Add to the internal DNC list')).toBeTruthy();
     expect(screen.queryByText(/Added by the server/)).toBeNull();
   });
 
@@ -406,7 +406,7 @@ describe('CaseView', () => {
       />,
     );
 
-    expect(await screen.findByText('Marked DNC / unsubscribed in the CRM (HubSpot)')).toBeTruthy();
+    expect(await screen.findByText('Mark DNC / unsubscribed in the CRM (HubSpot)')).toBeTruthy();
     expect(screen.queryByText('Mark DNC/unsubscribed in HubSpot')).toBeNull();
   });
 
@@ -617,7 +617,7 @@ describe('CaseView', () => {
     [
       'case.checklist_item',
       { itemId: 'dial_queues', kind: 'dial_queues', status: 'done' },
-      'Checklist: Removed from dial queues set to Done.',
+      'Checklist: Remove from dial queues set to Done.',
     ],
     ['case.processor', { name: 'Mailer Ltd' }, 'Processor Mailer Ltd recorded.'],
     [
@@ -660,7 +660,7 @@ describe('CaseView', () => {
     ];
 
     expect(await timelineTextOf(inProgressCase({ checklist: [...checklist], timeline }))).toBe(
-      'Agent Ana: Checklist: Marked DNC / unsubscribed in the CRM (HubSpot) set to Not applicable.',
+      'Agent Ana: Checklist: Mark DNC / unsubscribed in the CRM (HubSpot) set to Not applicable.',
     );
   });
 
@@ -687,7 +687,7 @@ describe('CaseView', () => {
     ];
 
     expect(await timelineTextOf(inProgressCase({ checklist: [...checklist], timeline }))).toBe(
-      'Agent Ana: Checklist: Marked DNC / unsubscribed in the CRM (HubSpot) set to Not applicable. ' +
+      'Agent Ana: Checklist: Mark DNC / unsubscribed in the CRM (HubSpot) set to Not applicable. ' +
         'Note: The contact was never in HubSpot.',
     );
   });
@@ -949,7 +949,7 @@ describe('processors', () => {
 describe('processor checklist item', () => {
   const NOTIFIED = dateInputToIso('2026-12-02');
   const CONFIRMED = dateInputToIso('2026-12-03');
-  const DONE_ACME = 'Done: Processor told to delete (Acme Dialer Inc.)';
+  const DONE_ACME = 'Done: Tell the processor to delete (Acme Dialer Inc.)';
 
   function processorCase(processors: Case['processors']): Case {
     return inProgressCase({
@@ -990,7 +990,7 @@ describe('processor checklist item', () => {
     expect(done.disabled).toBe(true);
     expect(done.getAttribute('aria-describedby')).toBe(screen.getByText(hint).id);
     const notApplicable = screen.getByRole('button', {
-      name: 'Not applicable: Processor told to delete (Acme Dialer Inc.)',
+      name: 'Not applicable: Tell the processor to delete (Acme Dialer Inc.)',
     }) as HTMLButtonElement;
     expect(notApplicable.disabled).toBe(false);
   });
@@ -1002,7 +1002,7 @@ describe('processor checklist item', () => {
 
     expect(
       await screen.findByText(
-        '标记为已完成之前，请记录 Acme Dialer Inc. 确认删除的日期：在“数据处理方”下点击“已收到确认”。',
+        '标记为已完成之前，请记录“Acme Dialer Inc.”确认删除的日期：在“受托处理方”下点击“已收到确认”。',
       ),
     ).toBeTruthy();
   });

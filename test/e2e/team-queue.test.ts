@@ -112,7 +112,7 @@ describe('team queue', () => {
     await panel.getByLabel('Processor name').fill('Acme Dialer Inc.');
     await panel.getByRole('button', { name: 'Add processor' }).click();
     const done = panel.getByRole('button', {
-      name: 'Done: Processor told to delete (Acme Dialer Inc.)',
+      name: 'Done: Tell the processor to delete (Acme Dialer Inc.)',
     });
     await done.waitFor();
     expect(await done.isDisabled()).toBe(true);
