@@ -309,12 +309,14 @@ function Preview({
         total={csv.rejected.length}
         titleKey="importRejectedTitle"
         moreKey="importMoreRejected"
+        problemKey="importError"
       />
       <ProblemRows
         rows={csv.duplicateRows}
         total={csv.duplicates}
         titleKey="importDuplicatesTitle"
         moreKey="importMoreDuplicates"
+        problemKey="importDuplicateNote"
       />
       <div className="actions">
         <button type="button" onClick={onConfirm} disabled={accepted === 0 || reasonMissing}>
@@ -380,19 +382,21 @@ function EncodingPicker({
 
 /**
  * Lists the first rows of one kind (rejected or duplicate) with their line and
- * reason. `total` may exceed `rows.length`, because the parser lists only the
- * first duplicates.
+ * problem, under the column heading `problemKey`. `total` may exceed
+ * `rows.length`, because the parser lists only the first duplicates.
  */
 function ProblemRows({
   rows,
   total,
   titleKey,
   moreKey,
+  problemKey,
 }: {
   rows: readonly CsvRejectedRow[];
   total: number;
   titleKey: CountedMessage;
   moreKey: CountedMessage;
+  problemKey: MessageKey;
 }) {
   const titleId = useId();
   if (total === 0) return null;
@@ -406,7 +410,7 @@ function ProblemRows({
           <tr>
             <th>{t('importLine')}</th>
             <th>{t('importValue')}</th>
-            <th>{t('importError')}</th>
+            <th>{t(problemKey)}</th>
           </tr>
         </thead>
         <tbody>

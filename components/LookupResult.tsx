@@ -1,7 +1,7 @@
 import { t, type MessageKey } from '@/lib/i18n';
 import { reasonText, sourceText } from '@/lib/list-text';
 import type { NumberResult } from '@/lib/messaging/protocol';
-import { formatTime } from './format';
+import { formatCountry, formatTime } from './format';
 
 const STATUS_TEXT: Record<NumberResult['status'], MessageKey> = {
   suppressed: 'statusSuppressed',
@@ -18,7 +18,7 @@ const STATUS_TEXT: Record<NumberResult['status'], MessageKey> = {
 function invalidText(raw: string, country: string): string {
   if (!/\d/.test(raw)) return t('statusNoDigits');
   if (raw.trim().startsWith('+')) return t('statusInvalidInternational');
-  return t('statusInvalid', country);
+  return t('statusInvalid', formatCountry(country));
 }
 
 /** Status of one looked-up number, with reason, source and date when it is on the list. */

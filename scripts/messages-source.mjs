@@ -52,11 +52,11 @@ const MESSAGES = {
   ],
   noticeInvalid: [
     'DNC Guard cannot check $1: it is not a valid number in the default country ($2), so it could not be looked up in the do-not-call list.',
-    'DNC Guard 无法核实 $1：它不是默认国家（$2）的有效号码，因此无法在禁止呼叫名单中查询。',
+    'DNC Guard 无法核实 $1：它不是默认国家/地区（$2）的有效号码，因此无法在禁止呼叫名单中查询。',
   ],
   noticeInvalidHint: [
     'If the number belongs to another country, dial it with its country code (+…), or change the default country on the Options page.',
-    '如果该号码属于其他国家，请加上国家代码（+…）拨打，或在选项页面更改默认国家。',
+    '如果该号码属于其他国家/地区，请加上国家代码（+…）拨打，或在选项页面更改默认国家/地区。',
   ],
   noticeNotBlocked: ['The call was not blocked.', '此次呼叫未被阻止。'],
   noticeClose: ['Close', '关闭'],
@@ -64,15 +64,20 @@ const MESSAGES = {
   popupLookupButton: ['Check', '查询'],
   popupLookupPlaceholder: ['+44 20 7946 0018', '+86 138 1234 5678'],
   statusSuppressed: ['On the do-not-call list', '在禁止呼叫名单上'],
-  statusPending: ['Added on this device, waiting for the server', '已在本设备添加，等待服务器确认'],
+  // "DNC pending" / 禁呼待确认 is the badge of such a number (badgePending).
+  statusPending: [
+    'DNC pending: added on this device, not yet confirmed by the server',
+    '禁呼待确认：已在本设备添加，服务器尚未确认',
+  ],
   statusAllowed: ['Not on the do-not-call list', '不在禁止呼叫名单上'],
   statusUnknown: [
     'Cannot check: the list is not loaded or is out of date',
     '无法核实：名单尚未加载或已过期',
   ],
+  // $1 is the country's name in the UI language.
   statusInvalid: [
     'Not a valid phone number for the default country ($1)',
-    '按默认国家/地区（$1）不是有效的电话号码',
+    '不是默认国家/地区（$1）的有效电话号码',
   ],
   statusInvalidInternational: ['Not a valid phone number', '不是有效的电话号码'],
   statusNoDigits: ['Enter a phone number: this has no digits', '请输入电话号码：输入内容不含数字'],
@@ -92,12 +97,12 @@ const MESSAGES = {
     '名单已超过 $1 小时未更新。在刷新之前，不在名单上的号码视为未核实。',
   ],
   listPending_one: [
-    '$1 number blocked here, not yet confirmed by the server',
-    '$1 个号码已在本机阻止，尚待服务器确认',
+    '$1 number pending (blocked on this device, not yet confirmed by the server)',
+    '$1 个号码禁呼待确认（已在本设备阻止，服务器尚未确认）',
   ],
   listPending_other: [
-    '$1 numbers blocked here, not yet confirmed by the server',
-    '$1 个号码已在本机阻止，尚待服务器确认',
+    '$1 numbers pending (blocked on this device, not yet confirmed by the server)',
+    '$1 个号码禁呼待确认（已在本设备阻止，服务器尚未确认）',
   ],
   openOptions: ['Options', '选项'],
   errorGeneric: ['Something went wrong: $1', '出现错误：$1'],
@@ -186,7 +191,11 @@ const MESSAGES = {
   ],
   importLine: ['Line', '行号'],
   importValue: ['Value', '内容'],
-  importError: ['Why', '原因'],
+  // Third column of the rejected rows: what is wrong with the row. 原因 would
+  // read as the file's own reason column.
+  importError: ['Problem', '问题'],
+  // Third column of the duplicate rows: which earlier line each repeats.
+  importDuplicateNote: ['Note', '说明'],
   importProblem_quotes: ['Malformed quotes.', '引号格式错误。'],
   importProblem_quotesUnclosed: [
     'A quoted field that opens in this row is not closed properly. Only this line was skipped, and the next line was read as a new row.',
@@ -200,7 +209,7 @@ const MESSAGES = {
   importProblem_invalid: ['Not a valid phone number.', '不是有效的电话号码。'],
   importProblem_invalidNational: [
     'Not a valid phone number. A number without a country code needs a default country.',
-    '不是有效的电话号码。不带国家代码的号码需要设置默认国家。',
+    '不是有效的电话号码。不带国家代码的号码需要设置默认国家/地区。',
   ],
   importProblem_addedAt: ['The added_at date "$1" cannot be read.', '无法读取 added_at 日期“$1”。'],
   importProblem_duplicate: ['Repeats the number on line $1.', '与第 $1 行的号码重复。'],
@@ -243,7 +252,7 @@ const MESSAGES = {
   tokenLabel: ['Access token', '访问令牌'],
   tokenHelp: [
     'Your team lead creates it on the server. It is kept in this browser and sent only to the API URL.',
-    '由团队主管在服务器上创建。令牌只保存在本浏览器中，且只发送到上述 API 地址。',
+    '由组长在服务器上创建。令牌只保存在本浏览器中，且只发送到上述 API 地址。',
   ],
   managedNote: ["Set by your organisation's policy.", '由贵组织的策略设置。'],
   apiUrlInvalid: [
@@ -339,12 +348,12 @@ const MESSAGES = {
   syncLastSuccess: ['Last sync: $1', '上次同步：$1'],
   syncNever: ['Not synced yet.', '尚未同步。'],
   syncPending_one: [
-    '$1 change (a number, case or call record) waiting to be sent to the server',
-    '$1 项更改（号码、案件或呼叫记录）等待发送到服务器',
+    '$1 change (a number, case or blocked call) waiting to be sent to the server',
+    '$1 项更改（号码、案件或拦截记录）等待发送到服务器',
   ],
   syncPending_other: [
-    '$1 changes (numbers, cases and call records) waiting to be sent to the server',
-    '$1 项更改（号码、案件和呼叫记录）等待发送到服务器',
+    '$1 changes (numbers, cases or blocked calls) waiting to be sent to the server',
+    '$1 项更改（号码、案件或拦截记录）等待发送到服务器',
   ],
   syncLastError: ['Last sync failed: $1', '上次同步失败：$1'],
   // Failed exchanges with the API, by SyncErrorCode. errorWithDetails adds
@@ -457,8 +466,8 @@ const MESSAGES = {
     '无法读取当前页面的记录：$1。请手动填写。',
   ],
   captureReadDone: [
-    'Filled in from $1. Check every field before you save.',
-    '已根据 $1 填写。保存前请核对每个字段。',
+    'Filled in from "$1". Check every field before you save.',
+    '已根据“$1”填写。保存前请核对每个字段。',
   ],
   captureReceivedAt: ['Received at', '收到时间'],
   captureChannel: ['Channel', '渠道'],
@@ -480,7 +489,7 @@ const MESSAGES = {
     'Saved. $1 numbers are blocked now; the case goes to the server at the next sync.',
     '已保存。$1 个号码现已禁止拨打；案件将在下次同步时发送到服务器。',
   ],
-  captureSavedCase: ['Case $1 for $2.', '$2 的案件 $1。'],
+  captureSavedCase: ['Case $1 for $2.', '$2的案件 $1。'],
   captureAnother: ['Capture another request', '记录另一个请求'],
   captureJurisdictionFromPhone: [
     'Guessed from $1 ($2). Change it if another law covers this customer.',
@@ -748,7 +757,7 @@ const MESSAGES = {
   timelineNotesChanged: ['Notes changed.', '备注已修改。'],
   timelineExtended: ['Reply deadline extended to $1.', '答复期限已延长至 $1。'],
   timelineExtensionIgnored: ['Extension recorded but not applied: $1', '已记录延期，但未生效：$1'],
-  timelineLegalException: ['Legal exception reviewed by $2: $1.', '法律例外经 $2 审核：$1。'],
+  timelineLegalException: ['Legal exception reviewed by $2: $1.', '法律例外经$2审核：$1。'],
   timelineConfirmation: [
     'Confirmation sent to the customer ($1) on $2.',
     '已于 $2 向客户发送确认（$1）。',

@@ -372,6 +372,21 @@ describe('CaptureForm', () => {
     expect(capture).toHaveBeenCalledTimes(1);
   });
 
+  it('quotes the record and joins the name in Chinese', async () => {
+    Object.assign(fakeBrowser.i18n, {
+      getMessage: messagesOf('zh_CN'),
+      getUILanguage: () => 'zh-CN',
+    });
+    const record = { ...RECORD, name: '王芳', title: '客户详情 - 王芳' };
+    render(<CaptureForm api={fakeApi(record).api} />);
+
+    expect(
+      await screen.findByText('已根据“客户详情 - 王芳”填写。保存前请核对每个字段。'),
+    ).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: '保存并立即禁呼' }));
+    expect(await screen.findByText('王芳的案件 7d8f4f0e。')).toBeTruthy();
+  });
+
   it('starts the next request with a new case id', async () => {
     const { api, capture } = fakeApi();
     render(<CaptureForm api={api} />);

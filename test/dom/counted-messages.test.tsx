@@ -11,6 +11,25 @@ import { messagesOf } from '../setup/english-messages';
 import { fakeCsvApi } from './csv-import-fake';
 import { listInfo } from './harness';
 
+/** The sync status of a configured browser with `count` items waiting to be sent. */
+function WaitingItems({ count }: { count: number }) {
+  return (
+    <SyncStatusView
+      status={{
+        configured: true,
+        running: false,
+        lastSuccessAt: null,
+        lastAttemptAt: null,
+        lastError: null,
+        pendingItems: count,
+        list: listInfo(),
+      }}
+      onSyncNow={async () => undefined}
+      onRefresh={() => undefined}
+    />
+  );
+}
+
 describe('counted messages', () => {
   it('shows list size and pending numbers in the singular', () => {
     render(
@@ -26,7 +45,11 @@ describe('counted messages', () => {
     );
 
     expect(screen.getByText('1 number on the list')).toBeTruthy();
-    expect(screen.getByText('1 number blocked here, not yet confirmed by the server')).toBeTruthy();
+    expect(
+      screen.getByText(
+        '1 number pending (blocked on this device, not yet confirmed by the server)',
+      ),
+    ).toBeTruthy();
     expect(screen.getByText(/older than 1 hour\./)).toBeTruthy();
   });
 
@@ -48,25 +71,29 @@ describe('counted messages', () => {
   });
 
   it('shows one waiting sync item in the singular', () => {
-    render(
-      <SyncStatusView
-        status={{
-          configured: true,
-          running: false,
-          lastSuccessAt: null,
-          lastAttemptAt: null,
-          lastError: null,
-          pendingItems: 1,
-          list: listInfo(),
-        }}
-        onSyncNow={async () => undefined}
-        onRefresh={() => undefined}
-      />,
-    );
+    render(<WaitingItems count={1} />);
 
     expect(
-      screen.getByText('1 change (a number, case or call record) waiting to be sent to the server'),
+      screen.getByText(
+        '1 change (a number, case or blocked call) waiting to be sent to the server',
+      ),
     ).toBeTruthy();
+  });
+
+  it('names what waits to be sent in Chinese', () => {
+    Object.assign(fakeBrowser.i18n, {
+      getMessage: messagesOf('zh_CN'),
+      getUILanguage: () => 'zh-CN',
+    });
+    render(
+      <>
+        <ListSummary info={listInfo({ size: 10, pendingCount: 2, updatedAt: null })} />
+        <WaitingItems count={8} />
+      </>,
+    );
+
+    expect(screen.getByText('2 个号码禁呼待确认（已在本设备阻止，服务器尚未确认）')).toBeTruthy();
+    expect(screen.getByText('8 项更改（号码、案件或拦截记录）等待发送到服务器')).toBeTruthy();
   });
 
   it.each([

@@ -1,5 +1,6 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
 import { CsvImport } from '../../components/CsvImport';
 import { Options, type OptionsApi } from '../../components/Options';
@@ -12,6 +13,7 @@ import {
   type Settings,
 } from '../../lib/settings';
 import type { SuppressionEntry } from '../../lib/suppression/types';
+import { messagesOf } from '../setup/english-messages';
 import { fakeCsvApi } from './csv-import-fake';
 
 const SYNC_STATUS = {
@@ -179,6 +181,25 @@ describe('Options', () => {
       .getAllByRole('cell')
       .map((cell) => cell.textContent);
     expect(cells).toEqual(['5', '+44 20 7946 0018', 'Repeats the number on line 2.']);
+  });
+
+  it('heads the problem tables apart from a reason column in Chinese', async () => {
+    Object.assign(fakeBrowser.i18n, {
+      getMessage: messagesOf('zh_CN'),
+      getUILanguage: () => 'zh-CN',
+    });
+    render(<Options api={fakeApi()} />);
+
+    await userEvent.upload(screen.getByLabelText('CSV 文件'), new File([CSV], 'dnc.csv'));
+
+    const rejected = await screen.findByRole('table', { name: /被拒绝/ });
+    const duplicates = screen.getByRole('table', { name: /重复/ });
+    const headers = (table: HTMLElement) =>
+      within(table)
+        .getAllByRole('columnheader')
+        .map((cell) => cell.textContent);
+    expect(headers(rejected)).toEqual(['行号', '内容', '问题']);
+    expect(headers(duplicates)).toEqual(['行号', '内容', '说明']);
   });
 
   it('lists the first 50 duplicates and counts the rest', async () => {
@@ -500,7 +521,7 @@ describe('Options', () => {
 
     expect(
       await screen.findByText(
-        '2 changes (numbers, cases and call records) waiting to be sent to the server',
+        '2 changes (numbers, cases or blocked calls) waiting to be sent to the server',
       ),
     ).toBeTruthy();
   });
@@ -700,7 +721,7 @@ describe('Options, switching the server or token', () => {
     expect(api.calls).toEqual(['save dncg_lead', 'sync']);
     expect(
       screen.getByText(
-        '2 changes (numbers, cases and call records) waiting to be sent to the server',
+        '2 changes (numbers, cases or blocked calls) waiting to be sent to the server',
       ),
     ).toBeTruthy();
   });

@@ -1,9 +1,11 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
 import { Popup, type PopupApi } from '../../components/Popup';
 import { formatTime } from '../../components/format';
 import type { ListInfo, NumberResult, SyncStatus } from '../../lib/messaging/protocol';
+import { messagesOf } from '../setup/english-messages';
 import { listInfo } from './harness';
 
 function syncStatus(overrides: Partial<SyncStatus> = {}): SyncStatus {
@@ -89,15 +91,50 @@ describe('Popup', () => {
     await userEvent.type(screen.getByLabelText('Phone number'), '12345{Enter}');
 
     expect(
-      await screen.findByText('Not a valid phone number for the default country (GB)'),
+      await screen.findByText('Not a valid phone number for the default country (United Kingdom)'),
     ).toBeTruthy();
+  });
+
+  it('names the default country of an invalid number in Chinese', async () => {
+    Object.assign(fakeBrowser.i18n, {
+      getMessage: messagesOf('zh_CN'),
+      getUILanguage: () => 'zh-CN',
+    });
+    const api = fakeApi({ raw: '12345', e164: null, status: 'invalid' });
+    api.defaultCountry = async () => 'CN';
+    render(<Popup api={api} />);
+
+    await userEvent.type(screen.getByLabelText('电话号码'), '12345{Enter}');
+
+    expect(await screen.findByText('不是默认国家/地区（中国）的有效电话号码')).toBeTruthy();
+  });
+
+  it('shows a pending number by the badge term in Chinese', async () => {
+    Object.assign(fakeBrowser.i18n, {
+      getMessage: messagesOf('zh_CN'),
+      getUILanguage: () => 'zh-CN',
+    });
+    render(
+      <Popup
+        api={fakeApi({
+          raw: '13800138000',
+          e164: '+8613800138000',
+          display: '138 0013 8000',
+          status: 'pending',
+        })}
+      />,
+    );
+
+    await userEvent.type(screen.getByLabelText('电话号码'), '13800138000{Enter}');
+
+    expect(await screen.findByText('禁呼待确认：已在本设备添加，服务器尚未确认')).toBeTruthy();
   });
 
   it.each([
     ['abc', 'Enter a phone number: this has no digits'],
     ['+1 999 555 0100', 'Not a valid phone number'],
     [' +44 12', 'Not a valid phone number'],
-    ['999 555 0100', 'Not a valid phone number for the default country (GB)'],
+    ['999 555 0100', 'Not a valid phone number for the default country (United Kingdom)'],
   ])('explains why %j is not a valid number', async (raw, message) => {
     render(<Popup api={fakeApi({ raw, e164: null, status: 'invalid' })} />);
 
@@ -163,7 +200,9 @@ describe('Popup', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Add to do-not-call list' }));
 
     expect(api.addToDnc).toHaveBeenCalledWith('+12125550187', 'Customer asked not to be called');
-    expect(await screen.findByText('Added on this device, waiting for the server')).toBeTruthy();
+    expect(
+      await screen.findByText('DNC pending: added on this device, not yet confirmed by the server'),
+    ).toBeTruthy();
   });
 
   it('offers no add button for a suppressed number', async () => {

@@ -42,3 +42,28 @@ describe('i18n messages', () => {
     expect(Intl.PluralRules.supportedLocalesOf(tag)).toEqual([tag]);
   });
 });
+
+// The Chinese README names the same screens, so it keeps the same terms.
+const README_ZH = readFileSync('README.zh-CN.md', 'utf8');
+
+describe('Chinese terms', () => {
+  it.each([
+    ['组长 for a team lead', /主管/],
+    ['默认国家/地区 for the default country', /默认国家(?!\/地区)/],
+    ['受托处理方 for a processor', /数据处理方|(?<!受托)处理方/],
+    ['禁呼待确认 for a pending number', /待同步|待处理|本机/],
+  ])('uses %s in the messages', (_, variant) => {
+    const keys = Object.keys(zh).filter((key) => variant.test(zh[key]?.message ?? ''));
+    expect(keys).toEqual([]);
+  });
+
+  it.each([
+    ['组长 for a team lead', /主管/],
+    ['默认国家/地区 for the default country', /默认国家(?!\/地区)/],
+    ['受托处理方 for a processor', /数据处理方|(?<!受托)处理方/],
+    ['禁呼待确认 for a pending number', /待同步|待处理/],
+  ])('uses %s in README.zh-CN.md', (_, variant) => {
+    const lines = README_ZH.split('\n').filter((line) => variant.test(line));
+    expect(lines).toEqual([]);
+  });
+});
