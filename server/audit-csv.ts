@@ -1,4 +1,5 @@
 import type { AuditEvent } from '../lib/api/schemas.ts';
+import { UTF8_BOM } from '../lib/suppression/csv-export.ts';
 import { canonicalJson } from './audit.ts';
 
 const COLUMNS = ['seq', 'at', 'actor', 'type', 'caseId', 'payload', 'prevHash', 'hash'] as const;
@@ -9,9 +10,13 @@ function csvField(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** Renders audit events as CSV with a header row; payload is canonical JSON. */
+/**
+ * Renders audit events as a CSV file with a header row, the payload as canonical
+ * JSON. The file starts with a byte order mark, as the Options export does,
+ * so that Excel reads actors' names as UTF-8.
+ */
 export function auditCsv(events: readonly AuditEvent[]): string {
-  const lines = [COLUMNS.join(',')];
+  const lines = [`${UTF8_BOM}${COLUMNS.join(',')}`];
   for (const event of events) {
     lines.push(
       [

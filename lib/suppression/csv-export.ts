@@ -6,7 +6,7 @@ const ROWS_PER_CHUNK = 10_000;
  * Excel reads a CSV file without a byte order mark in the system's legacy
  * code page, which garbles Chinese and other non-Latin reasons.
  */
-const UTF8_BOM = '\uFEFF';
+export const UTF8_BOM = '\uFEFF';
 
 /** Builds the CSV of `toDncCsv` as a UTF-8 file with a byte order mark, for download. */
 export function toDncCsvBlob(entries: Iterable<SuppressionEntry>): Blob {

@@ -12,6 +12,7 @@ import {
   PostEventsResponse,
   RemoveSuppressionResponse,
 } from '../../lib/api/schemas.ts';
+import { createToken } from '../../server/tokens.ts';
 import { newCaseBody, startTestServer, type TestServer } from './helpers.ts';
 
 let t: TestServer;
@@ -423,5 +424,20 @@ describe('events and audit', () => {
     const lines = res.text.trim().split('\r\n');
     expect(lines[0]).toBe('seq,at,actor,type,caseId,payload,prevHash,hash');
     expect(lines[1]).toMatch(/^1,/);
+  });
+
+  it('audit CSV starts with a UTF-8 byte order mark for Excel', async () => {
+    const agent = createToken(t.server.stores.db, 'agent', '坐席小王').token;
+    await t.api('/v1/cases', { method: 'POST', body: newCaseBody(), token: agent });
+
+    const res = await fetch(`${t.server.url}/v1/audit?format=csv`, {
+      headers: { authorization: `Bearer ${t.tokens.lead}` },
+    });
+    const bytes = new Uint8Array(await res.arrayBuffer());
+
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+    expect(text.startsWith('\uFEFFseq,at,actor,')).toBe(true);
+    expect(text).toContain(',坐席小王,case.created,');
   });
 });
