@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { CaseList, type CasesApi } from '../../components/CaseList';
 import { CaseView } from '../../components/CaseView';
 import { dateInputToIso } from '../../components/date-input';
+import { formatTime } from '../../components/format';
 import type { Case, TimelineEntry } from '../../lib/api/schemas';
 import { SyncError } from '../../lib/sync/errors';
 import { messagesOf } from '../setup/english-messages';
@@ -12,9 +13,6 @@ import { messagesOf } from '../setup/english-messages';
 /** A date as the case view shows one the agent entered, in the tests' English UI. */
 const dayOf = (iso: string): string =>
   new Date(Date.parse(iso)).toLocaleDateString('en', { dateStyle: 'medium' });
-/** A date and time as the case view shows them, in the tests' English UI. */
-const timeOf = (iso: string): string =>
-  new Date(Date.parse(iso)).toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' });
 
 /** A deadline as the case view shows it for a case in UTC, in the tests' English UI. */
 const utcDate = (iso: string) =>
