@@ -13,7 +13,8 @@ import {
 } from '@/lib/cases/model';
 import { isPlaceholderSystem } from '@/lib/cases/checklist';
 import { formatCount, t, tCount, type MessageKey } from '@/lib/i18n';
-import { formatCaseDate, formatDate, formatList } from './format';
+import { formatList } from '@/lib/locale-format';
+import { formatCaseDate, formatDate } from './format';
 
 type ChecklistItem = Case['checklist'][number];
 

@@ -33,14 +33,6 @@ export function formatCaseDate(iso: string, timeZone: string): string {
   }
 }
 
-/** Joins items as a list in the browser's language ("a, b and c", "a、b和c"). */
-export function formatList(items: readonly string[]): string {
-  return new Intl.ListFormat(browser.i18n.getUILanguage(), {
-    style: 'long',
-    type: 'conjunction',
-  }).format(items);
-}
-
 /** Names a region code ("GB") in the browser's language, or returns the code when it has no name. */
 export function formatCountry(code: string): string {
   try {

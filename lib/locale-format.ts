@@ -1,14 +1,22 @@
 import { browser } from 'wxt/browser';
 
+/** Joins items as a list in the browser's UI language ("a, b and c"; "a、b和c"). */
+export function formatList(items: readonly string[]): string {
+  return joinItems(items, 'long');
+}
+
 /**
  * Lists items with the separator of the browser's UI language and no "and"
  * ("a, b, c"; "a、b、c"), for an enumeration after a colon or in brackets.
  */
 export function formatSeries(items: readonly string[]): string {
-  return new Intl.ListFormat(browser.i18n.getUILanguage(), {
-    style: 'narrow',
-    type: 'conjunction',
-  }).format(items);
+  return joinItems(items, 'narrow');
+}
+
+function joinItems(items: readonly string[], style: 'long' | 'narrow'): string {
+  return new Intl.ListFormat(browser.i18n.getUILanguage(), { style, type: 'conjunction' }).format(
+    items,
+  );
 }
 
 /**
