@@ -407,7 +407,9 @@ export class BadgeManager implements ScanSink {
       }
       // Drawn over the end of the field, or moved back from where it would
       // sit after the number to the cell's visible edge. The margins take
-      // back its whole advance, so nothing else on the line moves.
+      // back its whole advance, so nothing else on the line moves. Clicks
+      // pass through to what it covers, such as a row's hover call icon,
+      // which the guard then decides.
       // NOTE: in a right-to-left cell with an ellipsis, Chromium 150 still
       // hides the badge behind the ellipsis, although its box is in sight.
       const shift =
@@ -415,7 +417,8 @@ export class BadgeManager implements ScanSink {
       const after = -shift - Math.ceil(width);
       overlaps.set(
         badge,
-        `margin-inline-start:${shift}px;margin-inline-end:${after}px;position:relative;z-index:1`,
+        `margin-inline-start:${shift}px;margin-inline-end:${after}px;position:relative;z-index:1;` +
+          'pointer-events:none',
       );
       used.set(box, offset + width);
     });

@@ -351,15 +351,19 @@ describe('with a list imported from CSV', () => {
     const boxes = await page.evaluate(() => {
       const cell = document.getElementById('narrow');
       const badge = cell?.querySelector('dnc-guard-badge');
-      return cell && badge
-        ? {
-            cell: cell.getBoundingClientRect().toJSON(),
-            badge: badge.getBoundingClientRect().toJSON(),
-          }
-        : null;
+      if (!cell || !badge) return null;
+      const box = badge.getBoundingClientRect();
+      const under = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+      return {
+        cell: cell.getBoundingClientRect().toJSON(),
+        badge: box.toJSON(),
+        // A badge drawn over the number lets clicks through to the page.
+        clickReachesPage: under !== badge && cell.contains(under),
+      };
     });
     expect(boxes?.badge.left).toBeGreaterThanOrEqual(boxes?.cell.left ?? Infinity);
     expect(boxes?.badge.right).toBeLessThanOrEqual(boxes?.cell.right ?? -Infinity);
+    expect(boxes?.clickReachesPage).toBe(true);
     await page.close();
   });
 
