@@ -726,12 +726,16 @@ export class PageScanner {
  * between them ("Ana" and "+1 212 555 0187" in two cells of a flex row)
  * could glue a number to its neighbour. The computed styles of the elements
  * between them decide whether the text is split there. Styles are read only
- * for runs that hold seven digits in a row, at such tight joins.
+ * for runs that hold seven digits in a row, at such tight joins, and at a
+ * join with spaces only where the joined text glues a number to the box
+ * before it ("2" or "#48213" and "(203) 555-0152" in two flex items).
  */
 function candidatesInNodes(nodes: Text[], text: string): PhoneCandidate[] {
   if (!mayContainPhoneNumber(text)) return [];
   const cuts: number[] = [];
+  const spaced: Array<{ offset: number; before: Text; after: Text }> = [];
   let offset = 0;
+  let lastWritten: Text | null = nodes[0] && hasWriting(nodes[0].data) ? nodes[0] : null;
   for (let i = 1; i < nodes.length; i++) {
     const before = nodes[i - 1] as Text;
     const after = nodes[i] as Text;
@@ -744,7 +748,57 @@ function candidatesInNodes(nodes: Text[], text: string): PhoneCandidate[] {
         separatedByBox(before, after, isDigitJoin(text, offset)))
     )
       cuts.push(offset);
+    if (!hasWriting(after.data)) continue;
+    if (
+      lastWritten &&
+      lastWritten.parentNode !== after.parentNode &&
+      (lastWritten !== before ||
+        isSpace(text.charCodeAt(offset - 1)) ||
+        isSpace(text.charCodeAt(offset)))
+    )
+      spaced.push({ offset, before: lastWritten, after });
+    lastWritten = after;
   }
+
+  let candidates = findWithCuts(text, cuts);
+  // Two boxes glued across spaces, where a candidate spans the join or the
+  // text from the join starts a number lost in the joined text ("#48213"
+  // before it): split there, as at a tight join.
+  const glued = spaced.filter(({ offset: at, before, after }) => {
+    const spans = candidates.some((candidate) => candidate.start < at && candidate.end > at);
+    return (
+      (spans || startsLostNumber(text, at, cuts, candidates)) && separatedByBox(before, after, true)
+    );
+  });
+  if (glued.length > 0) {
+    const all = [...cuts, ...glued.map((join) => join.offset)].sort((a, b) => a - b);
+    candidates = findWithCuts(text, all);
+  }
+  return candidates;
+}
+
+/** Tells whether the text from `at` to the next cut starts with a number that `candidates` lack. */
+function startsLostNumber(
+  text: string,
+  at: number,
+  cuts: number[],
+  candidates: PhoneCandidate[],
+): boolean {
+  const start = text
+    .slice(at, at + 8)
+    .trimStart()
+    .charCodeAt(0);
+  // Only a digit, "(" or "+" starts a number.
+  if (!isDigitCode(start) && start !== 40 && start !== 43 && start !== 0xff08 && start !== 0xff0b)
+    return false;
+  const piece = text.slice(at, cuts.find((cut) => cut > at) ?? text.length);
+  const [first] = findPhoneCandidates(piece);
+  if (!first || piece.slice(0, first.start).trim() !== '') return false;
+  return !candidates.some((candidate) => candidate.start === at + first.start);
+}
+
+/** Finds the candidates of `text` in the pieces between `cuts` (ascending offsets). */
+function findWithCuts(text: string, cuts: number[]): PhoneCandidate[] {
   if (cuts.length === 0) return findPhoneCandidates(text);
 
   const candidates: PhoneCandidate[] = [];
@@ -756,6 +810,11 @@ function candidatesInNodes(nodes: Text[], text: string): PhoneCandidate[] {
     from = to;
   }
   return candidates;
+}
+
+/** Tells whether a text node's data contains anything but spaces. */
+function hasWriting(data: string): boolean {
+  return data.trim() !== '';
 }
 
 /** A letter or digit of any script: text after a number that reads as more words. */

@@ -249,6 +249,17 @@ describe('text split over elements', () => {
     expect(badgeMap()).toEqual({ '+441614960321': 'allowed', '+16465550199': 'suppressed' });
   });
 
+  it('splits boxes separated by a space', async () => {
+    loadHtml(
+      '<div><span style="display:block">2</span> <span style="display:block">(646) 555-0199</span></div>' +
+        '<div><span style="display:block">#48213 </span><span style="display:block">(212) 555-0142</span></div>',
+    );
+    page = startOnPage();
+    await page.settle();
+
+    expect(badgeMap()).toEqual({ '+16465550199': 'suppressed', '+12125550142': 'allowed' });
+  });
+
   it('joins inline spans that touch', async () => {
     loadHtml('<p><span>+1</span><span>(212) 555-0142</span></p>');
     page = startOnPage();
