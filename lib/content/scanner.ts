@@ -75,6 +75,9 @@ interface WalkCursor {
   elementsDone: boolean;
   /** Walks the subtree's elements for shadow hosts, once its links and inputs are handled. */
   elements?: TreeWalker;
+  /** Ancestors of the node each walker paused at, nearest first, for resuming when the page removed it. */
+  textPath?: Node[];
+  elementPath?: Node[];
 }
 
 const INPUT_TYPES_WITH_NUMBERS = new Set(['', 'text', 'tel', 'search', 'number']);
@@ -467,10 +470,14 @@ export class PageScanner {
     }
 
     const { walker, run } = cursor;
+    if (resumeWithin(walker, cursor.root, cursor.textPath)) this.flush(run, cursor.force);
     let visited = 0;
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       this.addText(run, node as Text, cursor.force);
-      if (++visited % NODES_PER_CHECK === 0 && performance.now() >= deadline) return false;
+      if (++visited % NODES_PER_CHECK === 0 && performance.now() >= deadline) {
+        cursor.textPath = pathWithin(node, cursor.root);
+        return false;
+      }
     }
     this.flush(run, cursor.force);
     return true;
@@ -513,13 +520,17 @@ export class PageScanner {
     // Custom elements and many standard ones can host a shadow root. Badges
     // inserted between slices host ours, which is not watched.
     const walker = cursor.elements;
+    resumeWithin(walker, root, cursor.elementPath);
     const closedRoots = this.closedRoots;
     let visited = 0;
     for (let element = walker.nextNode(); element; element = walker.nextNode()) {
       const shadow =
         (element as Element).shadowRoot ?? (closedRoots && closedRoots.get(element as Element));
       if (shadow && !isOwnElement(element)) this.watch(shadow);
-      if (++visited % ELEMENTS_PER_CHECK === 0 && performance.now() >= deadline) return false;
+      if (++visited % ELEMENTS_PER_CHECK === 0 && performance.now() >= deadline) {
+        cursor.elementPath = pathWithin(element, root);
+        return false;
+      }
     }
     return true;
   }
@@ -795,6 +806,27 @@ function startsLostNumber(
   const [first] = findPhoneCandidates(piece);
   if (!first || piece.slice(0, first.start).trim() !== '') return false;
   return !candidates.some((candidate) => candidate.start === at + first.start);
+}
+
+/** Returns the ancestors of `node` below `root`, nearest first: where a paused walk resumes if the page removes `node`. */
+function pathWithin(node: Node, root: Node): Node[] {
+  const path: Node[] = [];
+  for (let parent = node.parentNode; parent && parent !== root; parent = parent.parentNode)
+    path.push(parent);
+  return path;
+}
+
+/**
+ * Moves a paused walker back into its root when the page removed the node it
+ * paused at: nextNode() from a removed node returns null, which would end the
+ * walk with the rest of the subtree unscanned. The walk goes on from the
+ * nearest ancestor still in the root, so a few nodes are read again; their
+ * numbers keep one badge each. Returns whether the walker moved.
+ */
+function resumeWithin(walker: TreeWalker, root: Node, path: Node[] | undefined): boolean {
+  if (root.contains(walker.currentNode)) return false;
+  walker.currentNode = path?.find((node) => root.contains(node)) ?? root;
+  return true;
 }
 
 /** Finds the candidates of `text` in the pieces between `cuts` (ascending offsets). */

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { PageScanner, type ScanSink } from '../../lib/content/scanner';
 import { BADGE_CSS } from '../../lib/content/styles';
 import { validateCandidate } from '../../lib/phone/validate';
 import { crmListHtml, crmListRowsHtml, hostileHtml, listedNumber } from '../fixtures/generate';
@@ -258,6 +259,33 @@ describe('text split over elements', () => {
     await page.settle();
 
     expect(badgeMap()).toEqual({ '+16465550199': 'suppressed', '+12125550142': 'allowed' });
+  });
+
+  it('finishes a walk whose paused node the page removed', () => {
+    const counters = Array.from(
+      { length: 800 },
+      (_, i) => `<p><span class="tick">${i}s</span></p>`,
+    );
+    loadHtml(`<div>${counters.join('')}<p>Call +1 415 555 0123</p></div>`);
+    const found: string[] = [];
+    const sink: ScanSink = {
+      found: (numbers) => found.push(...numbers.map((number) => number.raw)),
+      forget: () => undefined,
+      removed: () => undefined,
+    };
+    const slices: Array<(deadline: number) => void> = [];
+    const scanner = new PageScanner(sink, (work) => slices.push(work));
+    scanner.watch(document);
+
+    // Each slice pauses at its first deadline check; between slices the page
+    // rewrites every counter, which replaces the text node the walk paused at.
+    for (let tick = 0; tick < 400 && slices.length > 0; tick++) {
+      slices.shift()?.(performance.now() + 1);
+      for (const counter of document.querySelectorAll('.tick')) counter.textContent = `${tick}s`;
+    }
+    scanner.stop();
+
+    expect(found).toContain('+1 415 555 0123');
   });
 
   it('joins inline spans that touch', async () => {
