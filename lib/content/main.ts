@@ -11,6 +11,7 @@ import { installDialGuard } from './dial-guard';
 import { scheduleIdle } from './idle';
 import { followPointedNode } from './pointed';
 import { listenForShadowRoots } from './shadow-signal';
+import { latestCountEvery } from './count-reporter';
 import { PageScanner } from './scanner';
 import { StatusClient } from './status-client';
 
@@ -95,20 +96,17 @@ export function startContentScript(ctx: ContentScriptContext): void {
     logOnce,
   );
 
-  const badges = new BadgeManager(
-    statuses,
-    scheduleIdle,
-    (count) => {
-      sendToBackground('frame.suppressedCount', { count }).catch(logOnce);
-    },
-    async (e164) => {
-      await sendToBackground('number.add', {
-        phone: e164,
-        reason: t('addToDncReasonDefault'),
-      }).catch(logOnce);
-    },
-  );
-  sendToBackground('frame.suppressedCount', { count: 0 }).catch(logOnce);
+  // Every count goes through one reporter, so a late report never follows the 0 of a stop.
+  const reportCount = latestCountEvery((count) => {
+    sendToBackground('frame.suppressedCount', { count }).catch(logOnce);
+  });
+  const badges = new BadgeManager(statuses, scheduleIdle, reportCount, async (e164) => {
+    await sendToBackground('number.add', {
+      phone: e164,
+      reason: t('addToDncReasonDefault'),
+    }).catch(logOnce);
+  });
+  reportCount(0);
   const scanner = new PageScanner(badges, scheduleIdle);
   badges.scannerBusy = () => scanner.busy;
   badges.mutate = (work) => scanner.whileUnobserved(work);
@@ -180,7 +178,7 @@ export function startContentScript(ctx: ContentScriptContext): void {
     if (parsed.data.type === 'scripts.stop') {
       const address = frameAddress();
       if (!parsed.data.keep.some((pattern) => patternMatchesUrl(pattern, address))) {
-        sendToBackground('frame.suppressedCount', { count: 0 }).catch(logOnce);
+        reportCount(0);
         stop();
       }
       return undefined;
