@@ -3,7 +3,13 @@ import type { DialHints } from '../sites/types';
 import { boxHints, namesRecipient, readDialBox, type BoxNumber } from './dial-boxes';
 import { shadowRootOf } from './closed-roots';
 import { withCountryCode } from './country-picker';
-import { INLINE_ELEMENTS, dialKey, isEditableRegion } from './dom-rules';
+import {
+  FLOWING_DISPLAYS,
+  INLINE_BOXES,
+  INLINE_ELEMENTS,
+  dialKey,
+  isEditableRegion,
+} from './dom-rules';
 
 // Picks the number a call control dials when it shows none of its own. The
 // surest source comes first: what its own panel is about to dial, then the
@@ -312,14 +318,6 @@ function hasFewElements(body: HTMLElement): boolean {
 
 /** Characters of an element's text read for the numbers near a control. */
 const MAX_TEXT_READ = 256;
-/** Computed display values that keep an inline element's text on the line of its neighbours. */
-const FLOWING_DISPLAYS = new Set([
-  'inline',
-  'contents',
-  'inline-block',
-  'inline-flex',
-  'inline-grid',
-]);
 
 /**
  * Returns the text of an element and of its shadow roots, one string per
@@ -377,7 +375,7 @@ function laidOutAsBox(element: Element, view: Window | null): boolean {
   const name = element.localName;
   if (!INLINE_ELEMENTS.has(name) && name !== 'slot' && !name.includes('-')) return true;
   const display = view?.getComputedStyle(element).display || 'inline';
-  return !FLOWING_DISPLAYS.has(display);
+  return !FLOWING_DISPLAYS.has(display) && !INLINE_BOXES.has(display);
 }
 
 function isEditedText(node: Node): boolean {

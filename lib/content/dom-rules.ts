@@ -8,6 +8,11 @@ import { digitValue } from '../phone/chars';
  * compute the page's style during the scan. Styles are read only where a run
  * that contains a number meets another element with no space between.
  */
+/** Computed display values that keep an element's text on the line of its neighbours. */
+export const FLOWING_DISPLAYS = new Set(['inline', 'contents']);
+/** Computed display values of boxes that still sit on the line; a dial display may draw each digit in one. */
+export const INLINE_BOXES = new Set(['inline-block', 'inline-flex', 'inline-grid']);
+
 export const INLINE_ELEMENTS = new Set([
   'a',
   'abbr',

@@ -5,6 +5,8 @@ import {
 } from '../phone/candidates';
 import {
   EDITABLE_SELECTOR,
+  FLOWING_DISPLAYS,
+  INLINE_BOXES,
   INLINE_ELEMENTS,
   MIN_PHONE_DIGITS,
   SKIPPED_ELEMENTS,
@@ -888,11 +890,6 @@ function opensControl(before: Text, after: Text): boolean {
   }
   return false;
 }
-
-/** Display values that keep an element's text on the line of its neighbours. */
-const FLOWING_DISPLAYS = new Set(['inline', 'contents']);
-/** Boxes that still sit on the line; a dial display may draw each digit in one. */
-const INLINE_BOXES = new Set(['inline-block', 'inline-flex', 'inline-grid']);
 
 /**
  * Tells whether an element laid out as a box of its own (not inline by its
