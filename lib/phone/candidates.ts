@@ -6,7 +6,7 @@
 // (validate.ts) decides which candidates are real numbers. A test checks that
 // this file and its imports never name that library.
 
-import { foldToAscii, isDigitCode, isInvisibleCode } from './chars.ts';
+import { foldToAscii, isDigitCode, isInvisibleCode, isSpaceCode, isWordCode } from './chars.ts';
 import {
   findDateSpans,
   hasRejectedShape,
@@ -201,6 +201,7 @@ function addSegmentCandidates(
     groups = groups.slice(0, -1);
     if (groups.length === 0) return;
   }
+  if (isGluedCount(text, groups)) groups = groups.slice(0, -1);
 
   const end = groups[groups.length - 1]!.end;
   EXTENSION_PATTERN.lastIndex = end;
@@ -232,6 +233,22 @@ function addSegmentCandidates(
       }
     }
   }
+}
+
+/**
+ * Tells whether the last group is a count glued to its unit ("555 0199 1s"):
+ * fewer digits than the group before, after spaces, and followed by a letter.
+ * Counts set apart from their word ("2 calls") are left to stage 2.
+ */
+function isGluedCount(text: string, groups: DigitGroup[]): boolean {
+  const last = groups[groups.length - 1];
+  const previous = groups[groups.length - 2];
+  if (!last || !previous || last.digits >= previous.digits || previous.digits < 3) return false;
+  if (!isWordCode(text.charCodeAt(last.end))) return false;
+  for (let i = previous.end; i < last.start; i++) {
+    if (!isSpaceCode(text.charCodeAt(i))) return false;
+  }
+  return true;
 }
 
 // Removes the groups that form a date (2024-03-15, 15.03.2024) and returns the

@@ -54,6 +54,11 @@ export function isInvisibleCode(code: number): boolean {
   );
 }
 
+/** Tells whether a code is a space between digit groups: the ASCII one or any of isOtherSpace. */
+export function isSpaceCode(code: number): boolean {
+  return code === 32 || isOtherSpace(code);
+}
+
 /** Tells whether a code is a space other than the ASCII one: no-break, the typographic spaces U+2000–U+200A, narrow no-break or ideographic. */
 function isOtherSpace(code: number): boolean {
   return code === 0xa0 || (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x3000;

@@ -57,7 +57,25 @@ function omitsTrunkZero(parseable: string, e164: string, country: CountryCode): 
   return writtenDigits === parsed.nationalNumber && parsed.formatNational().startsWith('0');
 }
 
+/**
+ * Pattern of a count written after a number ("(646) 555-0199 2" of "… 2
+ * calls"): one to three digits after spaces, fewer than the group before.
+ * It is cut only when the whole is invalid, because numbers can end in a
+ * short group ("089 1234 567").
+ * NOTE: where the whole is valid too ("030 12345678 2 Anrufe" in Germany),
+ * the count stays part of the number.
+ */
+const TRAILING_COUNT = /(\d{3,})[ \u00a0]+(\d{1,3})$/;
+
 function toE164(raw: string, defaultCountry: CountryCode | undefined): string | null {
+  const e164 = wholeToE164(raw, defaultCountry);
+  if (e164 !== null) return e164;
+  const count = TRAILING_COUNT.exec(foldToAscii(raw));
+  if (!count?.[1] || !count[2] || count[2].length >= count[1].length) return null;
+  return wholeToE164(raw.slice(0, count.index + count[1].length), defaultCountry);
+}
+
+function wholeToE164(raw: string, defaultCountry: CountryCode | undefined): string | null {
   const parseable = toParseableNumber(raw);
   const e164 = normalizePhone(parseable, defaultCountry)?.e164 ?? null;
   if (e164 === null || defaultCountry === undefined) return e164;

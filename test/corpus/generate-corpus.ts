@@ -543,6 +543,12 @@ const HARD_CASES: CorpusEntry[] = [
   { text: 'Mobile No. 98765 43210', country: 'IN', expected: ['+919876543210'] },
   { text: 'Phone # 212-555-0187', country: 'US', expected: ['+12125550187'] },
   { text: 'Customer Service No. 1-800-555-0199', country: 'US', expected: ['+18005550199'] },
+  // counts and durations written after a number in call logs
+  { text: '(646) 555-0199 2 calls today', country: 'US', expected: ['+16465550199'] },
+  { text: '+44 20 7946 0018 3 min ago', country: 'GB', expected: ['+442079460018'] },
+  { text: '0161 496 0753 12s', country: 'GB', expected: ['+441614960753'] },
+  { text: '030 12345678 2 Anrufe', country: 'DE', expected: ['+493012345678'] },
+  { text: '01 23 45 67 89 mobile', country: 'FR', expected: ['+33123456789'] },
 ];
 
 function buildCorpus(): CorpusEntry[] {
