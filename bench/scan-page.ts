@@ -263,6 +263,7 @@ function createHarness() {
             manager.found(numbers);
           },
           forget: (anchors) => manager.forget(anchors),
+          replace: (anchors, numbers) => manager.replace(anchors, numbers),
           removed: () => manager.removed(),
           placeNow: () => manager.placeNow(),
         };

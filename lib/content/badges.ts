@@ -188,6 +188,52 @@ export class BadgeManager implements ScanSink {
     }
   }
 
+  /**
+   * Makes `anchors` show exactly `numbers`, after a rescan of their text.
+   * An anchor whose badges already show those numbers keeps them. Otherwise
+   * a timer beside a number would take its badge out and put it back each
+   * second, and the page would lay itself out again each time.
+   */
+  replace(anchors: Node[], numbers: FoundNumber[]): void {
+    const shared = sharedAnchors(numbers);
+    const numbersByAnchor = new Map<Node, FoundNumber[]>();
+    for (const found of numbers) {
+      const list = numbersByAnchor.get(found.anchor);
+      if (list) list.push(found);
+      else numbersByAnchor.set(found.anchor, [found]);
+    }
+    const changed = new Set<Node>();
+    for (const anchor of anchors) {
+      if (!this.showsAlready(anchor, numbersByAnchor.get(anchor) ?? [], shared.has(anchor)))
+        changed.add(anchor);
+    }
+    if (changed.size === 0) return;
+    this.forget([...changed]);
+    const fresh = numbers.filter((found) => changed.has(found.anchor));
+    if (fresh.length > 0) this.found(fresh);
+  }
+
+  /**
+   * Tells whether the badges of `anchor` show `numbers` in order, each in
+   * its place or about to be placed, with last digits where needed.
+   */
+  private showsAlready(anchor: Node, numbers: FoundNumber[], shared: boolean): boolean {
+    const badges = this.byAnchor.get(anchor);
+    if (!badges || badges.length !== numbers.length) return false;
+    return numbers.every((found, i) => {
+      const badge = badges[i];
+      const record = badge ? this.badges.get(badge) : undefined;
+      return (
+        badge !== undefined &&
+        record !== undefined &&
+        record.raw === found.raw &&
+        record.kind === found.kind &&
+        (record.digits !== undefined) === (shared || found.apart === true) &&
+        (this.unplaced.has(badge) || badge.parentNode === placeOf(record).parent)
+      );
+    });
+  }
+
   removed(): void {
     if (this.pruneScheduled) return;
     this.pruneScheduled = true;

@@ -34,8 +34,13 @@ export interface FoundNumber {
 export interface ScanSink {
   /** Called with the numbers of one run of text, link or input. */
   found(numbers: FoundNumber[]): void;
-  /** Called before a rescan of these nodes, so badges placed for their old text are dropped. */
+  /** Called when these nodes' text changed, so badges placed for their old text are dropped. */
   forget(anchors: Node[]): void;
+  /**
+   * Called after a rescan of these nodes with the numbers they hold now;
+   * badges placed for numbers they no longer hold are dropped.
+   */
+  replace(anchors: Node[], numbers: FoundNumber[]): void;
   /** Called when nodes left the page; badges whose anchor left go too. */
   removed(): void;
   /**
@@ -558,32 +563,32 @@ export class PageScanner {
   private visitEditable(element: Element): void {
     const parent = element.parentElement;
     if (parent?.closest(EXCLUDED_REGIONS)) return;
-    this.sink.forget([element]);
     const text = this.fieldText(element);
-    if (text === null) return;
-    if (element instanceof HTMLElement && isIdentifierBox(element)) return;
-
-    this.reportField(element, findPhoneCandidates(text));
+    const identifier = element instanceof HTMLElement && isIdentifierBox(element);
+    this.reportField(element, text === null || identifier ? [] : findPhoneCandidates(text));
   }
 
   private visitLink(link: HTMLAnchorElement): void {
     const raw = numberFromDialHref(link.getAttribute('href') ?? '');
     if (raw === null || this.inExcludedRegion(link)) return;
     this.dialLinks.set(link, raw);
-
-    this.sink.forget([link]);
-    this.sink.found([{ raw, kind: 'link', anchor: link }]);
+    this.sink.replace([link], [{ raw, kind: 'link', anchor: link }]);
   }
 
   private visitInput(input: ValueElement): void {
     if (input.localName === 'input' && !INPUT_TYPES_WITH_NUMBERS.has(input.type)) return;
 
-    this.sink.forget([input]);
     this.pickedCodes.delete(input);
     const value = input.value;
     this.values.set(input, value);
-    if (value.length > MAX_RUN_LENGTH || countDigits(value) < MIN_PHONE_DIGITS) return;
-    if (isIdentifierBox(input)) return;
+    if (
+      value.length > MAX_RUN_LENGTH ||
+      countDigits(value) < MIN_PHONE_DIGITS ||
+      isIdentifierBox(input)
+    ) {
+      this.sink.replace([input], []);
+      return;
+    }
 
     // A number typed without "+" is dialed with the code the dialer's
     // country picker shows, so its badge is for that number.
@@ -596,7 +601,7 @@ export class PageScanner {
     this.reportField(input, candidates, code);
   }
 
-  /** Passes the numbers of a field's text to the sink, each anchored after the field. */
+  /** Passes the numbers of a field's text to the sink, each anchored after the field, in place of its earlier ones. */
   private reportField(
     field: Element,
     candidates: PhoneCandidate[],
@@ -608,7 +613,7 @@ export class PageScanner {
       kind: 'input',
       anchor: field,
     }));
-    if (found.length > 0) this.sink.found(found);
+    this.sink.replace([field], found);
   }
 
   private addText(run: TextRun, text: Text, force: boolean): void {
@@ -683,9 +688,6 @@ export class PageScanner {
     run.container = null;
     run.length = 0;
     run.count = 0;
-    // A rescan replaces what earlier scans placed for these nodes.
-    if (nodes && force) this.sink.forget(nodes);
-
     // Most runs are too short to hold a number; their text is never built.
     let candidates: PhoneCandidate[] = [];
     if (longEnough && nodes && count > 1) {
@@ -695,13 +697,21 @@ export class PageScanner {
     } else if (longEnough) {
       candidates = findPhoneCandidates(first.data);
     }
-    if (candidates.length > 0) this.report(nodes ?? [first], container, candidates);
+    const found =
+      candidates.length > 0 ? this.numbersOf(nodes ?? [first], container, candidates) : [];
+    // A rescan replaces what earlier scans placed for these nodes.
+    if (nodes && force) this.sink.replace(nodes, found);
+    else if (found.length > 0) this.sink.found(found);
   }
 
-  /** Passes the candidates of a run to the sink, each anchored after the text node its number ends in. */
-  private report(nodes: Text[], container: Node | null, candidates: PhoneCandidate[]): void {
+  /** Returns the numbers of a run's candidates, each anchored after the text node its number ends in. */
+  private numbersOf(
+    nodes: Text[],
+    container: Node | null,
+    candidates: PhoneCandidate[],
+  ): FoundNumber[] {
     // Checked only for runs with a candidate, because a check per text node costs more.
-    if (this.inExcludedRegion(nodes[0]?.parentElement ?? null)) return;
+    if (this.inExcludedRegion(nodes[0]?.parentElement ?? null)) return [];
 
     const found: FoundNumber[] = [];
     let nodeIndex = 0;
@@ -728,7 +738,7 @@ export class PageScanner {
         ...(WORD.test(rest) ? { apart: true } : {}),
       });
     }
-    if (found.length > 0) this.sink.found(found);
+    return found;
   }
 }
 

@@ -271,6 +271,7 @@ describe('text split over elements', () => {
     const sink: ScanSink = {
       found: (numbers) => found.push(...numbers.map((number) => number.raw)),
       forget: () => undefined,
+      replace: (_anchors, numbers) => found.push(...numbers.map((number) => number.raw)),
       removed: () => undefined,
     };
     const slices: Array<(deadline: number) => void> = [];
@@ -622,6 +623,40 @@ describe('pages that render again', () => {
 
     expect(badgesIn()).toHaveLength(1);
     expect(badgesIn()[0]).toBe(badge);
+  });
+
+  it('keeps the badge when a counter beside the number changes', async () => {
+    loadHtml(
+      '<p id="cell"><span>+1 646 555 0199</span> · <span id="tick">1s</span></p>' +
+        '<p id="row"><a href="tel:+12125550142">Call</a> <span id="since">2s</span></p>',
+    );
+    page = startOnPage();
+    await page.settle();
+    const before = badgesIn();
+    expect(before).toHaveLength(2);
+
+    const tick = document.getElementById('tick')?.firstChild as Text;
+    const since = document.getElementById('since') as HTMLElement;
+    for (let second = 2; second < 5; second++) {
+      tick.data = `${second}s`;
+      since.textContent = `${second + 1}s`;
+      await page.settle();
+    }
+
+    expect(badgesIn()).toEqual(before);
+    expect(before.every((badge) => badge.isConnected)).toBe(true);
+  });
+
+  it('replaces the badge when the number beside a counter changes', async () => {
+    loadHtml('<p id="cell"><span id="number">+1 646 555 0199</span> <span>1s</span></p>');
+    page = startOnPage();
+    await page.settle();
+
+    const number = document.getElementById('number')?.firstChild as Text;
+    number.data = '+1 212 555 0142';
+    await page.settle();
+
+    expect(badgeMap()).toEqual({ '+12125550142': 'allowed' });
   });
 
   it('places known badges before the next frame', async () => {
