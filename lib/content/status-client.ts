@@ -1,6 +1,13 @@
 import { MAX_CHECK_BATCH, type ListInfo, type NumberResult } from '../messaging/protocol';
 import { dialKey } from './dom-rules';
 
+/**
+ * Most results kept. A dialer that works through a list sees thousands of
+ * numbers a day, and each kept result costs a few hundred bytes. The oldest
+ * are dropped first; a dropped number is asked for again when it is seen.
+ */
+export const MAX_CACHED_RESULTS = 20_000;
+
 export type CheckNumbers = (
   numbers: string[],
 ) => Promise<{ results: NumberResult[]; list: ListInfo }>;
@@ -41,6 +48,9 @@ export class StatusClient {
   request(raw: string, callback: (result: NumberResult) => void): void {
     const known = this.results.get(raw);
     if (known) {
+      // Used again, so it is the last to be dropped.
+      this.results.delete(raw);
+      this.results.set(raw, known);
       callback(known);
       return;
     }
@@ -90,12 +100,24 @@ export class StatusClient {
     }
   }
 
+  /** Drops the least recently used result, and its keys where no newer result took them. */
+  private dropOldest(): void {
+    const oldest = this.results.values().next();
+    if (oldest.done) return;
+    const result = oldest.value;
+    this.results.delete(result.raw);
+    for (const key of [dialKey(result.raw), result.e164]) {
+      if (key && this.byKey.get(key) === result) this.byKey.delete(key);
+    }
+  }
+
   private settle(result: NumberResult): void {
     // Failed look-ups are not cached, so the next request sends them again.
     if (result.status !== 'unknown' || result.e164 !== null) {
       this.results.set(result.raw, result);
       this.byKey.set(dialKey(result.raw), result);
       if (result.e164) this.byKey.set(result.e164, result);
+      if (this.results.size > MAX_CACHED_RESULTS) this.dropOldest();
     }
     const callbacks = this.waiting.get(result.raw) ?? [];
     this.waiting.delete(result.raw);
