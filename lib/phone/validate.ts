@@ -58,21 +58,46 @@ function omitsTrunkZero(parseable: string, e164: string, country: CountryCode): 
 }
 
 /**
- * Pattern of a count written after a number ("(646) 555-0199 2" of "… 2
- * calls"): one to three digits after spaces, fewer than the group before.
- * It is cut only when the whole is invalid, because numbers can end in a
- * short group ("089 1234 567").
+ * Returns the E.164 key of a candidate, or of the number in it when a count
+ * written after or before it made the whole invalid: "(646) 555-0199 2" of
+ * "… 2 calls", or "3 (646) 555-0199" after a count drawn as a pill. Counts are
+ * cut only from an invalid whole, because numbers can end in a short group
+ * ("089 1234 567") and start with a trunk or country code ("1 (646) …").
  * NOTE: where the whole is valid too ("030 12345678 2 Anrufe" in Germany),
  * the count stays part of the number.
  */
-const TRAILING_COUNT = /(\d{3,})[ \u00a0]+(\d{1,3})$/;
-
 function toE164(raw: string, defaultCountry: CountryCode | undefined): string | null {
   const e164 = wholeToE164(raw, defaultCountry);
   if (e164 !== null) return e164;
-  const count = TRAILING_COUNT.exec(foldToAscii(raw));
-  if (!count?.[1] || !count[2] || count[2].length >= count[1].length) return null;
-  return wholeToE164(raw.slice(0, count.index + count[1].length), defaultCountry);
+
+  const folded = foldToAscii(raw);
+  const end = trailingCountStart(folded);
+  const start = leadingCountEnd(folded);
+  const cuts: Array<[number, number]> = [
+    [0, end],
+    [start, raw.length],
+  ];
+  if (start > 0 && end < raw.length) cuts.push([start, end]);
+  for (const [from, to] of cuts) {
+    if (from === 0 && to === raw.length) continue;
+    const cut = wholeToE164(raw.slice(from, to), defaultCountry);
+    if (cut !== null) return cut;
+  }
+  return null;
+}
+
+/** Returns where a count of one to three digits after a longer last group starts, spaces included, or the text's length. */
+function trailingCountStart(folded: string): number {
+  const match = /(\d{3,})[ \u00a0]+(\d{1,3})$/.exec(folded);
+  return match?.[1] && match[2] && match[2].length < match[1].length
+    ? match.index + match[1].length
+    : folded.length;
+}
+
+/** Returns where the number after a leading count of one to three digits starts, or 0. */
+function leadingCountEnd(folded: string): number {
+  const match = /^(\d{1,3})[ \u00a0]+(?=\(?(\d{3,}))/.exec(folded);
+  return match?.[1] && match[2] && match[1].length < match[2].length ? match[0].length : 0;
 }
 
 function wholeToE164(raw: string, defaultCountry: CountryCode | undefined): string | null {

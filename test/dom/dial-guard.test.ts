@@ -1265,6 +1265,41 @@ describe('double clicks on call log rows', () => {
   });
 });
 
+describe('counts beside a number', () => {
+  const pill = 'display:inline-block;padding:0 4px;border-radius:8px';
+
+  it.each([
+    ['a pill before it', `<span style="${pill}">3</span> (646) 555-0199`],
+    ['a count after it', '(646) 555-0199 2 calls'],
+  ])('blocks a row with %s', async (_kind, cell) => {
+    loadHtml(`<div class="row">${cell} <button id="call">Call</button></div>`);
+    const events = pageLog();
+    page = startOnPage();
+    await page.settle();
+
+    document.getElementById('call')?.click();
+    await wait();
+
+    expect(events).toEqual([]);
+    expect(notice()?.shadowRoot?.textContent).toContain('+16465550199');
+  });
+
+  it('lets an allowed number after a pill dial', async () => {
+    loadHtml(
+      `<div class="row"><span style="${pill}">3</span> (212) 555-0142 <button id="call">Call</button></div>`,
+    );
+    const events = pageLog();
+    page = startOnPage();
+    await page.settle();
+
+    document.getElementById('call')?.click();
+    await wait();
+
+    expect(events).toEqual(['click:call']);
+    expect(notice()).toBeNull();
+  });
+});
+
 describe('controls found on trial pages', () => {
   it('lets a "Call ▾" button open its panel', async () => {
     loadHtml(

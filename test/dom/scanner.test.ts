@@ -261,6 +261,24 @@ describe('text split over elements', () => {
     expect(badgeMap()).toEqual({ '+16465550199': 'suppressed', '+12125550142': 'allowed' });
   });
 
+  it('reads a count pill apart from the number after it', async () => {
+    const pill = 'display:inline-block;padding:0 4px;border-radius:8px';
+    loadHtml(
+      `<div><span style="${pill}">3</span> (646) 555-0199</div>` +
+        `<div><span style="${pill}">12</span> +1 212 555 0142</div>` +
+        '<div><span style="display:inline-block">646</span> <span style="display:inline-block">555</span> ' +
+        '<span style="display:inline-block">0123</span></div>',
+    );
+    page = startOnPage();
+    await page.settle();
+
+    expect(badgeMap()).toEqual({
+      '+16465550199': 'suppressed',
+      '+12125550142': 'allowed',
+      '+16465550123': 'allowed',
+    });
+  });
+
   it('finishes a walk whose paused node the page removed', () => {
     const counters = Array.from(
       { length: 800 },
