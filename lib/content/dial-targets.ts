@@ -318,7 +318,11 @@ export function dialTargetOfEnter(
   siteHints: DialHints = {},
 ): DialTarget | null {
   const box = path[0];
-  if (!box) return null;
+  // Enter on a link or a button clicks it, and the click is decided then.
+  // Held for a look-up, the key could not be replayed: a key event made by
+  // a script follows no link.
+  const name = box?.localName;
+  if (!box || (clickedByBrowserOnKey(box) && name !== 'input' && name !== 'textarea')) return null;
   const number = readDialBox(box);
   if (!number) return null;
 

@@ -686,6 +686,24 @@ describe('keyboard activation', () => {
     expect(page.reports).toHaveLength(1);
   });
 
+  it('leaves Enter on a dial link to the click it makes', async () => {
+    loadHtml(
+      '<div><a id="call" href="tel:+12125550187">(212) 555-0187</a> <button>Call</button></div>',
+    );
+    const keys = keyLog();
+    page = startOnPage();
+    await page.settle();
+    const link = document.getElementById('call') as HTMLElement;
+    link.focus();
+
+    const enter = new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true });
+    link.dispatchEvent(enter);
+    await wait();
+
+    expect(keys).toEqual(['keydown:Enter']);
+    expect(enter.defaultPrevented).toBe(false);
+  });
+
   it.each(['Enter', ' '])('passes %j on an allowed number once', async (key) => {
     loadHtml(dialer('212 555 0187'));
     const keys = keyLog();
