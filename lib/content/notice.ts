@@ -30,7 +30,7 @@ export interface NoticeContent {
 /**
  * Shows the <dnc-guard-notice role="alertdialog"> that explains a blocked or
  * warned dial. One notice at a time; Escape or the button closes it and
- * focus returns to where it was.
+ * focus returns to where it was. Tab keeps focus in it.
  */
 export function showNotice(content: NoticeContent, doc: Document = document): HTMLElement {
   doc.querySelector(NOTICE_TAG)?.remove();
@@ -56,11 +56,14 @@ export function showNotice(content: NoticeContent, doc: Document = document): HT
   host.setAttribute('aria-label', title.textContent ?? '');
   dialog.append(title);
 
-  for (const line of describe(content)) {
+  const lines = describe(content);
+  for (const line of lines) {
     const paragraph = doc.createElement('p');
     paragraph.textContent = line;
     dialog.append(paragraph);
   }
+  // aria-describedby cannot point into the shadow root, so the text is given as is.
+  host.setAttribute('aria-description', lines.join(' '));
 
   const actions = doc.createElement('div');
   actions.className = 'actions';
@@ -80,6 +83,12 @@ export function showNotice(content: NoticeContent, doc: Document = document): HT
     // A notice replaced by a newer one only drops its listener.
     if (!host.isConnected) {
       doc.removeEventListener('keydown', onKey, true);
+      return;
+    }
+    if (event.key === 'Tab') {
+      // The notice is modal: Close is its only control, so focus stays there.
+      event.preventDefault();
+      close.focus();
       return;
     }
     if (event.key !== 'Escape') return;

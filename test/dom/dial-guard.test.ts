@@ -1201,6 +1201,31 @@ describe('notice', () => {
     expect(notice()).toBeNull();
   });
 
+  it('describes the number and reason to screen readers', async () => {
+    loadHtml('<a id="bad" href="tel:+14155550123">x</a>');
+    page = startOnPage();
+    document.getElementById('bad')?.click();
+    await wait();
+
+    const description = notice()?.getAttribute('aria-description') ?? '';
+    expect(description).toContain('+14155550123');
+    expect(description).toContain('Customer asked');
+  });
+
+  it('keeps Tab inside the notice', async () => {
+    loadHtml('<a id="bad" href="tel:+14155550123">x</a><button id="next">Next</button>');
+    page = startOnPage();
+    document.getElementById('bad')?.click();
+    await wait();
+    const close = notice()?.shadowRoot?.querySelector('button');
+
+    const tab = new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true });
+    document.dispatchEvent(tab);
+
+    expect(tab.defaultPrevented).toBe(true);
+    expect(notice()?.shadowRoot?.activeElement).toBe(close);
+  });
+
   it('gives focus back inside a shadow root', async () => {
     loadHtml('<div id="pad"></div>');
     const root = (document.getElementById('pad') as HTMLElement).attachShadow({ mode: 'open' });
