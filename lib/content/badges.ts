@@ -19,6 +19,17 @@ interface BadgeRecord {
   result?: NumberResult;
   /** Last digits shown on the badge, set when its anchor contains more than one number. */
   digits?: string;
+  /** Set when the badge shows only its icon, for lack of room after its number. */
+  compact?: boolean;
+}
+
+/**
+ * Drawing of a badge that lacks room after its number: the icon only, and
+ * `style` to draw it over the end of the number where even that lacks room.
+ */
+interface Placement {
+  compact: boolean;
+  style?: string;
 }
 
 /** Last digits a badge shows when several numbers share its anchor. */
@@ -384,14 +395,15 @@ export class BadgeManager implements ScanSink {
         : null;
     });
     const measured = boxes.map((box, i) => box ?? rows[i] ?? null);
-    const overlaps = measured.some(Boolean)
-      ? this.overlaps(batch, measured, rows)
-      : new Map<HTMLElement, string>();
+    const placements = measured.some(Boolean)
+      ? this.placements(batch, measured, rows)
+      : new Map<HTMLElement, Placement>();
     this.mutate(() => {
       for (const badge of batch) {
         this.unplaced.delete(badge);
-        const overlap = overlaps.get(badge);
-        if (overlap) badge.style.cssText = overlap;
+        const placement = placements.get(badge);
+        if (placement?.compact) this.compact(badge);
+        if (placement?.style) badge.style.cssText = placement.style;
         this.insert(badge);
       }
     });
@@ -399,24 +411,29 @@ export class BadgeManager implements ScanSink {
 
   /**
    * Returns, for each badge of a batch that lacks the room after its number
-   * in its clipping cell or a field's flex row, the inline style that draws
-   * it over the end of the number instead. Badges are measured once per page
-   * and status in a hidden probe. Every read happens while the probe is in
-   * the page, so all of them share one layout.
+   * in its clipping cell or a field's flex row, how it is drawn instead:
+   * with its icon only, and over the end of the number where even that
+   * does not fit. Badges are measured once per page, status and form in a
+   * hidden probe. Every read happens while the probe is in the page, so all
+   * of them share one layout.
    */
-  private overlaps(
+  private placements(
     batch: HTMLElement[],
     boxes: Array<Element | null>,
     rows: Array<Element | null>,
-  ): Map<HTMLElement, string> {
+  ): Map<HTMLElement, Placement> {
     const probes = new Map<string, HTMLElement>();
     batch.forEach((badge, i) => {
       const record = this.badges.get(badge);
-      const key = this.widthKey(badge);
-      if (!boxes[i] || !record || !key || this.widths.has(key) || probes.has(key)) return;
-      const probe = newBadge(record.status);
-      if (record.digits) showDigits(probe.shadowRoot, record.digits);
-      probes.set(key, probe);
+      if (!boxes[i] || !record) return;
+      for (const compact of [false, true]) {
+        const key = widthKey(record, compact);
+        if (this.widths.has(key) || probes.has(key)) continue;
+        const probe = newBadge(record.status);
+        if (compact) compactBody(probe.shadowRoot, record);
+        else if (record.digits) showDigits(probe.shadowRoot, record.digits);
+        probes.set(key, probe);
+      }
     });
     const probeHost = probes.size > 0 ? document.createElement('div') : null;
     if (probeHost) {
@@ -427,14 +444,16 @@ export class BadgeManager implements ScanSink {
     }
     for (const [key, probe] of probes) this.widths.set(key, probe.getBoundingClientRect().width);
 
-    const overlaps = new Map<HTMLElement, string>();
+    const placements = new Map<HTMLElement, Placement>();
     // Width in px of the badges already placed in each box.
     const used = new Map<Element, number>();
     batch.forEach((badge, i) => {
       const box = boxes[i];
       const record = this.badges.get(badge);
-      const width = this.widths.get(this.widthKey(badge) ?? '');
-      if (!box || !record || width === undefined) return;
+      if (!box || !record) return;
+      const full = this.widths.get(widthKey(record, false));
+      const width = this.widths.get(widthKey(record, true));
+      if (full === undefined || width === undefined) return;
 
       // A box with no layout (not rendered) is left alone.
       // Positions run along the line: to the left in a right-to-left box.
@@ -447,8 +466,13 @@ export class BadgeManager implements ScanSink {
           ? contentEnd(box, true, rtl)
           : contentEnd(record.anchor, record.kind === 'link', rtl);
       const offset = used.get(box) ?? 0;
+      if (end + offset + full <= edge) {
+        used.set(box, offset + full);
+        return;
+      }
+      used.set(box, offset + width);
       if (end + offset + width <= edge) {
-        used.set(box, offset + width);
+        placements.set(badge, { compact: true });
         return;
       }
       // Drawn over the end of the field, or moved back from where it would
@@ -461,21 +485,23 @@ export class BadgeManager implements ScanSink {
       const shift =
         box === rows[i] ? -Math.ceil(width) : Math.floor(Math.min(0, edge - width - offset - end));
       const after = -shift - Math.ceil(width);
-      overlaps.set(
-        badge,
-        `margin-inline-start:${shift}px;margin-inline-end:${after}px;position:relative;z-index:1;` +
-          'pointer-events:none',
-      );
-      used.set(box, offset + width);
+      placements.set(badge, {
+        compact: true,
+        style:
+          `margin-inline-start:${shift}px;margin-inline-end:${after}px;position:relative;` +
+          'z-index:1;pointer-events:none',
+      });
     });
     if (probeHost) this.mutate(() => probeHost.remove());
-    return overlaps;
+    return placements;
   }
 
-  /** Returns the key under which a badge's width is kept: its status and whether it shows digits. */
-  private widthKey(badge: HTMLElement): string | null {
+  /** Shows a built badge with its icon only. */
+  private compact(badge: HTMLElement): void {
     const record = this.badges.get(badge);
-    return record ? `${record.status}${record.digits ? ' digits' : ''}` : null;
+    if (!record || record.compact) return;
+    record.compact = true;
+    compactBody(badge.shadowRoot, record);
   }
 
   /** Builds the badge of a number outside the page; `insert` puts it in later. */
@@ -551,7 +577,7 @@ export class BadgeManager implements ScanSink {
     const shadow = badge.shadowRoot;
     if (!shadow) return;
     shadow.querySelector('.menu')?.remove();
-    const body = bodyTemplate(status).cloneNode(true);
+    const body = bodyTemplate(status, record.compact).cloneNode(true);
     const current = shadow.querySelector('.badge');
     if (current) current.replaceWith(body);
     else shadow.prepend(body);
@@ -599,7 +625,8 @@ export class BadgeManager implements ScanSink {
 }
 
 const labels = new Map<NumberStatus, string>();
-const templates = new Map<NumberStatus, HTMLElement>();
+/** Badge bodies by status, and by status and " compact" for icon-only ones. */
+const templates = new Map<string, HTMLElement>();
 const prototypes = new Map<NumberStatus, HTMLElement>();
 
 /**
@@ -629,24 +656,40 @@ function newBadge(status: NumberStatus): HTMLElement {
   return badge;
 }
 
+/** Returns the key under which the width of a badge is kept: status, digits and form. */
+function widthKey(record: BadgeRecord, compact: boolean): string {
+  return `${record.status}${record.digits ? ' digits' : ''}${compact ? ' compact' : ''}`;
+}
+
+/** Replaces the body of a badge's shadow root with the icon-only one of its status, digits kept. */
+function compactBody(shadow: ShadowRoot | null, record: BadgeRecord): void {
+  const current = shadow?.querySelector('.badge');
+  if (!shadow || !current) return;
+  current.replaceWith(bodyTemplate(record.status, true).cloneNode(true));
+  if (record.digits) showDigits(shadow, record.digits);
+}
+
 /**
  * Returns the badge body of a status: a span with the label as its
  * accessible name and, but for the allowed badge, as its text. The allowed
- * badge shows only a check mark, its label left out rather than hidden.
+ * badge shows only a check mark, its label left out rather than hidden. A
+ * compact body shows the icon only; the allowed one is small already.
  * Text hidden at font size 0 was still laid out and painted: wheel-scrolling
  * a list of 6,000 numbers spent about 1.7 times as long in paint with it
  * (Chromium 150, software rendering).
  */
-function bodyTemplate(status: NumberStatus): HTMLElement {
-  let template = templates.get(status);
+function bodyTemplate(status: NumberStatus, compact = false): HTMLElement {
+  const iconOnly = compact && status !== 'allowed';
+  const key = iconOnly ? `${status} compact` : status;
+  let template = templates.get(key);
   if (!template) {
     const label = labelOf(status);
     template = document.createElement('span');
-    template.className = 'badge';
+    template.className = iconOnly ? 'badge compact' : 'badge';
     template.setAttribute('role', 'img');
     template.setAttribute('aria-label', label);
-    template.textContent = status === 'allowed' ? ALLOWED_MARK : label;
-    templates.set(status, template);
+    if (!iconOnly) template.textContent = status === 'allowed' ? ALLOWED_MARK : label;
+    templates.set(key, template);
   }
   return template;
 }

@@ -15,7 +15,7 @@
 export const BADGE_CSS = `
 :host { all: initial; display: inline-block; vertical-align: middle; line-height: 0; }
 :host([hidden]) { display: none; }
-.badge { display: inline-block; margin-left: 4px; padding: 1px 4px 1px 18px; border-radius: 8px; color: #fff;
+.badge { display: inline-block; margin-inline-start: 4px; padding: 1px 4px 1px 18px; border-radius: 8px; color: #fff;
   background: #5f6368 no-repeat; cursor: pointer;
   font: 600 11px/12px system-ui, -apple-system, "Segoe UI", "Noto Sans", "Microsoft YaHei", sans-serif;
   white-space: nowrap; }
@@ -32,8 +32,11 @@ export const BADGE_CSS = `
 :host([data-status="unknown"]) .badge::before { content: '?'; display: inline-block; box-sizing: border-box;
   width: 11px; height: 11px; margin-right: 3px; vertical-align: -1px; border: 1.5px solid currentColor;
   border-radius: 50%; font: 700 8px/8px system-ui, sans-serif; text-align: center; }
-:host([data-status="allowed"]) .badge { background: transparent; color: #1e7a34; padding: 0 2px;
+:host([data-status="allowed"]) .badge { background: #e6f4ea; color: #1e7a34; padding: 0 3px;
   font: 700 11px/12px system-ui, "Segoe UI Symbol", "DejaVu Sans", sans-serif; }
+.badge.compact { height: 12px; padding-left: 15px; vertical-align: top; }
+:host([data-status="unknown"]) .badge.compact { padding-left: 4px; }
+:host([data-status="unknown"]) .badge.compact::before { margin-right: 0; }
 .digits { margin-left: 3px; font: 600 11px/12px system-ui, -apple-system, "Segoe UI", "Noto Sans",
   "Microsoft YaHei", sans-serif; font-variant-numeric: tabular-nums; }
 .menu { position: absolute; z-index: 2147483646; margin-top: 18px; background: #fff; border: 1px solid #dadce0;

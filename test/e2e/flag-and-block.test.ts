@@ -269,7 +269,7 @@ describe('with a list imported from CSV', () => {
     );
 
     expect(looks).toEqual([
-      { status: 'allowed', padding: '2px', fontSize: '11px', text: '\u2713', iconDrawn: false },
+      { status: 'allowed', padding: '3px', fontSize: '11px', text: '\u2713', iconDrawn: false },
       {
         status: 'suppressed',
         padding: '18px',
@@ -364,6 +364,35 @@ describe('with a list imported from CSV', () => {
     expect(boxes?.badge.left).toBeGreaterThanOrEqual(boxes?.cell.left ?? Infinity);
     expect(boxes?.badge.right).toBeLessThanOrEqual(boxes?.cell.right ?? -Infinity);
     expect(boxes?.clickReachesPage).toBe(true);
+    await page.close();
+  });
+
+  it('shows only the icon where the label has no room', async () => {
+    const page = await open('contact-cards.html');
+    await waitForBadges(page, 3);
+
+    const boxes = await page.evaluate(() =>
+      ['narrow', 'roomy'].map((id) => {
+        const cell = document.getElementById(id);
+        const text = cell?.querySelector('a')?.firstChild;
+        const badge = cell?.querySelector('dnc-guard-badge');
+        if (!cell || !text || !badge) return null;
+        const range = document.createRange();
+        range.selectNode(text);
+        return {
+          cell: cell.getBoundingClientRect().toJSON(),
+          text: range.getBoundingClientRect().toJSON(),
+          badge: badge.getBoundingClientRect().toJSON(),
+          name: badge.shadowRoot?.querySelector('[role="img"]')?.getAttribute('aria-label'),
+        };
+      }),
+    );
+    const [narrow, roomy] = boxes;
+    // Over the number's end, the icon hides two or three digits, not the number.
+    expect(narrow?.badge.width).toBeLessThan(30);
+    expect(narrow?.name).toBe('Do not call');
+    expect(roomy?.badge.left).toBeGreaterThanOrEqual(roomy?.text.right ?? Infinity);
+    expect(roomy?.badge.right).toBeLessThanOrEqual(roomy?.cell.right ?? -Infinity);
     await page.close();
   });
 
