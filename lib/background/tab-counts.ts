@@ -28,9 +28,11 @@ export class TabCounts {
 
   private async show(tabId: number): Promise<void> {
     const total = this.total(tabId);
+    // Firefox runs the Manifest V2 build, which has browserAction and no action.
+    const button = browser.action ?? browser.browserAction;
     try {
-      await browser.action.setBadgeBackgroundColor({ tabId, color: '#b3261e' });
-      await browser.action.setBadgeText({ tabId, text: total > 0 ? String(total) : '' });
+      await button.setBadgeBackgroundColor({ tabId, color: '#b3261e' });
+      await button.setBadgeText({ tabId, text: total > 0 ? String(total) : '' });
     } catch {
       // The tab closed between the report and the update.
     }
