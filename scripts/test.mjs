@@ -1,5 +1,5 @@
 // The project's test command: types, lint, every Vitest project (unit, DOM,
-// server, end-to-end in Chromium), then the Firefox build through Mozilla's
+// server, end-to-end in Chromium and Firefox), then the Firefox build through Mozilla's
 // web-ext lint. Stops at the first failing step.
 import { spawnSync } from 'node:child_process';
 
