@@ -457,12 +457,13 @@ export class BadgeManager implements ScanSink {
 
       // A box with no layout (not rendered) is left alone.
       // Positions run along the line: to the left in a right-to-left box.
-      const { edge, rtl } = innerEnd(box);
+      const { edge, rtl, flex } = innerEnd(box);
       if (!Number.isFinite(edge)) return;
-      // A row's badge comes before its other items, so the row's whole
-      // content counts. A link contains its badge, so its text's end counts.
+      // In a flex row the badge pushes the items after its number, so the
+      // row's whole content counts. A link contains its badge, so its text's
+      // end counts.
       const end =
-        box === rows[i]
+        box === rows[i] || flex
           ? contentEnd(box, true, rtl)
           : contentEnd(record.anchor, record.kind === 'link', rtl);
       const offset = used.get(box) ?? 0;
@@ -709,19 +710,20 @@ function placeOf(record: BadgeRecord): { parent: Node | null; after: Node | null
  * Returns where a box's inner end edge lies along its line, in px: its inner
  * right edge, or in a right-to-left box its inner left edge negated, so that
  * positions grow toward the line's end either way. A box with no layout
- * gives -Infinity.
+ * gives -Infinity. `flex` is set when the box lays out flex items.
  */
-function innerEnd(box: Element): { edge: number; rtl: boolean } {
+function innerEnd(box: Element): { edge: number; rtl: boolean; flex: boolean } {
   const rect = box.getBoundingClientRect();
-  if (rect.width === 0) return { edge: Number.NEGATIVE_INFINITY, rtl: false };
+  if (rect.width === 0) return { edge: Number.NEGATIVE_INFINITY, rtl: false, flex: false };
   const style = box.ownerDocument.defaultView?.getComputedStyle(box);
   const rtl = style?.direction === 'rtl';
+  const flex = style?.display.endsWith('flex') ?? false;
   const edge = rtl
     ? -(rect.left + parseFloat(style.paddingLeft) + parseFloat(style.borderLeftWidth))
     : rect.right -
       parseFloat(style?.paddingRight ?? '0') -
       parseFloat(style?.borderRightWidth ?? '0');
-  return { edge, rtl };
+  return { edge, rtl, flex };
 }
 
 /**

@@ -10,6 +10,8 @@ export interface BoxLook {
   clips: boolean;
   /** Is laid out as a block whose lines wrap, so the search for a clipping box stops there. */
   wrappingBlock: boolean;
+  /** Lays out its items in one row that does not wrap, so a wider item pushes the ones after it. */
+  oneLineRow: boolean;
 }
 
 /** Ancestors of a number checked for a clipping box, because truncating cells wrap the value closely. */
@@ -17,18 +19,21 @@ const MAX_DEPTH = 3;
 
 /**
  * Returns the element that would hide a badge put into `parent`, or null.
- * The search goes up from `parent` and stops at the first block whose lines
- * wrap or after MAX_DEPTH elements. A block that does not wrap passes its
- * overflow on to the cell around it. `looks` caches the result by tag
- * and class for one batch of badges, because list rows repeat them. Elements
- * with a style attribute are always read.
+ * A flex row that does not wrap counts too, because there the badge would
+ * push the row's next items (a card's call icon) out of sight. The search
+ * goes up from `parent` and stops at the first block whose lines wrap or
+ * after MAX_DEPTH elements. A block that does not wrap passes its overflow
+ * on to the cell around it. `looks` caches the result by tag and class of
+ * the element and its parent for one batch of badges, because list rows
+ * repeat them. Elements with a style attribute, or whose parent has one,
+ * are always read.
  */
 export function clippingBox(parent: Node | null, looks: Map<string, BoxLook>): Element | null {
   let node = parent;
   for (let depth = 0; node && node.nodeType === Node.ELEMENT_NODE && depth < MAX_DEPTH; depth++) {
     const element = node as Element;
     const look = lookOf(element, looks);
-    if (look.clips) return element;
+    if (look.clips || look.oneLineRow) return element;
     if (look.wrappingBlock) return null;
     node = element.parentNode;
   }
@@ -36,9 +41,14 @@ export function clippingBox(parent: Node | null, looks: Map<string, BoxLook>): E
 }
 
 function lookOf(element: Element, looks: Map<string, BoxLook>): BoxLook {
-  const key = element.hasAttribute('style')
-    ? null
-    : `${element.localName} ${element.getAttribute('class') ?? ''}`;
+  // The parent counts too: a flex or grid item is laid out as a block, and
+  // white-space is inherited.
+  const parent = element.parentElement;
+  const key =
+    element.hasAttribute('style') || parent?.hasAttribute('style')
+      ? null
+      : `${parent?.localName} ${parent?.getAttribute('class') ?? ''} > ` +
+        `${element.localName} ${element.getAttribute('class') ?? ''}`;
   const cached = key === null ? undefined : looks.get(key);
   if (cached) return cached;
 
@@ -51,8 +61,12 @@ function lookOf(element: Element, looks: Map<string, BoxLook>): BoxLook {
         clips: (style.overflowX !== 'visible' || !/^(visible|)$/.test(style.overflow)) && nowrap,
         wrappingBlock:
           !style.display.startsWith('inline') && style.display !== 'contents' && !nowrap,
+        oneLineRow:
+          style.display.endsWith('flex') &&
+          style.flexDirection.startsWith('row') &&
+          style.flexWrap === 'nowrap',
       }
-    : { clips: false, wrappingBlock: true };
+    : { clips: false, wrappingBlock: true, oneLineRow: false };
   if (key !== null) looks.set(key, look);
   return look;
 }

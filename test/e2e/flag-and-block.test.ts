@@ -396,6 +396,21 @@ describe('with a list imported from CSV', () => {
     await page.close();
   });
 
+  it("keeps a card row's call icon in sight", async () => {
+    const page = await open('contact-cards.html');
+    await waitForBadges(page, 3);
+
+    const boxes = await page.evaluate(() => {
+      const row = document.getElementById('card-row');
+      const call = document.getElementById('card-call');
+      return row?.querySelector('dnc-guard-badge') && call
+        ? { row: row.getBoundingClientRect().toJSON(), call: call.getBoundingClientRect().toJSON() }
+        : null;
+    });
+    expect(boxes?.call.right).toBeLessThanOrEqual(boxes?.row.right ?? -Infinity);
+    await page.close();
+  });
+
   it('keeps a narrow dialer row intact', async () => {
     const page = await open('contact-cards.html');
     await waitForBadges(page, 3);
