@@ -229,7 +229,7 @@ export function installDialGuard(
       const key = event as KeyboardEvent;
       guard(
         event,
-        dialTargetOfBoxShortcut(key, path, hints()) ?? declaredShortcut(key, path, hints()),
+        dialTargetOfBoxShortcut(key, path, hints()) ?? declaredShortcut(key, path, hints(), memory),
       );
       return;
     }

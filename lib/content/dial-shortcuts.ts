@@ -1,6 +1,7 @@
 import type { DialHints } from '../sites/types';
 import { ancestorsOf, dialTargetOfClick, dialTargetOfEnter, isCallControl } from './dial-targets';
 import type { DialTarget } from './dial-targets';
+import { NO_CONTEXT, type DialContext } from './dial-pick';
 import { isEditableRegion } from './dom-rules';
 
 // Keyboard shortcuts that dial: a key press with Ctrl, Alt or Meta in a dial
@@ -114,17 +115,24 @@ export function dialTargetOfBoxShortcut(
 /**
  * Returns a finder of what a key press with the focus outside editable
  * fields would dial through a call control that declares that key. Such a
- * press is decided like a click on the control; several such controls count
- * as one dial of all their numbers. `pageChanges` counts changes to the
- * page's elements: the shortcuts declared are searched again only after it
- * changes, because searching a large page takes milliseconds.
+ * press is decided like a click on the control, with the agent's last
+ * gestures in `context` (a toolbar's "Call selected" dials the row pressed
+ * before); several such controls count as one dial of all their numbers.
+ * `pageChanges` counts changes to the page's elements: the shortcuts
+ * declared are searched again only after it changes, because searching a
+ * large page takes milliseconds.
  * NOTE: controls inside shadow roots are not searched, and a shortcut added
  * to or changed in an existing element is seen only after the next change
  * to the page's elements.
  */
 export function declaredShortcutFinder(
   pageChanges?: () => number,
-): (event: KeyboardEvent, path: HTMLElement[], hints?: DialHints) => DialTarget | null {
+): (
+  event: KeyboardEvent,
+  path: HTMLElement[],
+  hints?: DialHints,
+  context?: DialContext,
+) => DialTarget | null {
   let found: { doc: Document; changes: number; byKey: ShortcutsByKey } | null = null;
   const declared = (doc: Document): ShortcutsByKey => {
     const changes = pageChanges?.();
@@ -135,7 +143,7 @@ export function declaredShortcutFinder(
     return byKey;
   };
 
-  return (event, path, hints = {}) => {
+  return (event, path, hints = {}, context = NO_CONTEXT) => {
     const focused = path[0];
     if (!focused || isEditableField(focused)) return null;
     if (event.isComposing || MODIFIER_KEYS.has(event.key)) return null;
@@ -154,7 +162,7 @@ export function declaredShortcutFinder(
     const numbers: string[] = [];
     for (const control of controls) {
       if (!isCallControl(control)) continue;
-      const target = dialTargetOfClick(ancestorsOf(control), hints);
+      const target = dialTargetOfClick(ancestorsOf(control), hints, context);
       if (target) numbers.push(target.raw, ...(target.alternatives ?? []));
     }
     const [raw, ...alternatives] = numbers;

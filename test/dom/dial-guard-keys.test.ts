@@ -174,3 +174,45 @@ describe('declared shortcuts on a changing page', () => {
     expect(notice()).not.toBeNull();
   });
 });
+
+describe('declared shortcuts of a toolbar control', () => {
+  // A web client's "Call selected" dials the contact the agent clicked last.
+  const contacts = `<div class="top"><button id="call" type="button" title="Call selected (Alt+C)">Call selected</button></div>
+    <div id="contacts">
+      <div class="contact"><span id="blocked" class="nm">Gil Hart</span><span>+1 415 555 0123</span></div>
+      <div class="contact"><span id="allowed" class="nm">Hana Ito</span><span>+1 212 555 0187</span></div>
+    </div>${'<span>x</span>'.repeat(30)}`;
+
+  const select = (id: string) => {
+    const options = { bubbles: true, cancelable: true, composed: true };
+    const row = document.getElementById(id) as HTMLElement;
+    row.dispatchEvent(new PointerEvent('pointerdown', options));
+    row.dispatchEvent(new MouseEvent('click', options));
+  };
+
+  it('blocks the shortcut for a suppressed contact', async () => {
+    loadHtml(contacts);
+    page = startOnPage();
+    select('blocked');
+    const events = pageLog();
+
+    pressShortcut(document.body, 'Alt+c');
+    await wait();
+
+    expect(events).toEqual([]);
+    expect(notice()?.shadowRoot?.textContent).toContain('+14155550123');
+  });
+
+  it('passes the shortcut for an allowed contact', async () => {
+    loadHtml(contacts);
+    page = startOnPage();
+    select('allowed');
+    const events = pageLog();
+
+    pressShortcut(document.body, 'Alt+c');
+    await wait(80);
+
+    expect(events).toEqual(['keydown:body']);
+    expect(notice()).toBeNull();
+  });
+});
