@@ -8,6 +8,7 @@ import {
   dialTargetOfKey,
   dialTargetOfPageEnter,
   dialTargetOfRowDoubleClick,
+  dialTargetOfRowEnter,
   dialTargetOfSubmit,
   type DialTarget,
 } from './dial-targets';
@@ -216,11 +217,16 @@ export function installDialGuard(
     guard(event, dialTargetOfClick(pathElementsWithin(event), hints(), memory)),
   );
 
+  /** Finds what Enter dials on a focused row of a list or on a page that reads keys. */
+  const enterOutsideControls = (path: HTMLElement[]): DialTarget | null =>
+    dialTargetOfRowEnter(path, hints(), memory) ?? dialTargetOfPageEnter(path, hints(), memory);
+
   // Enter in a dial box dials. Enter or Space on a control the browser does
   // not click for it (a div with a button role) is decided like a click, on
   // keydown and on the keyup some controls act on, and so is Enter with
-  // nothing focused on a softphone that reads the whole page's keys. The
-  // keyup stays quiet, so one key press shows one notice.
+  // nothing focused on a softphone that reads the whole page's keys. Enter
+  // on a focused row of a list is decided like a double click on the row.
+  // The keyup stays quiet, so one key press shows one notice.
   // A key press with Ctrl, Alt or Meta in a dial box is decided like Enter
   // there, and a key a call control declares like a click on that control.
   listen('keydown', (event) => {
@@ -239,16 +245,13 @@ export function installDialGuard(
       event,
       inBox ??
         dialTargetOfKey(path, hints(), memory) ??
-        (isEnter ? dialTargetOfPageEnter(path, hints(), memory) : null),
+        (isEnter ? enterOutsideControls(path) : null),
     );
   });
   listen('keyup', (event) => {
     if (!isActivationKey(event)) return;
     const path = htmlElementsOf(pathElementsWithin(event));
-    const onPage =
-      (event as KeyboardEvent).key === 'Enter'
-        ? dialTargetOfPageEnter(path, hints(), memory)
-        : null;
+    const onPage = (event as KeyboardEvent).key === 'Enter' ? enterOutsideControls(path) : null;
     guard(event, dialTargetOfKey(path, hints(), memory) ?? onPage, true);
   });
 

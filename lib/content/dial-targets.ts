@@ -243,11 +243,37 @@ export function dialTargetOfRowDoubleClick(
   const row = withoutPageRoots(htmlElementsOf(path).slice(0, ROW_SEARCH_DEPTH)).find(isListRow);
   if (!row) return null;
 
+  const target = dialTargetOfRowControl(row, hints, context);
+  return target ? { ...target, kind: 'double-click', element: clicked } : null;
+}
+
+/**
+ * Finds what Enter on a focused row of a list would dial. Callback queues
+ * dial the focused row on Enter, as they do on a double click, so it is
+ * decided like that double click. Space is left alone, because it selects
+ * the focused row in grids and list boxes.
+ */
+export function dialTargetOfRowEnter(
+  path: HTMLElement[],
+  hints: DialHints = {},
+  context: DialContext = NO_CONTEXT,
+): DialTarget | null {
+  const focused = path[0];
+  if (!focused || isEditableRegion(focused) || !isListRow(focused)) return null;
+  const target = dialTargetOfRowControl(focused, hints, context);
+  return target ? { ...target, kind: 'key', element: focused } : null;
+}
+
+/** Finds what the call control of a row dials, when the row has exactly one. */
+function dialTargetOfRowControl(
+  row: HTMLElement,
+  hints: DialHints,
+  context: DialContext,
+): DialTarget | null {
   const controls = callControlsIn(row, 'button, [role="button"], a');
   const [control] = controls;
   if (!control || controls.length > 1) return null;
-  const target = dialTargetOfClick(ancestorsOf(control), hints, context);
-  return target ? { ...target, kind: 'double-click', element: clicked } : null;
+  return dialTargetOfClick(ancestorsOf(control), hints, context);
 }
 
 function isListRow(element: HTMLElement): boolean {

@@ -1308,6 +1308,78 @@ describe('double clicks on call log rows', () => {
   });
 });
 
+describe('keys on a focused queue row', () => {
+  // A callback queue stores each row's number under a name that says nothing
+  // of phones, and dials the focused row on Enter as its "Call back" does.
+  const row = (id: string, name: string, number: string) =>
+    `<tr id="${id}" tabindex="0" data-key="${number}"><td>${name}</td><td>${number}</td>` +
+    '<td><button type="button">Call back</button></td></tr>';
+  const QUEUE =
+    '<table><tbody>' +
+    row('blocked', 'Wen Xu', '+1 415 555 0123') +
+    row('allowed', 'Yara Zed', '+1 212 555 0187') +
+    '<tr id="plain" tabindex="0"><td>Bo Chen</td><td>+1 646 555 0199</td><td></td></tr>' +
+    '</tbody></table>';
+
+  /** Records the keys that reach the page's handlers on the rows. */
+  function rowKeys(): string[] {
+    const keys: string[] = [];
+    for (const type of ['keydown', 'keyup'])
+      document.addEventListener(type, (event) => {
+        const target = event.target as HTMLElement;
+        keys.push(`${type}:${target.id}:${(event as KeyboardEvent).key}`);
+      });
+    return keys;
+  }
+
+  const press = (id: string, key: string) => {
+    const focused = document.getElementById(id) as HTMLElement;
+    focused.focus();
+    for (const type of ['keydown', 'keyup'])
+      focused.dispatchEvent(new KeyboardEvent(type, { key, bubbles: true, cancelable: true }));
+  };
+
+  it('blocks Enter on a suppressed row', async () => {
+    loadHtml(QUEUE);
+    const keys = rowKeys();
+    page = startOnPage();
+
+    press('blocked', 'Enter');
+    await wait();
+
+    expect(keys).toEqual([]);
+    expect(notice()?.shadowRoot?.textContent).toContain('+14155550123');
+    expect(page.reports).toHaveLength(1);
+  });
+
+  it('passes Enter on an allowed row once', async () => {
+    loadHtml(QUEUE);
+    const keys = rowKeys();
+    page = startOnPage();
+
+    press('allowed', 'Enter');
+    await wait(80);
+
+    expect(keys).toEqual(['keydown:allowed:Enter', 'keyup:allowed:Enter']);
+    expect(notice()).toBeNull();
+  });
+
+  it.each([
+    ['Space on a suppressed row', 'blocked', ' '],
+    ['Enter on a row without a call control', 'plain', 'Enter'],
+  ])('leaves %s alone', async (_kind, id, key) => {
+    loadHtml(QUEUE);
+    const keys = rowKeys();
+    page = startOnPage();
+
+    press(id, key);
+    await wait();
+
+    expect(keys).toEqual([`keydown:${id}:${key}`, `keyup:${id}:${key}`]);
+    expect(notice()).toBeNull();
+  });
+});
+
 describe('counts beside a number', () => {
   const pill = 'display:inline-block;padding:0 4px;border-radius:8px';
 
