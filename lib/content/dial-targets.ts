@@ -1,5 +1,5 @@
 import { findPhoneCandidates } from '../phone/candidates';
-import { parentAcrossShadow } from '../sites/dom';
+import { containsAcrossShadow, parentAcrossShadow } from '../sites/dom';
 import { htmlElementsOf, type PathElement } from './closed-roots';
 import type { DialHints } from '../sites/types';
 import {
@@ -144,7 +144,10 @@ export function dialTargetOfClick(
   // its own, and a tab ("Call" beside "Notes") only switches the view.
   if (control && (opensPopup(control) || isTab(control))) return null;
   for (const element of withHtmlLevels(path, 5)) {
-    const raw = numberFromAttributes(element) ?? numberOfCallLabelled(element);
+    const stored = numberFromAttributes(element);
+    const raw =
+      (stored && dialsStoredNumber(element, control) ? stored : null) ??
+      numberOfCallLabelled(element);
     if (raw) return { kind: 'click-to-dial', raw, element: control ?? element };
   }
   const clickable = clickableNumberTarget(
@@ -274,6 +277,28 @@ function dialTargetOfRowControl(
   const [control] = controls;
   if (!control || controls.length > 1) return null;
   return dialTargetOfClick(ancestorsOf(control), hints, context);
+}
+
+/**
+ * Tells whether a click dials the number an element keeps in a number
+ * attribute. A click-to-dial element dials it wherever it is clicked. A row
+ * of a list with several cells keeps it for its own controls, and a click on
+ * a cell selects, opens or drags the row. So in a row only a control dials,
+ * and not one whose label names something else ("Mark as done").
+ * NOTE: a list that dials on a click anywhere in a row is not guarded on that
+ * click; its call control and a double click on the row still are.
+ */
+function dialsStoredNumber(carrier: PathElement, control: PathElement | undefined): boolean {
+  if (!(carrier instanceof HTMLElement) || !holdsCells(carrier)) return true;
+  if (!control || control === carrier || !containsAcrossShadow(carrier, control)) return false;
+  return accessibleLabel(control) === '' || callControlKind(control) === 'call';
+}
+
+/** Tells whether an element is a row of a list with two or more cells that show text. */
+function holdsCells(element: HTMLElement): boolean {
+  if (!isListRow(element)) return false;
+  const cells = [...element.children].filter((child) => child.textContent?.trim());
+  return cells.length >= 2;
 }
 
 function isListRow(element: HTMLElement): boolean {

@@ -1380,6 +1380,102 @@ describe('keys on a focused queue row', () => {
   });
 });
 
+describe('rows that keep their number in an attribute', () => {
+  // A callback queue keeps each row's number in data-phone for its own
+  // handlers; selecting a row or dragging it by its handle is no dial.
+  const row = (id: string, number: string, shown = number) =>
+    `<tr id="${id}" tabindex="0" data-phone="${number}">` +
+    '<td><span class="handle" aria-label="Drag to reorder">⋮⋮</span></td>' +
+    `<td class="name">Olga Pratt</td><td>${shown}</td>` +
+    '<td><button type="button" class="done">Mark as done</button> ' +
+    '<button type="button" class="cb">Call back</button></td></tr>';
+  const queue = (rows: string) => `<table><tbody>${rows}</tbody></table>`;
+
+  /** Records the events that reach the page's own handlers on the document. */
+  function seen(types: string[]): string[] {
+    const events: string[] = [];
+    for (const type of types)
+      document.addEventListener(type, (event) => {
+        const target = event.target as HTMLElement;
+        events.push(`${type}:${target.className || target.id}`);
+      });
+    return events;
+  }
+
+  const fire = (selector: string, type: string) =>
+    document
+      .querySelector(selector)
+      ?.dispatchEvent(new MouseEvent(type, { bubbles: true, cancelable: true, composed: true }));
+
+  it.each([
+    ['a click that selects the row', 'name'],
+    ['a labelled control other than Call', 'done'],
+  ])('lets %s through', async (_kind, cell) => {
+    loadHtml(queue(row('blocked', '+1 415 555 0123')));
+    const events = seen(['click']);
+    page = startOnPage();
+    await page.settle();
+
+    fire(`#blocked .${cell}`, 'click');
+    await wait();
+
+    expect(events).toEqual([`click:${cell}`]);
+    expect(notice()).toBeNull();
+  });
+
+  it('lets a press on the drag handle through', async () => {
+    loadHtml(queue(row('blocked', '+1 415 555 0123')));
+    const events = seen(['pointerdown', 'mousedown']);
+    page = startOnPage();
+    await page.settle();
+
+    fire('#blocked .handle', 'pointerdown');
+    fire('#blocked .handle', 'mousedown');
+
+    expect(events).toEqual(['pointerdown:handle', 'mousedown:handle']);
+  });
+
+  it('blocks Call back reading the attribute', async () => {
+    loadHtml(queue(row('blocked', '+1 415 555 0123', '')));
+    const events = seen(['click']);
+    page = startOnPage();
+
+    fire('#blocked .cb', 'click');
+    await wait();
+
+    expect(events).toEqual([]);
+    expect(notice()?.shadowRoot?.textContent).toContain('+14155550123');
+  });
+
+  it('blocks a double click with a notice', async () => {
+    loadHtml(queue(row('blocked', '+1 415 555 0123')));
+    const events = seen(['dblclick']);
+    page = startOnPage();
+    await page.settle();
+
+    fire('#blocked .name', 'dblclick');
+    await wait();
+
+    expect(events).toEqual([]);
+    expect(notice()?.shadowRoot?.textContent).toContain('+14155550123');
+  });
+
+  it('blocks an icon in a number wrapper', async () => {
+    loadHtml(
+      '<p><span class="c2d" data-phone="+1 415 555 0123"><i id="icon">☎</i></span> ' +
+        '<span class="c2d" data-phone="+1 212 555 0187"><i>☎</i></span></p>',
+    );
+    const events = pageLog();
+    page = startOnPage();
+
+    document.getElementById('icon')?.click();
+    await wait();
+
+    expect(events).toEqual([]);
+    expect(notice()?.shadowRoot?.textContent).toContain('+14155550123');
+  });
+});
+
 describe('counts beside a number', () => {
   const pill = 'display:inline-block;padding:0 4px;border-radius:8px';
 
