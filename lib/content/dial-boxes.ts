@@ -1,5 +1,6 @@
 import { findPhoneCandidates, type PhoneCandidate } from '../phone/candidates';
 import { withoutDialingPrefix } from '../phone/dial-prefix';
+import { MESSAGE_WORDS } from './call-words';
 import { MIN_PHONE_DIGITS, chosenOptionTexts, countDigits, dialKey } from './dom-rules';
 
 /**
@@ -114,6 +115,22 @@ export function hasPhoneHints(box: HTMLElement): boolean {
 export function takesNameOrNumber(box: HTMLElement): boolean {
   const hints = boxHints(box);
   return NAME_OR_NUMBER_HINTS.test(hints) && !namesIdentifier(hints);
+}
+
+/** Words in a box's name that ask for a number. Such a box is not a message composer ("Number to text"). */
+const NUMBER_NAME_WORDS = /\bnumbers?\b|号码/i;
+
+/**
+ * Tells whether a box is named as a message composer ("Type a message",
+ * "Reply", "Add a comment") by its labels, accessible name, placeholder,
+ * name, id or title, and not as a phone number box. What is typed there is
+ * sent as a message, even when it is only a number.
+ */
+export function namesMessageBox(box: HTMLElement): boolean {
+  const names = [...boxNames(box), box.id, box.getAttribute('title') ?? ''].join(' ');
+  return (
+    MESSAGE_WORDS.test(names) && !PHONE_BOX_HINTS.test(names) && !NUMBER_NAME_WORDS.test(names)
+  );
 }
 
 /**

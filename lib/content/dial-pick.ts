@@ -1,9 +1,17 @@
 import { findPhoneCandidates } from '../phone/candidates';
 import type { DialHints } from '../sites/types';
-import { boxHints, namesRecipient, readDialBox, type BoxNumber } from './dial-boxes';
+import {
+  boxHints,
+  namesMessageBox,
+  namesRecipient,
+  readDialBox,
+  type BoxNumber,
+} from './dial-boxes';
+import { MESSAGE_WORDS } from './call-words';
 import { shadowRootOf } from './closed-roots';
 import { withCountryCode } from './country-picker';
 import {
+  EDITABLE_SELECTOR,
   FLOWING_DISPLAYS,
   INLINE_BOXES,
   INLINE_ELEMENTS,
@@ -65,6 +73,10 @@ const LAYER_ROLES = new Set(['menu', 'menubar', 'menuitem', 'listbox', 'dialog',
 /** Class tokens of layers drawn over the page by component libraries. */
 const LAYER_CLASS_TOKENS =
   /(^|[\s_-])(popover|popup|dropdown|overlay|portal|context-?menu)([\s_-]|$)/i;
+/** Roles of a conversation's list of messages. */
+const MESSAGE_LOG_ROLES = new Set(['log', 'feed']);
+/** Boxes that may be a conversation's message composer. */
+const COMPOSER_SELECTOR = `textarea, input, [role="textbox"], ${EDITABLE_SELECTOR}`;
 /** Elements under a body that make a page too large to be one dial panel. */
 const MAX_PANEL_ELEMENTS = 24;
 
@@ -143,11 +155,18 @@ export function pickNumberOfControl(
 
   // A redial or "Call" button beside a number shown as plain text dials
   // that number. With several numbers at the nearest level that shows any,
-  // the one the page dials is unknown, so all of them are checked.
+  // the one the page dials is unknown, so all of them are checked. Numbers
+  // in messages are not what the control dials, so a message log is left
+  // out. The search ends at a conversation, a level that contains a message
+  // composer. There only the text before the control (its header) is read.
+  const control = ancestors[0];
+  const skip = (element: Element): boolean =>
+    isMessageLog(element) && !(control && element.contains(control));
   let nearby: PickedNumber | null = null;
   for (const ancestor of ancestors.slice(itemIndex + 1)) {
-    nearby = numbersIn(ancestor, false);
-    if (nearby) break;
+    const conversation = containsMessageComposer(ancestor);
+    nearby = numbersIn(ancestor, false, { skip, until: conversation ? control : undefined });
+    if (nearby || conversation) break;
   }
 
   // The row the agent pressed a moment ago may be the one a toolbar's Call
@@ -250,13 +269,17 @@ function boxNumberIn(
  * after a history word are left out. Several different numbers make the pick
  * uncertain.
  */
-function numbersIn(element: HTMLElement, skipHistory: boolean): PickedNumber | null {
+function numbersIn(
+  element: HTMLElement,
+  skipHistory: boolean,
+  reading: TextReading = {},
+): PickedNumber | null {
   const numbers: string[] = [];
   const keys = new Set<string>();
   // A number is found within one block. Earlier blocks are kept for the
   // history words, because "Last dial:" may sit in the cell before.
   let before = '';
-  for (const block of textBlocks(element)) {
+  for (const block of textBlocks(element, reading)) {
     for (const candidate of findPhoneCandidates(block)) {
       if (skipHistory && afterHistoryWord(before + block, before.length + candidate.start))
         continue;
@@ -274,6 +297,26 @@ function numbersIn(element: HTMLElement, skipHistory: boolean): PickedNumber | n
 
 function afterHistoryWord(text: string, start: number): boolean {
   return HISTORY_WORDS.test(text.slice(Math.max(0, start - HISTORY_LOOKBEHIND), start));
+}
+
+/**
+ * Tells whether an element is a conversation's list of messages: a log or a
+ * feed by its role, or a live region or list named as messages or a chat.
+ */
+function isMessageLog(element: Element): boolean {
+  const role = element.getAttribute('role') ?? '';
+  if (MESSAGE_LOG_ROLES.has(role)) return true;
+  const isListing =
+    element.hasAttribute('aria-live') ||
+    role === 'list' ||
+    element.localName === 'ul' ||
+    element.localName === 'ol';
+  return isListing && MESSAGE_WORDS.test(element.getAttribute('aria-label') ?? '');
+}
+
+/** Tells whether an element contains a box named as a message composer, so it shows a conversation. */
+function containsMessageComposer(element: HTMLElement): boolean {
+  return [...element.querySelectorAll<HTMLElement>(COMPOSER_SELECTOR)].some(namesMessageBox);
 }
 
 /** Tells whether an element is a row, a list item or a card. */
@@ -316,6 +359,14 @@ function hasFewElements(body: HTMLElement): boolean {
   return true;
 }
 
+/** Limits of the text textBlocks reads. */
+export interface TextReading {
+  /** Elements whose text is left out, with all they contain. */
+  skip?: (element: Element) => boolean;
+  /** A node where reading stops: only the text before it is read. */
+  until?: Node;
+}
+
 /** Characters of an element's text read for the numbers near a control. */
 const MAX_TEXT_READ = 256;
 
@@ -328,10 +379,11 @@ const MAX_TEXT_READ = 256;
  * is read whole. Text being edited (textareas, editable regions) and a
  * picker's options are left out, because the rules for boxes read them.
  */
-export function textBlocks(element: Element): string[] {
+export function textBlocks(element: Element, reading: TextReading = {}): string[] {
   const blocks: string[] = [];
   let block = '';
   let read = 0;
+  let stopped = false;
   const view = element.ownerDocument.defaultView;
   const endBlock = (): void => {
     const text = block.trim();
@@ -339,7 +391,8 @@ export function textBlocks(element: Element): string[] {
     block = '';
   };
   const visit = (node: Node): void => {
-    if (read > MAX_TEXT_READ) return;
+    if (node === reading.until) stopped = true;
+    if (read > MAX_TEXT_READ || stopped) return;
     if (node.nodeType === Node.TEXT_NODE) {
       const data = (node as Text).data;
       block += data;
@@ -347,12 +400,18 @@ export function textBlocks(element: Element): string[] {
       return;
     }
     if (node !== element && isEditedText(node)) return;
+    if (node !== element && node.nodeType === Node.ELEMENT_NODE && reading.skip?.(node as Element))
+      return;
     const isBox = node.nodeType === Node.ELEMENT_NODE && laidOutAsBox(node as Element, view);
     if (isBox) endBlock();
     else if (block !== '' && !block.endsWith(' ')) block += ' ';
     const shadow = node.nodeType === Node.ELEMENT_NODE ? shadowRootOf(node as Element) : null;
     if (shadow) visit(shadow);
-    for (let child = node.firstChild; child && read <= MAX_TEXT_READ; child = child.nextSibling)
+    for (
+      let child = node.firstChild;
+      child && read <= MAX_TEXT_READ && !stopped;
+      child = child.nextSibling
+    )
       visit(child);
     if (isBox) endBlock();
   };

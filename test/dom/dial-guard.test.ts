@@ -395,6 +395,75 @@ describe('messages that mention a number', () => {
   });
 });
 
+describe('calls from a chat', () => {
+  const chat = (header: string, log = '<div class="msg">') =>
+    '<div class="chat"><header>' +
+    header +
+    '<button id="audio" type="button" aria-label="Audio call">📞</button></header>' +
+    log +
+    "Lead: the customer's new number is +1 415 555 0123, do not call before Monday.</div>" +
+    '<div id="composer" contenteditable="true" role="textbox" aria-label="Type a message"></div></div>';
+
+  it('calls the partner over a message', async () => {
+    loadHtml(chat('<b>Chat with Team Lead</b>'));
+    const events = pageLog();
+    page = startOnPage();
+
+    document.getElementById('audio')?.click();
+    await wait();
+
+    expect(events).toEqual(['click:audio']);
+    expect(notice()).toBeNull();
+  });
+
+  it.each([
+    'role="log"',
+    'role="feed"',
+    'aria-live="polite" aria-label="Messages"',
+    'role="list" aria-label="Chat history"',
+  ])('calls the partner over a log (%s)', async (log) => {
+    loadHtml(
+      '<section><h2>Ann Lee</h2><button id="audio" type="button" aria-label="Audio call">📞</button>' +
+        `<div ${log}><p>Ann: my old number 415 555 0123 is gone</p></div></section>`,
+    );
+    const events = pageLog();
+    page = startOnPage();
+
+    document.getElementById('audio')?.click();
+    await wait();
+
+    expect(events).toEqual(['click:audio']);
+    expect(notice()).toBeNull();
+  });
+
+  it('blocks a header showing a number', async () => {
+    loadHtml(chat('<b>+1 415 555 0123</b>'));
+    const events = pageLog();
+    page = startOnPage();
+
+    document.getElementById('audio')?.click();
+    await wait();
+
+    expect(events).toEqual([]);
+    expect(notice()).not.toBeNull();
+  });
+
+  it('blocks Call back inside a message', async () => {
+    loadHtml(
+      '<div role="log"><div class="msg">Missed call from +1 415 555 0123 ' +
+        '<button id="back" type="button">Call back</button></div></div>',
+    );
+    const events = pageLog();
+    page = startOnPage();
+
+    document.getElementById('back')?.click();
+    await wait();
+
+    expect(events).toEqual([]);
+    expect(notice()).not.toBeNull();
+  });
+});
+
 describe('number pickers', () => {
   const picker = (selected: 'blocked' | 'allowed') => `
     <div role="dialog" aria-label="Calling">
