@@ -224,7 +224,7 @@ function boxAlong(
         return { ...withCountryCode(found.number, found.box, within, depth), element: found.box };
       }
     }
-    if (display && ancestor.contains(display)) {
+    if (display && ancestor.contains(display) && !namesMessageBox(display)) {
       const number = readDialBox(display);
       if (number) return { ...number, element: display };
     }
@@ -253,6 +253,8 @@ function boxNumberIn(
   let first: { number: BoxNumber; box: HTMLElement } | null = null;
   let fallback: { number: BoxNumber; box: HTMLElement } | null = null;
   for (const box of boxes) {
+    // A draft in a message composer is sent, not dialed.
+    if (namesMessageBox(box)) continue;
     const number = readDialBox(box);
     if (!number) continue;
     const isField = box instanceof HTMLInputElement || box instanceof HTMLSelectElement;

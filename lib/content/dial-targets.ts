@@ -6,6 +6,7 @@ import {
   boxHints,
   labelledBy,
   namesIdentifier,
+  namesMessageBox,
   numbersWithoutPrefix,
   readDialBox,
   takesNameOrNumber,
@@ -377,17 +378,21 @@ export function dialTargetOfEnter(
   const number = readDialBox(box);
   if (!number) return null;
 
+  // Enter in a message composer sends the message, even beside a chat's
+  // "Audio call" and when the message is only a number.
+  const isAdapterBox = matchesAny(box, siteHints.numberBoxSelectors);
+  if (namesMessageBox(box) && !isAdapterBox) return null;
+
   // Enter in a search box searches, unless a call control shares its small
   // panel: dialers let the agent search a contact or type a number there.
   const hints = boxHints(box);
   const isSearchBox =
     SEARCH_HINTS.test(hints) || (box instanceof HTMLInputElement && box.type === 'search');
   const isDialBox = isSearchBox
-    ? matchesAny(box, siteHints.numberBoxSelectors) ||
-      findCallControlNear(withoutPageRoots(path), SEARCH_BOX_CALL_DEPTH) !== null
+    ? isAdapterBox || findCallControlNear(withoutPageRoots(path), SEARCH_BOX_CALL_DEPTH) !== null
     : (box instanceof HTMLInputElement && box.type === 'tel' && /dial|call|拨/i.test(hints)) ||
       takesNameOrNumber(box) ||
-      matchesAny(box, siteHints.numberBoxSelectors) ||
+      isAdapterBox ||
       findCallControlNear(path) !== null;
   if (!isDialBox) return null;
   return {

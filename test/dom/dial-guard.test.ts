@@ -404,15 +404,18 @@ describe('calls from a chat', () => {
     "Lead: the customer's new number is +1 415 555 0123, do not call before Monday.</div>" +
     '<div id="composer" contenteditable="true" role="textbox" aria-label="Type a message"></div></div>';
 
-  it('calls the partner over a message', async () => {
-    loadHtml(chat('<b>Chat with Team Lead</b>'));
+  /** Clicks "Audio call" and returns the events the page received. */
+  async function clickAudioCall(): Promise<string[]> {
     const events = pageLog();
     page = startOnPage();
-
     document.getElementById('audio')?.click();
     await wait();
+    return events;
+  }
 
-    expect(events).toEqual(['click:audio']);
+  it('calls the partner over a message', async () => {
+    loadHtml(chat('<b>Chat with Team Lead</b>'));
+    expect(await clickAudioCall()).toEqual(['click:audio']);
     expect(notice()).toBeNull();
   });
 
@@ -426,26 +429,35 @@ describe('calls from a chat', () => {
       '<section><h2>Ann Lee</h2><button id="audio" type="button" aria-label="Audio call">📞</button>' +
         `<div ${log}><p>Ann: my old number 415 555 0123 is gone</p></div></section>`,
     );
-    const events = pageLog();
-    page = startOnPage();
-
-    document.getElementById('audio')?.click();
-    await wait();
-
-    expect(events).toEqual(['click:audio']);
+    expect(await clickAudioCall()).toEqual(['click:audio']);
     expect(notice()).toBeNull();
   });
 
   it('blocks a header showing a number', async () => {
     loadHtml(chat('<b>+1 415 555 0123</b>'));
+    expect(await clickAudioCall()).toEqual([]);
+    expect(notice()).not.toBeNull();
+  });
+
+  it('sends a number-only chat message', async () => {
+    loadHtml(chat('<b>Chat with Team Lead</b>'));
+    const composer = document.getElementById('composer') as HTMLElement;
+    composer.textContent = '415-555-0123';
     const events = pageLog();
     page = startOnPage();
 
-    document.getElementById('audio')?.click();
+    pressEnter(composer);
     await wait();
 
-    expect(events).toEqual([]);
-    expect(notice()).not.toBeNull();
+    expect(events).toEqual(['keydown:composer']);
+    expect(notice()).toBeNull();
+  });
+
+  it('calls the partner over a number-only draft', async () => {
+    loadHtml(chat('<b>Chat with Team Lead</b>'));
+    (document.getElementById('composer') as HTMLElement).textContent = '415-555-0123';
+    expect(await clickAudioCall()).toEqual(['click:audio']);
+    expect(notice()).toBeNull();
   });
 
   it('blocks Call back inside a message', async () => {
