@@ -58,6 +58,15 @@ const MESSAGES = {
     'If the number belongs to another country, dial it with its country code (+…), or change the default country on the Options page.',
     '如果该号码属于其他国家/地区，请加上国家代码（+…）拨打，或在选项页面更改默认国家/地区。',
   ],
+  // A number written with its country code (+44 …) that is not valid there. No default country changes that.
+  noticeInvalidNumber: [
+    'DNC Guard cannot check $1: it is not a valid phone number, so it could not be looked up in the do-not-call list.',
+    'DNC Guard 无法核实 $1：它不是有效的电话号码，因此无法在禁止呼叫名单中查询。',
+  ],
+  noticeInvalidNumberHint: [
+    'Check the country code and the digits of the number.',
+    '请检查该号码的国家代码和各位数字。',
+  ],
   noticeNotBlocked: ['The call was not blocked.', '此次呼叫未被阻止。'],
   noticeClose: ['Close', '关闭'],
   popupLookupLabel: ['Phone number', '电话号码'],

@@ -89,7 +89,11 @@ export function installDialGuard(
         ...(result.addedAt ? { addedAt: result.addedAt } : {}),
         listUpdatedAt: options.statuses.listInfo?.updatedAt ?? null,
         ...(isUnreadable(result)
-          ? { invalidIn: options.statuses.listInfo?.defaultCountry ?? '' }
+          ? {
+              invalidIn: WITH_COUNTRY_CODE.test(result.raw)
+                ? null
+                : (options.statuses.listInfo?.defaultCountry ?? ''),
+            }
           : {}),
       },
       win.document,
@@ -399,6 +403,8 @@ function stop(event: Event, target?: DialTarget): void {
 
 /** Digits from which a number not valid in the default country is taken for another country's number, not an extension. */
 const MIN_UNREADABLE_DIGITS = 8;
+/** A number written with its country code ("+44 …", "(+44) …"), which is read the same in every default country. */
+const WITH_COUNTRY_CODE = /^\s*\(?\s*\+/;
 
 /** Tells whether a number could not be read in the default country and is too long to be an extension. */
 function isUnreadable(result: NumberResult): boolean {

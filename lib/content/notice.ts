@@ -21,10 +21,11 @@ export interface NoticeContent {
   addedAt?: number;
   listUpdatedAt?: number | null;
   /**
-   * Set when the number could not be read: it is not valid in this default
-   * country (ISO code), so it could not be looked up in the list.
+   * Set when the number could not be read, so it could not be looked up in
+   * the list: the default country (ISO code) a national number is not valid
+   * in, or null for a number written with its country code.
    */
-  invalidIn?: string;
+  invalidIn?: string | null;
 }
 
 /**
@@ -118,8 +119,7 @@ function describe(content: NoticeContent): string[] {
     lines.push(t('noticePending', content.number));
     if (content.reason) lines.push(t('noticeReason', reasonText(content.reason)));
   } else if (content.invalidIn !== undefined) {
-    lines.push(t('noticeInvalid', [content.number, countryName(content.invalidIn)]));
-    lines.push(t('noticeInvalidHint'));
+    lines.push(...invalidLines(content.number, content.invalidIn));
     if (content.decision === 'warn') lines.push(t('noticeNotBlocked'));
   } else {
     lines.push(t('noticeUnknown', content.number));
@@ -130,6 +130,12 @@ function describe(content: NoticeContent): string[] {
     if (content.decision === 'warn') lines.push(t('noticeNotBlocked'));
   }
   return lines;
+}
+
+/** Returns the lines that explain a number that could not be read, in `country` or, when null, with its own country code. */
+function invalidLines(number: string, country: string | null): string[] {
+  if (country === null) return [t('noticeInvalidNumber', number), t('noticeInvalidNumberHint')];
+  return [t('noticeInvalid', [number, countryName(country)]), t('noticeInvalidHint')];
 }
 
 /** Returns a country's name in the UI language, or its code where the browser has no name. */

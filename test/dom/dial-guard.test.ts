@@ -841,6 +841,19 @@ describe('numbers not valid in the default country', () => {
     );
   });
 
+  it('names an invalid number with a country code', async () => {
+    loadHtml('<a id="uk" href="tel:+447700900062">+44 7700 900062</a>');
+    document.addEventListener('click', (event) => event.preventDefault());
+    page = startOnPage();
+
+    document.getElementById('uk')?.click();
+    await wait();
+
+    const text = notice()?.shadowRoot?.textContent ?? '';
+    expect(text).toContain('+447700900062: it is not a valid phone number');
+    expect(text).not.toContain('default country');
+  });
+
   it('warns about it under the warn policy', async () => {
     loadHtml('<a id="br" href="tel:(11)%2091234-5678">(11) 91234-5678</a>');
     const events = pageLog();
