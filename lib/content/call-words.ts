@@ -182,6 +182,9 @@ export const SEND_WORDS = /\bsend\b|发送/i;
 export const MESSAGE_WORDS =
   /\b(e-?mail|mail|message|sms|text|chat|note|comment|reply|invite|invitation)s?\b|消息|邮件|短信|留言|评论|回复/i;
 
+/** Words that name a conversation's composer ("Type a message", "Chat"). A note or a reply to a ticket is not a conversation. */
+export const CHAT_WORDS = /\b(message|chat|sms)s?\b|消息|短信|聊天/i;
+
 /** "Call back" dials, although "back" alone names a button that does not. */
 export const CALL_BACK = /\bcall ?back\b/i;
 

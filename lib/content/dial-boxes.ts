@@ -124,13 +124,12 @@ const NUMBER_NAME_WORDS = /\bnumbers?\b|号码/i;
  * Tells whether a box is named as a message composer ("Type a message",
  * "Reply", "Add a comment") by its labels, accessible name, placeholder,
  * name, id or title, and not as a phone number box. What is typed there is
- * sent as a message, even when it is only a number.
+ * sent as a message, even when it is only a number. `words` narrows the
+ * names that count.
  */
-export function namesMessageBox(box: HTMLElement): boolean {
+export function namesMessageBox(box: HTMLElement, words: RegExp = MESSAGE_WORDS): boolean {
   const names = [...boxNames(box), box.id, box.getAttribute('title') ?? ''].join(' ');
-  return (
-    MESSAGE_WORDS.test(names) && !PHONE_BOX_HINTS.test(names) && !NUMBER_NAME_WORDS.test(names)
-  );
+  return words.test(names) && !PHONE_BOX_HINTS.test(names) && !NUMBER_NAME_WORDS.test(names);
 }
 
 /**
@@ -241,7 +240,8 @@ function boxText(element: HTMLElement): string | null {
   return element.textContent ?? '';
 }
 
-function readsAsOneNumber(value: string, candidates: PhoneCandidate[]): boolean {
+/** Tells whether a text is essentially one number: formatting, a prefix or "Tel:" around it, but no words. */
+export function readsAsOneNumber(value: string, candidates: PhoneCandidate[]): boolean {
   const [only] = candidates;
   if (candidates.length !== 1 || !only) return false;
 

@@ -5,9 +5,10 @@ import {
   namesMessageBox,
   namesRecipient,
   readDialBox,
+  readsAsOneNumber,
   type BoxNumber,
 } from './dial-boxes';
-import { MESSAGE_WORDS } from './call-words';
+import { CHAT_WORDS, MESSAGE_WORDS } from './call-words';
 import { shadowRootOf } from './closed-roots';
 import { withCountryCode } from './country-picker';
 import {
@@ -97,7 +98,12 @@ export function pickNumberOfControl(
   context: DialContext,
   options: { readsText: boolean; redial: boolean },
 ): PickedNumber | null {
-  const ancestors = withinPanel(path).slice(0, NUMBER_BOX_SEARCH_DEPTH + 1);
+  // A control in a conversation (a chat with its composer) calls the chat
+  // partner, so boxes and numbers outside the conversation are not read.
+  const searched = withinPanel(path).slice(0, NUMBER_BOX_SEARCH_DEPTH + 1);
+  const conversationIndex = searched.findIndex(containsChatComposer);
+  const ancestors = conversationIndex === -1 ? searched : searched.slice(0, conversationIndex + 1);
+  const conversation = ancestors[conversationIndex];
   const itemIndex = ancestors.findIndex(isItem);
   const item = ancestors[itemIndex];
 
@@ -157,16 +163,18 @@ export function pickNumberOfControl(
   // that number. With several numbers at the nearest level that shows any,
   // the one the page dials is unknown, so all of them are checked. Numbers
   // in messages are not what the control dials, so a message log is left
-  // out. The search ends at a conversation, a level that contains a message
-  // composer. There only the text before the control (its header) is read.
+  // out. In the conversation itself the text before the control (its
+  // header) is read, and after it only blocks that are one number each, as
+  // a contact's number is shown and a sentence in a message is not.
   const control = ancestors[0];
   const skip = (element: Element): boolean =>
     isMessageLog(element) && !(control && element.contains(control));
   let nearby: PickedNumber | null = null;
   for (const ancestor of ancestors.slice(itemIndex + 1)) {
-    const conversation = containsMessageComposer(ancestor);
-    nearby = numbersIn(ancestor, false, { skip, until: conversation ? control : undefined });
-    if (nearby || conversation) break;
+    const until = ancestor === conversation ? control : undefined;
+    nearby = numbersIn(ancestor, false, { skip, until });
+    if (!nearby && until) nearby = numbersIn(ancestor, false, { skip, wholeBlocks: true });
+    if (nearby) break;
   }
 
   // The row the agent pressed a moment ago may be the one a toolbar's Call
@@ -282,7 +290,9 @@ function numbersIn(
   // history words, because "Last dial:" may sit in the cell before.
   let before = '';
   for (const block of textBlocks(element, reading)) {
-    for (const candidate of findPhoneCandidates(block)) {
+    const found = findPhoneCandidates(block);
+    const candidates = reading.wholeBlocks && !readsAsOneNumber(block, found) ? [] : found;
+    for (const candidate of candidates) {
       if (skipHistory && afterHistoryWord(before + block, before.length + candidate.start))
         continue;
       const key = dialKey(candidate.raw);
@@ -316,9 +326,10 @@ function isMessageLog(element: Element): boolean {
   return isListing && MESSAGE_WORDS.test(element.getAttribute('aria-label') ?? '');
 }
 
-/** Tells whether an element contains a box named as a message composer, so it shows a conversation. */
-function containsMessageComposer(element: HTMLElement): boolean {
-  return [...element.querySelectorAll<HTMLElement>(COMPOSER_SELECTOR)].some(namesMessageBox);
+/** Tells whether an element contains a box named as a chat's composer, so it shows a conversation. */
+function containsChatComposer(element: HTMLElement): boolean {
+  const boxes = element.querySelectorAll<HTMLElement>(COMPOSER_SELECTOR);
+  return [...boxes].some((box) => namesMessageBox(box, CHAT_WORDS));
 }
 
 /** Tells whether an element is a row, a list item or a card. */
@@ -367,6 +378,8 @@ export interface TextReading {
   skip?: (element: Element) => boolean;
   /** A node where reading stops: only the text before it is read. */
   until?: Node;
+  /** Set to read numbers only from blocks that are one number each (see numbersIn). */
+  wholeBlocks?: boolean;
 }
 
 /** Characters of an element's text read for the numbers near a control. */

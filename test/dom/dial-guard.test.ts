@@ -433,8 +433,27 @@ describe('calls from a chat', () => {
     expect(notice()).toBeNull();
   });
 
+  it('calls the partner beside a dial pad', async () => {
+    loadHtml(
+      '<div><div><input aria-label="Type a name or number" value="+1 415 555 0123">' +
+        '<button type="button">Call</button></div>' +
+        `<div>${chat('<b>Chat with Team Lead</b>')}</div></div>`,
+    );
+    expect(await clickAudioCall()).toEqual(['click:audio']);
+    expect(notice()).toBeNull();
+  });
+
   it('blocks a header showing a number', async () => {
     loadHtml(chat('<b>+1 415 555 0123</b>'));
+    expect(await clickAudioCall()).toEqual([]);
+    expect(notice()).not.toBeNull();
+  });
+
+  it('blocks a number shown after the call', async () => {
+    loadHtml(
+      '<div><button id="audio" type="button" aria-label="Audio call">📞</button>' +
+        '<p>+1 415 555 0123</p><textarea aria-label="Text message"></textarea></div>',
+    );
     expect(await clickAudioCall()).toEqual([]);
     expect(notice()).not.toBeNull();
   });
