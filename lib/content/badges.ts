@@ -457,15 +457,17 @@ export class BadgeManager implements ScanSink {
 
       // A box with no layout (not rendered) is left alone.
       // Positions run along the line: to the left in a right-to-left box.
-      const { edge, rtl, flex } = innerEnd(box);
+      const { edge, rtl } = innerEnd(box);
       if (!Number.isFinite(edge)) return;
-      // In a flex row the badge pushes the items after its number, so the
-      // row's whole content counts. A link contains its badge, so its text's
-      // end counts.
-      const end =
-        box === rows[i] || flex
+      // A field row's badge comes before its other items, so the row's whole
+      // content counts. A link contains its badge, so its text's end counts.
+      const numberEnd =
+        box === rows[i]
           ? contentEnd(box, true, rtl)
           : contentEnd(record.anchor, record.kind === 'link', rtl);
+      // The badge pushes whatever follows the number in its box (a hover
+      // call icon, a flex row's next items), so the box's whole content counts.
+      const end = box === rows[i] ? numberEnd : Math.max(numberEnd, contentEnd(box, true, rtl));
       const offset = used.get(box) ?? 0;
       if (end + offset + full <= edge) {
         used.set(box, offset + full);
@@ -476,15 +478,17 @@ export class BadgeManager implements ScanSink {
         placements.set(badge, { compact: true });
         return;
       }
-      // Drawn over the end of the field, or moved back from where it would
-      // sit after the number to the cell's visible edge. The margins take
-      // back its whole advance, so nothing else on the line moves. Clicks
-      // pass through to what it covers, such as a row's hover call icon,
-      // which the guard then decides.
+      // Drawn over the end of the field or of a number that something
+      // follows, else moved back from where it would sit after the number to
+      // the cell's visible edge. The margins take back its whole advance, so
+      // nothing else on the line moves. Clicks pass through to what it
+      // covers, which the guard then decides.
       // NOTE: in a right-to-left cell with an ellipsis, Chromium 150 still
       // hides the badge behind the ellipsis, although its box is in sight.
       const shift =
-        box === rows[i] ? -Math.ceil(width) : Math.floor(Math.min(0, edge - width - offset - end));
+        box === rows[i] || end > numberEnd + 0.5
+          ? -Math.ceil(width)
+          : Math.floor(Math.min(0, edge - width - offset - numberEnd));
       const after = -shift - Math.ceil(width);
       placements.set(badge, {
         compact: true,
@@ -710,20 +714,19 @@ function placeOf(record: BadgeRecord): { parent: Node | null; after: Node | null
  * Returns where a box's inner end edge lies along its line, in px: its inner
  * right edge, or in a right-to-left box its inner left edge negated, so that
  * positions grow toward the line's end either way. A box with no layout
- * gives -Infinity. `flex` is set when the box lays out flex items.
+ * gives -Infinity.
  */
-function innerEnd(box: Element): { edge: number; rtl: boolean; flex: boolean } {
+function innerEnd(box: Element): { edge: number; rtl: boolean } {
   const rect = box.getBoundingClientRect();
-  if (rect.width === 0) return { edge: Number.NEGATIVE_INFINITY, rtl: false, flex: false };
+  if (rect.width === 0) return { edge: Number.NEGATIVE_INFINITY, rtl: false };
   const style = box.ownerDocument.defaultView?.getComputedStyle(box);
   const rtl = style?.direction === 'rtl';
-  const flex = style?.display.endsWith('flex') ?? false;
   const edge = rtl
     ? -(rect.left + parseFloat(style.paddingLeft) + parseFloat(style.borderLeftWidth))
     : rect.right -
       parseFloat(style?.paddingRight ?? '0') -
       parseFloat(style?.borderRightWidth ?? '0');
-  return { edge, rtl, flex };
+  return { edge, rtl };
 }
 
 /**
