@@ -481,8 +481,8 @@ export class BadgeManager implements ScanSink {
       // Drawn over the end of the field or of a number that something
       // follows, else moved back from where it would sit after the number to
       // the cell's visible edge. The margins take back its whole advance, so
-      // nothing else on the line moves. Clicks pass through to what it
-      // covers, which the guard then decides.
+      // nothing else on the line moves. It covers only digits, so it keeps
+      // its tooltip; in a link, a click on it is the link's.
       // NOTE: in a right-to-left cell with an ellipsis, Chromium 150 still
       // hides the badge behind the ellipsis, although its box is in sight.
       const shift =
@@ -494,7 +494,7 @@ export class BadgeManager implements ScanSink {
         compact: true,
         style:
           `margin-inline-start:${shift}px;margin-inline-end:${after}px;position:relative;` +
-          'z-index:1;pointer-events:none',
+          'z-index:1',
       });
     });
     if (probeHost) this.mutate(() => probeHost.remove());
