@@ -2,8 +2,10 @@
 // It measures main-thread time per minute on a page that rewrites counters
 // beside its numbers every 50 ms and on a list that renders all its rows
 // anew every 500 ms, each with and without the extension. It also counts
-// the painted frames that show a number without its badge. Run with `npx tsx bench/busy-page.bench.ts`
-// after `npm run build`; it prints a Markdown section.
+// the painted frames that show a number without its badge. Run with
+// `npm run bench -- busy`, which builds the extension first, or with
+// `npx tsx bench/busy-page.bench.ts` after `npm run build`; it prints a
+// Markdown section.
 
 import { cpus, loadavg } from 'node:os';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
