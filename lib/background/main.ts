@@ -14,6 +14,7 @@ import type { CountryCode } from '../phone/normalize';
 import { getCase, listCases, listQueue, patchCase, whoAmI } from './cases-api';
 import { ListService } from './list-service';
 import { addLocalSuppression, restorePending } from './local-additions';
+import { isExpectedState, NoRecordPageError } from './expected-errors';
 import { createLogger } from './log';
 import { addEventToOutbox, addToOutbox } from './outbox';
 import { createMessageRouter, type MessageHandlers } from './router';
@@ -140,7 +141,7 @@ export function startBackground(): { list: ListService; sync: SyncService } {
         if (snapshot.success) return snapshot.data;
         throw new Error('the page sent a record DNC Guard cannot read');
       }
-      throw new Error('DNC Guard does not run on this page; open the CRM record first');
+      throw new NoRecordPageError('DNC Guard does not run on this page; open the CRM record first');
     },
 
     'case.capture': async ({ capture, verification }) => {
@@ -225,8 +226,14 @@ export function startBackground(): { list: ListService; sync: SyncService } {
   };
 
   browser.runtime.onMessage.addListener(
-    createMessageRouter(handlers, browser.runtime.id, browser.runtime.getURL('/'), (type, error) =>
-      log.error(`handling "${type}" failed`, error),
+    createMessageRouter(
+      handlers,
+      browser.runtime.id,
+      browser.runtime.getURL('/'),
+      (type, error) => {
+        if (isExpectedState(error)) log.info(`"${type}" not handled: ${(error as Error).message}`);
+        else log.error(`handling "${type}" failed`, error);
+      },
     ),
   );
 
