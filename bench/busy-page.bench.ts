@@ -220,7 +220,7 @@ async function main(): Promise<void> {
 
   console.log(`### Content script on busy pages (built extension, Chromium)
 
-Each page runs ${WARMUP_MS / 1000} s, then main-thread time is read over ${WINDOW_S} s from CDP \`Performance.getMetrics\` (thread time), in a browser with the built extension and a list of every third number, and in one without it (in brackets, with the difference). Then ${CHECKED_FRAMES} painted frames are checked, each for a number without a badge and for a badge with the wrong status. Machine: ${cpus()[0]?.model ?? 'unknown'}, ${cpus().length} cores, load average ${load.map((value) => value.toFixed(2)).join(', ')} before the runs.
+Each page runs ${WARMUP_MS / 1000} s. Then main-thread time is read over ${WINDOW_S} s from CDP \`Performance.getMetrics\` (thread time), in a browser with the built extension and a list of every third number. The same is read in a browser without it (in brackets, with the difference). Then ${CHECKED_FRAMES} painted frames are checked, each for a number without a badge and for a badge with the wrong status. Machine: ${cpus()[0]?.model ?? 'unknown'}, ${cpus().length} cores, load average ${load.map((value) => value.toFixed(2)).join(', ')} before the runs.
 
 | page | main-thread task time (ms/min) | of which script | of which style and layout | frames with a number lacking its badge | frames with a wrong badge |
 |---|---:|---:|---:|---:|---:|

@@ -116,8 +116,9 @@ export function dialTargetOfBoxShortcut(
  * Returns a finder of what a key press with the focus outside editable
  * fields would dial through a call control that declares that key. Such a
  * press is decided like a click on the control, with the agent's last
- * gestures in `context` (a toolbar's "Call selected" dials the row pressed
- * before); several such controls count as one dial of all their numbers.
+ * gestures in `context`, because a toolbar's "Call selected" dials the row
+ * pressed before. Several such controls count as one dial of all their
+ * numbers.
  * `pageChanges` counts changes to the page's elements: the shortcuts
  * declared are searched again only after it changes, because searching a
  * large page takes milliseconds.

@@ -287,7 +287,7 @@ function dialTargetOfRowControl(
  * a cell selects, opens or drags the row. So in a row only a control dials,
  * and not one whose label names something else ("Mark as done").
  * NOTE: a list that dials on a click anywhere in a row is not guarded on that
- * click; its call control and a double click on the row still are.
+ * click. Its call control and a double click on the row still are.
  */
 function dialsStoredNumber(carrier: PathElement, control: PathElement | undefined): boolean {
   if (!(carrier instanceof HTMLElement) || !holdsCells(carrier)) return true;

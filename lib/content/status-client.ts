@@ -2,9 +2,10 @@ import { MAX_CHECK_BATCH, type ListInfo, type NumberResult } from '../messaging/
 import { dialKey } from './dom-rules';
 
 /**
- * Most results kept. A dialer that works through a list sees thousands of
- * numbers a day, and each kept result costs a few hundred bytes. The oldest
- * are dropped first; a dropped number is asked for again when it is seen.
+ * Maximum number of results kept. A dialer that works through a list shows
+ * thousands of numbers a day, and each kept result costs a few hundred
+ * bytes. The least recently used go first, and a dropped number is looked
+ * up again when it appears.
  */
 export const MAX_CACHED_RESULTS = 20_000;
 
