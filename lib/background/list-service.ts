@@ -144,7 +144,7 @@ export class ListService {
   private statusOf(raw: string, country: CountryCode, stale: boolean): NumberResult {
     const e164 = validateCandidate(raw, country);
     if (!e164) return { raw, e164: null, status: 'invalid' };
-    const display = formatForDisplay(e164);
+    const display = formatForDisplay(e164, country);
 
     const entry = this.index.get(e164);
     if (entry) {

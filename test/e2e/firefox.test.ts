@@ -169,7 +169,7 @@ describe.skipIf(!present)('Firefox ESR', () => {
     const page = await openFixture('crm-record.html', 6);
 
     await page.click('#home-link');
-    await expect.poll(() => noticeText(page)).toContain('415 555 0123');
+    await expect.poll(() => noticeText(page)).toContain('(415) 555-0123');
     expect(await pageEvents(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await expect.poll(() => noticeText(page)).toBeNull();

@@ -99,7 +99,7 @@ describe('with a list imported from CSV', () => {
     await expect.poll(() => notice(page).count()).toBe(1);
     expect(await notice(page).textContent()).toBe('');
     const text = await notice(page).evaluate((element) => element.shadowRoot?.textContent ?? '');
-    expect(text).toContain('+1 415 555 0123');
+    expect(text).toContain('(415) 555-0123');
     expect(text).toContain('Deletion request');
     expect(await pageEvents(page)).toEqual([]);
 

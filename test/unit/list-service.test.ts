@@ -87,6 +87,14 @@ describe('ListService', () => {
     expect(result?.status).toBe('suppressed');
   });
 
+  it('shows home numbers as written at home, others with their country code', async () => {
+    const list = service(memoryStore(['+442079460018'], NOW), { defaultCountry: 'GB' });
+
+    const results = (await list.check(['+44 20 7946 0018', '+1 202 555 0101'])).results;
+
+    expect(results.map((result) => result.display)).toEqual(['020 7946 0018', '+1 202 555 0101']);
+  });
+
   it('marks text that is no valid number as invalid', async () => {
     const list = service(memoryStore([], NOW));
 

@@ -1,3 +1,4 @@
+import type { CountryCode } from 'libphonenumber-js';
 import { describe, expect, it } from 'vitest';
 
 import { formatForDisplay } from '../../lib/phone/format.ts';
@@ -35,6 +36,18 @@ describe('formatForDisplay', () => {
     ['+5511912345678', '+55 11 91234 5678'],
   ])('formats %s internationally', (e164, expected) => {
     expect(formatForDisplay(e164)).toBe(expected);
+  });
+
+  it.each([
+    ['+12025550101', 'US', '(202) 555-0101'],
+    ['+14165550101', 'US', '(416) 555-0101'],
+    ['+442079460018', 'GB', '020 7946 0018'],
+    ['+8613800138000', 'CN', '138 0013 8000'],
+    ['+861065529901', 'CN', '010 6552 9901'],
+    ['+442079460018', 'US', '+44 20 7946 0018'],
+    ['+12025550101', 'GB', '+1 202 555 0101'],
+  ])('formats %s for an agent in %s', (e164, home, expected) => {
+    expect(formatForDisplay(e164, home as CountryCode)).toBe(expected);
   });
 
   it('returns unparseable input unchanged', () => {
