@@ -4,6 +4,8 @@ import {
   type CountryCode,
 } from 'libphonenumber-js/max';
 
+import { foldToAscii } from './chars.ts';
+
 export type { CountryCode };
 export { E164_PATTERN, isE164 } from './e164.ts';
 
@@ -14,12 +16,32 @@ export interface NormalizedPhone {
 }
 
 /**
- * Normalises a number written in any common format to E.164. National formats
- * are read in `defaultCountry`. Returns null for anything libphonenumber-js
- * (full metadata) does not consider a valid number.
+ * Rewrites a written number into the form libphonenumber-js reads: ASCII digits, a
+ * leading "00" as "+" (so "0044 20 …" resolves internationally whatever the
+ * default country's exit code is) and a bracketed country code ("(+49) 30 …",
+ * "(0044) 20 …") without its brackets.
+ */
+export function toParseableNumber(raw: string): string {
+  const folded = foldToAscii(raw).trim();
+  return folded.replace(/^(\(?)00(?=[1-9])/, '$1+').replace(/^\( ?(\+\d{1,3}) ?\)/, '$1');
+}
+
+/**
+ * Normalises a number written in any common format to E.164, after
+ * toParseableNumber (full-width digits, "00" for "+", "(+86)138 …"). National
+ * formats are read in `defaultCountry`. Returns null for anything
+ * libphonenumber-js (full metadata) does not consider a valid number.
  */
 export function normalizePhone(raw: string, defaultCountry?: CountryCode): NormalizedPhone | null {
-  const parsed = parsePhoneNumberFromString(raw, { defaultCountry, extract: false });
+  return normalizeParseable(toParseableNumber(raw), defaultCountry);
+}
+
+/** Normalises a number already rewritten by toParseableNumber; see normalizePhone. */
+export function normalizeParseable(
+  parseable: string,
+  defaultCountry?: CountryCode,
+): NormalizedPhone | null {
+  const parsed = parsePhoneNumberFromString(parseable, { defaultCountry, extract: false });
   if (!parsed || !parsed.isValid()) return null;
 
   return parsed.ext ? { e164: parsed.number, extension: parsed.ext } : { e164: parsed.number };

@@ -6,7 +6,9 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 
 import { foldToAscii } from './chars.ts';
-import { normalizePhone, type CountryCode } from './normalize.ts';
+import { normalizeParseable, toParseableNumber, type CountryCode } from './normalize.ts';
+
+export { toParseableNumber };
 
 /** Entries kept by the shared cache. Each is a pair of short strings, so 5,000 take an estimated few hundred kB. */
 export const DEFAULT_CACHE_CAPACITY = 5_000;
@@ -23,17 +25,6 @@ export interface CandidateValidator {
   validate(raw: string, defaultCountry?: CountryCode): string | null;
   stats(): ValidationCacheStats;
   clear(): void;
-}
-
-/**
- * Rewrites a candidate into the form libphonenumber-js reads: ASCII digits, a
- * leading "00" as "+" (so "0044 20 …" resolves internationally whatever the
- * default country's exit code is) and a bracketed country code ("(+49) 30 …",
- * "(0044) 20 …") without its brackets.
- */
-export function toParseableNumber(raw: string): string {
-  const folded = foldToAscii(raw).trim();
-  return folded.replace(/^(\(?)00(?=[1-9])/, '$1+').replace(/^\( ?(\+\d{1,3}) ?\)/, '$1');
 }
 
 // Countries whose national format has a trunk "0" that people still leave out
@@ -102,7 +93,7 @@ function leadingCountEnd(folded: string): number {
 
 function wholeToE164(raw: string, defaultCountry: CountryCode | undefined): string | null {
   const parseable = toParseableNumber(raw);
-  const e164 = normalizePhone(parseable, defaultCountry)?.e164 ?? null;
+  const e164 = normalizeParseable(parseable, defaultCountry)?.e164 ?? null;
   if (e164 === null || defaultCountry === undefined) return e164;
 
   return omitsTrunkZero(parseable, e164, defaultCountry) ? null : e164;

@@ -149,6 +149,20 @@ describe('parseDncCsv formats', () => {
     expect(numbers(preview.accepted)).toEqual(['+447400123456']);
   });
 
+  it('reads bracketed country codes and full-width digits', async () => {
+    const preview = await parseDncCsv(
+      'phone\n(+86)13800138004\n（+86）13900139004\n００４４ 20 7946 0018\n',
+      { ...OPTIONS, defaultCountry: 'CN' },
+    );
+
+    expect(preview.rejected).toEqual([]);
+    expect(numbers(preview.accepted)).toEqual([
+      '+8613800138004',
+      '+8613900139004',
+      '+442079460018',
+    ]);
+  });
+
   it('counts repeated numbers as duplicates', async () => {
     const csv = 'phone\n+12125550100\n(212) 555-0100\n+1 212 555 0100\n+12125550101\n';
 
