@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { t, tCount, type CountedMessage, type MessageKey } from '@/lib/i18n';
+import { regionName } from '@/lib/locale-format';
 import type { CsvImportPreview, CsvRejectedRow, TextEncodingChoice } from '@/lib/suppression/csv';
 import {
   CsvFileError,
@@ -260,7 +261,7 @@ function Preview({
   const { csv, listed, listedWithReason } = preview;
   const accepted = csv.accepted.length;
   const countryName = useMemo(
-    () => new Intl.DisplayNames([language], { type: 'region' }).of(preview.country),
+    () => regionName(preview.country, language),
     [language, preview.country],
   );
   const needsReason = useMemo(

@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { t } from '@/lib/i18n';
-import type { ManagedSettings, Settings } from '@/lib/settings';
+import { regionLabel } from '@/lib/locale-format';
+import { countryForLanguage, type ManagedSettings, type Settings } from '@/lib/settings';
 
 /** The fields this section shows and saves; the others belong to other sections. */
 const GENERAL_KEYS = [
@@ -64,12 +65,18 @@ export function SettingsForm({
     );
   }, [api, onCountryChange]);
 
+  // Sorted by name in the UI language, after the country that language points to.
   const countryOptions = useMemo(() => {
-    const names = new Intl.DisplayNames([api.language()], { type: 'region' });
-    return api
+    const language = api.language();
+    const first = countryForLanguage(language);
+    const options = api
       .countries()
-      .map((code) => ({ code, name: names.of(code) ?? code }))
-      .sort((a, b) => a.name.localeCompare(b.name));
+      .map((code) => ({ code, label: regionLabel(code, language) }))
+      .sort((a, b) => a.label.localeCompare(b.label, language));
+    return [
+      ...options.filter(({ code }) => code === first),
+      ...options.filter(({ code }) => code !== first),
+    ];
   }, [api]);
 
   if (!stored) return error ? <p role="alert">{t('errorGeneric', error)}</p> : null;
@@ -114,9 +121,9 @@ export function SettingsForm({
           onCountryChange?.(event.target.value);
         }}
       >
-        {countryOptions.map(({ code, name }) => (
+        {countryOptions.map(({ code, label }) => (
           <option key={code} value={code}>
-            {name} ({code})
+            {label}
           </option>
         ))}
       </select>

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { formatDateTime } from '@/lib/locale-format';
+import { formatDateTime, regionName } from '@/lib/locale-format';
 
 /** Formats a time in ms as a date and time in the browser's language. */
 export function formatTime(ms: number): string {
@@ -35,12 +35,5 @@ export function formatCaseDate(iso: string, timeZone: string): string {
 
 /** Names a region code ("GB") in the browser's language, or returns the code when it has no name. */
 export function formatCountry(code: string): string {
-  try {
-    return (
-      new Intl.DisplayNames([browser.i18n.getUILanguage()], { type: 'region' }).of(code) ?? code
-    );
-  } catch {
-    // Intl.DisplayNames throws a RangeError for a code that is not a region.
-    return code;
-  }
+  return regionName(code);
 }

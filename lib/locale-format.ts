@@ -30,3 +30,46 @@ export function formatDateTime(ms: number): string {
     timeStyle: 'short',
   });
 }
+
+/**
+ * Names of regions as software for mainland China writes them, in place of
+ * the names Intl.DisplayNames gives ("台湾", "香港" or "中国香港特别行政区").
+ */
+const MAINLAND_REGION_NAMES: Readonly<Record<string, string>> = {
+  TW: '中国台湾',
+  HK: '中国香港',
+  MO: '中国澳门',
+};
+
+/** Tells whether a language tag is Simplified Chinese ("zh", "zh-CN", "zh-Hans-SG"). */
+function isSimplifiedChinese(language: string): boolean {
+  try {
+    return new Intl.Locale(language).maximize().script === 'Hans';
+  } catch {
+    // Intl.Locale throws a RangeError for a malformed tag.
+    return false;
+  }
+}
+
+/**
+ * Names a region code ("GB") in `language`, the browser's UI language by
+ * default, or returns the code when there is no name for it.
+ */
+export function regionName(code: string, language = browser.i18n.getUILanguage()): string {
+  if (isSimplifiedChinese(language)) {
+    const mainland = MAINLAND_REGION_NAMES[code];
+    if (mainland) return mainland;
+  }
+  try {
+    return new Intl.DisplayNames([language], { type: 'region' }).of(code) ?? code;
+  } catch {
+    // Intl.DisplayNames throws a RangeError for a code that is not a region.
+    return code;
+  }
+}
+
+/** Labels a region with its code, in the brackets of `language`: "Albania (AL)", "阿尔巴尼亚（AL）". */
+export function regionLabel(code: string, language = browser.i18n.getUILanguage()): string {
+  const name = regionName(code, language);
+  return language.toLowerCase().startsWith('zh') ? `${name}（${code}）` : `${name} (${code})`;
+}

@@ -1,7 +1,6 @@
-import { browser } from 'wxt/browser';
 import { t } from '../i18n';
 import { reasonText } from '../list-text';
-import { formatDateTime, formatSeries } from '../locale-format';
+import { formatDateTime, formatSeries, regionName } from '../locale-format';
 import type { NumberStatus } from '../policy';
 import { NOTICE_TAG } from './dom-rules';
 import { createIcon } from './icons';
@@ -135,19 +134,7 @@ function describe(content: NoticeContent): string[] {
 /** Returns the lines that explain a number that could not be read, in `country` or, when null, with its own country code. */
 function invalidLines(number: string, country: string | null): string[] {
   if (country === null) return [t('noticeInvalidNumber', number), t('noticeInvalidNumberHint')];
-  return [t('noticeInvalid', [number, countryName(country)]), t('noticeInvalidHint')];
-}
-
-/** Returns a country's name in the UI language, or its code where the browser has no name. */
-function countryName(code: string): string {
-  try {
-    return (
-      new Intl.DisplayNames([browser.i18n.getUILanguage()], { type: 'region' }).of(code) ?? code
-    );
-  } catch {
-    // Intl.DisplayNames throws a RangeError for a code that is not a region.
-    return code;
-  }
+  return [t('noticeInvalid', [number, regionName(country)]), t('noticeInvalidHint')];
 }
 
 /**

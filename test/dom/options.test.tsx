@@ -113,6 +113,34 @@ const CSV = [
 ].join('\n');
 
 describe('Options', () => {
+  it('lists countries in the UI language, its own first', async () => {
+    const api = fakeApi();
+    api.settings.countries = () => ['US', 'GB', 'HK', 'CN', 'DE'];
+    api.settings.language = () => 'zh-CN';
+    render(<Options api={api} />);
+
+    const country = (await screen.findByLabelText('Default country')) as HTMLSelectElement;
+    const labels = [...country.options].map((option) => option.textContent);
+
+    expect(labels[0]).toBe('中国（CN）');
+    expect(labels).toContain('中国香港（HK）');
+    expect(labels).toHaveLength(5);
+  });
+
+  it('labels countries in English with plain brackets', async () => {
+    const api = fakeApi();
+    render(<Options api={api} />);
+
+    const country = (await screen.findByLabelText('Default country')) as HTMLSelectElement;
+
+    expect([...country.options].map((option) => option.textContent)).toEqual([
+      'United States (US)',
+      'China (CN)',
+      'Germany (DE)',
+      'United Kingdom (GB)',
+    ]);
+  });
+
   it('saves the default country and policy', async () => {
     const api = fakeApi();
     render(<Options api={api} />);
