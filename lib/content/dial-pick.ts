@@ -10,6 +10,7 @@ import {
 } from './dial-boxes';
 import { CHAT_WORDS, MESSAGE_WORDS } from './call-words';
 import { shadowRootOf } from './closed-roots';
+import { twinRowsOf } from './twin-rows';
 import { withCountryCode } from './country-picker';
 import {
   EDITABLE_SELECTOR,
@@ -153,6 +154,8 @@ export function pickNumberOfControl(
     if (fromCell) return fromCell;
     const fromItem = numbersIn(item, box !== null);
     if (fromItem) return fromItem;
+    const fromTwins = numbersInTwins(item, box !== null);
+    if (fromTwins) return fromTwins;
     // A list row that names something and shows no number (a quick connect
     // to a queue) dials what it names: neither the box nor other rows' numbers.
     if (item.matches(LIST_ROW_SELECTOR) && showsTextBesides(item, ancestors[0])) return null;
@@ -201,6 +204,18 @@ function eitherOf(first: PickedNumber, second: PickedNumber): PickedNumber {
   const [raw, ...alternatives] = [...numbers.values()];
   if (!raw || alternatives.length === 0) return first;
   return { raw, alternatives, uncertain: true };
+}
+
+/**
+ * Returns the numbers of the rows that show the same record as `row` in
+ * other parts of its grid (see twinRowsOf), as one pick.
+ */
+function numbersInTwins(row: HTMLElement, skipHistory: boolean): PickedNumber | null {
+  const picks = twinRowsOf(row)
+    .map((twin) => numbersIn(twin, skipHistory))
+    .filter((pick): pick is PickedNumber => pick !== null);
+  const [first, ...others] = picks;
+  return first ? others.reduce(eitherOf, first) : null;
 }
 
 /** Tells whether an element shows words outside `control`, such as the name of a row. */
