@@ -44,6 +44,10 @@ export function showNotice(content: NoticeContent, doc: Document = document): HT
   const shadow = host.attachShadow({ mode: 'open' });
   applyStyles(shadow, NOTICE_CSS);
 
+  // A modal <dialog> sits in the top layer, above a modal dialog the page
+  // opened and outside the part of the page that dialog makes inert.
+  const frame = doc.createElement('dialog');
+  frame.setAttribute('aria-labelledby', 'title');
   const dialog = doc.createElement('div');
   dialog.className = content.decision === 'warn' ? 'dialog warn' : 'dialog';
 
@@ -57,13 +61,17 @@ export function showNotice(content: NoticeContent, doc: Document = document): HT
   dialog.append(title);
 
   const lines = describe(content);
-  for (const line of lines) {
+  const lineIds: string[] = [];
+  lines.forEach((line, index) => {
     const paragraph = doc.createElement('p');
+    paragraph.id = `line-${index}`;
     paragraph.textContent = line;
+    lineIds.push(paragraph.id);
     dialog.append(paragraph);
-  }
-  // aria-describedby cannot point into the shadow root, so the text is given as is.
+  });
+  // aria-describedby cannot point into the shadow root, so the host gets the text as is.
   host.setAttribute('aria-description', lines.join(' '));
+  frame.setAttribute('aria-describedby', lineIds.join(' '));
 
   const actions = doc.createElement('div');
   actions.className = 'actions';
@@ -72,9 +80,13 @@ export function showNotice(content: NoticeContent, doc: Document = document): HT
   close.textContent = t('noticeClose');
   actions.append(close);
   dialog.append(actions);
-  shadow.append(dialog);
+  frame.append(dialog);
+  shadow.append(frame);
 
+  let dismissed = false;
   const dismiss = (): void => {
+    if (dismissed) return;
+    dismissed = true;
     host.remove();
     doc.removeEventListener('keydown', onKey, true);
     previousFocus?.focus();
@@ -97,14 +109,36 @@ export function showNotice(content: NoticeContent, doc: Document = document): HT
     dismiss();
   };
   close.addEventListener('click', dismiss);
-  host.addEventListener('click', (event) => {
-    if (event.target === host) dismiss();
+  // A click on the backdrop is aimed at the <dialog> itself, which has no padding.
+  frame.addEventListener('click', (event) => {
+    if (event.target === frame) dismiss();
   });
+  // Escape that reached the browser's own dialog handling closes it too.
+  frame.addEventListener('close', dismiss);
   doc.addEventListener('keydown', onKey, true);
 
   (doc.body ?? doc.documentElement).append(host);
+  openModal(frame, host);
   close.focus();
   return host;
+}
+
+/**
+ * Opens the notice's <dialog> as a modal one. Where that fails (a document
+ * without showModal, such as jsdom), the dialog is only opened, and the host
+ * covers the page as an overlay instead.
+ */
+function openModal(frame: HTMLDialogElement, host: HTMLElement): void {
+  if (typeof frame.showModal === 'function') {
+    try {
+      frame.showModal();
+      return;
+    } catch {
+      // showModal throws an InvalidStateError where the dialog cannot be modal.
+    }
+  }
+  host.classList.add('overlay');
+  frame.setAttribute('open', '');
 }
 
 function describe(content: NoticeContent): string[] {

@@ -46,9 +46,14 @@ export const BADGE_CSS = `
 `;
 
 export const NOTICE_CSS = `
-:host { all: initial; position: fixed; inset: 0; z-index: 2147483647; display: flex;
+:host { all: initial; }
+:host(.overlay) { position: fixed; inset: 0; z-index: 2147483647; display: flex;
   align-items: flex-start; justify-content: center; background: rgba(0, 0, 0, 0.35); }
-.dialog { margin-top: 12vh; max-width: 28rem; background: #fff; color: #202124; border-radius: 8px;
+dialog { margin: 12vh auto auto; padding: 0; border: 0; background: transparent;
+  max-width: min(28rem, calc(100vw - 2rem)); overflow: visible; }
+:host(.overlay) dialog { position: static; }
+dialog::backdrop { background: rgba(0, 0, 0, 0.35); }
+.dialog { background: #fff; color: #202124; border-radius: 8px;
   border-top: 6px solid #b3261e; box-shadow: 0 8px 28px rgba(0, 0, 0, 0.35); padding: 1rem 1.25rem;
   font: 14px/1.45 system-ui, -apple-system, "Segoe UI", "Noto Sans", "Microsoft YaHei", sans-serif; }
 .dialog.warn { border-top-color: #8a4b00; }

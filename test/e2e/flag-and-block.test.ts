@@ -90,6 +90,24 @@ describe('with a list imported from CSV', () => {
     });
   });
 
+  it('shows the notice above a modal dialog of the page', async () => {
+    const page = await open('modal-card.html');
+    await page.locator('#open-card').click();
+    await waitForBadges(page, 1);
+
+    await page.locator('#card-call').click();
+    await expect.poll(() => notice(page).count()).toBe(1);
+    // Playwright clicks only an element that the pointer reaches at its centre.
+    await notice(page).getByRole('button', { name: 'Close' }).click({ timeout: 5_000 });
+
+    await expect.poll(() => notice(page).count()).toBe(0);
+    expect(await page.locator('#card').evaluate((card) => (card as HTMLDialogElement).open)).toBe(
+      true,
+    );
+    expect(await pageEvents(page)).toEqual([]);
+    await page.close();
+  });
+
   it('blocks a suppressed tel link with a notice', async () => {
     const page = await open('crm-record.html');
     await waitForBadges(page, 6);
