@@ -1,6 +1,6 @@
 import { findPhoneCandidates, type PhoneCandidate } from './candidates.ts';
 import type { CountryCode } from './normalize.ts';
-import { validateCandidate } from './validate.ts';
+import { readCandidate } from './validate.ts';
 
 /** A candidate that passed validation, with its E.164 key. */
 export type PhoneMatch = PhoneCandidate & { e164: string };
@@ -13,8 +13,18 @@ export type PhoneMatch = PhoneCandidate & { e164: string };
 export function findPhoneNumbers(text: string, defaultCountry?: CountryCode): PhoneMatch[] {
   const matches: PhoneMatch[] = [];
   for (const candidate of findPhoneCandidates(text)) {
-    const e164 = validateCandidate(candidate.raw, defaultCountry);
-    if (e164 !== null) matches.push({ ...candidate, e164 });
+    const reading = readCandidate(candidate.raw, defaultCountry);
+    if (reading === null) continue;
+
+    const { e164, extension } = reading;
+    if (extension === undefined) matches.push({ ...candidate, e164 });
+    else
+      matches.push({
+        ...candidate,
+        raw: candidate.raw.slice(0, extension.at),
+        extension: extension.digits,
+        e164,
+      });
   }
   return matches;
 }

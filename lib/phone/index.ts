@@ -13,8 +13,10 @@ export {
   createCandidateValidator,
   DEFAULT_CACHE_CAPACITY,
   getValidationCacheStats,
+  readCandidate,
   toParseableNumber,
   validateCandidate,
+  type CandidateReading,
   type CandidateValidator,
   type ValidationCacheStats,
 } from './validate.ts';

@@ -20,9 +20,20 @@ export interface ValidationCacheStats {
   misses: number;
 }
 
+/** How stage 2 read a candidate. */
+export interface CandidateReading {
+  e164: string;
+  /**
+   * Set when a hyphen and a short last group followed the number
+   * ("0755-88889902-123"): `at` is the offset of that hyphen in the candidate.
+   */
+  extension?: { at: number; digits: string };
+}
+
 /** A validator with its own cache. `validateCandidate` uses a shared one. */
 export interface CandidateValidator {
   validate(raw: string, defaultCountry?: CountryCode): string | null;
+  read(raw: string, defaultCountry?: CountryCode): CandidateReading | null;
   stats(): ValidationCacheStats;
   clear(): void;
 }
@@ -50,16 +61,17 @@ function omitsTrunkZero(parseable: string, e164: string, country: CountryCode): 
 
 /**
  * Returns the E.164 key of a candidate, or of the number in it when a count
- * written after or before it made the whole invalid: "(646) 555-0199 2" of
- * "… 2 calls", or "3 (646) 555-0199" after a count drawn as a pill. Counts are
- * cut only from an invalid whole, because numbers can end in a short group
- * ("089 1234 567") and start with a trunk or country code ("1 (646) …").
+ * written after or before it, or an extension after a hyphen, made the whole
+ * invalid: "(646) 555-0199 2" of "… 2 calls", "3 (646) 555-0199" after a
+ * count drawn as a pill, "0755-88889902-123". These are cut only from an
+ * invalid whole, because numbers can end in a short group ("089 1234 567")
+ * and start with a trunk or country code ("1 (646) …").
  * NOTE: where the whole is valid too ("030 12345678 2 Anrufe" in Germany),
  * the count stays part of the number.
  */
-function toE164(raw: string, defaultCountry: CountryCode | undefined): string | null {
+function toReading(raw: string, defaultCountry: CountryCode | undefined): CandidateReading | null {
   const e164 = wholeToE164(raw, defaultCountry);
-  if (e164 !== null) return e164;
+  if (e164 !== null) return { e164 };
 
   const folded = foldToAscii(raw);
   const end = trailingCountStart(folded);
@@ -72,9 +84,27 @@ function toE164(raw: string, defaultCountry: CountryCode | undefined): string | 
   for (const [from, to] of cuts) {
     if (from === 0 && to === raw.length) continue;
     const cut = wholeToE164(raw.slice(from, to), defaultCountry);
-    if (cut !== null) return cut;
+    if (cut !== null) return { e164: cut };
   }
-  return null;
+
+  const at = hyphenExtensionStart(folded);
+  if (at === raw.length) return null;
+  const number = wholeToE164(raw.slice(0, at), defaultCountry);
+  return number === null ? null : { e164: number, extension: { at, digits: folded.slice(at + 1) } };
+}
+
+/**
+ * Returns where a hyphen before an extension starts, or the text's length.
+ * Chinese switchboards write the extension after a hyphen
+ * ("0755-88889902-123"): one to four digits, fewer than the group before.
+ * Checked only when the whole is invalid, because some countries' numbers
+ * end in a short group after a hyphen ("030 1234567-89" in Germany).
+ */
+function hyphenExtensionStart(folded: string): number {
+  const match = /(\d{3,})-(\d{1,4})$/.exec(folded);
+  return match?.[1] && match[2] && match[2].length < match[1].length
+    ? match.index + match[1].length
+    : folded.length;
 }
 
 /** Returns where a count of one to three digits after a longer last group starts, spaces included, or the text's length. */
@@ -106,29 +136,35 @@ export function createCandidateValidator(capacity = DEFAULT_CACHE_CAPACITY): Can
 
   // A Map iterates in insertion order, so re-inserting on a hit keeps the
   // least recently used entry first, where eviction takes it from.
-  const cache = new Map<string, string | null>();
+  const cache = new Map<string, CandidateReading | null>();
   let hits = 0;
   let misses = 0;
 
-  return {
-    validate(raw, defaultCountry) {
-      const key = `${defaultCountry ?? ''}|${raw}`;
-      const cached = cache.get(key);
-      if (cached !== undefined) {
-        hits++;
-        cache.delete(key);
-        cache.set(key, cached);
-        return cached;
-      }
+  const read = (raw: string, defaultCountry?: CountryCode): CandidateReading | null => {
+    const key = `${defaultCountry ?? ''}|${raw}`;
+    const cached = cache.get(key);
+    if (cached !== undefined) {
+      hits++;
+      cache.delete(key);
+      cache.set(key, cached);
+      return cached;
+    }
 
-      misses++;
-      const e164 = toE164(raw, defaultCountry);
-      if (cache.size >= capacity) {
-        const oldest = cache.keys().next();
-        if (!oldest.done) cache.delete(oldest.value);
-      }
-      cache.set(key, e164);
-      return e164;
+    misses++;
+    const reading = toReading(raw, defaultCountry);
+    if (cache.size >= capacity) {
+      const oldest = cache.keys().next();
+      if (!oldest.done) cache.delete(oldest.value);
+    }
+    cache.set(key, reading);
+    return reading;
+  };
+
+  return {
+    read,
+
+    validate(raw, defaultCountry) {
+      return read(raw, defaultCountry)?.e164 ?? null;
     },
 
     stats() {
@@ -154,6 +190,11 @@ const sharedValidator = createCandidateValidator();
  */
 export function validateCandidate(raw: string, defaultCountry?: CountryCode): string | null {
   return sharedValidator.validate(raw, defaultCountry);
+}
+
+/** Like `validateCandidate`, and tells where an extension written after a hyphen starts. */
+export function readCandidate(raw: string, defaultCountry?: CountryCode): CandidateReading | null {
+  return sharedValidator.read(raw, defaultCountry);
 }
 
 export function getValidationCacheStats(): ValidationCacheStats {

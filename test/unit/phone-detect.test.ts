@@ -196,6 +196,15 @@ const positives: DetectionRow[] = [
   row('finds CN number after full-width colon', '联系电话：0755-8123-4567', 'CN', '+8675581234567'),
   row('finds CN number in full-width digits', '１３８１２３４５６７８', 'CN', '+8613812345678'),
   row('finds CN number with 分机 extension', '010-6552 9988 分机 803', 'CN', '+861065529988'),
+  row('finds CN landline with hyphen extension', '0755-88889902-123', 'CN', '+8675588889902'),
+  row(
+    'finds CN landline with four-digit hyphen extension',
+    '010-65529901-8021',
+    'CN',
+    '+861065529901',
+  ),
+  row('finds GB number with hyphen extension', '020 7946 0018-22', 'GB', '+442079460018'),
+  row('keeps DE direct-dial digits after a hyphen', '030 1234567-89', 'DE', '+4930123456789'),
 
   // Bangladesh
   row('finds BD mobile with dash', 'Mobile 01712-345678', 'BD', '+8801712345678'),
@@ -468,6 +477,8 @@ const lookAlikes: DetectionRow[] = [
   row('rejects Unix timestamps', 'ts=1710505845', 'US'),
   row('rejects timestamp shaped like DE mobile', 'updated 1743204915', 'DE'),
   row('rejects GB digits without trunk zero', 'call 2079460018', 'GB'),
+  row('rejects hyphen group after a local number', '555-0187-12', 'US'),
+  row('rejects long hyphen group after a number', '020 7946 0018-12345', 'GB'),
 ];
 
 describe('findPhoneNumbers', () => {
@@ -492,6 +503,18 @@ describe('findPhoneNumbers', () => {
       '020 7946 0018',
       '07400 123456',
     ]);
+  });
+
+  it('reads hyphen group as extension', () => {
+    const [match] = findPhoneNumbers('财务部 0755-88889902-123', 'CN');
+
+    expect(match).toEqual({
+      start: 4,
+      end: 21,
+      raw: '0755-88889902',
+      extension: '123',
+      e164: '+8675588889902',
+    });
   });
 
   it('keeps extension on match', () => {

@@ -24,6 +24,8 @@ describe('validateCandidate', () => {
     ['CN mobile, which has no trunk zero', '13812345678', 'CN', '+8613812345678'],
     ['E.164 digits without plus', '442079460018', 'GB', '+442079460018'],
     ['US number with leading 1', '12125550187', 'US', '+12125550187'],
+    ['CN landline with hyphen extension', '0755-88889902-123', 'CN', '+8675588889902'],
+    ['full-width hyphen extension', '０７５５－８８８８９９０２－１２３', 'CN', '+8675588889902'],
   ] as const)('accepts %s', (_name, raw, country, expected) => {
     expect(validateCandidate(raw, country)).toBe(expected);
   });
@@ -37,6 +39,8 @@ describe('validateCandidate', () => {
     ['DE mobile without trunk zero', '1743204915', 'DE'],
     ['FR mobile without trunk zero', '612345678', 'FR'],
     ['JP number without trunk zero', '312345678', 'JP'],
+    ['hyphen group after an invalid number', '555-0187-12', 'US'],
+    ['hyphen group as long as the group before', '0755-8888 9902-9903', 'CN'],
   ] as const)('rejects %s', (_name, raw, country) => {
     expect(validateCandidate(raw, country)).toBeNull();
   });
