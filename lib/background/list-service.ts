@@ -1,7 +1,7 @@
 import { SOURCE_THIS_DEVICE } from '../list-text';
 import { formatForDisplay } from '../phone/format';
 import type { CountryCode } from '../phone/normalize';
-import { validateCandidate } from '../phone/validate';
+import { readCandidate, type CandidateReading } from '../phone/validate';
 import type { ListInfo, NumberResult } from '../messaging/protocol';
 import { isListStale } from '../policy';
 import type { Settings } from '../settings';
@@ -142,16 +142,15 @@ export class ListService {
   }
 
   private statusOf(raw: string, country: CountryCode, stale: boolean): NumberResult {
-    const e164 = validateCandidate(raw, country);
-    if (!e164) return { raw, e164: null, status: 'invalid' };
-    const display = formatForDisplay(e164, country);
+    const reading = readCandidate(raw, country);
+    if (!reading) return { raw, e164: null, status: 'invalid' };
+    const e164 = reading.e164;
+    const number = { raw, e164, display: formatForDisplay(e164, country), ...wholeFlag(reading) };
 
     const entry = this.index.get(e164);
     if (entry) {
       return {
-        raw,
-        e164,
-        display,
+        ...number,
         status: 'suppressed',
         reason: entry.reason,
         source: entry.source,
@@ -161,9 +160,7 @@ export class ListService {
     const pending = this.pending.get(e164);
     if (pending) {
       return {
-        raw,
-        e164,
-        display,
+        ...number,
         status: 'pending',
         reason: pending.reason,
         source: SOURCE_THIS_DEVICE,
@@ -171,6 +168,11 @@ export class ListService {
       };
     }
     // Not on the list: trusted only while the list is current.
-    return { raw, e164, display, status: stale ? 'unknown' : 'allowed' };
+    return { ...number, status: stale ? 'unknown' : 'allowed' };
   }
+}
+
+/** Marks a result whose number is every digit of its text, so the content script may reuse it for other formats. */
+function wholeFlag(reading: CandidateReading): { whole?: true } {
+  return reading.whole ? { whole: true } : {};
 }

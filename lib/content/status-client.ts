@@ -1,4 +1,5 @@
 import { MAX_CHECK_BATCH, type ListInfo, type NumberResult } from '../messaging/protocol';
+import { foldToAscii } from '../phone/chars';
 import { dialKey } from './dom-rules';
 
 /**
@@ -21,6 +22,9 @@ export type CheckNumbers = (
  */
 export class StatusClient {
   private readonly results = new Map<string, NumberResult>();
+  /** Results by the textKey of their text. */
+  private readonly byText = new Map<string, NumberResult>();
+  /** Results whose number is every digit of a plainly formatted text, by dialKey and by E.164. */
   private readonly byKey = new Map<string, NumberResult>();
   private readonly waiting = new Map<string, Array<(result: NumberResult) => void>>();
   private flushScheduled = false;
@@ -67,14 +71,23 @@ export class StatusClient {
     }
   }
 
-  /** Returns the last result for a number, looked up by its digits, or undefined when never requested. */
+  /**
+   * Returns the last result for `raw` or for a text the background reads the
+   * same way, or undefined when none was requested. Dialers reformat what is
+   * typed ("+44 (20) 7946-0018" for "+442079460018"), but equal digits are
+   * not enough: "0755-88889902,123" has an extension, "075588889902123" is invalid.
+   */
   cachedByKey(raw: string): NumberResult | undefined {
-    return this.byKey.get(dialKey(raw));
+    const written = this.byText.get(textKey(raw));
+    if (written) return written;
+
+    return isPlainlyFormatted(raw) ? this.byKey.get(dialKey(raw)) : undefined;
   }
 
   /** Drops every cached result, because the list changed. */
   clear(): void {
     this.results.clear();
+    this.byText.clear();
     this.byKey.clear();
   }
 
@@ -107,6 +120,8 @@ export class StatusClient {
     if (oldest.done) return;
     const result = oldest.value;
     this.results.delete(result.raw);
+    const text = textKey(result.raw);
+    if (this.byText.get(text) === result) this.byText.delete(text);
     for (const key of [dialKey(result.raw), result.e164]) {
       if (key && this.byKey.get(key) === result) this.byKey.delete(key);
     }
@@ -116,7 +131,10 @@ export class StatusClient {
     // Failed look-ups are not cached, so the next request sends them again.
     if (result.status !== 'unknown' || result.e164 !== null) {
       this.results.set(result.raw, result);
-      this.byKey.set(dialKey(result.raw), result);
+      this.byText.set(textKey(result.raw), result);
+      if (result.whole && isPlainlyFormatted(result.raw))
+        this.byKey.set(dialKey(result.raw), result);
+      // A text of "+" and these digits is read as this number, whatever else `raw` contained.
       if (result.e164) this.byKey.set(result.e164, result);
       if (this.results.size > MAX_CACHED_RESULTS) this.dropOldest();
     }
@@ -131,4 +149,19 @@ export class StatusClient {
       }
     }
   }
+}
+
+/** Returns `raw` with its digits, spaces and dashes in ASCII, as the background folds it before reading. */
+function textKey(raw: string): string {
+  return foldToAscii(raw);
+}
+
+/**
+ * Tells whether `raw` has only digits, spaces, hyphens, dots, slashes and
+ * brackets, and a "+" before the first digit. The background reads such
+ * texts by their digits alone, unless it cuts a count or an extension off.
+ * Then the result is not `whole`.
+ */
+function isPlainlyFormatted(raw: string): boolean {
+  return /^[\s(]*\+?[\d\s()./-]+$/.test(textKey(raw));
 }

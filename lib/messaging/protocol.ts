@@ -18,6 +18,11 @@ export const numberResultSchema = z.object({
   raw: z.string(),
   e164: e164.nullable(),
   display: z.string().optional(),
+  /**
+   * True when the number is every digit of `raw`, with no count or extension
+   * cut off. Such a result holds for any other format of the same digits.
+   */
+  whole: z.boolean().optional(),
   status: z.enum([...NUMBER_STATUSES, 'invalid']),
   reason: z.string().optional(),
   source: z.string().optional(),

@@ -23,6 +23,8 @@ export interface ValidationCacheStats {
 /** How stage 2 read a candidate. */
 export interface CandidateReading {
   e164: string;
+  /** True when the number is the whole candidate, with no count or extension cut off. */
+  whole: boolean;
   /**
    * Set when a hyphen and a short last group followed the number
    * ("0755-88889902-123"): `at` is the offset of that hyphen in the candidate.
@@ -71,7 +73,7 @@ function omitsTrunkZero(parseable: string, e164: string, country: CountryCode): 
  */
 function toReading(raw: string, defaultCountry: CountryCode | undefined): CandidateReading | null {
   const e164 = wholeToE164(raw, defaultCountry);
-  if (e164 !== null) return { e164 };
+  if (e164 !== null) return { e164, whole: true };
 
   const folded = foldToAscii(raw);
   const end = trailingCountStart(folded);
@@ -84,13 +86,14 @@ function toReading(raw: string, defaultCountry: CountryCode | undefined): Candid
   for (const [from, to] of cuts) {
     if (from === 0 && to === raw.length) continue;
     const cut = wholeToE164(raw.slice(from, to), defaultCountry);
-    if (cut !== null) return { e164: cut };
+    if (cut !== null) return { e164: cut, whole: false };
   }
 
   const at = hyphenExtensionStart(folded);
   if (at === raw.length) return null;
   const number = wholeToE164(raw.slice(0, at), defaultCountry);
-  return number === null ? null : { e164: number, extension: { at, digits: folded.slice(at + 1) } };
+  if (number === null) return null;
+  return { e164: number, whole: false, extension: { at, digits: folded.slice(at + 1) } };
 }
 
 /**

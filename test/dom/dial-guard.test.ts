@@ -886,6 +886,20 @@ describe('numbers not valid in the default country', () => {
     expect(notice()?.shadowRoot?.textContent).toContain('The call was not blocked.');
   });
 
+  it('keeps a link apart from text of its digits', async () => {
+    loadHtml('<a id="pbx" href="tel:646-555-0199,1234">Sales</a><p>Old line 646-555-0199-1234</p>');
+    const events = pageLog();
+    document.addEventListener('click', (event) => event.preventDefault());
+    page = startOnPage({ list: listInfo({ unknownPolicy: 'warn' }) });
+    await page.settle();
+
+    document.getElementById('pbx')?.click();
+    await wait();
+
+    expect(events).toEqual([]);
+    expect(notice()?.dataset.decision).toBe('block');
+  });
+
   it('dials an internal extension as before', async () => {
     loadHtml('<a id="ext" href="tel:1234">Help desk 1234</a>');
     const events = pageLog();

@@ -8,7 +8,7 @@ import { PageScanner } from '../../lib/content/scanner';
 import { StatusClient } from '../../lib/content/status-client';
 import type { ListInfo, NumberResult } from '../../lib/messaging/protocol';
 import type { DialHints } from '../../lib/sites/types';
-import { validateCandidate } from '../../lib/phone/validate';
+import { readCandidate } from '../../lib/phone/validate';
 
 export const FIXTURES = join(__dirname, '..', 'fixtures', 'pages');
 
@@ -56,17 +56,20 @@ export function fakeBackground(options: { list?: ListInfo; delayMs?: number } = 
     calls.push(numbers);
     if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
     const results = numbers.map<NumberResult>((raw) => {
-      const e164 = validateCandidate(raw, 'US');
-      if (!e164) return { raw, e164: null, status: 'invalid' };
+      const reading = readCandidate(raw, 'US');
+      if (!reading) return { raw, e164: null, status: 'invalid' };
+      const e164 = reading.e164;
+      const whole = reading.whole ? { whole: true } : {};
       if (SUPPRESSED.has(e164))
         return {
           raw,
           e164,
+          ...whole,
           status: 'suppressed',
           reason: 'Customer asked',
           addedAt: 1_700_000_000_000,
         };
-      return { raw, e164, status: list.stale ? 'unknown' : 'allowed' };
+      return { raw, e164, ...whole, status: list.stale ? 'unknown' : 'allowed' };
     });
     return { results, list };
   };

@@ -95,6 +95,15 @@ describe('ListService', () => {
     expect(results.map((result) => result.display)).toEqual(['020 7946 0018', '+1 202 555 0101']);
   });
 
+  it('marks results read from every digit', async () => {
+    const list = service(memoryStore([], NOW));
+
+    const { results } = await list.check(['+1 212 555 0187', '(646) 555-0199 2']);
+
+    expect(results[0]?.whole).toBe(true);
+    expect(results[1]?.whole).toBeUndefined();
+  });
+
   it('marks text that is no valid number as invalid', async () => {
     const list = service(memoryStore([], NOW));
 

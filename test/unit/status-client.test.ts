@@ -55,3 +55,67 @@ describe('StatusClient cache', () => {
     expect(requested).toEqual([numberAt(1)]);
   });
 });
+
+/** Returns a fake background that answers from a table of results by raw text. */
+function tableCheck(table: Record<string, Omit<NumberResult, 'raw'>>) {
+  return async (numbers: string[]) => {
+    const results = numbers.map<NumberResult>((raw) => ({
+      raw,
+      ...(table[raw] ?? { e164: null, status: 'invalid' }),
+    }));
+    return { results, list: LIST };
+  };
+}
+
+const SUPPRESSED_EXTENSION: Omit<NumberResult, 'raw'> = {
+  e164: '+8675588889902',
+  status: 'suppressed',
+  reason: '投诉风险',
+};
+
+describe('StatusClient look-up by key', () => {
+  it('keeps readings of one digit string apart', async () => {
+    const check = tableCheck({ '0755-88889902,123': SUPPRESSED_EXTENSION });
+    const client = new StatusClient(check, () => undefined);
+    await Promise.all([client.status('0755-88889902,123'), client.status('075588889902123')]);
+
+    expect(client.cachedByKey('0755-88889902,123')?.status).toBe('suppressed');
+    expect(client.cachedByKey('075588889902123')?.status).toBe('invalid');
+  });
+
+  it('gives no result for other marks', async () => {
+    const client = new StatusClient(tableCheck({}), () => undefined);
+    await client.status('075588889902123');
+
+    expect(client.cachedByKey('0755-88889902,123')).toBeUndefined();
+  });
+
+  it('shares a whole reading across formats', async () => {
+    const check = tableCheck({
+      '+44 (20) 7946-0018': { e164: '+442079460018', status: 'allowed', whole: true },
+    });
+    const client = new StatusClient(check, () => undefined);
+    await client.status('+44 (20) 7946-0018');
+
+    expect(client.cachedByKey('+442079460018')?.status).toBe('allowed');
+    expect(client.cachedByKey('+44 20 7946 0018')?.status).toBe('allowed');
+  });
+
+  it('keeps a cut reading to its text', async () => {
+    const check = tableCheck({
+      '(646) 555-0199 2': { e164: '+16465550199', status: 'suppressed' },
+    });
+    const client = new StatusClient(check, () => undefined);
+    await client.status('(646) 555-0199 2');
+
+    expect(client.cachedByKey('(646) 555-0199 2')?.status).toBe('suppressed');
+    expect(client.cachedByKey('646-555-01992')).toBeUndefined();
+  });
+
+  it('shares folded digits and spaces', async () => {
+    const client = new StatusClient(tableCheck({}), () => undefined);
+    await client.status('０７５５－８８８８９９０２－１２３');
+
+    expect(client.cachedByKey('0755-88889902-123')?.status).toBe('invalid');
+  });
+});
