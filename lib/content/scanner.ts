@@ -728,7 +728,8 @@ export class PageScanner {
       // A dial link has one badge for its href. Its text gets its own only
       // when it shows another number, because the agent reads the text.
       const linkNumber = this.dialLinkNumber(anchor, container);
-      if (linkNumber !== null && sameLastDigits(linkNumber, candidate.raw)) continue;
+      if (linkNumber !== null && sameLastDigits(withoutExtension(linkNumber), candidate.raw))
+        continue;
       if (isInIdentifierCell(anchor.parentElement, candidate.raw)) continue;
       found.push({
         raw: candidate.raw,
@@ -937,6 +938,15 @@ const COMPARED_DIGITS = 8;
 /** Tells whether two written numbers end in the same COMPARED_DIGITS digits. */
 function sameLastDigits(first: string, second: string): boolean {
   return dialKey(first).slice(-COMPARED_DIGITS) === dialKey(second).slice(-COMPARED_DIGITS);
+}
+
+/**
+ * Returns a dial link's number without what a dialer sends after the call
+ * connects: "0755-88889902" of "0755-88889902,123". Pauses (",", "p"), waits
+ * (";", "w"), "x" and tones ("#", "*") end the number.
+ */
+function withoutExtension(linkNumber: string): string {
+  return linkNumber.split(/[,;#*pwx]/i, 1)[0] ?? linkNumber;
 }
 
 /** Tells whether a <br> comes right before `text` inside a run that has begun, which ends the run. */

@@ -126,6 +126,22 @@ describe('CRM record page', () => {
     ]);
   });
 
+  it('gives a link with an extension one badge', async () => {
+    loadHtml(
+      '<p><a href="tel:212-555-0187,123">(212) 555-0187 ext. 123</a></p>' +
+        '<p><a href="tel:+14155550123,,45">+1 415 555 0123</a></p>' +
+        '<p><a href="tel:646-555-0199;ext=7">646-555-0199 x7</a></p>',
+    );
+    page = startOnPage();
+    await page.settle();
+
+    expect(badgesIn().map((badge) => badge.dataset.e164)).toEqual([
+      '+12125550187',
+      '+14155550123',
+      '+16465550199',
+    ]);
+  });
+
   it('finds a number split across spans', async () => {
     loadFixture('crm-record.html');
     page = startOnPage();
