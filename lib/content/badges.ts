@@ -6,7 +6,7 @@ import { BADGE_TAG, dialKey, ownsItsClicks } from './dom-rules';
 import { scheduleFrame, type FrameScheduler, type IdleScheduler } from './idle';
 import type { FoundNumber, ScanSink } from './scanner';
 import type { StatusClient } from './status-client';
-import { clippingBox, fieldFlexRow, type BoxLook } from './clipping';
+import { clippingBox, fieldRow, type BoxLook, type FieldRow } from './clipping';
 import { composedPathWithin } from './closed-roots';
 import { BADGE_CSS, applyStyles } from './styles';
 
@@ -387,14 +387,14 @@ export class BadgeManager implements ScanSink {
       const record = this.badges.get(badge);
       return record?.anchor.isConnected ? clippingBox(placeOf(record).parent, looks) : null;
     });
-    // A field's badge that would crowd its flex row is drawn over the field's end.
+    // A field's badge that would crowd its flex row or line is drawn over the field's end.
     const rows = batch.map((badge, i) => {
       const record = this.badges.get(badge);
       return record?.anchor.isConnected && record.kind === 'input' && !boxes[i]
-        ? fieldFlexRow(record.anchor)
+        ? fieldRow(record.anchor)
         : null;
     });
-    const measured = boxes.map((box, i) => box ?? rows[i] ?? null);
+    const measured = boxes.map((box, i) => box ?? rows[i]?.row ?? null);
     const placements = measured.some(Boolean)
       ? this.placements(batch, measured, rows)
       : new Map<HTMLElement, Placement>();
@@ -420,7 +420,7 @@ export class BadgeManager implements ScanSink {
   private placements(
     batch: HTMLElement[],
     boxes: Array<Element | null>,
-    rows: Array<Element | null>,
+    rows: Array<FieldRow | null>,
   ): Map<HTMLElement, Placement> {
     const probes = new Map<string, HTMLElement>();
     batch.forEach((badge, i) => {
@@ -459,15 +459,17 @@ export class BadgeManager implements ScanSink {
       // Positions run along the line: to the left in a right-to-left box.
       const { edge, rtl } = innerEnd(box);
       if (!Number.isFinite(edge)) return;
-      // A field row's badge comes before its other items, so the row's whole
-      // content counts. A link contains its badge, so its text's end counts.
-      const numberEnd =
-        box === rows[i]
-          ? contentEnd(box, true, rtl)
-          : contentEnd(record.anchor, record.kind === 'link', rtl);
+      // A flex row's badge comes before its other items, so the row's whole
+      // content counts. In a block, the field's own end counts, because the
+      // block's other lines are not the field's. A link contains its badge,
+      // so its text's end counts.
+      const field = rows[i];
+      const numberEnd = field?.flex
+        ? contentEnd(box, true, rtl)
+        : contentEnd(record.anchor, record.kind === 'link', rtl);
       // The badge pushes whatever follows the number in its box (a hover
       // call icon, a flex row's next items), so the box's whole content counts.
-      const end = box === rows[i] ? numberEnd : Math.max(numberEnd, contentEnd(box, true, rtl));
+      const end = field ? numberEnd : Math.max(numberEnd, contentEnd(box, true, rtl));
       const offset = used.get(box) ?? 0;
       if (end + offset + full <= edge) {
         used.set(box, offset + full);
@@ -486,7 +488,7 @@ export class BadgeManager implements ScanSink {
       // NOTE: in a right-to-left cell with an ellipsis, Chromium 150 still
       // hides the badge behind the ellipsis, although its box is in sight.
       const shift =
-        box === rows[i] || end > numberEnd + 0.5
+        field || end > numberEnd + 0.5
           ? -Math.ceil(width)
           : Math.floor(Math.min(0, edge - width - offset - numberEnd));
       const after = -shift - Math.ceil(width);

@@ -71,16 +71,33 @@ function lookOf(element: Element, looks: Map<string, BoxLook>): BoxLook {
   return look;
 }
 
+/** The element whose line a field's badge joins, and whether it is a flex row or a block. */
+export interface FieldRow {
+  row: Element;
+  flex: boolean;
+}
+
 /**
- * Returns the flex row that a field (an input, an inline-edited field) is an
- * item of, when the row does not wrap. A badge added to such a row is one
- * more item, and in a narrow dialer it pushes the row's Call button out of
- * sight. Returns null for any other field and for text.
+ * Returns the element a field's badge would crowd: the field's flex row
+ * when the row does not wrap, or the block the field sits in as an inline
+ * box. A badge added to such a row is one more item, and in a narrow dialer
+ * it pushes the row's Call button out of sight. In a block, a badge after a
+ * field as wide as its line goes to a line of its own and moves everything
+ * below it. Returns null for any other field and for text.
  */
-export function fieldFlexRow(anchor: Node): Element | null {
+export function fieldRow(anchor: Node): FieldRow | null {
   if (anchor.nodeType !== Node.ELEMENT_NODE) return null;
   const row = anchor.parentElement;
-  const style = row ? row.ownerDocument.defaultView?.getComputedStyle(row) : null;
-  if (!row || !style || !style.display.endsWith('flex')) return null;
-  return style.flexDirection.startsWith('row') && style.flexWrap === 'nowrap' ? row : null;
+  const view = anchor.ownerDocument?.defaultView;
+  const style = row && view ? view.getComputedStyle(row) : null;
+  if (!row || !view || !style) return null;
+  if (style.display.endsWith('flex')) {
+    const oneLine = style.flexDirection.startsWith('row') && style.flexWrap === 'nowrap';
+    return oneLine ? { row, flex: true } : null;
+  }
+  // In a grid the badge becomes an item of its own, and an inline parent is
+  // part of a longer line, so neither is measured here.
+  if (!/^(block|flow-root|list-item|table-cell)$/.test(style.display)) return null;
+  const field = view.getComputedStyle(anchor as Element).display;
+  return field.startsWith('inline') ? { row, flex: false } : null;
 }

@@ -458,6 +458,38 @@ describe('with a list imported from CSV', () => {
     await page.close();
   });
 
+  it('keeps the controls under a full-width number box in place', async () => {
+    const page = await open('contact-cards.html');
+    const before = await page.evaluate(() =>
+      document.getElementById('full-call')?.getBoundingClientRect().toJSON(),
+    );
+    await waitForBadges(page, 3);
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () => document.getElementById('full-to')?.nextElementSibling?.localName ?? null,
+        ),
+      )
+      .toBe('dnc-guard-badge');
+
+    const boxes = await page.evaluate(() => {
+      const box = document.getElementById('full-box');
+      const badge = document.getElementById('full-to')?.nextElementSibling;
+      const call = document.getElementById('full-call');
+      return box && badge && call
+        ? {
+            box: box.getBoundingClientRect().toJSON(),
+            badge: badge.getBoundingClientRect().toJSON(),
+            call: call.getBoundingClientRect().toJSON(),
+          }
+        : null;
+    });
+    expect(Math.abs((boxes?.call.top ?? 0) - (before?.top ?? 0))).toBeLessThan(1);
+    expect(boxes?.badge.right).toBeLessThanOrEqual(boxes?.box.right ?? -Infinity);
+    expect(boxes?.badge.bottom).toBeLessThanOrEqual(boxes?.box.bottom ?? -Infinity);
+    await page.close();
+  });
+
   it('puts the badge after the number where the cell has room', async () => {
     const page = await open('contact-cards.html');
     await waitForBadges(page, 3);
