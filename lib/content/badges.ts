@@ -6,7 +6,7 @@ import { BADGE_TAG, dialKey, ownsItsClicks } from './dom-rules';
 import { scheduleFrame, type FrameScheduler, type IdleScheduler } from './idle';
 import type { FoundNumber, ScanSink } from './scanner';
 import type { StatusClient } from './status-client';
-import { clippingBox, fieldRow, type BoxLook, type FieldRow } from './clipping';
+import { clippingBox, fieldRow, flexRoom, type BoxLook, type FieldRow } from './clipping';
 import { composedPathWithin } from './closed-roots';
 import { BADGE_CSS, applyStyles } from './styles';
 
@@ -470,13 +470,16 @@ export class BadgeManager implements ScanSink {
       // The badge pushes whatever follows the number in its box (a hover
       // call icon, a flex row's next items), so the box's whole content counts.
       const end = field ? numberEnd : Math.max(numberEnd, contentEnd(box, true, rtl));
+      // In a flex row, free space may lie between items (space-between), not after them.
+      const rowRoom = field ? null : flexRoom(box, placeOf(record).parent ?? box);
+      const room = rowRoom ?? edge - end;
       const offset = used.get(box) ?? 0;
-      if (end + offset + full <= edge) {
+      if (offset + full <= room) {
         used.set(box, offset + full);
         return;
       }
       used.set(box, offset + width);
-      if (end + offset + width <= edge) {
+      if (offset + width <= room) {
         placements.set(badge, { compact: true });
         return;
       }
@@ -488,7 +491,7 @@ export class BadgeManager implements ScanSink {
       // NOTE: in a right-to-left cell with an ellipsis, Chromium 150 still
       // hides the badge behind the ellipsis, although its box is in sight.
       const shift =
-        field || end > numberEnd + 0.5
+        field || rowRoom !== null || end > numberEnd + 0.5
           ? -Math.ceil(width)
           : Math.floor(Math.min(0, edge - width - offset - numberEnd));
       const after = -shift - Math.ceil(width);

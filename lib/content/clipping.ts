@@ -16,6 +16,10 @@ export interface BoxLook {
 
 /** Ancestors of a number checked for a clipping box, because truncating cells wrap the value closely. */
 const MAX_DEPTH = 3;
+/** Characters of a flex item's text up to which it counts as a value, not running text. */
+const MAX_ITEM_TEXT = 48;
+/** Cells of tables and of grids built from divs. */
+const TABLE_CELLS = 'td, th, [role="cell"], [role="gridcell"]';
 
 /**
  * Returns the element that would hide a badge put into `parent`, or null.
@@ -34,10 +38,25 @@ export function clippingBox(parent: Node | null, looks: Map<string, BoxLook>): E
     const element = node as Element;
     const look = lookOf(element, looks);
     if (look.clips || look.oneLineRow) return element;
-    if (look.wrappingBlock) return null;
+    if (look.wrappingBlock) return shortItemRow(element, looks);
     node = element.parentNode;
   }
   return null;
+}
+
+/**
+ * Returns the flex row that does not wrap of which `element` is a short item,
+ * such as a card's number beside its call icon, or null. Such an item wraps
+ * its text when a badge widens it past the row's free space, so the card
+ * grows by a line. Longer items are text that wraps anyway. A row inside a
+ * table cell is left out, because an auto-sized column grows to fit the
+ * badge instead.
+ */
+function shortItemRow(element: Element, looks: Map<string, BoxLook>): Element | null {
+  const row = element.parentElement;
+  if (!row || (element.textContent?.length ?? 0) > MAX_ITEM_TEXT) return null;
+  if (!lookOf(row, looks).oneLineRow || row.closest(TABLE_CELLS)) return null;
+  return row.ownerDocument.defaultView?.getComputedStyle(row).display === 'flex' ? row : null;
 }
 
 function lookOf(element: Element, looks: Map<string, BoxLook>): BoxLook {
@@ -100,4 +119,65 @@ export function fieldRow(anchor: Node): FieldRow | null {
   if (!/^(block|flow-root|list-item|table-cell)$/.test(style.display)) return null;
   const field = view.getComputedStyle(anchor as Element).display;
   return field.startsWith('inline') ? { row, flex: false } : null;
+}
+
+/**
+ * Returns the room in px that a badge put into `parent` may take in a flex
+ * row that does not wrap without moving anything, or null when `row` is no
+ * such row. The row's free space counts, which `justify-content` may spread
+ * between items. A badge put into an item (a card's number) also has the
+ * room left inside an item that grows. A badge put right into the row (after
+ * a field) is an item of its own, and it takes a gap more.
+ */
+export function flexRoom(row: Element, parent: Node): number | null {
+  const view = row.ownerDocument.defaultView;
+  const style = view?.getComputedStyle(row);
+  if (
+    !view ||
+    !style ||
+    !style.display.endsWith('flex') ||
+    !style.flexDirection.startsWith('row') ||
+    style.flexWrap !== 'nowrap'
+  )
+    return null;
+
+  let item: Node | null = parent === row ? null : parent;
+  while (item && item.parentNode !== row) item = item.parentNode;
+  if (parent !== row && !item) return null;
+
+  let itemWidths = 0;
+  let items = 0;
+  const range = row.ownerDocument.createRange();
+  for (const child of row.childNodes) {
+    if (child.nodeType === Node.ELEMENT_NODE) {
+      const childStyle = view.getComputedStyle(child as Element);
+      if (childStyle.display === 'none' || /^(absolute|fixed)$/.test(childStyle.position)) continue;
+      itemWidths +=
+        (child as Element).getBoundingClientRect().width +
+        parseFloat(childStyle.marginLeft) +
+        parseFloat(childStyle.marginRight);
+      items++;
+    } else if (child.nodeType === Node.TEXT_NODE && /\S/.test((child as Text).data)) {
+      // Text right in the row is an anonymous item of its own.
+      range.selectNode(child);
+      itemWidths += range.getBoundingClientRect().width;
+      items++;
+    }
+  }
+  const inner = row.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  const gap = parseFloat(style.columnGap) || 0;
+  const free = Math.max(0, inner - itemWidths - gap * Math.max(0, items - 1));
+  if (!item) return Math.max(0, free - gap);
+  if (item.nodeType !== Node.ELEMENT_NODE) return free;
+
+  // An item that grows has room inside, after its content.
+  const itemBox = (item as Element).getBoundingClientRect();
+  range.selectNodeContents(item);
+  const content = range.getBoundingClientRect();
+  const itemStyle = view.getComputedStyle(item as Element);
+  const inside =
+    style.direction === 'rtl'
+      ? content.left - itemBox.left - parseFloat(itemStyle.paddingLeft)
+      : itemBox.right - content.right - parseFloat(itemStyle.paddingRight);
+  return free + Math.max(0, inside);
 }

@@ -490,6 +490,30 @@ describe('with a list imported from CSV', () => {
     await page.close();
   });
 
+  it("keeps a deal card's size when its number wraps", async () => {
+    const page = await open('contact-cards.html');
+    const boxesOf = () =>
+      page.evaluate(() => {
+        const deal = document.getElementById('deal');
+        const call = document.getElementById('deal-call');
+        return deal && call
+          ? {
+              deal: deal.getBoundingClientRect().toJSON(),
+              call: call.getBoundingClientRect().toJSON(),
+              badge: deal.querySelector('dnc-guard-badge')?.getBoundingClientRect().toJSON(),
+            }
+          : null;
+      });
+    const before = await boxesOf();
+    await expect.poll(async () => (await boxesOf())?.badge !== undefined).toBe(true);
+
+    const after = await boxesOf();
+    expect(after?.deal.height).toBe(before?.deal.height);
+    expect(after?.call.left).toBe(before?.call.left);
+    expect(after?.badge?.right).toBeLessThanOrEqual(after?.call.left ?? -Infinity);
+    await page.close();
+  });
+
   it('puts the badge after the number where the cell has room', async () => {
     const page = await open('contact-cards.html');
     await waitForBadges(page, 3);
