@@ -46,11 +46,11 @@ export const BADGE_CSS = `
 `;
 
 export const NOTICE_CSS = `
-:host { all: initial; }
-:host(.overlay) { position: fixed; inset: 0; z-index: 2147483647; display: flex;
-  align-items: flex-start; justify-content: center; background: rgba(0, 0, 0, 0.35); }
+:host { all: initial; position: fixed; inset: 0; z-index: 2147483647; pointer-events: none; }
+:host(.overlay) { display: flex; align-items: flex-start; justify-content: center;
+  background: rgba(0, 0, 0, 0.35); pointer-events: auto; }
 dialog { margin: 12vh auto auto; padding: 0; border: 0; background: transparent;
-  max-width: min(28rem, calc(100vw - 2rem)); overflow: visible; }
+  max-width: min(28rem, calc(100vw - 2rem)); overflow: visible; pointer-events: auto; }
 :host(.overlay) dialog { position: static; }
 dialog::backdrop { background: rgba(0, 0, 0, 0.35); }
 .dialog { background: #fff; color: #202124; border-radius: 8px;

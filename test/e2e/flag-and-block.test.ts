@@ -97,6 +97,8 @@ describe('with a list imported from CSV', () => {
 
     await page.locator('#card-call').click();
     await expect.poll(() => notice(page).count()).toBe(1);
+    // Scripts that check the contract wait for the notice to be visible.
+    expect(await notice(page).isVisible()).toBe(true);
     // Playwright clicks only an element that the pointer reaches at its centre.
     await notice(page).getByRole('button', { name: 'Close' }).click({ timeout: 5_000 });
 
