@@ -131,7 +131,10 @@ export function numberFromDialHref(href: string): string | null {
 
   // sip:+14155550123@carrier.example;user=phone → the user part only.
   const userPart = rest.split(/[@?]/)[0] ?? '';
-  const number = userPart.split(';')[0] ?? '';
+  // A one-tap dial-in (tel:+16465550156,,84522317788#,,,,*1234567#) keeps the
+  // digits after its first pause as an extension. The rest are tones the
+  // call sends once connected, which no number reading accepts.
+  const number = /^[^,;]*(?:,+\d+)?/.exec(userPart)?.[0] ?? '';
   return /\d/.test(number) ? number : null;
 }
 

@@ -48,6 +48,19 @@ describe('dial links', () => {
     expect(notice()).toBeNull();
   });
 
+  it('lets an allowed one-tap dial-in link through', async () => {
+    loadHtml('<a id="tap" href="tel:+12125550187,,84522317788#,,,,*1234567#">One tap</a>');
+    const events = pageLog();
+    page = startOnPage();
+    await page.settle();
+
+    document.getElementById('tap')?.click();
+    await wait();
+
+    expect(events).toEqual(['click:tap']);
+    expect(notice()).toBeNull();
+  });
+
   it('holds a click until an unseen number is checked', async () => {
     loadHtml('<a id="late" href="callto:+12125550187">Ring</a>');
     const events = pageLog();

@@ -142,6 +142,20 @@ describe('CRM record page', () => {
     ]);
   });
 
+  it('reads a one-tap dial-in link by its number', async () => {
+    loadHtml(
+      '<p><a href="tel:+16465550156,,84522317788#,,,,*1234567#">One tap</a></p>' +
+        '<p><a href="tel:+442079460018,,,123#">One tap</a></p>',
+    );
+    page = startOnPage();
+    await page.settle();
+
+    expect(badgesIn().map((badge) => badge.dataset.e164)).toEqual([
+      '+16465550156',
+      '+442079460018',
+    ]);
+  });
+
   it('finds a number split across spans', async () => {
     loadFixture('crm-record.html');
     page = startOnPage();
