@@ -12,6 +12,8 @@ export interface BoxLook {
   wrappingBlock: boolean;
   /** Lays out its items in one row that does not wrap, so a wider item pushes the ones after it. */
   oneLineRow: boolean;
+  /** Is an item of a block-level flex row that does not wrap. */
+  inOneLineRow: boolean;
 }
 
 /** Ancestors of a number checked for a clipping box, because truncating cells wrap the value closely. */
@@ -38,25 +40,25 @@ export function clippingBox(parent: Node | null, looks: Map<string, BoxLook>): E
     const element = node as Element;
     const look = lookOf(element, looks);
     if (look.clips || look.oneLineRow) return element;
-    if (look.wrappingBlock) return shortItemRow(element, looks);
+    if (look.wrappingBlock) return look.inOneLineRow ? shortItemRow(element) : null;
     node = element.parentNode;
   }
   return null;
 }
 
 /**
- * Returns the flex row that does not wrap of which `element` is a short item,
- * such as a card's number beside its call icon, or null. Such an item wraps
+ * Returns the flex row around `element` (see BoxLook.inOneLineRow) when
+ * `element` is a short item of it, such as a card's number beside its call
+ * icon, or null. Such an item wraps
  * its text when a badge widens it past the row's free space, so the card
  * grows by a line. Longer items are text that wraps anyway. A row inside a
  * table cell is left out, because an auto-sized column grows to fit the
  * badge instead.
  */
-function shortItemRow(element: Element, looks: Map<string, BoxLook>): Element | null {
+function shortItemRow(element: Element): Element | null {
   const row = element.parentElement;
   if (!row || (element.textContent?.length ?? 0) > MAX_ITEM_TEXT) return null;
-  if (!lookOf(row, looks).oneLineRow || row.closest(TABLE_CELLS)) return null;
-  return row.ownerDocument.defaultView?.getComputedStyle(row).display === 'flex' ? row : null;
+  return row.closest(TABLE_CELLS) ? null : row;
 }
 
 function lookOf(element: Element, looks: Map<string, BoxLook>): BoxLook {
@@ -75,6 +77,7 @@ function lookOf(element: Element, looks: Map<string, BoxLook>): BoxLook {
   const style = view?.getComputedStyle(element);
   const nowrap =
     style?.whiteSpace === 'nowrap' || style?.getPropertyValue('text-wrap-mode') === 'nowrap';
+  const parentStyle = parent ? view?.getComputedStyle(parent) : undefined;
   const look: BoxLook = style
     ? {
         clips: (style.overflowX !== 'visible' || !/^(visible|)$/.test(style.overflow)) && nowrap,
@@ -84,8 +87,12 @@ function lookOf(element: Element, looks: Map<string, BoxLook>): BoxLook {
           style.display.endsWith('flex') &&
           style.flexDirection.startsWith('row') &&
           style.flexWrap === 'nowrap',
+        inOneLineRow:
+          parentStyle?.display === 'flex' &&
+          parentStyle.flexDirection.startsWith('row') &&
+          parentStyle.flexWrap === 'nowrap',
       }
-    : { clips: false, wrappingBlock: true, oneLineRow: false };
+    : { clips: false, wrappingBlock: true, oneLineRow: false, inOneLineRow: false };
   if (key !== null) looks.set(key, look);
   return look;
 }
