@@ -93,7 +93,12 @@ export function Popup({ api }: { api: PopupApi }) {
             autoComplete="off"
             placeholder={t('popupLookupPlaceholder')}
             value={phone}
-            onChange={(event) => setPhone(event.target.value)}
+            onChange={(event) => {
+              setPhone(event.target.value);
+              // The result and its Add button are for the number looked up, not the one now typed.
+              setResult(null);
+              setAdded(false);
+            }}
           />
           <button type="submit">{t('popupLookupButton')}</button>
         </div>

@@ -205,6 +205,23 @@ describe('Popup', () => {
     ).toBeTruthy();
   });
 
+  it('drops the result once the number is edited', async () => {
+    const api = fakeApi({
+      raw: '+1 212 555 0187',
+      e164: '+12125550187',
+      status: 'allowed',
+    });
+    render(<Popup api={api} />);
+    const box = screen.getByLabelText('Phone number');
+    await userEvent.type(box, '+1 212 555 0187{Enter}');
+    await screen.findByRole('button', { name: 'Add to do-not-call list' });
+
+    await userEvent.type(box, '9');
+
+    expect(screen.queryByText('Not on the do-not-call list')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Add to do-not-call list' })).toBeNull();
+  });
+
   it('offers no add button for a suppressed number', async () => {
     render(<Popup api={fakeApi({ raw: 'x', e164: '+14155550123', status: 'suppressed' })} />);
     await userEvent.type(screen.getByLabelText('Phone number'), '+1 415 555 0123{Enter}');
