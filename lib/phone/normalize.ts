@@ -17,13 +17,13 @@ export interface NormalizedPhone {
 
 /**
  * Rewrites a written number into the form libphonenumber-js reads: ASCII digits, a
- * leading "00" as "+" (so "0044 20 …" resolves internationally whatever the
+ * leading "00" as "+" ("0044 20 …" and "00 44 20 …" resolve internationally whatever the
  * default country's exit code is) and a bracketed country code ("(+49) 30 …",
  * "(0044) 20 …") without its brackets.
  */
 export function toParseableNumber(raw: string): string {
   const folded = foldToAscii(raw).trim();
-  return folded.replace(/^(\(?)00(?=[1-9])/, '$1+').replace(/^\( ?(\+\d{1,3}) ?\)/, '$1');
+  return folded.replace(/^(\(?)00 ?(?=[1-9])/, '$1+').replace(/^\( ?(\+\d{1,3}) ?\)/, '$1');
 }
 
 /**

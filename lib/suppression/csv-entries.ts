@@ -100,6 +100,8 @@ const MAX_VALUE_LENGTH = 120;
 interface ColumnPlan {
   headerDetected: boolean;
   phoneIndex: number;
+  /** Further phone columns ("Mobile" beside "Phone"), read after the first on every row. */
+  extraPhoneIndexes: number[];
   phoneColumn: string | number;
   optional: Partial<Record<OptionalColumn, number>>;
   columnCount: number;
@@ -120,6 +122,7 @@ export async function readDncRows(
   const settings = optionsSchema.parse(options);
   const defaultCountry = settings.defaultCountry as CountryCode | undefined;
   const now = settings.now ?? Date.now();
+  const dayFirst = !MONTH_FIRST_COUNTRIES.has(defaultCountry ?? 'US');
 
   const layout: CsvLayout = {
     headerDetected: false,
@@ -170,26 +173,16 @@ export async function readDncRows(
     }
 
     layout.totalRows++;
-    const raw = (row.fields[columns.phoneIndex] ?? '').trim();
-    if (raw === '') {
+    const cells = [columns.phoneIndex, ...columns.extraPhoneIndexes].map((index) =>
+      phoneCell(row.fields[index] ?? ''),
+    );
+    const raw = cells[0] ?? '';
+    if (cells.every((value) => value === '')) {
       reject(row, raw, 'empty phone number', 'empty');
       return;
     }
-    const phone = normalizePhone(raw, defaultCountry);
-    if (phone === null) {
-      const national = needsDefaultCountry(raw, defaultCountry);
-      reject(
-        row,
-        raw,
-        national
-          ? 'invalid phone number (national numbers need a default country)'
-          : 'invalid phone number',
-        national ? 'invalidNational' : 'invalid',
-      );
-      return;
-    }
 
-    const addedAt = parseAddedAt(cell(row, columns.optional.addedAt), now);
+    const addedAt = parseAddedAt(cell(row, columns.optional.addedAt), now, dayFirst);
     if (addedAt === null) {
       reject(
         row,
@@ -200,18 +193,34 @@ export async function readDncRows(
       );
       return;
     }
-    handlers.accept(
-      {
-        e164: phone.e164,
-        reason: shareReason(
-          unescapeFormula(cell(row, columns.optional.reason)) || settings.defaultReason,
-        ),
-        source: shareSource(unescapeFormula(cell(row, columns.optional.source)) || settings.source),
-        addedAt,
-      },
-      row.line,
-      shorten(raw),
+    const reason = shareReason(
+      unescapeFormula(cell(row, columns.optional.reason)) || settings.defaultReason,
     );
+    const source = shareSource(
+      unescapeFormula(cell(row, columns.optional.source)) || settings.source,
+    );
+
+    // Each phone cell of the row is its own number; the same number twice in a row counts once.
+    const seen = new Set<string>();
+    for (const value of cells) {
+      if (value === '') continue;
+      const phone = normalizePhone(value, defaultCountry);
+      if (phone === null) {
+        const national = needsDefaultCountry(value, defaultCountry);
+        reject(
+          row,
+          value,
+          national
+            ? 'invalid phone number (national numbers need a default country)'
+            : 'invalid phone number',
+          national ? 'invalidNational' : 'invalid',
+        );
+        continue;
+      }
+      if (seen.has(phone.e164)) continue;
+      seen.add(phone.e164);
+      handlers.accept({ e164: phone.e164, reason, source, addedAt }, row.line, shorten(value));
+    }
   };
 
   const decide = (): void => {
@@ -278,11 +287,55 @@ function needsDefaultCountry(raw: string, defaultCountry: CountryCode | undefine
   );
 }
 
-/** Returns ms since the epoch: an empty cell gives `now`, an unreadable one null. */
-function parseAddedAt(value: string, now: number): number | null {
+/** Countries that write dates month first: 03/04/2024 is 4 March there, 3 April elsewhere. */
+const MONTH_FIRST_COUNTRIES = new Set(['US', 'PH', 'FM', 'MH', 'PW', 'AS', 'GU', 'MP', 'PR', 'VI']);
+
+/**
+ * Returns ms since the epoch: an empty cell gives `now`, an unreadable one
+ * null. A date written with dots is day first ("31.12.2023"). One written
+ * with slashes or hyphens is month first where `dayFirst` is false, unless
+ * its first part is over 12 ("14/03/2024"), and day first otherwise.
+ */
+function parseAddedAt(value: string, now: number, dayFirst: boolean): number | null {
   if (value === '') return now;
-  const time = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
+  if (/^\d+$/.test(value)) return Number(value);
+
+  const match = /^(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(
+    value,
+  );
+  if (match) {
+    const [, a, separator, b, year, hours, minutes, seconds] = match;
+    const first = Number(a);
+    const second = Number(b);
+    const byDay = separator === '.' || first > 12 || (dayFirst && second <= 12);
+    const day = byDay ? first : second;
+    const month = byDay ? second : first;
+    if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+    const time = new Date(
+      Number(year),
+      month - 1,
+      day,
+      Number(hours ?? 0),
+      Number(minutes ?? 0),
+      Number(seconds ?? 0),
+    );
+    return time.getDate() === day ? time.getTime() : null;
+  }
+  const time = Date.parse(value);
   return Number.isFinite(time) ? time : null;
+}
+
+/**
+ * Returns the number of a phone cell as tools write it: without Excel's
+ * text marks (a leading apostrophe, `="…"`) and without a dial scheme
+ * (`tel:`, `callto:`, `sip:`).
+ */
+function phoneCell(value: string): string {
+  let text = value.trim();
+  const formula = /^="(.*)"$/.exec(text);
+  if (formula) text = formula[1] ?? '';
+  if (text.startsWith("'")) text = text.slice(1);
+  return text.replace(/^(?:tel|callto|sips?):(?:\/\/)?/i, '').trim();
 }
 
 /** Removes the apostrophe `toDncCsv` puts before a cell that a spreadsheet would run as a formula. */
@@ -304,7 +357,7 @@ function planColumns(
   const columnCount = first?.fields.length ?? 1;
   const firstFields = first?.fields ?? [];
   const firstHasPhone = firstFields.some(
-    (field) => normalizePhone(field.trim(), defaultCountry) !== null,
+    (field) => normalizePhone(phoneCell(field), defaultCountry) !== null,
   );
 
   if (!firstHasPhone && first?.quoteError === null) {
@@ -317,9 +370,13 @@ function planColumns(
         const column = index === phoneIndex ? null : optionalColumnOf(field);
         if (column !== null && optional[column] === undefined) optional[column] = index;
       });
+      const extraPhoneIndexes = scores
+        .map((score, index) => (score === 2 && index !== phoneIndex ? index : -1))
+        .filter((index) => index >= 0 && containsNumbers(sample.slice(1), index, defaultCountry));
       return {
         headerDetected: true,
         phoneIndex,
+        extraPhoneIndexes,
         phoneColumn: firstFields[phoneIndex]!.trim(),
         optional,
         columnCount,
@@ -330,11 +387,42 @@ function planColumns(
   const validCounts = new Array<number>(columnCount).fill(0);
   for (const row of sample) {
     row.fields.slice(0, columnCount).forEach((field, index) => {
-      if (normalizePhone(field.trim(), defaultCountry) !== null) validCounts[index]!++;
+      if (normalizePhone(phoneCell(field), defaultCountry) !== null) validCounts[index]!++;
     });
   }
   const half = Math.max(1, Math.ceil(sample.length / 2));
   let phoneIndex = validCounts.findIndex((count) => count >= half);
   if (phoneIndex === -1) phoneIndex = validCounts.indexOf(Math.max(...validCounts));
-  return { headerDetected: false, phoneIndex, phoneColumn: phoneIndex, optional: {}, columnCount };
+  const extraPhoneIndexes = validCounts
+    .map((count, index) => (count >= half && index !== phoneIndex ? index : -1))
+    .filter((index) => index >= 0);
+  return {
+    headerDetected: false,
+    phoneIndex,
+    extraPhoneIndexes,
+    phoneColumn: phoneIndex,
+    optional: {},
+    columnCount,
+  };
+}
+
+/**
+ * Tells whether a further phone column of the sampled rows contains numbers:
+ * at least one valid number, and no more other values than numbers. So a
+ * "Phone type" column of words is not read as numbers.
+ */
+function containsNumbers(
+  rows: readonly ParsedRow[],
+  index: number,
+  defaultCountry: CountryCode | undefined,
+): boolean {
+  let valid = 0;
+  let other = 0;
+  for (const row of rows) {
+    const value = phoneCell(row.fields[index] ?? '');
+    if (value === '') continue;
+    if (normalizePhone(value, defaultCountry) === null) other++;
+    else valid++;
+  }
+  return valid > 0 && valid >= other;
 }

@@ -1,3 +1,4 @@
+import type { CountryCode } from 'libphonenumber-js';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 
@@ -161,6 +162,60 @@ describe('parseDncCsv formats', () => {
       '+8613900139004',
       '+442079460018',
     ]);
+  });
+
+  it('reads every phone column of a row', async () => {
+    const preview = await parseDncCsv(
+      'Name,Phone,Mobile\nAda,+12125550100,+12125550101\nBo,,+12125550102\nCy,+12125550103,+1 212 555 0103\n',
+      OPTIONS,
+    );
+
+    expect(preview.rejected).toEqual([]);
+    expect(numbers(preview.accepted)).toEqual([
+      '+12125550100',
+      '+12125550101',
+      '+12125550102',
+      '+12125550103',
+    ]);
+  });
+
+  it('leaves a phone column of words alone', async () => {
+    const preview = await parseDncCsv('Phone,Phone Type\n+12125550100,Mobile\n', OPTIONS);
+
+    expect(preview.rejected).toEqual([]);
+    expect(numbers(preview.accepted)).toEqual(['+12125550100']);
+  });
+
+  it('reads numbers as spreadsheets and dialers write them', async () => {
+    const preview = await parseDncCsv(
+      'phone\n\'02079460020\n"=""02079460022"""\ntel:+12025550120\ncallto:+12025550128\n00 44 20 7946 0040\n',
+      { ...OPTIONS, defaultCountry: 'GB' },
+    );
+
+    expect(preview.rejected).toEqual([]);
+    expect(numbers(preview.accepted)).toEqual([
+      '+442079460020',
+      '+442079460022',
+      '+12025550120',
+      '+12025550128',
+      '+442079460040',
+    ]);
+  });
+
+  it.each<[CountryCode, string, Date]>([
+    ['GB', '14/03/2024', new Date(2024, 2, 14)],
+    ['GB', '31.12.2023', new Date(2023, 11, 31)],
+    ['GB', '03/04/2024', new Date(2024, 3, 3)],
+    ['US', '03/04/2024', new Date(2024, 2, 4)],
+    ['US', '14/03/2024 09:30', new Date(2024, 2, 14, 9, 30)],
+  ])('reads a %s date written %s', async (country, written, expected) => {
+    const preview = await parseDncCsv(`phone;date\n+12125550100;${written}\n`, {
+      ...OPTIONS,
+      defaultCountry: country,
+    });
+
+    expect(preview.rejected).toEqual([]);
+    expect(preview.accepted[0]?.addedAt).toBe(expected.getTime());
   });
 
   it('counts repeated numbers as duplicates', async () => {
