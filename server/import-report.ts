@@ -10,6 +10,7 @@ const PROBLEM_NAMES: Record<CsvProblem, string> = {
   empty: 'empty phone number',
   invalid: 'invalid phone number',
   invalidNational: 'national number without --country',
+  scientific: 'number in scientific notation (a spreadsheet dropped digits)',
   addedAt: 'invalid added_at date',
   duplicate: 'duplicate',
 };

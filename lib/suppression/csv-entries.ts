@@ -39,6 +39,7 @@ export type CsvProblem =
   | 'empty'
   | 'invalid'
   | 'invalidNational'
+  | 'scientific'
   | 'addedAt'
   | 'duplicate';
 
@@ -204,23 +205,33 @@ export async function readDncRows(
     const seen = new Set<string>();
     for (const value of cells) {
       if (value === '') continue;
-      const phone = normalizePhone(value, defaultCountry);
-      if (phone === null) {
-        const national = needsDefaultCountry(value, defaultCountry);
-        reject(
-          row,
-          value,
-          national
-            ? 'invalid phone number (national numbers need a default country)'
-            : 'invalid phone number',
-          national ? 'invalidNational' : 'invalid',
-        );
+      const phones = numbersOfCell(value, defaultCountry);
+      if (phones === null) {
+        rejectNumber(row, value);
         continue;
       }
-      if (seen.has(phone.e164)) continue;
-      seen.add(phone.e164);
-      handlers.accept({ e164: phone.e164, reason, source, addedAt }, row.line, shorten(value));
+      for (const e164 of phones) {
+        if (seen.has(e164)) continue;
+        seen.add(e164);
+        handlers.accept({ e164, reason, source, addedAt }, row.line, shorten(value));
+      }
     }
+  };
+
+  const rejectNumber = (row: ParsedRow, value: string): void => {
+    if (SCIENTIFIC_NUMBER.test(value)) {
+      reject(row, value, 'number changed by a spreadsheet into scientific notation', 'scientific');
+      return;
+    }
+    const national = needsDefaultCountry(value, defaultCountry);
+    reject(
+      row,
+      value,
+      national
+        ? 'invalid phone number (national numbers need a default country)'
+        : 'invalid phone number',
+      national ? 'invalidNational' : 'invalid',
+    );
   };
 
   const decide = (): void => {
@@ -285,6 +296,25 @@ function needsDefaultCountry(raw: string, defaultCountry: CountryCode | undefine
     !raw.startsWith('00') &&
     (raw.match(/\d/g)?.length ?? 0) >= NATIONAL_MIN_DIGITS
   );
+}
+
+/** A number a spreadsheet rewrote in scientific notation ("4.42079E+11"), its last digits lost. */
+const SCIENTIFIC_NUMBER = /^[+-]?\d(?:[.,]\d+)?e\+?\d+$/i;
+/** Separators between two numbers written in one cell ("202-555-0124 / 202-555-0125"). */
+const NUMBER_SEPARATORS = /\s*(?:[/;|,]|\bor\b)\s*/i;
+
+/**
+ * Returns the E.164 keys of a phone cell: its number, or each of the
+ * numbers it lists when the whole is no number and every part is one.
+ * Returns null when neither reads.
+ */
+function numbersOfCell(value: string, country: CountryCode | undefined): string[] | null {
+  const phone = normalizePhone(value, country);
+  if (phone) return [phone.e164];
+  const parts = value.split(NUMBER_SEPARATORS).filter((part) => part !== '');
+  if (parts.length < 2) return null;
+  const keys = parts.map((part) => normalizePhone(part, country)?.e164 ?? null);
+  return keys.every((key) => key !== null) ? (keys as string[]) : null;
 }
 
 /** Countries that write dates month first: 03/04/2024 is 4 March there, 3 April elsewhere. */

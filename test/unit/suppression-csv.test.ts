@@ -218,6 +218,19 @@ describe('parseDncCsv formats', () => {
     expect(preview.accepted[0]?.addedAt).toBe(expected.getTime());
   });
 
+  it('reads two numbers written in one cell', async () => {
+    const preview = await parseDncCsv('phone\n202-555-0124 / 202-555-0125\n', OPTIONS);
+
+    expect(preview.rejected).toEqual([]);
+    expect(numbers(preview.accepted)).toEqual(['+12025550124', '+12025550125']);
+  });
+
+  it('names a number a spreadsheet turned into 4.42079E+11', async () => {
+    const preview = await parseDncCsv('phone\n4.42079E+11\n', OPTIONS);
+
+    expect(preview.rejected.map((row) => row.problem)).toEqual(['scientific']);
+  });
+
   it('counts repeated numbers as duplicates', async () => {
     const csv = 'phone\n+12125550100\n(212) 555-0100\n+1 212 555 0100\n+12125550101\n';
 
