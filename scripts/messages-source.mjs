@@ -224,6 +224,10 @@ const MESSAGES = {
     'A spreadsheet changed this number into scientific notation and dropped its last digits. Format the column as text in the spreadsheet (or export it again from the CRM) and import the file again.',
     '电子表格把这个号码改成了科学计数法，末尾几位已经丢失。请在电子表格中把这一列设为文本格式（或从 CRM 重新导出），然后重新导入。',
   ],
+  importProblem_notFlagged: [
+    'The "$1" column says "$2": this contact is not marked do-not-call, so the row was skipped.',
+    '“$1”列的值为“$2”：该联系人未标记为禁止呼叫，已跳过此行。',
+  ],
   importProblem_addedAt: ['The added_at date "$1" cannot be read.', '无法读取 added_at 日期“$1”。'],
   importProblem_duplicate: ['Repeats the number on line $1.', '与第 $1 行的号码重复。'],
   importMoreRejected_one: ['… and $1 more rejected row.', '……另有 $1 行被拒绝。'],

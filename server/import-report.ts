@@ -11,6 +11,7 @@ const PROBLEM_NAMES: Record<CsvProblem, string> = {
   invalid: 'invalid phone number',
   invalidNational: 'national number without --country',
   scientific: 'number in scientific notation (a spreadsheet dropped digits)',
+  notFlagged: 'not marked do-not-call in its flag column',
   addedAt: 'invalid added_at date',
   duplicate: 'duplicate',
 };

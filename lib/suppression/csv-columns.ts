@@ -16,12 +16,14 @@ export function phoneHeaderScore(cell: string): 0 | 1 | 2 {
 
 const STRONG_PHONE_WORDS = new Set(['telephone', 'mobile', 'tel', 'cell', 'telno']);
 
-export type OptionalColumn = 'reason' | 'source' | 'addedAt';
+export type OptionalColumn = 'reason' | 'source' | 'addedAt' | 'dncFlag';
 
-/** Names the optional reason, source and added-at columns; null for any other header. */
+/** Names the optional reason, source, added-at and do-not-call flag columns; null for any other header. */
 export function optionalColumnOf(cell: string): OptionalColumn | null {
   const { words, compact } = headerWords(cell);
 
+  if (DNC_FLAG_NAMES.has(compact) || /禁止呼叫|禁呼|勿扰|請勿來電|请勿来电/.test(cell))
+    return 'dncFlag';
   if (words.includes('reason') || /原因|理由/.test(cell)) return 'reason';
   if (words.includes('source') || /来源|來源/.test(cell)) return 'source';
   if (ADDED_AT_NAMES.has(compact) || /添加时间|添加日期|加入时间|日期|時間|时间/.test(cell)) {
@@ -29,6 +31,9 @@ export function optionalColumnOf(cell: string): OptionalColumn | null {
   }
   return null;
 }
+
+/** Columns that mark each contact as do-not-call or not (Salesforce "Do Not Call", "DNC"). */
+const DNC_FLAG_NAMES = new Set(['donotcall', 'dnc', 'dncflag', 'donotphone', 'nocalls']);
 
 const ADDED_AT_NAMES = new Set([
   'addedat',

@@ -40,6 +40,7 @@ export type CsvProblem =
   | 'invalid'
   | 'invalidNational'
   | 'scientific'
+  | 'notFlagged'
   | 'addedAt'
   | 'duplicate';
 
@@ -183,6 +184,17 @@ export async function readDncRows(
       return;
     }
 
+    // A contact the file's own do-not-call column marks as not do-not-call did not ask.
+    const flag = cell(row, columns.optional.dncFlag);
+    if (NOT_FLAGGED.has(flag.toLowerCase())) {
+      const column = layout.optionalColumns.dncFlag ?? '';
+      reject(row, raw, `not marked do-not-call: ${column} is ${flag}`, 'notFlagged', [
+        column,
+        flag,
+      ]);
+      return;
+    }
+
     const addedAt = parseAddedAt(cell(row, columns.optional.addedAt), now, dayFirst);
     if (addedAt === null) {
       reject(
@@ -297,6 +309,9 @@ function needsDefaultCountry(raw: string, defaultCountry: CountryCode | undefine
     (raw.match(/\d/g)?.length ?? 0) >= NATIONAL_MIN_DIGITS
   );
 }
+
+/** Values of a do-not-call column that say a contact is not do-not-call; an empty cell is not one of them. */
+const NOT_FLAGGED = new Set(['false', 'no', 'n', '0', 'off', '否', '假', '不是']);
 
 /** A number a spreadsheet rewrote in scientific notation ("4.42079E+11"), its last digits lost. */
 const SCIENTIFIC_NUMBER = /^[+-]?\d(?:[.,]\d+)?e\+?\d+$/i;

@@ -231,6 +231,22 @@ describe('parseDncCsv formats', () => {
     expect(preview.rejected.map((row) => row.problem)).toEqual(['scientific']);
   });
 
+  it('skips contacts its Do Not Call column marks false', async () => {
+    const preview = await parseDncCsv(
+      '"Name","Phone","Do Not Call"\n"Ana","+12125550101","true"\n"Dev","+12125550105","false"\n"Eve","+12125550107",""\n',
+      OPTIONS,
+    );
+
+    expect(numbers(preview.accepted)).toEqual(['+12125550101', '+12125550107']);
+    expect(preview.rejected).toEqual([
+      expect.objectContaining({
+        line: 3,
+        problem: 'notFlagged',
+        details: ['Do Not Call', 'false'],
+      }),
+    ]);
+  });
+
   it('counts repeated numbers as duplicates', async () => {
     const csv = 'phone\n+12125550100\n(212) 555-0100\n+1 212 555 0100\n+12125550101\n';
 
