@@ -99,9 +99,11 @@ function describeColumns(report: ImportReport): string {
   }
 
   const named = [`phone "${report.phoneColumn}"`];
-  const { reason, source, addedAt } = report.optionalColumns;
+  const { reason, source, addedAt, dncFlag } = report.optionalColumns;
   if (reason !== undefined) named.push(`reason "${reason}"`);
   if (source !== undefined) named.push(`source "${source}"`);
   if (addedAt !== undefined) named.push(`added at "${addedAt}" (checked, not stored)`);
+  if (dncFlag !== undefined)
+    named.push(`do-not-call flag "${dncFlag}" (rows marked false skipped)`);
   return `Columns: ${named.join(', ')}.`;
 }

@@ -81,6 +81,20 @@ describe('token create', () => {
 });
 
 describe('import-dnc', () => {
+  it('skips rows its Do Not Call column marks false', async () => {
+    const csv = join(dir, 'report.csv');
+    writeFileSync(
+      csv,
+      ['Name,Phone,Do Not Call', 'Ann,+442079460018,true', 'Bo,+442079460019,false'].join('\n'),
+    );
+
+    const result = runCli(['import-dnc', csv, '--db', dir]);
+
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('do-not-call flag "Do Not Call" (rows marked false skipped)');
+    expect(result.stdout).toContain('line 3: "+442079460019"');
+  });
+
   it('loads valid rows and reports broken ones by line', async () => {
     const csv = join(dir, 'list.csv');
     writeFileSync(
