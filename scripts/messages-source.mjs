@@ -228,6 +228,10 @@ const MESSAGES = {
     'The "$1" column says "$2": this contact is not marked do-not-call, so the row was skipped.',
     '“$1”列的值为“$2”：该联系人未标记为禁止呼叫，已跳过此行。',
   ],
+  importProblem_textLine: [
+    'A line of text with no contact on it, such as a report title, totals or footer.',
+    '这一行只有文字，没有联系人，例如报表标题、合计或页脚。',
+  ],
   importProblem_addedAt: ['The added_at date "$1" cannot be read.', '无法读取 added_at 日期“$1”。'],
   importProblem_duplicate: ['Repeats the number on line $1.', '与第 $1 行的号码重复。'],
   importMoreRejected_one: ['… and $1 more rejected row.', '……另有 $1 行被拒绝。'],

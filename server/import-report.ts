@@ -12,6 +12,7 @@ const PROBLEM_NAMES: Record<CsvProblem, string> = {
   invalidNational: 'national number without --country',
   scientific: 'number in scientific notation (a spreadsheet dropped digits)',
   notFlagged: 'not marked do-not-call in its flag column',
+  textLine: 'a line of text, not a contact (report title, totals or footer)',
   addedAt: 'invalid added_at date',
   duplicate: 'duplicate',
 };

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 
 import { normalizePhone, type CountryCode } from '../phone/normalize.ts';
+import { countDigits } from '../phone/chars.ts';
 import { optionalColumnOf, phoneHeaderScore, type OptionalColumn } from './csv-columns.ts';
 import type { TextEncodingUsed } from './csv-encoding.ts';
 import { isBlank, readRows, type CsvInput, type ParsedRow } from './csv-rows.ts';
@@ -41,6 +42,7 @@ export type CsvProblem =
   | 'invalidNational'
   | 'scientific'
   | 'notFlagged'
+  | 'textLine'
   | 'addedAt'
   | 'duplicate';
 
@@ -164,6 +166,11 @@ export async function readDncRows(
     }
     if (row.fields.length !== columns.columnCount) {
       layout.totalRows++;
+      // A report's totals and footer ("Grand Totals (4 records)") are one cell of words.
+      if (row.fields.length === 1 && countDigits(row.fields[0] ?? '') < MIN_NUMBER_DIGITS) {
+        reject(row, row.fields[0] ?? '', 'a line of text, not a contact', 'textLine');
+        return;
+      }
       reject(
         row,
         row.fields.join(','),
@@ -309,6 +316,9 @@ function needsDefaultCountry(raw: string, defaultCountry: CountryCode | undefine
     (raw.match(/\d/g)?.length ?? 0) >= NATIONAL_MIN_DIGITS
   );
 }
+
+/** Digits below which a line of one cell cannot hold a phone number. */
+const MIN_NUMBER_DIGITS = 7;
 
 /** Values of a do-not-call column that say a contact is not do-not-call; an empty cell is not one of them. */
 const NOT_FLAGGED = new Set(['false', 'no', 'n', '0', 'off', '否', '假', '不是']);

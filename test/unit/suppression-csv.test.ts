@@ -247,6 +247,25 @@ describe('parseDncCsv formats', () => {
     ]);
   });
 
+  it("names a report's totals line as text, not a contact", async () => {
+    const preview = await parseDncCsv(
+      '"Name","Phone"\n"Ana","+12125550101"\n\n"Grand Totals (1 record)"\n"Acme - 2024"\n',
+      OPTIONS,
+    );
+
+    expect(numbers(preview.accepted)).toEqual(['+12125550101']);
+    expect(preview.rejected.map((row) => [row.line, row.problem])).toEqual([
+      [4, 'textLine'],
+      [5, 'textLine'],
+    ]);
+  });
+
+  it('keeps the column count problem for a short row with a number', async () => {
+    const preview = await parseDncCsv('"Name","Phone"\n"+12125550101"\n', OPTIONS);
+
+    expect(preview.rejected.map((row) => row.problem)).toEqual(['columns']);
+  });
+
   it('counts repeated numbers as duplicates', async () => {
     const csv = 'phone\n+12125550100\n(212) 555-0100\n+1 212 555 0100\n+12125550101\n';
 
