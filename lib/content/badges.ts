@@ -467,11 +467,12 @@ export class BadgeManager implements ScanSink {
       const numberEnd = field?.flex
         ? contentEnd(box, true, rtl)
         : contentEnd(record.anchor, record.kind === 'link', rtl);
-      // The badge pushes whatever follows the number in its box (a hover
-      // call icon, a flex row's next items), so the box's whole content counts.
-      const end = field ? numberEnd : Math.max(numberEnd, contentEnd(box, true, rtl));
       // In a flex row, free space may lie between items (space-between), not after them.
       const rowRoom = field ? null : flexRoom(box, placeOf(record).parent ?? box);
+      // Elsewhere the badge pushes whatever follows the number in its box (a
+      // hover call icon), so the box's whole content counts.
+      const end =
+        field || rowRoom !== null ? numberEnd : Math.max(numberEnd, contentEnd(box, true, rtl));
       const room = rowRoom ?? edge - end;
       const offset = used.get(box) ?? 0;
       if (offset + full <= room) {

@@ -49,16 +49,24 @@ export function clippingBox(parent: Node | null, looks: Map<string, BoxLook>): E
 /**
  * Returns the flex row around `element` (see BoxLook.inOneLineRow) when
  * `element` is a short item of it, such as a card's number beside its call
- * icon, or null. Such an item wraps
- * its text when a badge widens it past the row's free space, so the card
- * grows by a line. Longer items are text that wraps anyway. A row inside a
- * table cell is left out, because an auto-sized column grows to fit the
- * badge instead.
+ * icon, or null. Such an item wraps its text when a badge widens it past the
+ * row's free space, so the card grows by a line. Longer items are text that
+ * wraps anyway. A row inside a table cell is left out, because an auto-sized
+ * column grows to fit the badge instead.
  */
 function shortItemRow(element: Element): Element | null {
   const row = element.parentElement;
   if (!row || (element.textContent?.length ?? 0) > MAX_ITEM_TEXT) return null;
   return row.closest(TABLE_CELLS) ? null : row;
+}
+
+/** Tells whether a computed style lays out a flex row that does not wrap. */
+function isOneLineRow(style: CSSStyleDeclaration): boolean {
+  return (
+    style.display.endsWith('flex') &&
+    style.flexDirection.startsWith('row') &&
+    style.flexWrap === 'nowrap'
+  );
 }
 
 function lookOf(element: Element, looks: Map<string, BoxLook>): BoxLook {
@@ -83,14 +91,8 @@ function lookOf(element: Element, looks: Map<string, BoxLook>): BoxLook {
         clips: (style.overflowX !== 'visible' || !/^(visible|)$/.test(style.overflow)) && nowrap,
         wrappingBlock:
           !style.display.startsWith('inline') && style.display !== 'contents' && !nowrap,
-        oneLineRow:
-          style.display.endsWith('flex') &&
-          style.flexDirection.startsWith('row') &&
-          style.flexWrap === 'nowrap',
-        inOneLineRow:
-          parentStyle?.display === 'flex' &&
-          parentStyle.flexDirection.startsWith('row') &&
-          parentStyle.flexWrap === 'nowrap',
+        oneLineRow: isOneLineRow(style),
+        inOneLineRow: parentStyle?.display === 'flex' && isOneLineRow(parentStyle),
       }
     : { clips: false, wrappingBlock: true, oneLineRow: false, inOneLineRow: false };
   if (key !== null) looks.set(key, look);
@@ -117,10 +119,7 @@ export function fieldRow(anchor: Node): FieldRow | null {
   const view = anchor.ownerDocument?.defaultView;
   const style = row && view ? view.getComputedStyle(row) : null;
   if (!row || !view || !style) return null;
-  if (style.display.endsWith('flex')) {
-    const oneLine = style.flexDirection.startsWith('row') && style.flexWrap === 'nowrap';
-    return oneLine ? { row, flex: true } : null;
-  }
+  if (style.display.endsWith('flex')) return isOneLineRow(style) ? { row, flex: true } : null;
   // In a grid the badge becomes an item of its own, and an inline parent is
   // part of a longer line, so neither is measured here.
   if (!/^(block|flow-root|list-item|table-cell)$/.test(style.display)) return null;
@@ -139,14 +138,7 @@ export function fieldRow(anchor: Node): FieldRow | null {
 export function flexRoom(row: Element, parent: Node): number | null {
   const view = row.ownerDocument.defaultView;
   const style = view?.getComputedStyle(row);
-  if (
-    !view ||
-    !style ||
-    !style.display.endsWith('flex') ||
-    !style.flexDirection.startsWith('row') ||
-    style.flexWrap !== 'nowrap'
-  )
-    return null;
+  if (!view || !style || !isOneLineRow(style)) return null;
 
   let item: Node | null = parent === row ? null : parent;
   while (item && item.parentNode !== row) item = item.parentNode;

@@ -31,7 +31,7 @@ const GRID_ROOT_SELECTOR = '[role="grid"], [role="treegrid"], [role="table"]';
  * contains the main one.
  */
 const GRID_PART_DEPTH = 5;
-/** Rows of other tables read for twins by their place on screen, at most. */
+/** Maximum rows of other tables read for twins by their place on screen. */
 const MAX_BAND_ROWS = 500;
 /** Space between the boxes of twin rows that still counts as touching, in CSS pixels. */
 const TOUCH_GAP = 1;
@@ -81,33 +81,40 @@ function keyedTwins(row: HTMLElement): HTMLElement[] {
   const key = row.getAttribute(attribute);
 
   if (isGridRoot(list)) return [];
-  let scope: HTMLElement | null = list.parentElement;
-  for (let level = 0; scope && level < GRID_PART_DEPTH && !isPageRoot(scope); level++) {
-    const twins = [...scope.querySelectorAll<HTMLElement>(`[${attribute}]`)].filter(
+  return nearestFound(list.parentElement, (scope) =>
+    [...scope.querySelectorAll<HTMLElement>(`[${attribute}]`)].filter(
       (other) =>
         other.getAttribute(attribute) === key &&
         other.matches(TABLE_ROW_SELECTOR) &&
         !list.contains(other) &&
         !other.contains(row),
-    );
-    if (twins.length > 0 || isGridRoot(scope)) return twins;
-    scope = scope.parentElement;
-  }
-  return [];
+    ),
+  );
 }
 
 /** Returns the other tables in the nearest ancestor of `table` that contains any, at the same nesting level. */
 function siblingTables(table: HTMLTableElement): HTMLTableElement[] {
-  let scope: HTMLElement | null = table.parentElement;
-  for (let level = 0; scope && level < GRID_PART_DEPTH && !isPageRoot(scope); level++) {
-    const others = [...scope.querySelectorAll('table')].filter(
+  return nearestFound(table.parentElement, (scope) =>
+    [...scope.querySelectorAll('table')].filter(
       (other) =>
         other !== table &&
         !other.contains(table) &&
         !table.contains(other) &&
         other.parentElement?.closest('table') === table.parentElement?.closest('table'),
-    );
-    if (others.length > 0 || isGridRoot(scope)) return others;
+    ),
+  );
+}
+
+/**
+ * Returns what `find` finds in the nearest ancestor, from `start` up, where
+ * it finds anything. The search goes GRID_PART_DEPTH levels at most, and it
+ * stops at a grid's root and before the page's body.
+ */
+function nearestFound<T>(start: HTMLElement | null, find: (scope: HTMLElement) => T[]): T[] {
+  let scope = start;
+  for (let level = 0; scope && level < GRID_PART_DEPTH && !isPageRoot(scope); level++) {
+    const found = find(scope);
+    if (found.length > 0 || isGridRoot(scope)) return found;
     scope = scope.parentElement;
   }
   return [];

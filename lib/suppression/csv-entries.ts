@@ -304,8 +304,12 @@ function shorten(value: string): string {
   return value.length > MAX_VALUE_LENGTH ? `${value.slice(0, MAX_VALUE_LENGTH)}…` : value;
 }
 
-/** Digits a value needs before a missing country is named as the reason it was rejected. */
-const NATIONAL_MIN_DIGITS = 7;
+/**
+ * Minimum digits of a phone number. A value with fewer is not named as a
+ * national number that needs a country, and a line of one cell with fewer is
+ * text, not a contact.
+ */
+const MIN_NUMBER_DIGITS = 7;
 
 /** Tells whether a number failed only because it is national and no default country is set. */
 function needsDefaultCountry(raw: string, defaultCountry: CountryCode | undefined): boolean {
@@ -313,14 +317,11 @@ function needsDefaultCountry(raw: string, defaultCountry: CountryCode | undefine
     defaultCountry === undefined &&
     !raw.startsWith('+') &&
     !raw.startsWith('00') &&
-    (raw.match(/\d/g)?.length ?? 0) >= NATIONAL_MIN_DIGITS
+    (raw.match(/\d/g)?.length ?? 0) >= MIN_NUMBER_DIGITS
   );
 }
 
-/** Digits below which a line of one cell cannot hold a phone number. */
-const MIN_NUMBER_DIGITS = 7;
-
-/** Values of a do-not-call column that say a contact is not do-not-call; an empty cell is not one of them. */
+/** Values of a do-not-call column that mark a contact as not do-not-call. An empty cell is not one of them. */
 const NOT_FLAGGED = new Set(['false', 'no', 'n', '0', 'off', '否', '假', '不是']);
 
 /** A number a spreadsheet rewrote in scientific notation ("4.42079E+11"), its last digits lost. */
