@@ -20,7 +20,7 @@ export interface ValidationCacheStats {
   misses: number;
 }
 
-/** How stage 2 read a candidate. */
+/** A candidate as stage 2 read it: its E.164 key, and what was cut off around the number. */
 export interface CandidateReading {
   e164: string;
   /** True when the number is the whole candidate, with no count or extension cut off. */
@@ -195,7 +195,7 @@ export function validateCandidate(raw: string, defaultCountry?: CountryCode): st
   return sharedValidator.validate(raw, defaultCountry);
 }
 
-/** Like `validateCandidate`, and tells where an extension written after a hyphen starts. */
+/** Reads a candidate like `validateCandidate`, and returns where an extension written after a hyphen starts. */
 export function readCandidate(raw: string, defaultCountry?: CountryCode): CandidateReading | null {
   return sharedValidator.read(raw, defaultCountry);
 }

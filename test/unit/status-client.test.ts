@@ -56,7 +56,7 @@ describe('StatusClient cache', () => {
   });
 });
 
-/** Returns a fake background that answers from a table of results by raw text. */
+/** Returns a fake background that replies from a table of results by raw text. */
 function tableCheck(table: Record<string, Omit<NumberResult, 'raw'>>) {
   return async (numbers: string[]) => {
     const results = numbers.map<NumberResult>((raw) => ({
