@@ -46,6 +46,15 @@ const ENCODING_LABELS: Record<LegacyEncoding, MessageKey> = {
   shift_jis: 'encoding_shift_jis',
   'euc-kr': 'encoding_euc_kr',
   'windows-1252': 'encoding_windows_1252',
+  'windows-1250': 'encoding_windows_1250',
+  'windows-1251': 'encoding_windows_1251',
+  'windows-1253': 'encoding_windows_1253',
+  'windows-1254': 'encoding_windows_1254',
+  'windows-1255': 'encoding_windows_1255',
+  'windows-1256': 'encoding_windows_1256',
+  'windows-1257': 'encoding_windows_1257',
+  'windows-1258': 'encoding_windows_1258',
+  'windows-874': 'encoding_windows_874',
 };
 
 type Step =

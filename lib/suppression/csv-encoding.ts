@@ -9,12 +9,65 @@
 
 /**
  * Encodings offered for a file that is not UTF-8: the code pages Excel's plain
- * "CSV" type saves in on Simplified and Traditional Chinese, Japanese, Korean
- * and Western European Windows.
+ * "CSV" type saves in on Windows set to Chinese, Japanese, Korean, Western
+ * and Central European, Cyrillic, Greek, Turkish, Hebrew, Arabic, Baltic,
+ * Vietnamese or Thai.
  */
-export const LEGACY_ENCODINGS = ['gb18030', 'big5', 'shift_jis', 'euc-kr', 'windows-1252'] as const;
+export const LEGACY_ENCODINGS = [
+  'gb18030',
+  'big5',
+  'shift_jis',
+  'euc-kr',
+  'windows-1252',
+  'windows-1250',
+  'windows-1251',
+  'windows-1253',
+  'windows-1254',
+  'windows-1255',
+  'windows-1256',
+  'windows-1257',
+  'windows-1258',
+  'windows-874',
+] as const;
 
 export type LegacyEncoding = (typeof LEGACY_ENCODINGS)[number];
+
+/**
+ * The Windows code page of each language whose script is not written in
+ * Windows-1252, by the language's default script (Intl.Locale maximize()).
+ * Keys are "language" or "language-Script"; the second wins.
+ */
+const CODE_PAGES: Readonly<Record<string, LegacyEncoding>> = {
+  pl: 'windows-1250',
+  cs: 'windows-1250',
+  sk: 'windows-1250',
+  hu: 'windows-1250',
+  ro: 'windows-1250',
+  hr: 'windows-1250',
+  sl: 'windows-1250',
+  bs: 'windows-1250',
+  sq: 'windows-1250',
+  'sr-Latn': 'windows-1250',
+  ru: 'windows-1251',
+  uk: 'windows-1251',
+  be: 'windows-1251',
+  bg: 'windows-1251',
+  mk: 'windows-1251',
+  kk: 'windows-1251',
+  'sr-Cyrl': 'windows-1251',
+  el: 'windows-1253',
+  tr: 'windows-1254',
+  az: 'windows-1254',
+  he: 'windows-1255',
+  ar: 'windows-1256',
+  fa: 'windows-1256',
+  ur: 'windows-1256',
+  lt: 'windows-1257',
+  lv: 'windows-1257',
+  et: 'windows-1257',
+  vi: 'windows-1258',
+  th: 'windows-874',
+};
 
 export type CsvFileProblem = 'workbook' | 'notUtf8';
 
@@ -77,7 +130,11 @@ export function legacyEncodingFor(language: string): LegacyEncoding {
     case 'ko':
       return 'euc-kr';
     default:
-      return 'windows-1252';
+      return (
+        CODE_PAGES[`${locale.language}-${locale.script ?? ''}`] ??
+        CODE_PAGES[locale.language] ??
+        'windows-1252'
+      );
   }
 }
 

@@ -11,6 +11,15 @@ const ENCODING_NAMES = [
   'Japanese (Shift_JIS)',
   'Korean (EUC-KR)',
   'Western European (Windows-1252)',
+  'Central European (Windows-1250)',
+  'Cyrillic (Windows-1251)',
+  'Greek (Windows-1253)',
+  'Turkish (Windows-1254)',
+  'Hebrew (Windows-1255)',
+  'Arabic (Windows-1256)',
+  'Baltic (Windows-1257)',
+  'Vietnamese (Windows-1258)',
+  'Thai (Windows-874)',
 ];
 
 function gbkFile(): File {
