@@ -66,7 +66,7 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'dnc-guard@dncguard.invalid',
-              strict_min_version: '142.0',
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
             gecko_android: { strict_min_version: '142.0' },

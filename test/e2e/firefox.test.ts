@@ -32,13 +32,32 @@ if (!present && process.env.DNC_GUARD_REQUIRE_FIREFOX === '1') {
 let browser: Browser;
 let site: Awaited<ReturnType<typeof serveFixtures>>;
 
+/**
+ * Calls `check` in the page until it returns true. Puppeteer's
+ * waitForFunction builds its poller with Function(), which the add-on's
+ * content security policy blocks in Firefox ESR 140, so this polls with
+ * evaluate calls instead.
+ */
+async function waitInPage(
+  page: Page,
+  check: (argument: string) => boolean,
+  argument: string,
+): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (!(await page.evaluate(check, argument).catch(() => false))) {
+    if (Date.now() > deadline)
+      throw new Error(`Timed out waiting in ${page.url()}: ${check.toString()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** Opens a page of the add-on and waits for its text: in Firefox ESR 153, BiDi did not report "load" for moz-extension:// pages. */
 async function openExtensionPage(path: string, text: string): Promise<Page> {
   const page = await browser.newPage();
   await page.goto(`${BASE}/${path}`, { waitUntil: 'networkidle0', timeout: 10_000 }).catch(() => {
     // Checked below by the page's text.
   });
-  await page.waitForFunction((expected) => document.body?.innerText.includes(expected), {}, text);
+  await waitInPage(page, (expected) => document.body?.innerText.includes(expected) ?? false, text);
   return page;
 }
 
@@ -60,12 +79,12 @@ async function byLabel(page: Page, text: string): Promise<ElementHandle<Element>
 
 /** Clicks the first button whose text matches `name`. */
 async function clickButton(page: Page, name: RegExp): Promise<void> {
-  await page.waitForFunction(
+  await waitInPage(
+    page,
     (source) =>
       [...document.querySelectorAll('button')].some(
         (button) => new RegExp(source).test(button.textContent?.trim() ?? '') && !button.disabled,
       ),
-    {},
     name.source,
   );
   await page.evaluate((source) => {
@@ -140,8 +159,10 @@ describe.skipIf(!present)('Firefox ESR', () => {
       const input = (await byLabel(options, 'CSV file')) as ElementHandle<HTMLInputElement>;
       await input.uploadFile(csv);
       await clickButton(options, /^Import \d/);
-      await options.waitForFunction(() =>
-        document.body.innerText.includes('Imported. The list now holds'),
+      await waitInPage(
+        options,
+        (expected) => document.body.innerText.includes(expected),
+        'Imported. The list now holds',
       );
     } finally {
       rmSync(folder, { recursive: true, force: true });
