@@ -12,6 +12,7 @@ import {
   SKIPPED_ELEMENTS,
   countDigits,
   dialKey,
+  isEditableRegion,
   isOwnElement,
   numberFromDialHref,
 } from './dom-rules';
@@ -90,12 +91,10 @@ interface WalkCursor {
 const INPUT_TYPES_WITH_NUMBERS = new Set(['', 'text', 'tel', 'search', 'number']);
 /** Elements whose own text is never page text; checked on every text node, so kept small. */
 const NON_TEXT_PARENTS = new Set(['script', 'style', 'noscript', 'textarea', 'title', 'option']);
-/** Links that start a call. */
-const DIAL_LINKS = 'a[href^="tel:" i], a[href^="callto:" i], a[href^="sip:" i], a[href^="sips:" i]';
+/** Link targets that start a call, as the selector `a[href^="tel:" i]` and its siblings match them. */
+const DIAL_HREF = /^(?:tel|callto|sips?):/i;
 /** Elements whose text is never flagged, and editable regions; checked only for text that contains a candidate. */
 const EXCLUDED_REGIONS = `${[...SKIPPED_ELEMENTS].join(', ')}, ${EDITABLE_SELECTOR}`;
-/** Elements the scanner handles besides text, matched in one query. */
-const SPECIAL_ELEMENTS = `${DIAL_LINKS}, input, textarea, ${EDITABLE_SELECTOR}`;
 /**
  * Maximum text length of an editable element read as a field, like an
  * input (an inline-edited phone field). Longer ones are editors for notes
@@ -491,9 +490,9 @@ export class PageScanner {
   }
 
   /**
-   * Finds the dial links and inputs of a subtree with one selector query,
-   * then looks for shadow hosts among its elements within the deadline.
-   * Returns false when the deadline stopped it.
+   * Finds the dial links, inputs and shadow hosts of a subtree in one walk
+   * over its elements, within the deadline. Editable regions come from one
+   * attribute query before the walk. Returns false when the deadline stopped it.
    */
   private visitElements(cursor: WalkCursor, deadline: number): boolean {
     const { root } = cursor;
@@ -504,20 +503,18 @@ export class PageScanner {
     if (!cursor.elements) {
       this.dialLinks = new Map();
       if (root.nodeType === Node.ELEMENT_NODE) this.visitElement(root as Element);
-      // Told apart by tag name, because a matches() call per element costs
-      // more than the query. Indexed, because iterating a NodeList costs more.
-      const special = scope.querySelectorAll(SPECIAL_ELEMENTS);
-      for (let i = 0; i < special.length; i++) {
-        const element = special[i] as Element;
+      // Indexed, because iterating a NodeList costs more.
+      const editables = scope.querySelectorAll('[contenteditable]');
+      for (let i = 0; i < editables.length; i++) {
+        const element = editables[i] as Element;
         const name = element.localName;
-        if (name === 'input' || name === 'textarea') this.visitInput(element as ValueElement);
-        else if (name === 'a' && !element.hasAttribute('contenteditable'))
-          this.visitLink(element as HTMLAnchorElement);
-        else this.visitEditable(element);
+        if (name !== 'input' && name !== 'textarea' && isEditableRegion(element))
+          this.visitEditable(element);
       }
-
       // A native walker, because it visits the elements of a large page in
-      // less time than a '*' query and its list would take.
+      // less time than a '*' query and its list would take. The links and
+      // inputs are told apart by tag name on the way: on a large list view
+      // that costs less than a selector query for them besides the walk.
       cursor.elements = (root.ownerDocument ?? document).createTreeWalker(
         scope,
         NodeFilter.SHOW_ELEMENT,
@@ -530,9 +527,12 @@ export class PageScanner {
     resumeWithin(walker, root, cursor.elementPath);
     const closedRoots = this.closedRoots;
     let visited = 0;
-    for (let element = walker.nextNode(); element; element = walker.nextNode()) {
-      const shadow =
-        (element as Element).shadowRoot ?? (closedRoots && closedRoots.get(element as Element));
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const element = node as Element;
+      const name = element.localName;
+      if (name === 'a') this.visitPossibleLink(element as HTMLAnchorElement);
+      else if (name === 'input' || name === 'textarea') this.visitInput(element as ValueElement);
+      const shadow = element.shadowRoot ?? (closedRoots && closedRoots.get(element));
       if (shadow && !isOwnElement(element)) this.watch(shadow);
       if (++visited % ELEMENTS_PER_CHECK === 0 && performance.now() >= deadline) {
         cursor.elementPath = pathWithin(element, root);
@@ -546,7 +546,7 @@ export class PageScanner {
   private visitElement(element: Element): void {
     const shadow = element.shadowRoot ?? this.closedRoots?.get(element);
     if (shadow) this.watch(shadow);
-    if (element.matches(DIAL_LINKS)) this.visitLink(element as HTMLAnchorElement);
+    if (element.localName === 'a') this.visitPossibleLink(element as HTMLAnchorElement);
     if (element.localName === 'input' || element.localName === 'textarea') {
       this.visitInput(element as ValueElement);
     } else if (element.matches(EDITABLE_SELECTOR)) {
@@ -566,6 +566,13 @@ export class PageScanner {
     const text = this.fieldText(element);
     const identifier = element instanceof HTMLElement && isIdentifierBox(element);
     this.reportField(element, text === null || identifier ? [] : findPhoneCandidates(text));
+  }
+
+  /** Visits a link that dials; an editable link is read as a field instead. */
+  private visitPossibleLink(link: HTMLAnchorElement): void {
+    const href = link.getAttribute('href');
+    if (href !== null && DIAL_HREF.test(href) && !link.hasAttribute('contenteditable'))
+      this.visitLink(link);
   }
 
   private visitLink(link: HTMLAnchorElement): void {
