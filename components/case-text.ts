@@ -230,6 +230,12 @@ const DESCRIBERS = new Map<string, Describe>([
       describeMinimised(details.removed),
     ),
   ],
+  [
+    'case.suppression_removed',
+    describeWith(z.object({ e164: z.string(), reason: z.string() }), (details) =>
+      t('timelineSuppressionRemoved', [details.e164, details.reason]),
+    ),
+  ],
 ]);
 
 /**

@@ -787,6 +787,11 @@ const MESSAGES = {
     'Personal data removed from the case: $1. The numbers stay on the do-not-call list.',
     '已从案件中删除个人数据：$1。号码仍保留在禁止呼叫名单上。',
   ],
+  // $1 is the number in E.164 form, $2 the lead's reason.
+  timelineSuppressionRemoved: [
+    '$1 taken off the do-not-call list. Reason: $2',
+    '$1 已从禁止呼叫名单中移除。原因：$2',
+  ],
   removedName: ["the customer's name", '客户姓名'],
   removedEmails: ['email addresses', '电子邮件地址'],
   removedCrmUrl: ['the link to the CRM record', 'CRM 记录链接'],

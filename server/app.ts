@@ -262,7 +262,34 @@ export function createApp({ stores, logger, rateLimiter }: AppOptions): Hono<Env
     const body = await readBody(c, RemoveSuppressionRequest);
 
     const removed = stores.db
-      .transaction(() => stores.suppressions.remove(e164.data, body.reason, token.name))
+      .transaction(() => {
+        // A customer asked for this number to stay off the phone. Only a
+        // request that names each case taking it off the list anyway goes on.
+        const cases = stores.cases.casesWithNumber(e164.data);
+        const named = new Set(body.cases ?? []);
+        const unnamed = cases.filter((listed) => !named.has(listed.id));
+        if (unnamed.length > 0) {
+          const list = unnamed.map((listed) => `${listed.id} (${listed.status})`).join(', ');
+          throw new HttpError(
+            409,
+            'number_in_case',
+            `${e164.data} is on the list for deletion case ${list}. To take it off anyway, send the case ids in "cases".`,
+            { cases },
+          );
+        }
+
+        const result = stores.suppressions.remove(e164.data, body.reason, token.name);
+        if (result) {
+          const at = new Date().toISOString();
+          for (const listed of cases) {
+            stores.cases.recordSuppressionRemoved(listed.id, token.name, at, {
+              e164: e164.data,
+              reason: body.reason,
+            });
+          }
+        }
+        return result;
+      })
       .immediate();
     if (!removed) throw new HttpError(404, 'not_found', 'number is not on the suppression list');
     return c.json({

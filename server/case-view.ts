@@ -131,6 +131,8 @@ function summarise(event: AuditEvent): string {
       return `Legal exception (${field(p, 'basis')}) reviewed by ${field(p, 'reviewer')}`;
     case 'case.confirmation':
       return `Confirmation sent to the customer by ${field(p, 'channel')} at ${field(p, 'sentAt')}`;
+    case 'case.suppression_removed':
+      return `${field(p, 'e164')} taken off the DNC list: ${field(p, 'reason')}`;
     case 'case.minimised':
       return `Personal data removed from the case: ${field(p, 'removed')}; numbers stay suppressed`;
     default:
@@ -151,6 +153,7 @@ const DETAIL_FIELDS = new Map<string, readonly string[]>([
   ['case.legal_exception', ['basis', 'reviewer']],
   ['case.confirmation', ['channel', 'sentAt']],
   ['case.minimised', ['removed']],
+  ['case.suppression_removed', ['e164', 'reason']],
 ]);
 
 /** Copies the DETAIL_FIELDS of the event's type that are set; other event types get none. */

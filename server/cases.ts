@@ -2,6 +2,7 @@ import {
   API_LIMITS,
   CLOSED_CASE_STATUSES,
   type AuditEvent,
+  type CaseStatus,
   type CreateCaseRequest,
   type ListCasesQuery,
   type PatchCaseRequest,
@@ -34,6 +35,7 @@ export class CaseStore {
   private readonly findCase;
   private readonly insertCase;
   private readonly updateCase;
+  private readonly findCasesWithNumber;
 
   constructor(
     private readonly db: Db,
@@ -41,6 +43,13 @@ export class CaseStore {
     private readonly suppressions: SuppressionStore,
   ) {
     this.findCase = db.prepare('SELECT id, request_hash, change_seq, body FROM cases WHERE id = ?');
+    this.findCasesWithNumber = db.prepare(
+      `SELECT id, status FROM cases
+       WHERE status != 'rejected'
+         AND (EXISTS (SELECT 1 FROM json_each(body, '$.subject.phones') WHERE value = @e164)
+           OR EXISTS (SELECT 1 FROM json_each(body, '$.suppressedPhones') WHERE value = @e164))
+       ORDER BY change_seq`,
+    );
     this.insertCase = db.prepare(
       `INSERT INTO cases (id, request_hash, status, version, due_at, effective_due_at,
          updated_at, change_seq, created_by, body)
@@ -53,6 +62,27 @@ export class CaseStore {
          change_seq = @changeSeq, body = @body
        WHERE id = @id AND version = @previousVersion`,
     );
+  }
+
+  /**
+   * Returns the cases that list `e164` among their numbers (an open case's
+   * subject, a closed case's numbers kept suppressed), rejected ones left
+   * out, oldest change first.
+   * NOTE: this reads the body of every case. That suits a lead removing one
+   * number, but a frequent caller would need an index of case numbers.
+   */
+  casesWithNumber(e164: string): Array<{ id: string; status: CaseStatus }> {
+    return this.findCasesWithNumber.all({ e164 }) as Array<{ id: string; status: CaseStatus }>;
+  }
+
+  /** Records on a case that one of its numbers was taken off the list, and why. */
+  recordSuppressionRemoved(
+    caseId: string,
+    actor: string,
+    at: string,
+    removal: { e164: string; reason: string },
+  ): void {
+    this.audit.append({ actor, type: 'case.suppression_removed', caseId, at, payload: removal });
   }
 
   get(id: string): CaseRecord | null {

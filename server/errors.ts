@@ -1,5 +1,5 @@
 import type { ZodError } from 'zod';
-import type { ApiError, Case, ErrorCode } from '../lib/api/schemas.ts';
+import type { ApiError, Case, CaseStatus, ErrorCode } from '../lib/api/schemas.ts';
 
 export type HttpStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500;
 
@@ -9,7 +9,11 @@ export class HttpError extends Error {
     readonly status: HttpStatus,
     readonly code: ErrorCode,
     message: string,
-    readonly extra: { fields?: Array<{ path: string; message: string }>; current?: Case } = {},
+    readonly extra: {
+      fields?: Array<{ path: string; message: string }>;
+      current?: Case;
+      cases?: Array<{ id: string; status: CaseStatus }>;
+    } = {},
   ) {
     super(message);
     this.name = 'HttpError';

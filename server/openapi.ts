@@ -70,6 +70,11 @@ const OPERATIONS: readonly Operation[] = [
     responses: {
       200: { description: 'removed', schema: 'RemoveSuppressionResponse' },
       404: { description: 'number not on the list', schema: 'ApiError' },
+      409: {
+        description:
+          'number_in_case: a deletion case lists the number and "cases" does not name it',
+        schema: 'ApiError',
+      },
     },
   },
   {

@@ -70,6 +70,8 @@ export const ErrorCode = z.enum([
   'case_final',
   'wrong_status',
   'unknown_item',
+  /** The number to take off the list belongs to a deletion case that the request does not name. */
+  'number_in_case',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
@@ -83,6 +85,8 @@ export const ApiError = z
       fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
       /** The case as stored now, sent with a version conflict so the client can merge. */
       current: z.lazy(() => Case).optional(),
+      /** Deletion cases that list the number, sent with `number_in_case`. */
+      cases: z.array(z.object({ id: z.uuid(), status: z.enum(CASE_STATUSES) })).optional(),
     }),
   })
   .register(apiRegistry, { id: 'ApiError' });
@@ -172,7 +176,15 @@ export const AddSuppressionsResponse = z
 export type AddSuppressionsResponse = z.infer<typeof AddSuppressionsResponse>;
 
 export const RemoveSuppressionRequest = z
-  .object({ reason: ShortText })
+  .object({
+    reason: ShortText,
+    /**
+     * Every deletion case that lists the number, named to confirm that it is
+     * taken off the list anyway (a number a case got by mistake). Rejected
+     * cases need not be named.
+     */
+    cases: z.array(z.uuid()).max(100).optional(),
+  })
   .register(apiRegistry, { id: 'RemoveSuppressionRequest' });
 export type RemoveSuppressionRequest = z.infer<typeof RemoveSuppressionRequest>;
 

@@ -640,6 +640,11 @@ describe('CaseView', () => {
       { removed: ['subject.name', 'notes'] },
       "Personal data removed from the case: the customer's name and case notes. The numbers stay on the do-not-call list.",
     ],
+    [
+      'case.suppression_removed',
+      { e164: '+442079460018', reason: 'Number of another customer' },
+      '+442079460018 taken off the do-not-call list. Reason: Number of another customer',
+    ],
   ])('describes a %s entry from its details', async (type, details, expected) => {
     const timeline = [
       { seq: 1, type, actor: 'Agent Ana', at: AT, summary: 'English summary', details },

@@ -80,8 +80,16 @@ export function tickAll(t: TestServer, current: Case): Promise<Case> {
  * case in `in_progress` has every checklist item done, so `actions_done` is
  * one step away.
  */
-export async function caseIn(t: TestServer, status: CaseStatus): Promise<Case> {
-  const received = await createCase(t);
+export async function caseIn(
+  t: TestServer,
+  status: CaseStatus,
+  overrides: Record<string, unknown> = {},
+): Promise<Case> {
+  if (status === 'rejected') {
+    const failed = await caseIn(t, 'verification_failed', overrides);
+    return patchOk(t, failed, { status: 'rejected', rejection: { reason: 'No match' } }, 'lead');
+  }
+  const received = await createCase(t, overrides);
   switch (status) {
     case 'received':
       return received;
@@ -89,10 +97,6 @@ export async function caseIn(t: TestServer, status: CaseStatus): Promise<Case> {
       return patchOk(t, received, { status: 'verified', verification: PASSED });
     case 'verification_failed':
       return patchOk(t, received, { status: 'verification_failed', verification: FAILED });
-    case 'rejected': {
-      const failed = await caseIn(t, 'verification_failed');
-      return patchOk(t, failed, { status: 'rejected', rejection: { reason: 'No match' } }, 'lead');
-    }
     default:
       break;
   }
