@@ -21,7 +21,8 @@ import { SavedCapture, type SavedCase } from './SavedCapture';
 import { VerifyIdentity, type VerificationOutcome } from './VerifyIdentity';
 
 export interface CaptureApi {
-  readRecord(): Promise<RecordSnapshot>;
+  /** Resolves with the record on screen, or null when no page of the window shows one. */
+  readRecord(): Promise<RecordSnapshot | null>;
   /** Suppresses the phones at once and queues the case; resolves with how many numbers are now blocked. */
   capture(capture: CaseCapture, verification: VerificationOutcome | null): Promise<number>;
   defaultCountry(): Promise<string>;
@@ -170,6 +171,10 @@ function CaptureDraft({
     try {
       const defaultCountry = await readCountry(country);
       const record = await api.readRecord();
+      if (!record) {
+        setMessage({ error: true, text: t('captureNoRecordPage') });
+        return;
+      }
       const phones = splitRecordPhones(record.phones, defaultCountry);
       setLeftOut(phones.invalid);
       setOthersLeftOut(record.leftOutPhones);

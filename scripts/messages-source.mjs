@@ -15,7 +15,7 @@ const MESSAGES = {
   ],
   badgeSuppressed: ['Do not call', '禁止呼叫'],
   badgePending: ['DNC pending', '禁呼待确认'],
-  badgeAllowed: ['Not on the do-not-call list', '不在禁呼名单上'],
+  badgeAllowed: ['Not on the do-not-call list', '不在禁止呼叫名单上'],
   badgeLastDigits: ['…$1', '尾号$1'],
   badgeUnknown: ['Not checked', '未核实'],
   sinceDate: ['since $1', '自 $1 起'],
@@ -486,6 +486,10 @@ const MESSAGES = {
     'Could not read the record on screen: $1. Fill in the fields by hand.',
     '无法读取当前页面的记录：$1。请手动填写。',
   ],
+  captureNoRecordPage: [
+    'No CRM record page is open in this window. Open the customer\'s record and choose "Read the record on screen", or fill in the fields by hand.',
+    '此窗口中没有打开的 CRM 记录页。请打开客户的记录，再点击“读取当前页面的记录”，或手动填写。',
+  ],
   captureReadDone: [
     'Filled in from "$1". Check every field before you save.',
     '已根据“$1”填写。保存前请核对每个字段。',
@@ -816,7 +820,7 @@ const MESSAGES = {
   step_confirmed: ['Record confirmation to the customer', '记录已向客户发送确认'],
   step_rejected: ['Reject the request', '拒绝此请求'],
   // Checklist items, named as the task to do: an open item must not read as done.
-  checklist_internal_dnc: ['Add to the internal DNC list', '加入内部禁呼名单'],
+  checklist_internal_dnc: ['Add to the internal DNC list', '加入内部禁止呼叫名单'],
   checklist_crm_dnc_flag: ['Mark DNC / unsubscribed in the CRM', '在 CRM 中标记禁呼/退订'],
   checklist_marketing_lists: ['Remove from active marketing lists', '从营销名单中移除'],
   checklist_dial_queues: ['Remove from dial queues', '从拨号队列中移除'],
@@ -832,7 +836,7 @@ const MESSAGES = {
   ],
   checklist_backup_guard: [
     'Guard backups: after any restore, apply the DNC list and the erasure records again',
-    '防止备份恢复带回数据：从备份恢复后，按禁呼名单和删除记录重新执行删除',
+    '防止备份恢复带回数据：从备份恢复后，按禁止呼叫名单和删除记录重新执行删除',
   ],
   checklist_processor_notified: ['Tell the processor to delete', '通知受托处理方删除'],
   item_open: ['Open', '待办'],

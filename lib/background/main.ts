@@ -14,7 +14,7 @@ import type { CountryCode } from '../phone/normalize';
 import { getCase, listCases, listQueue, patchCase, whoAmI } from './cases-api';
 import { ListService } from './list-service';
 import { addLocalSuppression, restorePending } from './local-additions';
-import { isExpectedState, NoRecordPageError } from './expected-errors';
+import { isExpectedState } from './expected-errors';
 import { createLogger } from './log';
 import { addEventToOutbox, addToOutbox } from './outbox';
 import { createMessageRouter, type MessageHandlers } from './router';
@@ -141,7 +141,8 @@ export function startBackground(): { list: ListService; sync: SyncService } {
         if (snapshot.success) return snapshot.data;
         throw new Error('the page sent a record DNC Guard cannot read');
       }
-      throw new NoRecordPageError('DNC Guard does not run on this page; open the CRM record first');
+      // Expected: the capture form was opened away from a record page, and says so in its own words.
+      return null;
     },
 
     'case.capture': async ({ capture, verification }) => {

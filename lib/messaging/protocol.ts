@@ -137,7 +137,8 @@ export const backgroundMessages = {
   'record.snapshot': {
     from: 'extension',
     request: z.object({}),
-    response: recordSnapshotSchema,
+    /** Null when no page of the window shows a record DNC Guard runs on. */
+    response: recordSnapshotSchema.nullable(),
   },
   'case.capture': {
     from: 'extension',

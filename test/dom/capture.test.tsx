@@ -22,7 +22,7 @@ const RECORD: RecordSnapshot = {
 const CASE_ID = '7d8f4f0e-2b7c-4c52-9a49-2f4f3f7d9a10';
 const NEXT_CASE_ID = '0b6a53c1-9f4e-4d0a-8c1e-5a7b2e9d4f21';
 
-function fakeApi(record: RecordSnapshot | Error = RECORD, country = 'US') {
+function fakeApi(record: RecordSnapshot | Error | null = RECORD, country = 'US') {
   const capture = vi.fn<CaptureApi['capture']>(async () => 2);
   const newId = vi
     .fn<CaptureApi['newId']>()
@@ -193,6 +193,18 @@ describe('CaptureForm', () => {
     );
   });
 
+  it('asks for a record page in Chinese', async () => {
+    Object.assign(fakeBrowser.i18n, {
+      getMessage: messagesOf('zh_CN'),
+      getUILanguage: () => 'zh-CN',
+    });
+    render(<CaptureForm api={fakeApi(null).api} />);
+
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      '此窗口中没有打开的 CRM 记录页。请打开客户的记录，再点击“读取当前页面的记录”，或手动填写。',
+    );
+  });
+
   it('names the numbers of other people', async () => {
     const record = { ...RECORD, leftOutPhones: ['+1 617 555 0141', '+1 617 555 0149'] };
     render(<CaptureForm api={fakeApi(record).api} />);
@@ -288,7 +300,9 @@ describe('CaptureForm', () => {
   });
 
   it('still opens when the record cannot be read', async () => {
-    render(<CaptureForm api={fakeApi(new Error('DNC Guard does not run on this page')).api} />);
+    render(
+      <CaptureForm api={fakeApi(new Error('the page sent a record DNC Guard cannot read')).api} />,
+    );
 
     expect((await screen.findByRole('alert')).textContent).toContain('Fill in the fields by hand');
   });

@@ -21,14 +21,14 @@ describe('checklist labels', () => {
   });
 
   it.each([
-    ['internal_dnc', '加入内部禁呼名单'],
+    ['internal_dnc', '加入内部禁止呼叫名单'],
     ['crm_dnc_flag', '在 CRM 中标记禁呼/退订'],
     ['marketing_lists', '从营销名单中移除'],
     ['dial_queues', '从拨号队列中移除'],
     ['campaigns', '从进行中的活动中移除'],
     ['erase_call_center', '在呼叫中心软件中删除或匿名化'],
     ['erase_email_platform', '在邮件平台中删除或匿名化'],
-    ['backup_guard', '防止备份恢复带回数据：从备份恢复后，按禁呼名单和删除记录重新执行删除'],
+    ['backup_guard', '防止备份恢复带回数据：从备份恢复后，按禁止呼叫名单和删除记录重新执行删除'],
     ['processor_notified', '通知受托处理方删除'],
   ] as const)('names %s as a task in Chinese', (kind, label) => {
     Object.assign(fakeBrowser.i18n, { getMessage: messagesOf('zh_CN') });

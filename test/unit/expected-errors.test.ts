@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
-import { isExpectedState, NoRecordPageError } from '../../lib/background/expected-errors.ts';
+import { isExpectedState } from '../../lib/background/expected-errors.ts';
 import { SyncError } from '../../lib/sync/errors.ts';
 
 describe('isExpectedState', () => {
   it('accepts no server set up', () => {
     expect(isExpectedState(new SyncError('not_configured', 'Not connected'))).toBe(true);
-  });
-
-  it('accepts no record page open', () => {
-    expect(isExpectedState(new NoRecordPageError('open the CRM record first'))).toBe(true);
   });
 
   it.each([
