@@ -141,7 +141,7 @@ export function startBackground(): { list: ListService; sync: SyncService } {
         if (snapshot.success) return snapshot.data;
         throw new Error('the page sent a record DNC Guard cannot read');
       }
-      // Expected: the capture form was opened away from a record page, and says so in its own words.
+      // Expected when the capture form opens away from a record page; the form explains it.
       return null;
     },
 
