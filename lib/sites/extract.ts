@@ -3,6 +3,7 @@
 // against numbering plans later. So this file must not import the metadata
 // library, which is too heavy for every frame's content script.
 
+import { CALL_WORDS, NOT_A_DIAL } from '../content/call-words.ts';
 import { countDigits, dialKey, numberFromDialHref } from '../content/dom-rules.ts';
 import { findPhoneCandidates } from '../phone/candidates.ts';
 import { deepText, elementsDeep, queryAllDeep } from './dom.ts';
@@ -163,10 +164,45 @@ export function emailsFromMailtoLinks(elements: Iterable<Element>): string[] {
   return emails;
 }
 
+/** Elements that may be a call control beside a number box. */
+const BUTTONS = 'button, [role="button"], input[type="submit"], input[type="button"]';
+/** Controls that take typed text, not buttons, checkboxes or hidden values. */
+const TYPED_INPUT =
+  'input:not([type="hidden"], [type="checkbox"], [type="radio"], [type="submit"], [type="button"], [type="reset"], [type="image"], [type="file"]), textarea';
+function isCallButton(button: Element): boolean {
+  const label = [
+    button.textContent,
+    button.getAttribute('aria-label'),
+    button.getAttribute('title'),
+    button.localName === 'input' ? (button as HTMLInputElement).value : null,
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return CALL_WORDS.test(label) && !NOT_A_DIAL.test(label);
+}
+
+/**
+ * Tells whether `element` is a box for typing a number to dial: the only
+ * typed control of its form, or of its parent when it has no form, beside a
+ * call control such as Call, Dial or 拨打. What the agent typed there is the
+ * number dialed last, often another customer's, and not the record's. A
+ * phone field of an edit form has other fields beside it.
+ * NOTE: a lone phone field whose click-to-call button sits further away,
+ * outside any form, still counts as the record's.
+ */
+export function isDialBox(element: Element): boolean {
+  if (element.localName !== 'input' && element.localName !== 'textarea') return false;
+  const control = element as HTMLInputElement | HTMLTextAreaElement;
+  const scope = control.form ?? control.parentElement;
+  if (!scope || scope.querySelectorAll(TYPED_INPUT).length !== 1) return false;
+  return [...scope.querySelectorAll(BUTTONS)].some(isCallButton);
+}
+
 /**
  * Returns the phone numbers and email addresses typed into the form controls
  * among `elements`: inputs of type tel or email, and controls whose name, id,
- * autocomplete token or label names a phone or email field.
+ * autocomplete token or label names a phone or email field. A dial box is
+ * left out (see isDialBox).
  */
 export function valuesFromControls(elements: Iterable<Element>): {
   phones: string[];
@@ -179,7 +215,7 @@ export function valuesFromControls(elements: Iterable<Element>): {
     if (!isReadableControl(element) || element.localName === 'select') continue;
 
     const kind = controlKind(element as HTMLInputElement | HTMLTextAreaElement);
-    if (!kind) continue;
+    if (!kind || (kind === 'phone' && isDialBox(element))) continue;
 
     const value = controlValue(element);
     if (kind === 'phone') phones.push(...phonesInText(value));

@@ -7,6 +7,7 @@ import {
   PhoneSet,
   emailsFromMailtoLinks,
   emailsInText,
+  isDialBox,
   phonesFromDialLinks,
   phonesInText,
   valuesFromControls,
@@ -231,7 +232,8 @@ function findValues(labelled: readonly LabelledField[], elements: readonly Eleme
   };
 
   for (const field of labelled) {
-    if (field.kind === 'phone') add(phones, phonesInText(field.value), field.element);
+    if (field.kind === 'phone' && !isDialBox(field.element))
+      add(phones, phonesInText(field.value), field.element);
     if (field.kind === 'email') add(emails, emailsInText(field.value), field.element);
   }
   for (const element of elements) {

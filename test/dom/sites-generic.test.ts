@@ -55,6 +55,35 @@ describe('generic adapter on crm-record.html', () => {
   });
 });
 
+describe('generic adapter beside a dial box', () => {
+  it('leaves out the number typed to dial', () => {
+    const snapshot = read(`
+      <h1>Marcus Oyelaran</h1>
+      <table>
+        <tr><td>Home</td><td>202 555 0121</td><td><a href="tel:2025550121">dial</a></td></tr>
+        <tr><td>Work</td><td>(212) 555-0104</td></tr>
+      </table>
+      <h2>Quick dial</h2>
+      <form>
+        <label for="box">Number</label> <input id="box" name="number" type="tel" value="202-555-0102">
+        <button type="submit">Call</button>
+      </form>`);
+
+    expect(snapshot!.phones).toEqual(['202 555 0121', '(212) 555-0104']);
+  });
+
+  it('keeps a phone field of an edit form', () => {
+    const snapshot = read(`
+      <h1>Marcus Oyelaran</h1>
+      <form>
+        <label for="mobile">Mobile</label> <input id="mobile" type="tel" value="202-555-0102">
+        <button type="submit">Save</button>
+      </form>`);
+
+    expect(snapshot!.phones).toEqual(['202-555-0102']);
+  });
+});
+
 describe('generic adapter on odd pages', () => {
   it('returns null name when nothing names the person', () => {
     const snapshot = read(
