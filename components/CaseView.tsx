@@ -1,8 +1,9 @@
 import { useEffect, useId, useState } from 'react';
 import type { Case, PatchCaseRequest, Role } from '@/lib/api/schemas';
-import { t, type MessageKey } from '@/lib/i18n';
+import { t, tCount, type MessageKey } from '@/lib/i18n';
+import { formatList } from '@/lib/locale-format';
 import { SyncError } from '@/lib/sync/errors';
-import { caseTitle, checklistLabel, timelineText } from './case-text';
+import { caseTitle, checklistLabel, shortCaseId, timelineText } from './case-text';
 import { CaseExtension } from './CaseExtension';
 import { deadlineText, type CasesApi } from './CaseList';
 import { CaseNotes } from './CaseNotes';
@@ -92,6 +93,22 @@ export function CaseView({
           {item.telemarketingDueAt && (
             <p className="help">
               {t('caseTelemarketingDue', formatCaseDate(item.telemarketingDueAt, item.timeZone))}
+            </p>
+          )}
+
+          {item.sameNumberCases && item.sameNumberCases.length > 0 && (
+            <p className="warning" data-testid="same-number-cases">
+              {tCount('caseSameNumbers', item.sameNumberCases.length, [
+                formatList(
+                  item.sameNumberCases.map((other) =>
+                    t('caseSameNumbersItem', [
+                      shortCaseId(other.id),
+                      other.createdBy,
+                      t(`status_${other.status}` as MessageKey),
+                    ]),
+                  ),
+                ),
+              ])}
             </p>
           )}
 

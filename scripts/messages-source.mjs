@@ -605,6 +605,17 @@ const MESSAGES = {
   caseClosedTitle: ['Closed case · received $1 · $2', '已结案件 · $1 收到 · $2'],
   caseUntitledTitle: ['Case · received $1 · $2', '案件 · $1 收到 · $2'],
   caseShortId: ['Case $1', '案件 $1'],
+  // $1 is the count, $2 a list of caseSameNumbersItem.
+  caseSameNumbers_one: [
+    'Another open case lists these numbers: $2.',
+    '另有一个未结案件列有这些号码：$2。',
+  ],
+  caseSameNumbers_other: [
+    '$1 other open cases list these numbers: $2.',
+    '另有 $1 个未结案件列有这些号码：$2。',
+  ],
+  // $1 is the short case id, $2 the agent who captured it, $3 its status.
+  caseSameNumbersItem: ['Case $1 (captured by $2, $3)', '案件 $1（登记人：$2，$3）'],
   caseIdLabel: ['Case id:', '案件编号：'],
   caseCopyId: ['Copy case id', '复制案件编号'],
   caseIdCopied: ['Case id copied.', '已复制案件编号。'],

@@ -265,7 +265,7 @@ export function createApp({ stores, logger, rateLimiter }: AppOptions): Hono<Env
       .transaction(() => {
         // A customer asked for this number to stay off the phone. Only a
         // request that names each case taking it off the list anyway goes on.
-        const cases = stores.cases.casesWithNumber(e164.data);
+        const cases = stores.cases.casesWithNumbers([e164.data]);
         const named = new Set(body.cases ?? []);
         const unnamed = cases.filter((listed) => !named.has(listed.id));
         if (unnamed.length > 0) {
@@ -274,7 +274,7 @@ export function createApp({ stores, logger, rateLimiter }: AppOptions): Hono<Env
             409,
             'number_in_case',
             `${e164.data} is on the list for deletion case ${list}. To take it off anyway, send the case ids in "cases".`,
-            { cases },
+            { cases: cases.map(({ id, status }) => ({ id, status })) },
           );
         }
 
@@ -324,6 +324,7 @@ export function createApp({ stores, logger, rateLimiter }: AppOptions): Hono<Env
     return c.json({
       ...toApiCase(found, actorOf(c).role, new Date()),
       timeline: stores.cases.timeline(id).map(toTimelineEntry),
+      sameNumberCases: stores.cases.sameNumberCases(found),
     } satisfies Case);
   });
 

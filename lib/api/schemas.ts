@@ -529,6 +529,13 @@ export const Case = z
     allowedTransitions: z.array(CaseStatus),
     /** The case's audit events, oldest first; sent by `GET /v1/cases/{id}` only. */
     timeline: z.array(TimelineEntry).optional(),
+    /**
+     * Other open cases that list one of this case's numbers, such as a second
+     * agent's capture of the same customer; sent by `GET /v1/cases/{id}` only.
+     */
+    sameNumberCases: z
+      .array(z.object({ id: z.uuid(), status: CaseStatus, createdBy: z.string() }))
+      .optional(),
   })
   .register(apiRegistry, { id: 'Case' });
 export type Case = z.infer<typeof Case>;

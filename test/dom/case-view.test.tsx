@@ -108,6 +108,19 @@ describe('CaseView', () => {
     );
   });
 
+  it('names other open cases for the numbers', async () => {
+    const item = inProgressCase({
+      sameNumberCases: [
+        { id: '3f1dac95-0000-4000-8000-000000000001', status: 'received', createdBy: 'Agent Bo' },
+      ],
+    });
+    render(<CaseView api={fakeApi(item).api} id={ID} onBack={() => undefined} />);
+
+    expect((await screen.findByTestId('same-number-cases')).textContent).toBe(
+      'Another open case lists these numbers: Case 3f1dac95 (captured by Agent Bo, Received).',
+    );
+  });
+
   it('ticks a checklist item with the version read', async () => {
     const { api, patch } = fakeApi(inProgressCase());
     render(<CaseView api={api} id={ID} onBack={() => undefined} />);

@@ -79,3 +79,31 @@ describe('removing a number a deletion case put on the list', () => {
     expect(await statusOf(e164)).toBe('allowed');
   });
 });
+
+describe('open cases for the same numbers', () => {
+  it('names the other open case', async () => {
+    const first = await caseWithOwnNumber('received');
+    const subject = {
+      ...(newCaseBody().subject as Record<string, unknown>),
+      phones: [first.e164],
+    };
+    const second = await caseIn(t, 'verified', { subject });
+
+    const viewed = await getCase(t, second.id, 'lead');
+
+    expect(viewed.sameNumberCases).toEqual([
+      { id: first.record.id, status: 'received', createdBy: first.record.createdBy },
+    ]);
+  });
+
+  it('leaves out closed cases', async () => {
+    const closed = await caseWithOwnNumber('confirmed');
+    const subject = {
+      ...(newCaseBody().subject as Record<string, unknown>),
+      phones: [closed.e164],
+    };
+    const open = await caseIn(t, 'received', { subject });
+
+    expect((await getCase(t, open.id, 'lead')).sameNumberCases).toEqual([]);
+  });
+});
