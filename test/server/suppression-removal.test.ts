@@ -14,11 +14,16 @@ afterAll(async () => {
 
 let nextNumber = 100;
 
+/** Returns a case in `status` whose only number is `e164`. */
+function caseFor(status: CaseStatus, e164: string): Promise<Case> {
+  const subject = { ...(newCaseBody().subject as Record<string, unknown>), phones: [e164] };
+  return caseIn(t, status, { subject });
+}
+
 /** Returns a case in `status` whose only number is a new UK mobile, and that number. */
 async function caseWithOwnNumber(status: CaseStatus): Promise<{ record: Case; e164: string }> {
   const e164 = `+4479111${String(nextNumber++).padStart(5, '0')}`;
-  const subject = { ...(newCaseBody().subject as Record<string, unknown>), phones: [e164] };
-  return { record: await caseIn(t, status, { subject }), e164 };
+  return { record: await caseFor(status, e164), e164 };
 }
 
 function remove(e164: string, body: Record<string, unknown>) {
@@ -83,11 +88,7 @@ describe('removing a number a deletion case put on the list', () => {
 describe('open cases for the same numbers', () => {
   it('names the other open case', async () => {
     const first = await caseWithOwnNumber('received');
-    const subject = {
-      ...(newCaseBody().subject as Record<string, unknown>),
-      phones: [first.e164],
-    };
-    const second = await caseIn(t, 'verified', { subject });
+    const second = await caseFor('verified', first.e164);
 
     const viewed = await getCase(t, second.id, 'lead');
 
@@ -98,11 +99,7 @@ describe('open cases for the same numbers', () => {
 
   it('leaves out closed cases', async () => {
     const closed = await caseWithOwnNumber('confirmed');
-    const subject = {
-      ...(newCaseBody().subject as Record<string, unknown>),
-      phones: [closed.e164],
-    };
-    const open = await caseIn(t, 'received', { subject });
+    const open = await caseFor('received', closed.e164);
 
     expect((await getCase(t, open.id, 'lead')).sameNumberCases).toEqual([]);
   });
