@@ -218,6 +218,11 @@ export function isCaseReason(reason: string, caseId: string): boolean {
   return reason.toLowerCase() === caseReason(caseId).toLowerCase();
 }
 
+/** Returns true when `reason` is one that `caseReason` gives, for any case. */
+export function isAnyCaseReason(reason: string): boolean {
+  return reason.toLowerCase().startsWith(CASE_REASON_PREFIX.toLowerCase());
+}
+
 /** One step of the status history; `from` is null for the creation entry. */
 export const statusChangeSchema = z.strictObject({
   from: caseStatusSchema.nullable(),

@@ -9,8 +9,10 @@ import {
   type ClientEventType,
 } from '../api/schemas.ts';
 import type { OutboxItem } from '../background/outbox.ts';
+import { isAnyCaseReason } from '../cases/model.ts';
 import { SOURCE_EXTENSION } from '../list-text.ts';
 import { maskPhone } from '../phone/mask.ts';
+import { DELETION_REQUEST_SOURCE } from '../suppression/entry-words.ts';
 import { BACKOFF_MAX_MS, backoffDelay } from './backoff.ts';
 import { SyncError, storageError, stopsSync } from './errors.ts';
 import { callApi, type ApiClientOptions } from './http.ts';
@@ -312,8 +314,14 @@ class Push {
   }
 }
 
+/**
+ * Builds the entry sent for a number added on this device. A capture's
+ * numbers go as a deletion request, the source the server gives them when
+ * their case arrives first, so the list reads the same either way.
+ */
 function suppressionEntry(item: SuppressionItem): AddSuppressionsRequest['entries'][number] {
-  return { phone: item.e164, reason: item.reason, source: SOURCE_EXTENSION };
+  const source = isAnyCaseReason(item.reason) ? DELETION_REQUEST_SOURCE : SOURCE_EXTENSION;
+  return { phone: item.e164, reason: item.reason, source };
 }
 
 /** Builds the request body with the outbox item's id as the case id, which makes a resent case idempotent on the server. */

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FeedPage } from '../../lib/api/schemas.ts';
+import { caseReason } from '../../lib/cases/model.ts';
+import { DELETION_REQUEST_SOURCE } from '../../lib/suppression/entry-words.ts';
 import { ListService, type ListStore } from '../../lib/background/list-service.ts';
 import {
   addToOutbox,
@@ -832,6 +834,16 @@ describe('push', () => {
     expect(client.requests.filter((line) => line === 'POST /v1/suppressions')).toHaveLength(1);
     expect((await serverList()).entries.size).toBe(30);
     await expectInStep(client);
+  });
+
+  it('sends a capture number as a deletion request', async () => {
+    const phone = ukMobile(4242);
+    await addToOutbox({ ...suppressionItem(phone), reason: caseReason(crypto.randomUUID()) });
+    const client = await makeClient();
+
+    await client.engine.sync();
+
+    expect(runningServer().stores.suppressions.lookup(phone).source).toBe(DELETION_REQUEST_SOURCE);
   });
 
   it('sets aside a number the server rejects and delivers the rest', async () => {
