@@ -17,8 +17,13 @@ const STATUS_TEXT: Record<NumberResult['status'], MessageKey> = {
  */
 function invalidText(raw: string, country: string): string {
   if (!/\d/.test(raw)) return t('statusNoDigits');
-  if (raw.trim().startsWith('+')) return t('statusInvalidInternational');
+  if (!readInCountry(raw)) return t('statusInvalidInternational');
   return t('statusInvalid', formatCountry(country));
+}
+
+/** Tells whether a text with digits is read in the default country: it has no "+" before them. */
+function readInCountry(raw: string): boolean {
+  return /\d/.test(raw) && !raw.trim().startsWith('+');
 }
 
 /** Status of one looked-up number, with reason, source and date when it is on the list. */
@@ -29,6 +34,9 @@ export function LookupResult({ result, country }: { result: NumberResult; countr
     <section className={`result ${result.status}`} data-status={result.status} aria-live="polite">
       {result.display && <p className="number">{result.display}</p>}
       <p className="status">{text}</p>
+      {result.status === 'invalid' && readInCountry(result.raw) && (
+        <p className="help">{t('lookupInvalidHint')}</p>
+      )}
       {(result.reason || result.source || result.addedAt) && (
         <dl>
           {result.reason && (

@@ -89,6 +89,10 @@ const MESSAGES = {
     '不是默认国家/地区（$1）的有效电话号码',
   ],
   statusInvalidInternational: ['Not a valid phone number', '不是有效的电话号码'],
+  lookupInvalidHint: [
+    'If the number belongs to another country, add its country code (+…), or change the default country on the Options page.',
+    '如果该号码属于其他国家/地区，请加上国家代码（+…），或在选项页面更改默认国家/地区。',
+  ],
   statusNoDigits: ['Enter a phone number: this has no digits', '请输入电话号码：输入内容不含数字'],
   detailReason: ['Reason', '原因'],
   detailSource: ['Source', '来源'],
@@ -673,7 +677,7 @@ const MESSAGES = {
   caseChanged: ['Saved.', '已保存。'],
   caseDateInFuture: ['The date cannot be later than today.', '日期不能晚于今天。'],
   // The deadline extension a lead records after telling the customer.
-  caseExtensionTitle: ['Deadline extension', '延长答复期限'],
+  caseExtensionTitle: ['Deadline extension', '答复期限延长'],
   caseExtensionAllowed: [
     'The law allows one extension of $1. It counts only if the customer was told by $2.',
     '法律允许延期一次，最多 $1。须在 $2 前告知客户，延期才有效。',

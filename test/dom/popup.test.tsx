@@ -95,6 +95,18 @@ describe('Popup', () => {
     ).toBeTruthy();
   });
 
+  it('says how to read a national number in another country', async () => {
+    render(<Popup api={fakeApi({ raw: '12345', e164: null, status: 'invalid' })} />);
+
+    await userEvent.type(screen.getByLabelText('Phone number'), '12345{Enter}');
+
+    expect(
+      await screen.findByText(
+        'If the number belongs to another country, add its country code (+…), or change the default country on the Options page.',
+      ),
+    ).toBeTruthy();
+  });
+
   it('names the default country of an invalid number in Chinese', async () => {
     Object.assign(fakeBrowser.i18n, {
       getMessage: messagesOf('zh_CN'),
