@@ -177,6 +177,7 @@ export function pickNumberOfControl(
     const until = ancestor === conversation ? control : undefined;
     nearby = numbersIn(ancestor, false, { skip, until });
     if (!nearby && until) nearby = numbersIn(ancestor, false, { skip, wholeBlocks: true });
+    if (nearby?.uncertain) nearby = chosenInPicker(nearby, ancestor);
     if (nearby) break;
   }
 
@@ -187,6 +188,62 @@ export function pickNumberOfControl(
   const fromPointed =
     pointed && ancestors[0] && !pointed.contains(ancestors[0]) ? numbersIn(pointed, false) : null;
   return fromPointed && nearby ? eitherOf(fromPointed, nearby) : (fromPointed ?? nearby);
+}
+
+/** Elements read for a label that a picker's option names, at most. */
+const MAX_LABEL_SEARCH = 2000;
+/** Digits at the end of two numbers that must match for an option to name one of them. */
+const OPTION_DIGITS = 7;
+
+/**
+ * Narrows an uncertain pick to the number that a select beside the control
+ * has chosen: an option that names one of the numbers ("+1 415 555 0123"),
+ * or the label shown beside one of them ("Work" beside "(415) 555-0111").
+ * CRMs with several phone fields put such a picker beside one Call button.
+ */
+function chosenInPicker(picked: PickedNumber, scope: Element): PickedNumber {
+  const numbers = [picked.raw, ...(picked.alternatives ?? [])];
+  for (const select of scope.querySelectorAll('select')) {
+    const option = select.selectedOptions[0];
+    if (select.disabled || !option) continue;
+    const chosen = numberNamed(option, numbers) ?? numberLabelled(option.text, numbers, scope);
+    if (chosen) return { raw: chosen };
+  }
+  return picked;
+}
+
+/** Returns the one number of `numbers` that the option's text or value names, or null. */
+function numberNamed(option: HTMLOptionElement, numbers: string[]): string | null {
+  for (const text of [option.text, option.value]) {
+    const key = dialKey(text).slice(-OPTION_DIGITS);
+    if (key.length < OPTION_DIGITS) continue;
+    const named = numbers.filter((raw) => dialKey(raw).endsWith(key));
+    if (named.length === 1) return named[0] ?? null;
+  }
+  return null;
+}
+
+/**
+ * Returns the one number of `numbers` shown in the same row as an element
+ * whose whole text is `label`, outside any select, or null.
+ */
+function numberLabelled(label: string, numbers: string[], scope: Element): string | null {
+  const expected = label.trim().toLowerCase();
+  if (expected === '' || /\d/.test(expected)) return null;
+  const elements = scope.querySelectorAll('*');
+  for (let i = 0; i < elements.length && i < MAX_LABEL_SEARCH; i++) {
+    const element = elements[i] as Element;
+    if (element.childElementCount > 0 || element.closest('select')) continue;
+    if (element.textContent?.trim().toLowerCase() !== expected) continue;
+    // The label's row: the nearest ancestor that shows any of the numbers.
+    for (let row = element.parentElement; row && row !== scope; row = row.parentElement) {
+      const digits = dialKey(row.textContent ?? '');
+      const inRow = numbers.filter((raw) => digits.includes(dialKey(raw).replace('+', '')));
+      if (inRow.length === 1) return inRow[0] ?? null;
+      if (inRow.length > 1) break;
+    }
+  }
+  return null;
 }
 
 /** Returns the numbers of two picks as one uncertain pick, or the pick itself when they are the same numbers. */

@@ -114,6 +114,38 @@ describe('the panel the control dials from', () => {
     expect(noticeText()).toContain('+14155550123');
   });
 
+  it.each([
+    ['Work', ['call'], ''],
+    ['Mobile', [], 'is on the do-not-call list'],
+  ])('dials the number the %s option picks', async (label, dialed, shown) => {
+    const chosen = label === 'Work' ? 'selected' : '';
+    const log = await pressOn(
+      `<section class="record">
+         <div><span class="k">Mobile</span> <span>+1 415 555 0123</span></div>
+         <div><span class="k">Work</span> <span>+1 212 555 0187</span></div>
+         <label>Number to call <select><option value="m">Mobile</option>
+           <option value="w" ${chosen}>Work</option></select></label>
+         <button id="call">Call</button></section>${FILLER}`,
+      'call',
+    );
+
+    expect(log).toEqual(dialed);
+    expect(noticeText()).not.toContain('could not tell');
+    expect(noticeText()).toContain(shown);
+  });
+
+  it('dials the number an option names', async () => {
+    const log = await pressOn(
+      `<section><span>+1 212 555 0187</span> <span>+1 415 555 0123</span>
+         <select><option>+1 415 555 0123</option><option selected>+1 212 555 0187</option></select>
+         <button id="call">Call</button></section>${FILLER}`,
+      'call',
+    );
+
+    expect(log).toEqual(['call']);
+    expect(notice()).toBeNull();
+  });
+
   it('writes the numbers and the date in Chinese style', async () => {
     Object.assign(fakeBrowser.i18n, {
       getMessage: messagesOf('zh_CN'),
