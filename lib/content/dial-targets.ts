@@ -1,5 +1,5 @@
 import { findPhoneCandidates } from '../phone/candidates';
-import { containsAcrossShadow, parentAcrossShadow } from '../sites/dom';
+import { containsAcrossShadow, deepText, parentAcrossShadow } from '../sites/dom';
 import { htmlElementsOf, type PathElement } from './closed-roots';
 import type { DialHints } from '../sites/types';
 import {
@@ -157,7 +157,7 @@ export function dialTargetOfClick(
   if (clickable) return clickable;
   if (!control) return null;
 
-  const ownNumber = navigates(control) ? null : numberInText(control.textContent ?? '');
+  const ownNumber = navigates(control) ? null : numberInText(renderedText(control));
   if (ownNumber) return { kind: 'click-to-dial', raw: ownNumber, element: control };
 
   const kind = callControlKind(control);
@@ -458,7 +458,7 @@ const MENU_CARET = /[▾▼⏷⌄▿⯆]\s*$/u;
 function opensPopup(control: Element): boolean {
   const popup = control.getAttribute('aria-haspopup')?.trim().toLowerCase() ?? 'false';
   if (!['', 'false'].includes(popup) || control.hasAttribute('aria-expanded')) return true;
-  return MENU_CARET.test(control.textContent ?? '');
+  return MENU_CARET.test(renderedText(control));
 }
 
 /** Tells whether a control is a tab, which shows another panel of the page and never dials. */
@@ -644,7 +644,7 @@ function accessibleLabel(element: Element): string {
     element.getAttribute('title');
   if (direct?.trim()) return direct.trim();
 
-  const text = element.textContent?.trim();
+  const text = renderedText(element);
   if (text) return text;
 
   const nested = element.querySelector('[aria-label], [title], img[alt], svg title');
@@ -656,6 +656,20 @@ function accessibleLabel(element: Element): string {
     nested.getAttribute('alt') ??
     ''
   ).trim();
+}
+
+/**
+ * Returns the text a control renders, following slots and shadow roots.
+ * textContent misses a design-system button's label, because its shadow root
+ * contains `<button><slot></slot></button>` and the label is the host's
+ * light-DOM text. Controls with a slot, a shadow root or no text of their own
+ * are read along the flat tree, and the others by the cheaper textContent.
+ */
+function renderedText(element: Element): string {
+  const text = element.textContent?.trim() ?? '';
+  const rendersOtherNodes =
+    text === '' || element.shadowRoot !== null || element.querySelector('slot') !== null;
+  return rendersOtherNodes ? deepText(element) : text;
 }
 
 /**

@@ -624,6 +624,31 @@ describe('with a list imported from CSV', () => {
     await page.close();
   });
 
+  it('guards Call buttons labelled through a slot', async () => {
+    const page = await open('slotted-controls.html');
+    expect(await waitForBadges(page, 4)).toMatchObject({
+      '+14155550123': 'suppressed',
+      '+16465550199': 'suppressed',
+    });
+
+    for (const button of ['#row-blocked', '#nested-blocked', '#tile-blocked x-button']) {
+      await page.locator(button).click();
+      await expect.poll(() => notice(page).count()).toBe(1);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => notice(page).count()).toBe(0);
+    }
+    expect(await pageEvents(page)).toEqual([]);
+
+    await page.locator('#row-allowed').click();
+    await page.locator('#tile-allowed x-button').click();
+    const allowed = ['dial:row-allowed', 'dial:tile-allowed'];
+    await expect.poll(() => pageEvents(page)).toEqual(allowed);
+    // Nothing arrives late: each allowed dial reached the page once.
+    await page.waitForTimeout(300);
+    expect(await pageEvents(page)).toEqual(allowed);
+    await page.close();
+  });
+
   it('guards an injected call icon and a dial box shortcut', async () => {
     const page = await open('injected-dialer.html');
     const box = page.locator('#pc-number');
