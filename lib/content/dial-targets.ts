@@ -162,6 +162,9 @@ export function dialTargetOfClick(
 
   const kind = callControlKind(control);
   if (!kind) return null;
+  const labelNumber = kind === 'call' ? numberInLabel(accessibleLabel(control)) : null;
+  if (labelNumber) return { kind: 'click-to-dial', raw: labelNumber, element: control };
+
   const ancestors = htmlElementsOf(path.slice(path.indexOf(control)));
   const picked = pickNumberOfControl(ancestors, hints, context, {
     readsText: kind === 'call',
@@ -723,6 +726,21 @@ function numberOfCallLabelled(element: Element): string | null {
 
   const label = accessibleLabel(element);
   return label.length <= MAX_CALL_LABEL && labelKind(label) === 'call' ? raw : null;
+}
+
+/** Maximum length of a call label read for a number ("Call Ana Lee, mobile, +1 …"). */
+const MAX_LABEL_WITH_NUMBER = 64;
+
+/**
+ * Returns the one number in a call control's label. An icon-only control
+ * may show its number only in its title or aria-label ("Call (312)
+ * 555-0166"), which names the number it dials.
+ */
+function numberInLabel(label: string): string | null {
+  if (label.length > MAX_LABEL_WITH_NUMBER || countDigits(label) < MIN_PHONE_DIGITS) return null;
+  const candidates = findPhoneCandidates(label);
+  const [only] = candidates;
+  return candidates.length === 1 && only ? only.raw : null;
 }
 
 /** Tells whether a text is one phone number and nothing else. */

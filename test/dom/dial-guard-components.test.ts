@@ -124,3 +124,60 @@ describe('buttons labelled through a slot', () => {
     expect(notice()).toBeNull();
   });
 });
+describe('call icons with the number in their title', () => {
+  it('blocks an icon titled with a suppressed number', async () => {
+    openPage();
+    page = startOnPage();
+    await page.settle();
+
+    document.getElementById('icon-blocked')?.click();
+    await wait();
+
+    expect(pageEvents()).toEqual([]);
+    expect(notice()?.shadowRoot?.textContent).toContain('+14155550123');
+  });
+
+  it('dials an icon titled with an allowed number once', async () => {
+    openPage();
+    page = startOnPage();
+    await page.settle();
+
+    document.getElementById('icon-allowed')?.click();
+    await wait(80);
+
+    expect(pageEvents()).toEqual(['dial:(212) 555-0142']);
+    expect(notice()).toBeNull();
+  });
+
+  it.each([
+    [
+      'an aria-label',
+      '<button id="call" aria-label="Call Ana Lee, mobile, (415) 555-0123">☎</button>',
+    ],
+    ['a nested title', '<button id="call"><i title="Call (415) 555-0123"></i></button>'],
+  ])('reads the number in %s of a button', async (_kind, button) => {
+    loadHtml(`<p>Ana Lee ${button}</p>`);
+    const events = pageLog();
+    page = startOnPage();
+    await page.settle();
+
+    document.getElementById('call')?.click();
+    await wait();
+
+    expect(events).toEqual([]);
+    expect(notice()?.shadowRoot?.textContent).toContain('+14155550123');
+  });
+
+  it('lets a titled Copy button through', async () => {
+    loadHtml('<p>Ana Lee <button id="copy" title="Copy (415) 555-0123">⧉</button></p>');
+    const events = pageLog();
+    page = startOnPage();
+    await page.settle();
+
+    document.getElementById('copy')?.click();
+    await wait();
+
+    expect(events).toEqual(['click:copy']);
+    expect(notice()).toBeNull();
+  });
+});

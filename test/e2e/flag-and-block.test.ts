@@ -649,6 +649,23 @@ describe('with a list imported from CSV', () => {
     await page.close();
   });
 
+  it('guards an icon with its number in its title', async () => {
+    const page = await open('slotted-controls.html');
+
+    await page.locator('#icon-blocked').click();
+    await expect.poll(() => notice(page).count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => notice(page).count()).toBe(0);
+    expect(await pageEvents(page)).toEqual([]);
+
+    await page.locator('#icon-allowed').click();
+    await expect.poll(() => pageEvents(page)).toEqual(['dial:(212) 555-0142']);
+    // Nothing arrives late: the allowed dial reached the page once.
+    await page.waitForTimeout(300);
+    expect(await pageEvents(page)).toEqual(['dial:(212) 555-0142']);
+    await page.close();
+  });
+
   it('guards an injected call icon and a dial box shortcut', async () => {
     const page = await open('injected-dialer.html');
     const box = page.locator('#pc-number');
