@@ -6,6 +6,7 @@ import {
   dialTargetOfClick,
   dialTargetOfEnter,
   dialTargetOfKey,
+  dialTargetOfPadKeyEnter,
   dialTargetOfPageEnter,
   dialTargetOfRowDoubleClick,
   dialTargetOfRowEnter,
@@ -121,7 +122,11 @@ export function installDialGuard(
         const form = (target.element as HTMLInputElement).form;
         if (notCancelled && form) form.requestSubmit();
       } else if (target.kind === 'key' || target.kind === 'shortcut') {
-        target.element.dispatchEvent(new KeyboardEvent(event.type, event as KeyboardEvent));
+        const again = new KeyboardEvent(event.type, event as KeyboardEvent);
+        const notCancelled = target.element.dispatchEvent(again);
+        // A copy has no default action, so the click a focused button gets on Enter is made here.
+        if (notCancelled && isEnterDown(again) && target.element instanceof HTMLButtonElement)
+          target.element.click();
       } else if (target.kind === 'double-click') {
         target.element.dispatchEvent(new MouseEvent(event.type, event as MouseEvent));
       } else if (target.kind === 'submit') {
@@ -221,9 +226,11 @@ export function installDialGuard(
     guard(event, dialTargetOfClick(pathElementsWithin(event), hints(), memory)),
   );
 
-  /** Finds what Enter dials on a focused row of a list or on a page that reads keys. */
+  /** Finds what Enter dials on a focused dial pad key, a focused row of a list or a page that reads keys. */
   const enterOutsideControls = (path: HTMLElement[]): DialTarget | null =>
-    dialTargetOfRowEnter(path, hints(), memory) ?? dialTargetOfPageEnter(path, hints(), memory);
+    dialTargetOfPadKeyEnter(path, hints(), memory) ??
+    dialTargetOfRowEnter(path, hints(), memory) ??
+    dialTargetOfPageEnter(path, hints(), memory);
 
   // Enter in a dial box dials. Enter or Space on a control the browser does
   // not click for it (a div with a button role) is decided like a click, on
@@ -393,6 +400,10 @@ function isActivationKey(event: Event): boolean {
   const key = event as KeyboardEvent;
   if (key.isComposing || key.altKey || key.ctrlKey || key.metaKey) return false;
   return key.key === 'Enter' || key.key === ' ';
+}
+
+function isEnterDown(event: KeyboardEvent): boolean {
+  return event.type === 'keydown' && event.key === 'Enter';
 }
 
 /** Stops an event before it reaches the page's handlers. A shortcut keeps its default action, so the browser's own shortcuts still work. */

@@ -3,7 +3,7 @@
 
 import type { DialContext } from './dial-pick';
 import { isItem, isLayer } from './dial-pick';
-import { isOwnElement, isTypingField } from './dom-rules';
+import { isDialPadKey, isOwnElement, isPlainControl, isTypingField } from './dom-rules';
 
 /** How long a right-clicked row or a menu opener stays the one a menu's Call dials, in ms. */
 const POINTED_FOR_MS = 20_000;
@@ -11,8 +11,6 @@ const POINTED_FOR_MS = 20_000;
 const WATCH_AFTER_KEY_MS = 300;
 /** Levels from a pressed element searched for its row, card or menu opener. */
 const ITEM_DEPTH = 8;
-/** Text of a dial pad key: a digit, * or #, maybe with its letters ("2ABC"). */
-const PAD_KEY_TEXT = /^[0-9*#+]\s*[A-Z+]{0,4}$/;
 /** Most child elements of a dial display; larger changed elements are containers, whose text is not read. */
 const MAX_DISPLAY_CHILDREN = 16;
 /** Keys that type into a dial display. */
@@ -126,17 +124,11 @@ function isOwnChange(record: MutationRecord): boolean {
 
 function isPadKey(path: HTMLElement[]): boolean {
   const key = path.slice(0, 3).find(isPlainControl);
-  return key !== undefined && PAD_KEY_TEXT.test((key.textContent ?? '').trim());
+  return key !== undefined && isDialPadKey(key);
 }
 
 /** Tells whether an element opens a menu, a list or a dialog (ARIA marks it so). */
 function opensMenu(element: HTMLElement): boolean {
   const popup = element.getAttribute('aria-haspopup')?.trim().toLowerCase() ?? 'false';
   return !['', 'false'].includes(popup) || element.hasAttribute('aria-expanded');
-}
-
-function isPlainControl(element: HTMLElement): boolean {
-  const name = element.localName;
-  const role = element.getAttribute('role');
-  return name === 'button' || name === 'a' || role === 'button' || role === 'link';
 }

@@ -34,6 +34,7 @@ import { clickableNumberTarget, numberInText } from './number-text';
 import {
   MIN_PHONE_DIGITS,
   countDigits,
+  isDialPadKey,
   isEditableRegion,
   isTypingField,
   numberFromDialHref,
@@ -215,8 +216,63 @@ export function dialTargetOfPageEnter(
   if (!focused || !takesNoKeys(focused)) return null;
 
   const controls = callControlsIn(focused.ownerDocument).slice(0, MAX_PAGE_CALL_CONTROLS);
+  const found = enterTargetAmong(controls, hints, context);
+  return found ? { ...found, kind: 'key', element: focused } : null;
+}
+
+/**
+ * Finds what Enter on a focused dial pad key would dial. Softphones that
+ * read the whole page's keys dial on Enter while focus is still on the last
+ * key clicked, so Enter there is decided like Enter with nothing focused.
+ * Only the pad's panel is read: the nearest ancestor below the body that
+ * contains call controls, else the page. A keypad with no call control on
+ * its page (tones during a call) is left alone, and so is Space, which types
+ * the key's digit.
+ * NOTE: Enter on a key of a page that does not dial on Enter is blocked too
+ * while the screen shows a blocked number, and the key's digit is not typed.
+ */
+export function dialTargetOfPadKeyEnter(
+  path: HTMLElement[],
+  hints: DialHints = {},
+  context: DialContext = NO_CONTEXT,
+): DialTarget | null {
+  const focused = path[0];
+  if (!focused || !isDialPadKey(focused)) return null;
+
+  const controls = (padControls(path) ?? callControlsIn(focused.ownerDocument)).slice(
+    0,
+    MAX_PAGE_CALL_CONTROLS,
+  );
+  const found = enterTargetAmong(controls, hints, context);
+  return found ? { ...found, kind: 'key', element: focused } : null;
+}
+
+/**
+ * Returns the call controls of the nearest ancestor of a pad key below the
+ * body that contains any. Keys placed right in a softphone frame's body have
+ * none, and the page is their panel.
+ */
+function padControls(path: HTMLElement[]): PathElement[] | null {
+  for (const panel of withoutPageRoots(path).slice(1, NUMBER_BOX_SEARCH_DEPTH + 1)) {
+    const controls = callControlsIn(panel);
+    if (controls.length > 0) return controls;
+  }
+  return null;
+}
+
+/**
+ * Returns what Enter read by the page would dial through `controls`: the
+ * display the agent typed into when one of them sits by it, else the number
+ * of the only control that finds one. When several find a number, which one
+ * Enter dials is unknown, so null is returned.
+ */
+function enterTargetAmong(
+  controls: PathElement[],
+  hints: DialHints,
+  context: DialContext,
+): Omit<DialTarget, 'element'> | null {
   const typed = typedDisplayTarget(controls, context);
-  if (typed) return { ...typed, element: focused };
+  if (typed) return typed;
 
   let found: DialTarget | null = null;
   for (const control of controls) {
@@ -225,7 +281,7 @@ export function dialTargetOfPageEnter(
     if (found) return null;
     found = target;
   }
-  return found ? { ...found, kind: 'key', element: focused } : null;
+  return found;
 }
 
 /** Elements from a double-clicked one outward searched for the row of a list. */

@@ -85,6 +85,21 @@ export function chosenOptionTexts(select: HTMLSelectElement): string[] {
   return option ? [option.value, option.text] : [];
 }
 
+/** Text of a dial pad key: a digit, * or #, maybe with its letters ("2ABC", "0+"). */
+const PAD_KEY_TEXT = /^[0-9*#+]\s*[A-Z+]{0,4}$/;
+
+/** Tells whether an element is a plain button or link, as dial pad keys and call buttons are. */
+export function isPlainControl(element: Element): boolean {
+  const name = element.localName;
+  const role = element.getAttribute('role');
+  return name === 'button' || name === 'a' || role === 'button' || role === 'link';
+}
+
+/** Tells whether an element is a key of a dial pad: a plain control whose text is one digit, * or #. */
+export function isDialPadKey(element: Element): boolean {
+  return isPlainControl(element) && PAD_KEY_TEXT.test((element.textContent ?? '').trim());
+}
+
 export const BADGE_TAG = 'dnc-guard-badge';
 export const NOTICE_TAG = 'dnc-guard-notice';
 

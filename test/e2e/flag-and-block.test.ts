@@ -183,6 +183,31 @@ describe('with a list imported from CSV', () => {
     await page.close();
   });
 
+  it('blocks Enter on the last keypad key clicked', async () => {
+    const page = await open('keypad-display.html');
+    const keypad = page.locator('#softphone');
+
+    for (const digit of '4155550123') await keypad.locator(`#key-${digit}`).click();
+    await expect.poll(() => badgeStatuses(page)).toEqual({ '+14155550123': 'suppressed' });
+    await page.keyboard.press('Enter');
+
+    await expect.poll(() => notice(page).count()).toBe(1);
+    expect(await pageEvents(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('lets Enter on a keypad key dial an allowed number once', async () => {
+    const page = await open('keypad-display.html');
+    const keypad = page.locator('#softphone');
+
+    for (const digit of '2125550187') await keypad.locator(`#key-${digit}`).click();
+    await page.keyboard.press('Enter');
+
+    await expect.poll(() => pageEvents(page)).toEqual(['dial:keypad:2125550187']);
+    expect(await notice(page).count()).toBe(0);
+    await page.close();
+  });
+
   it('decides portal menu Call by row', async () => {
     const page = await open('call-menus.html');
     await waitForBadges(page, 3);
