@@ -16,6 +16,7 @@ import {
 import { followDialGestures } from './dial-memory';
 import { composedPathWithin, htmlElementsOf, pathElementsWithin } from './closed-roots';
 import { declaredShortcutFinder, dialTargetOfBoxShortcut } from './dial-shortcuts';
+import { dialTargetOfActiveOption } from './dial-options';
 import { BADGE_TAG, countDigits, dialKey, ownsItsClicks } from './dom-rules';
 import { showNotice } from './notice';
 import type { StatusClient } from './status-client';
@@ -226,6 +227,17 @@ export function installDialGuard(
     guard(event, dialTargetOfClick(pathElementsWithin(event), hints(), memory)),
   );
 
+  /**
+   * Requests the status of what Enter would dial through the active option
+   * of the focused box, so Enter after typing or moving through the options
+   * is decided at once instead of held.
+   */
+  const lookUpActiveOption = (focused: EventTarget | undefined): void => {
+    if (!(focused instanceof HTMLElement) || !focused.isConnected) return;
+    const target = dialTargetOfActiveOption([focused], hints(), memory);
+    if (target && !cachedResults(target)) void lookUp(target);
+  };
+
   /** Finds what Enter dials on a focused dial pad key, a focused row of a list or a page that reads keys. */
   const enterOutsideControls = (path: HTMLElement[]): DialTarget | null =>
     dialTargetOfPadKeyEnter(path, hints(), memory) ??
@@ -251,7 +263,9 @@ export function installDialGuard(
       return;
     }
     const isEnter = (event as KeyboardEvent).key === 'Enter';
-    const inBox = isEnter ? dialTargetOfEnter(path, hints()) : null;
+    const inBox = isEnter
+      ? (dialTargetOfActiveOption(path, hints(), memory) ?? dialTargetOfEnter(path, hints()))
+      : null;
     guard(
       event,
       inBox ??
@@ -260,7 +274,10 @@ export function installDialGuard(
     );
   });
   listen('keyup', (event) => {
-    if (!isActivationKey(event)) return;
+    if (!isActivationKey(event)) {
+      lookUpActiveOption(pathElementsWithin(event)[0]);
+      return;
+    }
     const path = htmlElementsOf(pathElementsWithin(event));
     const onPage = (event as KeyboardEvent).key === 'Enter' ? enterOutsideControls(path) : null;
     guard(event, dialTargetOfKey(path, hints(), memory) ?? onPage, true);
@@ -336,10 +353,14 @@ export function installDialGuard(
   });
 
   // Typing into a dial box requests the status early, so the click that
-  // follows can be decided at once instead of held.
+  // follows can be decided at once instead of held. The option a search box
+  // offers is read once the page's own input handlers have drawn it.
   listen('input', (event) => {
     const target = dialTargetOfEnter(htmlElementsOf(pathElementsWithin(event)), hints());
     if (target) void lookUp(target);
+    // Read now: an event's path is empty once its dispatch is over.
+    const box = pathElementsWithin(event)[0];
+    win.setTimeout(() => lookUpActiveOption(box), 0);
   });
 }
 

@@ -2,7 +2,7 @@ import type { DialHints } from '../sites/types';
 import { ancestorsOf, dialTargetOfClick, dialTargetOfEnter, isCallControl } from './dial-targets';
 import type { DialTarget } from './dial-targets';
 import { NO_CONTEXT, type DialContext } from './dial-pick';
-import { isEditableRegion } from './dom-rules';
+import { isEditableRegion, isTextInput } from './dom-rules';
 
 // Keyboard shortcuts that dial: a key press with Ctrl, Alt or Meta in a dial
 // box, and a key a call control declares (aria-keyshortcuts, accesskey, or
@@ -37,9 +37,6 @@ const EDITING_SHIFT_LETTERS = new Set(['z', 'v']);
 
 /** Fields whose key presses go to the text being edited. */
 const EDITABLE_FIELDS = 'input, textarea, select, [role="textbox"], [role="combobox"]';
-
-/** Input types that are buttons or choices, not text being edited. */
-const NOT_TEXT_INPUTS = new Set(['button', 'submit', 'reset', 'image', 'checkbox', 'radio']);
 
 /**
  * Attributes where pages name a control's shortcut. Tooltip scripts move a
@@ -194,7 +191,7 @@ function isEditingShortcut(event: KeyboardEvent): boolean {
 }
 
 function isEditableField(element: HTMLElement): boolean {
-  if (element instanceof HTMLInputElement) return !NOT_TEXT_INPUTS.has(element.type);
+  if (element instanceof HTMLInputElement) return isTextInput(element);
   return element.matches(EDITABLE_FIELDS) || isEditableRegion(element);
 }
 

@@ -30,7 +30,7 @@ import {
   SEND_WORDS,
 } from './call-words';
 import { BOX_PICKER_LEVELS, withCountryCode } from './country-picker';
-import { clickableNumberTarget, numberInText } from './number-text';
+import { callOptionTarget, clickableNumberTarget, numberInText } from './number-text';
 import {
   MIN_PHONE_DIGITS,
   countDigits,
@@ -152,9 +152,8 @@ export function dialTargetOfClick(
       numberOfCallLabelled(element);
     if (raw) return { kind: 'click-to-dial', raw, element: control ?? element };
   }
-  const clickable = clickableNumberTarget(
-    htmlElementsOf(control ? path.slice(0, path.indexOf(control)) : path),
-  );
+  const below = htmlElementsOf(control ? path.slice(0, path.indexOf(control)) : path);
+  const clickable = callOptionTarget(below) ?? clickableNumberTarget(below);
   if (clickable) return clickable;
   if (!control) return null;
 

@@ -100,6 +100,14 @@ export function isDialPadKey(element: Element): boolean {
   return isPlainControl(element) && PAD_KEY_TEXT.test((element.textContent ?? '').trim());
 }
 
+/** Input types that are buttons or choices, not text being edited. */
+const NOT_TEXT_INPUTS = new Set(['button', 'submit', 'reset', 'image', 'checkbox', 'radio']);
+
+/** Tells whether an element is an input whose value is text being edited. */
+export function isTextInput(element: Element): element is HTMLInputElement {
+  return element instanceof HTMLInputElement && !NOT_TEXT_INPUTS.has(element.type);
+}
+
 export const BADGE_TAG = 'dnc-guard-badge';
 export const NOTICE_TAG = 'dnc-guard-notice';
 

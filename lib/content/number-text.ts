@@ -1,4 +1,5 @@
 import { findPhoneCandidates } from '../phone/candidates';
+import { CALL_WORDS, NOT_A_DIAL } from './call-words';
 import type { DialTarget } from './dial-targets';
 import { MIN_PHONE_DIGITS, countDigits } from './dom-rules';
 
@@ -56,6 +57,33 @@ export function clickableNumberTarget(below: HTMLElement[]): DialTarget | null {
       return { kind: 'click-to-dial', raw, element };
   }
   return null;
+}
+
+/** Maximum length of an option's label read for an offer to call a number. */
+const MAX_OPTION_LABEL = 80;
+
+/**
+ * Finds an option of a list box that offers to call a number ("Call +1 212
+ * 555 0187", "拨打 …"), among the clicked element and the few around it.
+ * Search boxes and command palettes offer one when the query is a number,
+ * and picking it dials. The words before the number must name a call, so an
+ * option that shows a contact, or "Search calls for …", stays a choice.
+ */
+export function callOptionTarget(below: HTMLElement[]): DialTarget | null {
+  const option = below
+    .slice(0, CLICKABLE_NUMBER_DEPTH)
+    .find((element) => element.getAttribute('role') === 'option');
+  if (!option) return null;
+
+  const label = (option.getAttribute('aria-label') ?? option.textContent ?? '').trim();
+  if (label.length > MAX_OPTION_LABEL) return null;
+  const candidates = findPhoneCandidates(label);
+  const [only] = candidates;
+  if (candidates.length !== 1 || !only) return null;
+
+  const before = label.slice(0, only.start);
+  if (!CALL_WORDS.test(before) || NOT_A_DIAL.test(before)) return null;
+  return { kind: 'click-to-dial', raw: only.raw, element: option };
 }
 
 /** Tells whether an element's class, id, title or label marks it as a value edited in place. */

@@ -1,5 +1,6 @@
 // Enter where a page, not the focused element, decides what it does: on a
-// softphone keypad's focused digit key.
+// softphone keypad's focused digit key, and in a search box or command
+// palette whose active option offers to call the typed number.
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadFixture, notice, pageLog, startOnPage, wait } from './harness';
 
@@ -101,5 +102,135 @@ describe('Enter on a focused keypad key', () => {
     await wait();
 
     expect(events).toEqual(['keydown:tone-2']);
+  });
+});
+
+/** Shows the options the page's script would show for a typed number. */
+function showQuickOptions(typed: string): void {
+  const quick = byId('quick') as HTMLInputElement;
+  quick.value = typed;
+  const list = byId('quick-list');
+  list.innerHTML =
+    `<li role="option" id="quick-call" aria-selected="true" data-call="${typed.replace(/\D/g, '')}">Call ${typed}</li>` +
+    `<li role="option" id="quick-find" aria-selected="false">Search contacts for "${typed}"</li>`;
+  list.hidden = false;
+  quick.focus();
+}
+
+function showPaletteOptions(typed: string, activeId = 'palette-call'): void {
+  const palette = byId('palette') as HTMLInputElement;
+  palette.value = typed;
+  const list = byId('palette-list');
+  list.innerHTML =
+    `<li role="option" id="palette-call">Call ${typed}</li>` +
+    `<li role="option" id="palette-find">Find "${typed}"</li>`;
+  list.hidden = false;
+  palette.setAttribute('aria-expanded', 'true');
+  palette.setAttribute('aria-activedescendant', activeId);
+  palette.focus();
+}
+
+describe('Enter on a call option of a search box', () => {
+  it('blocks the selected option beside the box', async () => {
+    loadFixture('search-call-option.html');
+    const events = pageLog();
+    page = startOnPage();
+    showQuickOptions('415 555 0123');
+
+    press(byId('quick'), 'Enter');
+    await wait();
+
+    expect(events).toEqual([]);
+    expect(notice()?.shadowRoot?.textContent).toContain('+14155550123');
+  });
+
+  it('blocks the active descendant in a portal', async () => {
+    loadFixture('search-call-option.html');
+    const events = pageLog();
+    page = startOnPage();
+    showPaletteOptions('+1 646 555 0199');
+
+    press(byId('palette'), 'Enter');
+    await wait();
+
+    expect(events).toEqual([]);
+    expect(notice()?.shadowRoot?.textContent).toContain('+16465550199');
+  });
+
+  it('passes an allowed option checked before once', async () => {
+    loadFixture('search-call-option.html');
+    const events = pageLog();
+    page = startOnPage();
+    showPaletteOptions('+1 212 555 0187');
+    await page.settle();
+    byId('palette').dispatchEvent(new KeyboardEvent('keyup', { key: '7', bubbles: true }));
+    await wait();
+    events.length = 0;
+
+    const down = press(byId('palette'), 'Enter');
+    await wait(80);
+
+    expect(events).toEqual(['keydown:palette']);
+    expect(down.defaultPrevented).toBe(false);
+    expect(notice()).toBeNull();
+  });
+
+  it('decides Enter at once after typing', async () => {
+    loadFixture('search-call-option.html');
+    const events = pageLog();
+    page = startOnPage();
+    showQuickOptions('Helen');
+    // An option naming a contact keeps the number only in its data, where no badge reads it.
+    byId('quick-call').dataset.call = '2125550187';
+    byId('quick-call').textContent = 'Call Helen Park';
+    byId('quick').dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await wait();
+
+    const down = press(byId('quick'), 'Enter');
+    await wait(80);
+
+    expect(events).toEqual(['keydown:quick']);
+    expect(down.defaultPrevented).toBe(false);
+  });
+
+  it('leaves Enter alone on an option that is not a call', async () => {
+    loadFixture('search-call-option.html');
+    const events = pageLog();
+    page = startOnPage();
+    showPaletteOptions('+1 646 555 0199', 'palette-find');
+
+    press(byId('palette'), 'Enter');
+    await wait();
+
+    expect(events).toEqual(['keydown:palette']);
+    expect(notice()).toBeNull();
+  });
+
+  it('leaves Enter alone once the list is closed', async () => {
+    loadFixture('search-call-option.html');
+    const events = pageLog();
+    page = startOnPage();
+    showQuickOptions('415 555 0123');
+    byId('quick-list').hidden = true;
+
+    press(byId('quick'), 'Enter');
+    await wait();
+
+    expect(events).toEqual(['keydown:quick']);
+  });
+});
+
+describe('clicks on a call option', () => {
+  it('blocks a click on an option that shows its number only as text', async () => {
+    loadFixture('search-call-option.html');
+    const events = pageLog();
+    page = startOnPage();
+    showPaletteOptions('+1 646 555 0199');
+
+    byId('palette-call').click();
+    await wait();
+
+    expect(events).toEqual([]);
+    expect(notice()?.shadowRoot?.textContent).toContain('+16465550199');
   });
 });

@@ -208,6 +208,37 @@ describe('with a list imported from CSV', () => {
     await page.close();
   });
 
+  it('blocks Enter on a Call option a search box offers', async () => {
+    const page = await open('search-call-option.html');
+
+    await page.locator('#quick').fill('415 555 0123');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => notice(page).count()).toBe(1);
+    await page.keyboard.press('Escape');
+
+    await page.locator('#palette').fill('+1 646 555 0199');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => notice(page).count()).toBe(1);
+
+    expect(await pageEvents(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('lets Enter on an allowed Call option dial once', async () => {
+    const page = await open('search-call-option.html');
+
+    await page.locator('#palette').fill('+1 212 555 0187');
+    await page.keyboard.press('Enter');
+    await page.locator('#quick').fill('212 555 0187');
+    await page.keyboard.press('Enter');
+
+    await expect
+      .poll(() => pageEvents(page))
+      .toEqual(['dial:palette:+1 212 555 0187', 'dial:quick-enter:2125550187']);
+    expect(await notice(page).count()).toBe(0);
+    await page.close();
+  });
+
   it('decides portal menu Call by row', async () => {
     const page = await open('call-menus.html');
     await waitForBadges(page, 3);
