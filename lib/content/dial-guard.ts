@@ -151,8 +151,10 @@ export function installDialGuard(
       composedPathWithin(event).some(
         (node) => node instanceof Element && node.localName === BADGE_TAG && ownsItsClicks(node),
       )
-    )
+    ) {
+      if (event.type === 'click' && !quiet) explainBadgeClick(event, target);
       return;
+    }
 
     const known = cachedResults(target);
     if (known) {
@@ -179,6 +181,31 @@ export function installDialGuard(
         replay(target, event, aimedAt);
       }
     });
+  };
+
+  /**
+   * Explains a click on a badge inside a control whose dial is blocked. The
+   * presses before the click were stopped as the control's, and a badge has
+   * no menu for a blocked number, so the notice is the agent's only sign of
+   * why nothing happened. Other badge clicks are left to the badge's menu.
+   */
+  const explainBadgeClick = (event: Event, target: DialTarget): void => {
+    const known = cachedResults(target);
+    if (!known) {
+      void lookUp(target).then((results) => explainIfBlocked(target, results));
+      return;
+    }
+    // Stopped here, before the badge's own listener, so the notice is all the click does.
+    if (explainIfBlocked(target, known)) stop(event, target);
+  };
+
+  /** Shows the notice when the results block the target's dial, and returns whether they do. */
+  const explainIfBlocked = (target: DialTarget, results: NumberResult[]): boolean => {
+    const counted = deciding(target, results);
+    const { result, decision } = strictest(counted);
+    if (decision !== 'block') return false;
+    explain({ ...target, raw: result.raw }, result, decision, counted);
+    return true;
   };
 
   /** Keeps the numbers of a dial let through, for a redial control that shows none. */

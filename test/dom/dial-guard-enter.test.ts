@@ -2,7 +2,7 @@
 // softphone keypad's focused digit key, and in a search box or command
 // palette whose active option offers to call the typed number.
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadFixture, notice, pageLog, startOnPage, wait } from './harness';
+import { badgeMap, loadFixture, notice, pageLog, startOnPage, wait } from './harness';
 
 let page: ReturnType<typeof startOnPage> | null = null;
 afterEach(() => {
@@ -232,5 +232,25 @@ describe('clicks on a call option', () => {
 
     expect(events).toEqual([]);
     expect(notice()?.shadowRoot?.textContent).toContain('+16465550199');
+  });
+
+  it('explains a click on the badge inside a blocked option', async () => {
+    loadFixture('search-call-option.html');
+    const events = pageLog();
+    page = startOnPage();
+    showQuickOptions('415 555 0123');
+    await page.settle();
+    expect(badgeMap()).toEqual({ '+14155550123': 'suppressed' });
+    const badge = byId('quick-call').querySelector('dnc-guard-badge') as HTMLElement;
+
+    for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup'])
+      badge.dispatchEvent(
+        new MouseEvent(type, { bubbles: true, composed: true, cancelable: true }),
+      );
+    badge.click();
+    await wait();
+
+    expect(events).toEqual([]);
+    expect(notice()?.shadowRoot?.textContent).toContain('+14155550123');
   });
 });

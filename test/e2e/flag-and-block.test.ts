@@ -239,6 +239,19 @@ describe('with a list imported from CSV', () => {
     await page.close();
   });
 
+  it('explains a click on the badge in a blocked Call option', async () => {
+    const page = await open('search-call-option.html');
+
+    await page.locator('#quick').fill('415 555 0123');
+    const badge = page.locator('#quick-call dnc-guard-badge');
+    await expect.poll(() => badge.getAttribute('data-status')).toBe('suppressed');
+    await badge.click();
+
+    await expect.poll(() => notice(page).count()).toBe(1);
+    expect(await pageEvents(page)).toEqual([]);
+    await page.close();
+  });
+
   it('decides portal menu Call by row', async () => {
     const page = await open('call-menus.html');
     await waitForBadges(page, 3);
