@@ -220,9 +220,10 @@ export function dialTargetOfPageEnter(
 }
 
 /**
- * Finds what Enter on a focused dial pad key would dial. Softphones that
- * read the whole page's keys dial on Enter while focus is still on the last
- * key clicked, so Enter there is decided like Enter with nothing focused.
+ * Finds what Enter on a focused key of a phone keypad would dial.
+ * Softphones that read the whole page's keys dial on Enter while focus is
+ * still on the last key clicked, so Enter there is decided like Enter with
+ * nothing focused.
  * Only the pad's panel is read: the nearest ancestor below the body that
  * contains call controls, else the page. A keypad with no call control on
  * its page (tones during a call) is left alone, and so is Space, which types
@@ -236,7 +237,7 @@ export function dialTargetOfPadKeyEnter(
   context: DialContext = NO_CONTEXT,
 ): DialTarget | null {
   const focused = path[0];
-  if (!focused || !isDialPadKey(focused)) return null;
+  if (!focused || !isDialPadKey(focused) || !isOnKeypad(focused)) return null;
 
   const controls = (padControls(path) ?? callControlsIn(focused.ownerDocument)).slice(
     0,
@@ -244,6 +245,27 @@ export function dialTargetOfPadKeyEnter(
   );
   const found = enterTargetAmong(controls, hints, context);
   return found ? { ...found, kind: 'key', element: focused } : null;
+}
+
+/** Ancestor levels of a pad key searched for the rest of its keypad. */
+const KEYPAD_DEPTH = 3;
+/** Keys a phone keypad has at least: the ten digits. */
+const MIN_KEYPAD_KEYS = 10;
+
+/**
+ * Tells whether a pad key sits on a phone keypad: a near ancestor contains
+ * ten or more pad keys, * or # among them. The page numbers of a pagination
+ * are digits as well, but have no * or #.
+ */
+function isOnKeypad(key: HTMLElement): boolean {
+  let ancestor = key.parentElement;
+  for (let level = 0; ancestor && level < KEYPAD_DEPTH; level++) {
+    const keys = [...ancestor.querySelectorAll(PLAIN_CONTROL_SELECTOR)].filter(isDialPadKey);
+    if (keys.length >= MIN_KEYPAD_KEYS)
+      return keys.some((other) => /^[*#]/.test(other.textContent?.trim() ?? ''));
+    ancestor = ancestor.parentElement;
+  }
+  return false;
 }
 
 /**
@@ -626,6 +648,8 @@ export function isCallControl(element: HTMLElement): boolean {
   return callControlKind(element) !== null;
 }
 
+/** Buttons and links by their markup, as isPlainControl reads them. */
+const PLAIN_CONTROL_SELECTOR = 'button, a, [role="button"], [role="link"]';
 /** Controls that may start a call, by their markup. */
 const CONTROL_SELECTOR = 'button, [role="button"], input[type="submit"], input[type="button"]';
 

@@ -2,7 +2,7 @@
 // softphone keypad's focused digit key, and in a search box or command
 // palette whose active option offers to call the typed number.
 import { afterEach, describe, expect, it } from 'vitest';
-import { badgeMap, loadFixture, notice, pageLog, startOnPage, wait } from './harness';
+import { badgeMap, loadFixture, loadHtml, notice, pageLog, startOnPage, wait } from './harness';
 
 let page: ReturnType<typeof startOnPage> | null = null;
 afterEach(() => {
@@ -102,6 +102,26 @@ describe('Enter on a focused keypad key', () => {
     await wait();
 
     expect(events).toEqual(['keydown:tone-2']);
+  });
+
+  it('leaves Enter on a page number alone', async () => {
+    loadHtml(
+      '<section><p>Marcus Lee <span>+1 415 555 0123</span> <button type="button">Call</button></p>' +
+        '<nav>' +
+        [...'123456789']
+          .map((page) => `<button type="button" id="page-${page}">${page}</button>`)
+          .join('') +
+        '<button type="button" id="page-10">10</button><button type="button">Next</button></nav></section>',
+    );
+    const events = pageLog();
+    page = startOnPage();
+    byId('page-2').focus();
+
+    press(byId('page-2'), 'Enter');
+    await wait();
+
+    expect(events).toEqual(['keydown:page-2']);
+    expect(notice()).toBeNull();
   });
 });
 
