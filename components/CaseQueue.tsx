@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
-import type { Me } from '@/lib/api/schemas';
+import type { Case, Me } from '@/lib/api/schemas';
 import { t, type MessageKey } from '@/lib/i18n';
+import { formatList } from '@/lib/locale-format';
 import type { ResponseOf } from '@/lib/messaging/protocol';
 import { caseTitle, shortCaseId } from './case-text';
 import { ListingControls, deadlineText, useCaseListing } from './CaseList';
@@ -16,6 +17,7 @@ export interface TeamApi {
 export function CaseQueue({ api, onOpen }: { api: TeamApi; onOpen: (id: string) => void }) {
   const read = useCallback(() => api.queue(), [api]);
   const { data, error, load } = useCaseListing(read);
+  const sharing = casesSharingNumbers(data?.cases ?? []);
 
   return (
     <section className="case-list queue">
@@ -39,9 +41,40 @@ export function CaseQueue({ api, onOpen }: { api: TeamApi; onOpen: (id: string) 
             <span className="help">
               {t('queueCreatedBy', item.createdBy)} · {t('caseShortId', shortCaseId(item.id))}
             </span>
+            {(sharing.get(item.id) ?? []).length > 0 && (
+              <span className="warning">
+                {t(
+                  'queueSameNumbers',
+                  formatList((sharing.get(item.id) ?? []).map((id) => shortCaseId(id))),
+                )}
+              </span>
+            )}
           </li>
         ))}
       </ul>
     </section>
   );
+}
+
+/**
+ * Returns, by case id, the other listed cases that share one of its
+ * numbers: two agents may capture the same customer, and the lead works one
+ * case and closes the other.
+ */
+function casesSharingNumbers(cases: readonly Case[]): Map<string, string[]> {
+  const byPhone = new Map<string, string[]>();
+  for (const item of cases) {
+    for (const phone of new Set(item.subject.phones)) {
+      byPhone.set(phone, [...(byPhone.get(phone) ?? []), item.id]);
+    }
+  }
+  const sharing = new Map<string, string[]>();
+  for (const item of cases) {
+    const others = new Set<string>();
+    for (const phone of item.subject.phones) {
+      for (const id of byPhone.get(phone) ?? []) if (id !== item.id) others.add(id);
+    }
+    sharing.set(item.id, [...others]);
+  }
+  return sharing;
 }

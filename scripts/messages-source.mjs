@@ -606,6 +606,8 @@ const MESSAGES = {
   tabQueue: ['Team queue', '团队队列'],
   queueEmpty: ['No open cases in the team.', '团队没有未结案件。'],
   queueCreatedBy: ['Captured by $1', '登记人：$1'],
+  // $1 is a list of short case ids.
+  queueSameNumbers: ['Same numbers as case $1', '与案件 $1 的号码相同'],
   caseClosedTitle: ['Closed case · received $1 · $2', '已结案件 · $1 收到 · $2'],
   caseUntitledTitle: ['Case · received $1 · $2', '案件 · $1 收到 · $2'],
   caseShortId: ['Case $1', '案件 $1'],

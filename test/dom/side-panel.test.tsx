@@ -90,6 +90,21 @@ describe('SidePanel', () => {
     expect(rows[1]?.textContent).toContain('Captured by agent-bo');
   });
 
+  it('points out cases with the same numbers', async () => {
+    const other = openCase('33333333-2b7c-4c52-9a49-2f4f3f7d9a10', 'Maria Lopez', {
+      subject: { name: 'Maria Lopez', phones: ['+14155550123'] },
+    });
+    const { team } = renderPanel('lead');
+    vi.mocked(team.queue).mockResolvedValue({ cases: [LATE, SOON, other] });
+
+    await userEvent.click(await screen.findByRole('tab', { name: 'Team queue' }));
+
+    const rows = await screen.findAllByRole('listitem');
+    expect(rows[0]?.textContent).toContain('Same numbers as case 22222222');
+    expect(rows[1]?.textContent).toContain('Same numbers as case 11111111');
+    expect(rows[2]?.textContent).not.toContain('Same numbers');
+  });
+
   it("shows the deadline as a date in the case's zone", async () => {
     // The end of 4 January in Los Angeles is already 5 January in UTC.
     const inLosAngeles = openCase('33333333-2b7c-4c52-9a49-2f4f3f7d9a10', 'Maria Lopez', {
