@@ -648,6 +648,11 @@ export function isCallControl(element: HTMLElement): boolean {
   return callControlKind(element) !== null;
 }
 
+/** Tells whether a scope contains a control that starts a call, found as the dial guard finds one. */
+export function containsCallControl(scope: ParentNode): boolean {
+  return callControlsIn(scope).length > 0;
+}
+
 /** Buttons and links by their markup, as isPlainControl reads them. */
 const PLAIN_CONTROL_SELECTOR = 'button, a, [role="button"], [role="link"]';
 /** Controls that may start a call, by their markup. */

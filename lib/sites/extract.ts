@@ -3,7 +3,7 @@
 // against numbering plans later. So this file must not import the metadata
 // library, which is too heavy for every frame's content script.
 
-import { CALL_WORDS, NOT_A_DIAL } from '../content/call-words.ts';
+import { containsCallControl } from '../content/dial-targets.ts';
 import { countDigits, dialKey, numberFromDialHref } from '../content/dom-rules.ts';
 import { findPhoneCandidates } from '../phone/candidates.ts';
 import { deepText, elementsDeep, queryAllDeep } from './dom.ts';
@@ -164,22 +164,9 @@ export function emailsFromMailtoLinks(elements: Iterable<Element>): string[] {
   return emails;
 }
 
-/** Elements that may be a call control beside a number box. */
-const BUTTONS = 'button, [role="button"], input[type="submit"], input[type="button"]';
 /** Controls that take typed text, not buttons, checkboxes or hidden values. */
 const TYPED_INPUT =
   'input:not([type="hidden"], [type="checkbox"], [type="radio"], [type="submit"], [type="button"], [type="reset"], [type="image"], [type="file"]), textarea';
-function isCallButton(button: Element): boolean {
-  const label = [
-    button.textContent,
-    button.getAttribute('aria-label'),
-    button.getAttribute('title'),
-    button.localName === 'input' ? (button as HTMLInputElement).value : null,
-  ]
-    .filter(Boolean)
-    .join(' ');
-  return CALL_WORDS.test(label) && !NOT_A_DIAL.test(label);
-}
 
 /**
  * Tells whether `element` is a box for typing a number to dial: the only
@@ -195,7 +182,7 @@ export function isDialBox(element: Element): boolean {
   const control = element as HTMLInputElement | HTMLTextAreaElement;
   const scope = control.form ?? control.parentElement;
   if (!scope || scope.querySelectorAll(TYPED_INPUT).length !== 1) return false;
-  return [...scope.querySelectorAll(BUTTONS)].some(isCallButton);
+  return containsCallControl(scope);
 }
 
 /**
