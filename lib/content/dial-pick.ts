@@ -17,6 +17,7 @@ import {
   FLOWING_DISPLAYS,
   INLINE_BOXES,
   INLINE_ELEMENTS,
+  chosenOptionTexts,
   dialKey,
   isEditableRegion,
 } from './dom-rules';
@@ -204,17 +205,17 @@ const OPTION_DIGITS = 7;
 function chosenInPicker(picked: PickedNumber, scope: Element): PickedNumber {
   const numbers = [picked.raw, ...(picked.alternatives ?? [])];
   for (const select of scope.querySelectorAll('select')) {
-    const option = select.selectedOptions[0];
-    if (select.disabled || !option) continue;
-    const chosen = numberNamed(option, numbers) ?? numberLabelled(option.text, numbers, scope);
+    const [value, text] = chosenOptionTexts(select);
+    if (select.disabled || value === undefined || text === undefined) continue;
+    const chosen = numberNamed([text, value], numbers) ?? numberLabelled(text, numbers, scope);
     if (chosen) return { raw: chosen };
   }
   return picked;
 }
 
-/** Returns the one number of `numbers` that the option's text or value names, or null. */
-function numberNamed(option: HTMLOptionElement, numbers: string[]): string | null {
-  for (const text of [option.text, option.value]) {
+/** Returns the one number of `numbers` that one of the option's texts names, or null. */
+function numberNamed(texts: string[], numbers: string[]): string | null {
+  for (const text of texts) {
     const key = dialKey(text).slice(-OPTION_DIGITS);
     if (key.length < OPTION_DIGITS) continue;
     const named = numbers.filter((raw) => dialKey(raw).endsWith(key));
