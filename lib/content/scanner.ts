@@ -91,7 +91,7 @@ interface WalkCursor {
 const INPUT_TYPES_WITH_NUMBERS = new Set(['', 'text', 'tel', 'search', 'number']);
 /** Elements whose own text is never page text; checked on every text node, so kept small. */
 const NON_TEXT_PARENTS = new Set(['script', 'style', 'noscript', 'textarea', 'title', 'option']);
-/** Link targets that start a call, as the selector `a[href^="tel:" i]` and its siblings match them. */
+/** Link targets that start a call: tel:, callto:, sip: and sips:, in any letter case. */
 const DIAL_HREF = /^(?:tel|callto|sips?):/i;
 /** Elements whose text is never flagged, and editable regions; checked only for text that contains a candidate. */
 const EXCLUDED_REGIONS = `${[...SKIPPED_ELEMENTS].join(', ')}, ${EDITABLE_SELECTOR}`;
@@ -512,9 +512,9 @@ export class PageScanner {
           this.visitEditable(element);
       }
       // A native walker, because it visits the elements of a large page in
-      // less time than a '*' query and its list would take. The links and
-      // inputs are told apart by tag name on the way: on a large list view
-      // that costs less than a selector query for them besides the walk.
+      // less time than a '*' query and its list would take. Links and inputs
+      // are recognised by tag name during the walk, which on a large list
+      // view costs less than a separate selector query for them.
       cursor.elements = (root.ownerDocument ?? document).createTreeWalker(
         scope,
         NodeFilter.SHOW_ELEMENT,
@@ -568,7 +568,7 @@ export class PageScanner {
     this.reportField(element, text === null || identifier ? [] : findPhoneCandidates(text));
   }
 
-  /** Visits a link that dials; an editable link is read as a field instead. */
+  /** Visits a link that dials. An editable link is read as a field instead, so it is skipped here. */
   private visitPossibleLink(link: HTMLAnchorElement): void {
     const href = link.getAttribute('href');
     if (href !== null && DIAL_HREF.test(href) && !link.hasAttribute('contenteditable'))
