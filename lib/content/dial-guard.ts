@@ -378,6 +378,18 @@ export function installDialGuard(
     if (!target || cachedResults(target)) return;
     void lookUp(target);
   });
+  // Focus on a call control or a dial box does the same for the keyboard, so
+  // the Enter or Space that follows is decided at once. An allowed dial then
+  // reaches the page as the browser's own event: a copy made after a
+  // look-up is one that some pages ignore.
+  listen('focusin', (event) => {
+    const path = htmlElementsOf(pathElementsWithin(event));
+    const target =
+      dialTargetOfClick(path, hints(), memory) ??
+      dialTargetOfKey(path, hints(), memory) ??
+      dialTargetOfEnter(path, hints());
+    if (target && !cachedResults(target)) void lookUp(target);
+  });
 
   // Typing into a dial box requests the status early, so the click that
   // follows can be decided at once instead of held. The option a search box

@@ -1037,6 +1037,31 @@ describe('click-to-dial elements', () => {
     expect(presses).toEqual(['mousedown']);
   });
 
+  it('decides Enter on a focused call control at once, looked up on focus', async () => {
+    // Numbers the scan does not read: in a data attribute and in a box filled after the scan.
+    loadHtml(
+      '<button id="c2d" type="button" title="Call" data-phone="+1 212 555 0187">☎</button>' +
+        '<input id="box" type="tel"><button id="dial">Dial</button>',
+    );
+    const events = pageLog();
+    page = startOnPage();
+    await wait();
+    (document.getElementById('box') as HTMLInputElement).value = '+1 212 555 0188';
+
+    const seenAtOnce: string[] = [];
+    for (const id of ['c2d', 'dial']) {
+      const control = document.getElementById(id) as HTMLElement;
+      control.focus();
+      await wait();
+      // The click a browser makes for Enter on a focused button.
+      control.click();
+      seenAtOnce.push(...events.splice(0));
+    }
+
+    // Not held for a look-up, so the page gets the original events.
+    expect(seenAtOnce).toEqual(['click:c2d', 'click:dial']);
+  });
+
   it('blocks redial beside a shown number', async () => {
     loadHtml(
       '<div>Last number: <span>+1 415 555 0123</span> <button id="redial">Redial</button></div>' +
