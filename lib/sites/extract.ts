@@ -7,7 +7,13 @@ import { containsCallControl } from '../content/dial-targets.ts';
 import { countDigits, dialKey, numberFromDialHref } from '../content/dom-rules.ts';
 import { findPhoneCandidates } from '../phone/candidates.ts';
 import { deepText, elementsDeep, queryAllDeep } from './dom.ts';
-import { classifyIdentifier, classifyLabel, controlValue, isReadableControl } from './labels.ts';
+import {
+  classifyIdentifier,
+  classifyLabel,
+  controlValue,
+  isReadableControl,
+  namesLineType,
+} from './labels.ts';
 
 const MIN_DIGITS = 7;
 const MAX_DIGITS = 17;
@@ -173,13 +179,17 @@ const TYPED_INPUT =
  * typed control of its form, or of its parent when it has no form, beside a
  * call control such as Call, Dial or 拨打. What the agent typed there is the
  * number dialed last, often another customer's, and not the record's. A
- * phone field of an edit form has other fields beside it.
+ * phone field of an edit form has other fields beside it. A read-only box,
+ * or one labelled with a kind of line ("Business Phone", as Dynamics 365
+ * labels a field wrapped alone with its call icon), is a record's field.
  * NOTE: a lone phone field whose click-to-call button sits further away,
  * outside any form, still counts as the record's.
  */
 export function isDialBox(element: Element): boolean {
   if (element.localName !== 'input' && element.localName !== 'textarea') return false;
   const control = element as HTMLInputElement | HTMLTextAreaElement;
+  if (control.readOnly || control.getAttribute('aria-readonly') === 'true') return false;
+  if (labelTexts(control).some(namesLineType)) return false;
   const scope = control.form ?? control.parentElement;
   if (!scope || scope.querySelectorAll(TYPED_INPUT).length !== 1) return false;
   return containsCallControl(scope);
@@ -229,15 +239,22 @@ function controlKind(control: HTMLInputElement | HTMLTextAreaElement): 'phone' |
     if (kind) return kind;
   }
 
-  const labels = [
-    control.getAttribute('aria-label') ?? '',
-    ...[...(control.labels ?? [])].map((label) => label.textContent ?? ''),
-  ];
-  for (const label of labels) {
+  for (const label of labelTexts(control)) {
     const kind = classifyLabel(label);
     if (kind === 'phone' || kind === 'email') return kind;
   }
   return null;
+}
+
+/** Returns the texts that label a form control: aria-label, aria-labelledby and label elements. */
+function labelTexts(control: HTMLInputElement | HTMLTextAreaElement): string[] {
+  const texts = [control.getAttribute('aria-label') ?? ''];
+  for (const id of (control.getAttribute('aria-labelledby') ?? '').split(/\s+/)) {
+    const label = id ? control.ownerDocument.getElementById(id) : null;
+    if (label) texts.push(label.textContent ?? '');
+  }
+  for (const label of control.labels ?? []) texts.push(label.textContent ?? '');
+  return texts;
 }
 
 /**

@@ -72,6 +72,10 @@ const EMAIL_LABEL = /e-?mail|courriel|correo|邮箱|邮件|電子郵件|郵件|�
 const PHONE_LABEL =
   /\b(?:phone|mobile|cell|tel|telephone|work|home|office|direct|main|business|landline|handy|mobil|telefon|telefono|teléfono|téléphone|telefone|portable|móvil|celular|ani|caller id)\b|^number(?: \d)?$|电话|手机|電話|手機|座机|携帯/;
 
+/** Words of a label that name which of a person's lines a number is ("Business Phone", "手机"). */
+const LINE_TYPE_LABEL =
+  /\b(?:work|home|office|mobile|cell|business|direct|main|landline|personal|private|primary|assistant)\b|手机|手機|座机|办公|辦公|家庭|工作|住宅/;
+
 /** Labels that name a place or a document, not a number, even when they contain "home" or "work". */
 const NOT_PHONE_LABEL = /address|adresse|dirección|地址|website|url|page|hours|email|e-mail/;
 
@@ -98,6 +102,12 @@ export function classifyLabel(text: string): FieldKind | null {
   if (EMAIL_LABEL.test(label)) return 'email';
   if (PHONE_LABEL.test(label) && !NOT_PHONE_LABEL.test(label)) return 'phone';
   return null;
+}
+
+/** Tells whether a label names one of a person's lines, as a record's phone field does ("Mobile Phone"). */
+export function namesLineType(text: string): boolean {
+  const label = normalizeLabel(text);
+  return label.length <= MAX_LABEL_LENGTH && LINE_TYPE_LABEL.test(label);
 }
 
 const PHONE_IDENTIFIER_WORD = /phone|mobile|^tel$|^cell|^handy$|^telefon|^telefono$|电话|手机/;

@@ -72,6 +72,22 @@ describe('generic adapter beside a dial box', () => {
     expect(snapshot!.phones).toEqual(['202 555 0121', '(212) 555-0104']);
   });
 
+  it('keeps phone fields with a click-to-call icon', () => {
+    // Each field wraps its box and icon alone, as Dynamics 365 forms do.
+    const field = (id: string, label: string, value: string, readonly = false) => `
+      <div class="field"><label for="${id}">${label}</label>
+        <div class="ctl"><input id="${id}" type="tel" value="${value}"${readonly ? ' readonly' : ''}>
+        <button type="button" aria-label="Call">☎</button></div></div>`;
+    const snapshot = read(`
+      <h1>Nora Whitfield</h1>
+      <section>
+        ${field('business', 'Business Phone', '(202) 555-0100')}
+        ${field('main', 'Phone', '(202) 555-0143', true)}
+      </section>`);
+
+    expect(snapshot!.phones).toEqual(['(202) 555-0100', '(202) 555-0143']);
+  });
+
   it('keeps a phone field of an edit form', () => {
     const snapshot = read(`
       <h1>Marcus Oyelaran</h1>
