@@ -36,6 +36,7 @@ import {
   countDigits,
   isDialPadKey,
   isEditableRegion,
+  isOwnElement,
   isTypingField,
   numberFromDialHref,
 } from './dom-rules';
@@ -610,6 +611,7 @@ const ICON_ROLES = new Set(['img', 'presentation', 'none']);
  * panels with more text than a label are left out.
  */
 function isCallIcon(element: HTMLElement): boolean {
+  if (isOwnPart(element)) return false;
   const label = (element.getAttribute('aria-label') ?? element.getAttribute('title'))?.trim();
   if (!label || label.length > MAX_CALL_LABEL || labelKind(label) !== 'call') return false;
 
@@ -620,6 +622,16 @@ function isCallIcon(element: HTMLElement): boolean {
 
   if (element.hasAttribute('tabindex')) return true;
   return element.ownerDocument.defaultView?.getComputedStyle(element).cursor === 'pointer';
+}
+
+/**
+ * Tells whether an element is a badge or notice of DNC Guard, or inside one.
+ * The badges' labels say "call" ("Do not call"), and they are no call controls.
+ */
+function isOwnPart(element: Element): boolean {
+  if (isOwnElement(element)) return true;
+  const root = element.getRootNode();
+  return root instanceof ShadowRoot && isOwnElement(root.host);
 }
 
 /** Tells whether a control is a button, whose own label names what a click in it does. */
@@ -687,7 +699,7 @@ function isDrawnCallControl(element: Element): element is SVGElement {
  * control that dials only a number box ("send"), or neither (null).
  */
 function callControlKind(element: Element): 'call' | 'send' | null {
-  if (isTab(element)) return null;
+  if (isTab(element) || isOwnPart(element)) return null;
   const label = accessibleLabel(element);
   if (label) return labelKind(label);
 

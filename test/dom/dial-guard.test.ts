@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { installDialGuard } from '../../lib/content/dial-guard';
+import { isCallControl } from '../../lib/content/dial-targets';
 import { StatusClient } from '../../lib/content/status-client';
 import type { NumberResult } from '../../lib/messaging/protocol';
 import { salesforceAdapter } from '../../lib/sites/salesforce';
@@ -1060,6 +1061,27 @@ describe('click-to-dial elements', () => {
 
     // Not held for a look-up, so the page gets the original events.
     expect(seenAtOnce).toEqual(['click:c2d', 'click:dial']);
+  });
+
+  it('takes no badge for a call icon', async () => {
+    // The allowed badge's label, "Not on the do-not-call list", says "call".
+    loadHtml(
+      '<dl><dt>Mobile</dt><dd><a href="tel:+12125550187">+1 (212) 555-0187</a></dd>' +
+        '<dt>Home</dt><dd>+1 212 555 0188</dd><dt>Work</dt><dd>+1 415 555 0123</dd></dl>',
+    );
+    page = startOnPage();
+    await page.settle();
+    const badge = document.querySelector('dd:nth-of-type(2) dnc-guard-badge');
+    const body = badge?.shadowRoot?.querySelector<HTMLElement>('.badge');
+    body!.style.cursor = 'pointer';
+
+    body!.dispatchEvent(
+      new MouseEvent('click', { bubbles: true, composed: true, cancelable: true }),
+    );
+    await wait();
+
+    expect(isCallControl(body!)).toBe(false);
+    expect(notice()).toBeNull();
   });
 
   it('blocks redial beside a shown number', async () => {
