@@ -66,13 +66,15 @@ export function installDialGuard(
   // number written without its code, which may be on the list, so it is
   // decided like an unknown status. Shorter ones are internal extensions and
   // local numbers, which are dialed as before.
-  const statusOf = (result: NumberResult): NumberStatus => {
+  // Enter on a keypad key mostly types the key's digit, so a number not
+  // complete yet is typed, not dialed.
+  const statusOf = (result: NumberResult, target: DialTarget): NumberStatus => {
     if (result.status !== 'invalid') return result.status;
-    return isUnreadable(result) ? 'unknown' : 'allowed';
+    return isUnreadable(result) && !target.mayOnlyType ? 'unknown' : 'allowed';
   };
 
-  const decide = (result: NumberResult): DialDecision =>
-    decideDial(statusOf(result), options.unknownPolicy());
+  const decide = (result: NumberResult, target: DialTarget): DialDecision =>
+    decideDial(statusOf(result, target), options.unknownPolicy());
 
   const explain = (
     target: DialTarget,
@@ -84,7 +86,7 @@ export function installDialGuard(
     showNotice(
       {
         decision,
-        status: statusOf(result),
+        status: statusOf(result, target),
         number: result.display ?? result.e164 ?? target.raw,
         ...(among.length > 1 ? { among } : {}),
         ...(result.reason ? { reason: result.reason } : {}),
@@ -159,7 +161,7 @@ export function installDialGuard(
     const known = cachedResults(target);
     if (known) {
       const counted = deciding(target, known);
-      const { result, decision } = strictest(counted);
+      const { result, decision } = strictest(target, counted);
       if (decision !== 'block' && !quiet) remember(counted);
       if (decision === 'allow') return;
       if (decision === 'block') stop(event, target);
@@ -173,7 +175,7 @@ export function installDialGuard(
     const aimedAt = composedPathWithin(event)[0];
     void lookUp(target).then((results) => {
       const counted = deciding(target, results);
-      const { result, decision } = strictest(counted);
+      const { result, decision } = strictest(target, counted);
       if (decision !== 'allow' && !quiet)
         explain({ ...target, raw: result.raw }, result, decision, counted);
       if (decision !== 'block') {
@@ -202,7 +204,7 @@ export function installDialGuard(
   /** Shows the notice when the results block the target's dial, and returns whether they do. */
   const explainIfBlocked = (target: DialTarget, results: NumberResult[]): boolean => {
     const counted = deciding(target, results);
-    const { result, decision } = strictest(counted);
+    const { result, decision } = strictest(target, counted);
     if (decision !== 'block') return false;
     explain({ ...target, raw: result.raw }, result, decision, counted);
     return true;
@@ -229,10 +231,13 @@ export function installDialGuard(
   };
 
   /** Picks the result whose decision is strictest: one blocked number blocks the dial. */
-  const strictest = (results: NumberResult[]): { result: NumberResult; decision: DialDecision } => {
+  const strictest = (
+    target: DialTarget,
+    results: NumberResult[],
+  ): { result: NumberResult; decision: DialDecision } => {
     let pick: { result: NumberResult; decision: DialDecision } | null = null;
     for (const result of results) {
-      const decision = decide(result);
+      const decision = decide(result, target);
       if (!pick || DECISION_RANK[decision] > DECISION_RANK[pick.decision])
         pick = { result, decision };
     }
@@ -334,7 +339,7 @@ export function installDialGuard(
     pendingPresses = presses;
     void lookUp(target).then((results) => {
       if (pendingPresses === presses) pendingPresses = null;
-      if (strictest(deciding(target, results)).decision === 'block') return;
+      if (strictest(target, deciding(target, results)).decision === 'block') return;
       replaying = true;
       try {
         for (const press of presses.events) replayPress(press);
@@ -361,7 +366,7 @@ export function installDialGuard(
       if (!known) {
         event.stopImmediatePropagation();
         holdPress(target, event);
-      } else if (strictest(deciding(target, known)).decision === 'block') {
+      } else if (strictest(target, deciding(target, known)).decision === 'block') {
         stop(event);
       }
     });

@@ -108,6 +108,12 @@ export interface DialTarget {
    * control and which one it dials is not known.
    */
   uncertain?: boolean;
+  /**
+   * Set for Enter on a keypad key, which types the key's digit on most pages
+   * and dials only on pages that read every Enter: a number that is not
+   * complete yet is allowed.
+   */
+  mayOnlyType?: boolean;
   /** The element that would be activated again if the dial turns out to be allowed. */
   element: PathElement;
 }
@@ -229,6 +235,8 @@ export function dialTargetOfPageEnter(
  * contains call controls, else the page. A keypad with no call control on
  * its page (tones during a call) is left alone, and so is Space, which types
  * the key's digit.
+ * A number not complete yet, or several numbers beside the pad, let the key
+ * type its digit.
  * NOTE: Enter on a key of a page that does not dial on Enter is blocked too
  * while the screen shows a blocked number, and the key's digit is not typed.
  */
@@ -244,8 +252,11 @@ export function dialTargetOfPadKeyEnter(
     0,
     MAX_PAGE_CALL_CONTROLS,
   );
+  // Several numbers beside the pad (a list of recent calls) do not tell what
+  // Enter on a key dials, so the key is left to type its digit.
   const found = enterTargetAmong(controls, hints, context);
-  return found ? { ...found, kind: 'key', element: focused } : null;
+  if (!found || found.uncertain) return null;
+  return { ...found, kind: 'key', element: focused, mayOnlyType: true };
 }
 
 /** Ancestor levels of a pad key searched for the rest of its keypad. */
@@ -626,7 +637,7 @@ function isCallIcon(element: HTMLElement): boolean {
 
 /**
  * Tells whether an element is a badge or notice of DNC Guard, or inside one.
- * The badges' labels say "call" ("Do not call"), and they are no call controls.
+ * The badges' labels contain "call" ("Do not call"), yet they are no call controls.
  */
 function isOwnPart(element: Element): boolean {
   if (isOwnElement(element)) return true;

@@ -77,6 +77,40 @@ describe('Enter on a focused keypad key', () => {
     expect(notice()).toBeNull();
   });
 
+  it('lets Enter type a digit of a number not complete yet', async () => {
+    loadFixture('keypad-display.html');
+    const events = pageLog();
+    page = startOnPage();
+    typeOnKeypad('20255501', '202-555-01');
+    events.length = 0;
+
+    press(byId('key-1'), 'Enter');
+    await wait(80);
+
+    // Held for the look-up, then given back with the click that types the digit.
+    expect(events).toEqual(['keydown:key-1', 'click:key-1']);
+    expect(notice()).toBeNull();
+  });
+
+  it('lets Enter type a digit beside a list of recent numbers', async () => {
+    loadFixture('keypad-display.html');
+    byId('softphone').insertAdjacentHTML(
+      'beforeend',
+      '<ul><li>+1 415 555 0123</li><li>+1 212 555 0187</li></ul>',
+    );
+    const events = pageLog();
+    page = startOnPage();
+    byId('key-2').focus();
+    events.length = 0;
+
+    const down = press(byId('key-2'), 'Enter');
+    await wait(80);
+
+    expect(events).toEqual(['keydown:key-2']);
+    expect(down.defaultPrevented).toBe(false);
+    expect(notice()).toBeNull();
+  });
+
   it('leaves Space on a key to type its digit', async () => {
     loadFixture('keypad-display.html');
     const events = pageLog();
