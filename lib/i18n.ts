@@ -44,6 +44,6 @@ export function formatCount(count: number): string {
 }
 
 /** BCP 47 tag of the messages the browser shows, which are English when it has none in the UI language. */
-function messagesLanguage(): string {
+export function messagesLanguage(): string {
   return browser.i18n.getMessage('messagesLanguage') || 'en';
 }

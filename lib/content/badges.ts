@@ -1,4 +1,4 @@
-import { t, type MessageKey } from '../i18n';
+import { messagesLanguage, t, type MessageKey } from '../i18n';
 import { reasonText } from '../list-text';
 import type { NumberResult } from '../messaging/protocol';
 import type { NumberStatus } from '../policy';
@@ -652,6 +652,8 @@ function newBadge(status: NumberStatus): HTMLElement {
   if (!prototype) {
     prototype = document.createElement(BADGE_TAG);
     prototype.setAttribute('data-status', status);
+    // A screen reader picks its voice by the language, which may not be the page's.
+    prototype.lang = messagesLanguage();
     prototype
       .attachShadow({ mode: 'open', clonable: true })
       .append(bodyTemplate(status).cloneNode(true));

@@ -1,4 +1,4 @@
-import { t } from '../i18n';
+import { messagesLanguage, t } from '../i18n';
 import { reasonText } from '../list-text';
 import { formatDateTime, formatSeries, regionName } from '../locale-format';
 import type { NumberStatus } from '../policy';
@@ -39,6 +39,8 @@ export function showNotice(content: NoticeContent, doc: Document = document): HT
   const host = doc.createElement(NOTICE_TAG);
   host.setAttribute('role', 'alertdialog');
   host.setAttribute('aria-modal', 'true');
+  // A screen reader picks its voice by the language, which may not be the page's.
+  host.lang = messagesLanguage();
   host.dataset.status = content.status;
   host.dataset.decision = content.decision;
   const shadow = host.attachShadow({ mode: 'open' });
@@ -47,6 +49,8 @@ export function showNotice(content: NoticeContent, doc: Document = document): HT
   // A modal <dialog> sits in the top layer, above a modal dialog the page
   // opened and outside the part of the page that dialog makes inert.
   const frame = doc.createElement('dialog');
+  // Chromium leaves the host out of the accessibility tree once the dialog is modal.
+  frame.setAttribute('role', 'alertdialog');
   frame.setAttribute('aria-labelledby', 'title');
   const dialog = doc.createElement('div');
   dialog.className = content.decision === 'warn' ? 'dialog warn' : 'dialog';

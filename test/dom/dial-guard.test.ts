@@ -36,6 +36,22 @@ describe('dial links', () => {
     expect(page.reports).toEqual([{ raw: '+14155550123', decision: 'block' }]);
   });
 
+  it('announces the notice as an alert in its language', async () => {
+    document.documentElement.lang = 'de';
+    loadHtml('<a id="link" href="tel:+14155550123">+1 415 555 0123</a>');
+    page = startOnPage();
+    await page.settle();
+
+    document.getElementById('link')?.click();
+    await wait();
+
+    // The modal <dialog> is what the accessibility tree keeps of the notice.
+    expect(notice()?.shadowRoot?.querySelector('dialog')?.getAttribute('role')).toBe('alertdialog');
+    expect(notice()?.getAttribute('lang')).toBe('en');
+    expect(document.querySelector('dnc-guard-badge')?.getAttribute('lang')).toBe('en');
+    document.documentElement.removeAttribute('lang');
+  });
+
   it('lets an allowed tel link through', async () => {
     loadHtml('<a id="ok" href="tel:+12125550187">+1 212 555 0187</a>');
     const events = pageLog();
