@@ -39,6 +39,10 @@ export const BADGE_CSS = `
 :host([data-status="unknown"]) .badge.compact::before { margin-right: 0; }
 .digits { margin-left: 3px; font: 600 11px/12px system-ui, -apple-system, "Segoe UI", "Noto Sans",
   "Microsoft YaHei", sans-serif; font-variant-numeric: tabular-nums; }
+@media (forced-colors: active) {
+  /* Forced colors drop the gradients that draw the icon, so the badge keeps its own colors. */
+  .badge { forced-color-adjust: none; }
+}
 .menu { position: absolute; z-index: 2147483646; margin-top: 18px; background: #fff; border: 1px solid #dadce0;
   border-radius: 6px; box-shadow: 0 4px 12px rgba(0, 0, 0, 0.2); padding: 3px; }
 .menu button { font: 600 12px/1.3 system-ui, sans-serif; border: none; background: #b3261e; color: #fff;
@@ -54,6 +58,7 @@ dialog { margin: 12vh auto auto; padding: 0; border: 0; background: transparent;
 :host(.overlay) dialog { position: static; }
 dialog::backdrop { background: rgba(0, 0, 0, 0.35); }
 .dialog { background: #fff; color: #202124; border-radius: 8px;
+  box-sizing: border-box; max-height: calc(88vh - 1rem); overflow-y: auto;
   border-top: 6px solid #b3261e; box-shadow: 0 8px 28px rgba(0, 0, 0, 0.35); padding: 1rem 1.25rem;
   font: 14px/1.45 system-ui, -apple-system, "Segoe UI", "Noto Sans", "Microsoft YaHei", sans-serif; }
 .dialog.warn { border-top-color: #8a4b00; }

@@ -110,6 +110,45 @@ describe('with a list imported from CSV', () => {
     await page.close();
   });
 
+  it('keeps the badge icon in forced colors', async () => {
+    const page = await open('reset-css.html');
+    await waitForBadges(page, 2);
+    await page.emulateMedia({ forcedColors: 'active' });
+
+    const icon = await page.evaluate(() => {
+      const badge = document.querySelector('dnc-guard-badge[data-status="suppressed"]');
+      const body = badge?.shadowRoot?.querySelector('.badge');
+      return body ? getComputedStyle(body).backgroundImage : null;
+    });
+
+    expect(icon).toContain('gradient');
+    await page.close();
+  });
+
+  it('keeps the notice inside a small window', async () => {
+    const page = await open('crm-record.html');
+    await page.setViewportSize({ width: 320, height: 256 });
+    await waitForBadges(page, 6);
+
+    await page.locator('#home-link').click();
+    await expect.poll(() => notice(page).count()).toBe(1);
+    const fits = await notice(page).evaluate((host) => {
+      const box = host.shadowRoot?.querySelector('.dialog')?.getBoundingClientRect();
+      return box ? box.bottom <= innerHeight && box.right <= innerWidth : false;
+    });
+    const close = notice(page).getByRole('button');
+    await close.scrollIntoViewIfNeeded();
+
+    const closeInSight = await close.evaluate((button) => {
+      const box = button.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= innerHeight;
+    });
+
+    expect(fits).toBe(true);
+    expect(closeInSight).toBe(true);
+    await page.close();
+  });
+
   it('blocks a suppressed tel link with a notice', async () => {
     const page = await open('crm-record.html');
     await waitForBadges(page, 6);
