@@ -35,6 +35,7 @@ export function SyncStatusView({
   }, [status, running, syncing, onRefresh]);
 
   const syncNow = async () => {
+    if (busy) return;
     setRunning(true);
     try {
       await onSyncNow();
@@ -63,7 +64,10 @@ export function SyncStatusView({
         type="button"
         className="secondary"
         onClick={() => void syncNow()}
-        disabled={busy || status?.configured === false}
+        // Marked busy rather than disabled: a disabled button drops the
+        // keyboard focus, and the next Tab starts from the top of the page.
+        aria-disabled={busy || undefined}
+        disabled={status?.configured === false}
       >
         {busy ? t('syncRunning') : t('syncNow')}
       </button>

@@ -113,6 +113,31 @@ const CSV = [
 ].join('\n');
 
 describe('Options', () => {
+  it('keeps Sync now focusable while it runs', async () => {
+    const api = fakeApi();
+    let finish = () => {};
+    const syncs = vi.fn(
+      () =>
+        new Promise<typeof SYNC_STATUS>((resolve) => {
+          finish = () => resolve(SYNC_STATUS);
+        }),
+    );
+    api.apiSettings.syncNow = syncs;
+    render(<Options api={api} />);
+    const button = await screen.findByRole('button', { name: 'Sync now' });
+
+    await userEvent.click(button);
+    await userEvent.click(button);
+    const running = screen.getByRole('button', { name: 'Syncing…' });
+
+    // A disabled button loses the keyboard focus, and the next Tab starts at the top.
+    expect(running.hasAttribute('disabled')).toBe(false);
+    expect(running.getAttribute('aria-disabled')).toBe('true');
+    expect(syncs).toHaveBeenCalledTimes(1);
+    finish();
+    await screen.findByRole('button', { name: 'Sync now' });
+  });
+
   it('lists countries in the UI language, its own first', async () => {
     const api = fakeApi();
     api.settings.countries = () => ['US', 'GB', 'HK', 'CN', 'DE'];
