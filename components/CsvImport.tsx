@@ -9,6 +9,7 @@ import {
   type LegacyEncoding,
 } from '@/lib/suppression/csv-encoding';
 import type { ImportChoices, ListedCounts } from '@/lib/suppression/import-merge';
+import { focusWhenShown } from './focus';
 
 /** A file read for import, with the numbers of it that are already on the list. */
 export interface ImportPreview extends ListedCounts {
@@ -209,7 +210,11 @@ export function CsvImport({
           onCancel={onCancel}
         />
       )}
-      {step.name === 'done' && <p role="status">{tCount('importDone', step.size)}</p>}
+      {step.name === 'done' && (
+        <p role="status" tabIndex={-1} ref={focusWhenShown}>
+          {tCount('importDone', step.size)}
+        </p>
+      )}
       {step.name === 'failed' && (
         <p role="alert" className="error">
           {step.message}

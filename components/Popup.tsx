@@ -4,6 +4,7 @@ import type { ListInfo, NumberResult, SyncStatus } from '@/lib/messaging/protoco
 import { ListSummary } from './ListSummary';
 import { LookupResult } from './LookupResult';
 import { SyncStatusView } from './SyncStatusView';
+import { focusWhenShown } from './focus';
 
 export interface PopupApi {
   lookup(phone: string): Promise<NumberResult>;
@@ -109,7 +110,11 @@ export function Popup({ api }: { api: PopupApi }) {
           {t('addToDnc')}
         </button>
       )}
-      {added && <p role="status">{t('addedPending')}</p>}
+      {added && (
+        <p role="status" tabIndex={-1} ref={focusWhenShown}>
+          {t('addedPending')}
+        </p>
+      )}
       {error && (
         <p role="alert" className="error">
           {t('errorGeneric', error)}

@@ -1,5 +1,6 @@
 import { t, tCount, type MessageKey } from '@/lib/i18n';
 import type { VerificationOutcome } from './VerifyIdentity';
+import { focusWhenShown } from './focus';
 
 /** A request the capture form saved: the case id, whose it is, and what the save did. */
 export interface SavedCase {
@@ -18,7 +19,9 @@ export function SavedCapture({ saved, onNext }: { saved: SavedCase; onNext: () =
   return (
     <section className="capture">
       <h1>{t('captureTitle')}</h1>
-      <p role="status">{tCount('captureSaved', saved.blocked)}</p>
+      <p role="status" tabIndex={-1} ref={focusWhenShown}>
+        {tCount('captureSaved', saved.blocked)}
+      </p>
       <p>{t('captureSavedCase', [saved.id.slice(0, 8), saved.name])}</p>
       {saved.verification && (
         <p>

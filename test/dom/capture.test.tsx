@@ -384,6 +384,7 @@ describe('CaptureForm', () => {
     expect(await screen.findByText('Case 7d8f4f0e for Ana García.')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Save and suppress now' })).toBeNull();
     expect(capture).toHaveBeenCalledTimes(1);
+    expect(document.activeElement).toBe(screen.getByRole('status'));
   });
 
   it('quotes the record and joins the name in Chinese', async () => {

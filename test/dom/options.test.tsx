@@ -278,8 +278,10 @@ describe('Options', () => {
 
     await userEvent.click(await screen.findByRole('button', { name: 'Import 2 numbers' }));
 
-    expect(await screen.findByText('Imported. The list now holds 2 numbers.')).toBeTruthy();
+    const done = await screen.findByText('Imported. The list now holds 2 numbers.');
     expect(api.committed).toEqual([2]);
+    // The confirm button is gone, so the focus goes to the result.
+    expect(document.activeElement).toBe(done);
   });
 
   it('cancels an import without applying it', async () => {

@@ -215,6 +215,7 @@ describe('Popup', () => {
     expect(
       await screen.findByText('DNC pending: added on this device, not yet confirmed by the server'),
     ).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByText(/^Added\./));
   });
 
   it('drops the result once the number is edited', async () => {
