@@ -2,7 +2,7 @@ import { messagesLanguage, t, type MessageKey } from '../i18n';
 import { reasonText } from '../list-text';
 import type { NumberResult } from '../messaging/protocol';
 import type { NumberStatus } from '../policy';
-import { BADGE_TAG, dialKey, ownsItsClicks } from './dom-rules';
+import { BADGE_TAG, dialKey, focusedElement, ownsItsClicks } from './dom-rules';
 import { scheduleFrame, type FrameScheduler, type IdleScheduler } from './idle';
 import type { FoundNumber, ScanSink } from './scanner';
 import type { StatusClient } from './status-client';
@@ -146,7 +146,7 @@ export class BadgeManager implements ScanSink {
 
         const item = path[0];
         if (item instanceof HTMLElement && item.dataset.action === 'add') {
-          item.closest('.menu')?.remove();
+          closeMenu(item);
           const e164 = badge.dataset.e164;
           if (e164) void this.onAddToDnc?.(e164);
           return;
@@ -605,7 +605,7 @@ export class BadgeManager implements ScanSink {
 
     const open = shadow.querySelector('.menu');
     if (open) {
-      open.remove();
+      closeMenu(open);
       return;
     }
     const e164 = badge.dataset.e164;
@@ -623,6 +623,14 @@ export class BadgeManager implements ScanSink {
     add.dataset.action = 'add';
     menu.append(add);
     shadow.append(menu);
+    // Escape closes the menu, and the focus goes back where it was before.
+    const before = focusedElement(document);
+    focusBefore.set(menu, before);
+    menu.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape') return;
+      event.stopPropagation();
+      closeMenu(add);
+    });
     add.focus();
   }
 
@@ -635,6 +643,18 @@ export class BadgeManager implements ScanSink {
     this.lastCount = count;
     this.onSuppressedCount(count);
   }
+}
+
+/** The element focused before each open badge menu took the focus. */
+const focusBefore = new WeakMap<Element, Element | null>();
+
+/** Closes the badge menu that `item` is in and gives the focus back to where it was before. */
+function closeMenu(item: Element): void {
+  const menu = item.closest('.menu');
+  if (!menu) return;
+  const before = focusBefore.get(menu);
+  menu.remove();
+  if (before instanceof HTMLElement && before.isConnected) before.focus();
 }
 
 const labels = new Map<NumberStatus, string>();

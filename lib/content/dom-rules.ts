@@ -180,3 +180,13 @@ export function dialKey(raw: string): string {
 export { countDigits } from '../phone/chars';
 
 export const MIN_PHONE_DIGITS = 7;
+
+/**
+ * Returns the element that has focus, inside open shadow roots too: there
+ * the document's activeElement is only the host, which may not take focus.
+ */
+export function focusedElement(doc: Document): HTMLElement | null {
+  let active: Element | null = doc.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active instanceof HTMLElement ? active : null;
+}

@@ -2,7 +2,7 @@ import { messagesLanguage, t } from '../i18n';
 import { reasonText } from '../list-text';
 import { formatDateTime, formatSeries, regionName } from '../locale-format';
 import type { NumberStatus } from '../policy';
-import { NOTICE_TAG } from './dom-rules';
+import { NOTICE_TAG, focusedElement } from './dom-rules';
 import { createIcon } from './icons';
 import { NOTICE_CSS, applyStyles } from './styles';
 
@@ -173,14 +173,4 @@ function describe(content: NoticeContent): string[] {
 function invalidLines(number: string, country: string | null): string[] {
   if (country === null) return [t('noticeInvalidNumber', number), t('noticeInvalidNumberHint')];
   return [t('noticeInvalid', [number, regionName(country)]), t('noticeInvalidHint')];
-}
-
-/**
- * Returns the element that has focus, inside open shadow roots too: there
- * the document's activeElement is only the host, which may not take focus.
- */
-function focusedElement(doc: Document): HTMLElement | null {
-  let active: Element | null = doc.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active instanceof HTMLElement ? active : null;
 }

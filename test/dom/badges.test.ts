@@ -194,6 +194,40 @@ describe('badge descriptions', () => {
   });
 });
 
+describe('badge menu', () => {
+  it('gives the focus back on Escape', async () => {
+    loadHtml('<p id="a">+1 212 555 0187</p><button id="before">Save</button>');
+    const background = fakeBackground();
+    const statuses = new StatusClient(background.check, () => undefined);
+    const timing = manualSchedulers();
+    const badges = new BadgeManager(
+      statuses,
+      timing.schedule,
+      () => undefined,
+      async () => {},
+    );
+    badges.frames = timing.frame;
+    const controller = new AbortController();
+    badges.listen(window, controller.signal);
+    badges.found(numbersIn(['a']));
+    await flushReplies();
+    timing.runIdle();
+    timing.runFrame();
+    const before = document.getElementById('before') as HTMLElement;
+    before.focus();
+    const badge = document.querySelector('dnc-guard-badge') as HTMLElement;
+
+    badge.click();
+    const add = badge.shadowRoot?.querySelector<HTMLElement>('[data-action="add"]');
+    expect(badge.shadowRoot?.activeElement).toBe(add);
+    add?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+
+    expect(badge.shadowRoot?.querySelector('.menu')).toBeNull();
+    expect(document.activeElement).toBe(before);
+    controller.abort();
+  });
+});
+
 describe('numbers that share a text node', () => {
   it('shows the last digits of each number', async () => {
     loadHtml('<p id="p">Mobile 206 555 0144, never the office 415 555 0123.</p>');
