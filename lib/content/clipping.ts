@@ -128,12 +128,33 @@ export function fieldRow(anchor: Node): FieldRow | null {
 }
 
 /**
+ * Returns how far in px a flex item of `width` may shrink: down to its
+ * min-width when it sets one (an input beside a call link, at min-width 0).
+ * An item with min-width auto shrinks to its content's width, which is not
+ * measured, so it counts as none.
+ */
+function shrinkRoom(style: CSSStyleDeclaration, width: number): number {
+  if (!(parseFloat(style.flexShrink) > 0) || style.minWidth === 'auto') return 0;
+  const minWidth = parseFloat(style.minWidth);
+  if (Number.isNaN(minWidth)) return 0;
+  const edges =
+    style.boxSizing === 'border-box'
+      ? 0
+      : parseFloat(style.paddingLeft) +
+        parseFloat(style.paddingRight) +
+        parseFloat(style.borderLeftWidth) +
+        parseFloat(style.borderRightWidth);
+  return Math.max(0, width - edges - minWidth);
+}
+
+/**
  * Returns the room in px that a badge put into `parent` may take in a flex
  * row that does not wrap without moving anything, or null when `row` is no
  * such row. The row's free space counts, which `justify-content` may spread
  * between items. A badge put into an item (a card's number) also has the
- * room left inside an item that grows. A badge put right into the row (after
- * a field) is an item of its own, and it takes a gap more.
+ * room left inside an item that grows, and the room its siblings give up
+ * by shrinking. A badge put right into the row (after a field) is an item
+ * of its own, and it takes a gap more.
  */
 export function flexRoom(row: Element, parent: Node): number | null {
   const view = row.ownerDocument.defaultView;
@@ -146,16 +167,16 @@ export function flexRoom(row: Element, parent: Node): number | null {
 
   let itemWidths = 0;
   let items = 0;
+  let shrinkable = 0;
   const range = row.ownerDocument.createRange();
   for (const child of row.childNodes) {
     if (child.nodeType === Node.ELEMENT_NODE) {
       const childStyle = view.getComputedStyle(child as Element);
       if (childStyle.display === 'none' || /^(absolute|fixed)$/.test(childStyle.position)) continue;
-      itemWidths +=
-        (child as Element).getBoundingClientRect().width +
-        parseFloat(childStyle.marginLeft) +
-        parseFloat(childStyle.marginRight);
+      const width = (child as Element).getBoundingClientRect().width;
+      itemWidths += width + parseFloat(childStyle.marginLeft) + parseFloat(childStyle.marginRight);
       items++;
+      if (child !== item) shrinkable += shrinkRoom(childStyle, width);
     } else if (child.nodeType === Node.TEXT_NODE && /\S/.test((child as Text).data)) {
       // Text right in the row is an anonymous item of its own.
       range.selectNode(child);
@@ -165,7 +186,7 @@ export function flexRoom(row: Element, parent: Node): number | null {
   }
   const inner = row.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
   const gap = parseFloat(style.columnGap) || 0;
-  const free = Math.max(0, inner - itemWidths - gap * Math.max(0, items - 1));
+  const free = Math.max(0, inner - itemWidths - gap * Math.max(0, items - 1)) + shrinkable;
   if (!item) return Math.max(0, free - gap);
   if (item.nodeType !== Node.ELEMENT_NODE) return free;
 

@@ -468,7 +468,9 @@ describe('with a list imported from CSV', () => {
     const page = await open('contact-cards.html');
     await expect.poll(() => page.title(), { timeout: 10_000 }).toContain('(ready)');
 
-    expect((await waitForBadges(page, 4))['+8613812345678']).toBe('suppressed');
+    await expect
+      .poll(async () => (await badgeStatuses(page))['+8613812345678'], { timeout: 15_000 })
+      .toBe('suppressed');
     await page.close();
   });
 
@@ -544,6 +546,34 @@ describe('with a list imported from CSV', () => {
         : null;
     });
     expect(boxes?.call.right).toBeLessThanOrEqual(boxes?.row.right ?? -Infinity);
+    await page.close();
+  });
+
+  it("puts a phone widget's link badge after its label", async () => {
+    const page = await open('contact-cards.html');
+    const before = await page.evaluate(
+      () => document.getElementById('widget-link')?.getBoundingClientRect().height ?? 0,
+    );
+    await expect
+      .poll(() => page.locator('#widget-link dnc-guard-badge').count(), { timeout: 15_000 })
+      .toBe(1);
+
+    const boxes = await page.evaluate(() => {
+      const link = document.getElementById('widget-link');
+      const label = link?.firstChild;
+      const badge = link?.querySelector('dnc-guard-badge');
+      if (!link || !label || !badge) return null;
+      const range = document.createRange();
+      range.selectNode(label);
+      return {
+        height: link.getBoundingClientRect().height,
+        labelRight: range.getBoundingClientRect().right,
+        badgeLeft: badge.getBoundingClientRect().left,
+      };
+    });
+    // The box before it may shrink (min-width: 0), so the badge needs no overlay.
+    expect(boxes?.height).toBe(before);
+    expect(boxes?.badgeLeft).toBeGreaterThanOrEqual(boxes?.labelRight ?? Infinity);
     await page.close();
   });
 
