@@ -1,7 +1,7 @@
 // The reader for any page no product adapter claims, and the fallback every
 // adapter uses for the fields its own selectors do not find.
 
-import { deepText, elementsDeep, firstShown } from './dom.ts';
+import { containsAcrossShadow, deepText, elementsDeep, firstShown } from './dom.ts';
 import {
   EmailSet,
   PhoneSet,
@@ -54,7 +54,12 @@ export function readGenericFields(doc: Document, url: URL, scope: ReadScope = {}
   const recordId = recordIdFromUrl(url) ?? recordIdFromAttributes(elements);
 
   const item = pointedItem(scope.focus ?? null, new Set(elements));
-  if (item) return { ...readItem(item, labelled, found, scope.focus ?? null), recordId };
+  if (item) {
+    // The row clicked last opened its record in a panel over the list.
+    const panel = openRecordPanel(elements, found, item);
+    if (panel) return readGenericFields(doc, url, { root: panel, skip: scope.skip, focus: null });
+    return { ...readItem(item, labelled, found, scope.focus ?? null), recordId };
+  }
 
   const cards = findContactCards(sourcesOf(found));
   if (cards.length > 0) {
@@ -88,6 +93,33 @@ export function readGenericFields(doc: Document, url: URL, scope: ReadScope = {}
     phones: phones.values(),
     emails: uniqueEmails(found.emails),
   };
+}
+
+/** Dialogs and side panels, which CRMs open over a list to show one of its records. */
+const PANEL_SELECTOR =
+  'dialog[open], [role="dialog"], [aria-modal="true"], aside, [role="complementary"]';
+
+/**
+ * Returns the panel laid over the page that shows a record outside the list
+ * item `item`, or null. It is the last rendered dialog or side panel drawn
+ * over the page (position fixed or absolute) with a phone number or email
+ * address the reader found. A sidebar in the page's flow is not one.
+ */
+function openRecordPanel(elements: Element[], found: FoundValues, item: Element): Element | null {
+  const view = item.ownerDocument.defaultView;
+  let panel: Element | null = null;
+  for (const element of elements) {
+    if (!element.matches(PANEL_SELECTOR) || containsAcrossShadow(element, item)) continue;
+    const isDialog =
+      element.localName === 'dialog' ||
+      element.getAttribute('role') === 'dialog' ||
+      element.getAttribute('aria-modal') === 'true';
+    const position = view?.getComputedStyle(element).position ?? '';
+    if (!isDialog && position !== 'fixed' && position !== 'absolute') continue;
+    const shows = (value: FoundValue) => containsAcrossShadow(element, value.element);
+    if (found.phones.some(shows) || found.emails.some(shows)) panel = element;
+  }
+  return panel;
 }
 
 /**

@@ -51,6 +51,38 @@ const BOARD = `
   </div>
   <div class="feed"><div>Outgoing call to <span>+1 415-555-0132</span></div></div>`;
 
+// A deals list whose rows open the deal in a panel over the list.
+const DEALS_WITH_PANEL = `
+  <title>Deals - Example CRM</title>
+  <table><tbody>
+    <tr id="vogt"><td>Vogt - CNC retrofit</td><td>Lena Vogt</td><td>+1 646 555 0101</td></tr>
+    <tr><td>Haddad - Fleet</td><td>Omar Haddad</td><td>+1 646 555 0111</td></tr>
+  </tbody></table>
+  <aside id="panel" style="position: fixed; top: 0; right: 0" aria-label="Deal details">
+    <h2>Vogt - CNC retrofit</h2>
+    <h3>Lena Vogt</h3>
+    <dl><dt>Work</dt><dd>+1 646 555 0101</dd><dt>Mobile</dt><dd>+1 646 555 0102</dd>
+      <dt>Home</dt><dd>+49 30 901820</dd><dt>Email</dt><dd>lena.vogt@example.com</dd></dl>
+  </aside>`;
+
+describe('record panel over a list', () => {
+  it('reads the open panel, not the clicked row', () => {
+    const snapshot = readAt(DEALS_WITH_PANEL, '#vogt td');
+
+    expect(snapshot!.phones).toEqual(['+1 646 555 0101', '+1 646 555 0102', '+49 30 901820']);
+    expect(snapshot!.emails).toEqual(['lena.vogt@example.com']);
+  });
+
+  it('reads the clicked row once the panel is closed', () => {
+    const snapshot = readAt(
+      DEALS_WITH_PANEL.replace('<aside id="panel"', '<aside hidden'),
+      '#vogt td',
+    );
+
+    expect(snapshot!.phones).toEqual(['+1 646 555 0101']);
+  });
+});
+
 describe('pointed row or card on list pages', () => {
   it('reads clicked contact with inline labels', () => {
     const snapshot = readAt(CONTACTS_TAB, '.contact:nth-child(2) .nm');
