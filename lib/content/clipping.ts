@@ -73,11 +73,14 @@ function lookOf(element: Element, looks: Map<string, BoxLook>): BoxLook {
   // The parent counts too: a flex or grid item is laid out as a block, and
   // white-space is inherited.
   const parent = element.parentElement;
+  // Tables and grids style their columns by position (td:nth-child(3)), so
+  // a cell's column is part of its key.
+  const column = isCell(element) ? columnOf(element) : '';
   const key =
     element.hasAttribute('style') || parent?.hasAttribute('style')
       ? null
       : `${parent?.localName} ${parent?.getAttribute('class') ?? ''} > ` +
-        `${element.localName} ${element.getAttribute('class') ?? ''}`;
+        `${element.localName} ${element.getAttribute('class') ?? ''} ${column}`;
   const cached = key === null ? undefined : looks.get(key);
   if (cached) return cached;
 
@@ -145,6 +148,23 @@ function shrinkRoom(style: CSSStyleDeclaration, width: number): number {
         parseFloat(style.borderLeftWidth) +
         parseFloat(style.borderRightWidth);
   return Math.max(0, width - edges - minWidth);
+}
+
+/** Tells whether an element is a cell of a table or of a grid built from divs. */
+function isCell(element: Element): boolean {
+  const name = element.localName;
+  if (name === 'td' || name === 'th') return true;
+  const role = element.getAttribute('role');
+  return role === 'cell' || role === 'gridcell';
+}
+
+/** Returns the position of a cell among the cells before it in its row. */
+function columnOf(cell: Element): number {
+  if (cell instanceof HTMLTableCellElement) return cell.cellIndex;
+  let column = 0;
+  for (let before = cell.previousElementSibling; before; before = before.previousElementSibling)
+    column++;
+  return column;
 }
 
 /**
