@@ -436,8 +436,11 @@ function report(
       0,
     )} |`,
     '',
-    'Any frame that inserts an element into this table lays out all 2,000 rows again: the span control costs the page a frame over the 50 ms target with no extension at all, and 4,000 badges add about 200 ms of layout to it. ' +
-      'So no badge, however small, can go into this table within that target; an element placed out of flow (absolutely positioned) costs the same frame, as measured by hand. ' +
+    'Any frame that inserts an element into this table lays out all 2,000 rows again. ' +
+      (worst(pick((run) => run.controlSpan.maxMs)) >= TARGETS.taskMs
+        ? 'Here the span control costs the page a frame over the 50 ms target with no extension at all, so no badge, however small, can go into this table within that target. '
+        : 'On this machine the span control stayed under 50 ms; on the AMD EPYC machine of the runs of 2026-12-05 it took 51 ms (77 ms worst), over the target with no extension at all. ') +
+      'The 4,000 badges add most of the longest frame. An element placed out of flow (absolutely positioned) costs the same frame, as measured by hand. ' +
       'Badges are therefore inserted together once the scan is done (at most 10,000 a frame), which gives one long frame instead of one per slice; the longest frame is the one that inserts them. ' +
       'The append control shows that the page pays a similar price for its own appends.',
     '',
