@@ -174,7 +174,7 @@ function columnOf(cell: Element): number {
  * between items. A badge put into an item (a card's number) also has the
  * room left inside an item that grows, and the room its siblings give up
  * by shrinking. A badge put right into the row (after a field) is an item
- * of its own, and it takes a gap more.
+ * of its own, and it takes a gap more and only the free space.
  */
 export function flexRoom(row: Element, parent: Node): number | null {
   const view = row.ownerDocument.defaultView;
@@ -206,7 +206,9 @@ export function flexRoom(row: Element, parent: Node): number | null {
   }
   const inner = row.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
   const gap = parseFloat(style.columnGap) || 0;
-  const free = Math.max(0, inner - itemWidths - gap * Math.max(0, items - 1)) + shrinkable;
+  const free = Math.max(0, inner - itemWidths - gap * Math.max(0, items - 1));
+  // After a field, a badge that does not fit is drawn over the field's end,
+  // which moves nothing; shrinking the field for it would.
   if (!item) return Math.max(0, free - gap);
   if (item.nodeType !== Node.ELEMENT_NODE) return free;
 
@@ -219,5 +221,5 @@ export function flexRoom(row: Element, parent: Node): number | null {
     style.direction === 'rtl'
       ? content.left - itemBox.left - parseFloat(itemStyle.paddingLeft)
       : itemBox.right - content.right - parseFloat(itemStyle.paddingRight);
-  return free + Math.max(0, inside);
+  return free + shrinkable + Math.max(0, inside);
 }
