@@ -101,6 +101,8 @@ export class BadgeManager implements ScanSink {
   /** Tells whether the scanner still has work queued, which may find more numbers. */
   scannerBusy: () => boolean = () => false;
   private renderScheduled = false;
+  /** The element that had the focus when the last press on a badge began. */
+  private focusAtPress: Element | null = null;
   private pruneScheduled = false;
   private lastCount = -1;
 
@@ -118,6 +120,18 @@ export class BadgeManager implements ScanSink {
    * page must not follow a link or dial because of them.
    */
   listen(win: Window, signal: AbortSignal): void {
+    // A press on a badge, which takes no focus, moves the focus to the body
+    // before the click, so the element focused before is read on the press.
+    win.addEventListener(
+      'pointerdown',
+      (event) => {
+        const onBadge = composedPathWithin(event).some(
+          (node) => node instanceof HTMLElement && node.localName === BADGE_TAG,
+        );
+        this.focusAtPress = onBadge ? focusedElement(win.document) : null;
+      },
+      { capture: true, passive: true, signal },
+    );
     win.addEventListener(
       'mouseover',
       (event) => {
@@ -624,8 +638,8 @@ export class BadgeManager implements ScanSink {
     menu.append(add);
     shadow.append(menu);
     // Escape closes the menu, and the focus goes back where it was before.
-    const before = focusedElement(document);
-    focusBefore.set(menu, before);
+    focusBefore.set(menu, this.focusAtPress ?? focusedElement(document));
+    this.focusAtPress = null;
     menu.addEventListener('keydown', (event) => {
       if (event.key !== 'Escape') return;
       event.stopPropagation();

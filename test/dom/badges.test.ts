@@ -217,6 +217,9 @@ describe('badge menu', () => {
     before.focus();
     const badge = document.querySelector('dnc-guard-badge') as HTMLElement;
 
+    // A press on the badge, which takes no focus, moves the focus to the body.
+    badge.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    before.blur();
     badge.click();
     const add = badge.shadowRoot?.querySelector<HTMLElement>('[data-action="add"]');
     expect(badge.shadowRoot?.activeElement).toBe(add);
