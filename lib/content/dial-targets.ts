@@ -538,15 +538,15 @@ function navigates(element: Element): boolean {
   return href !== '' && !href.startsWith('#') && !href.toLowerCase().startsWith('javascript:');
 }
 
-/**
- * Tells whether a control opens a menu, a dialog or a list (ARIA marks it
- * so) instead of acting at once.
- * NOTE: a control that opens a menu without either attribute still counts as
- * a dial of the number beside it.
- */
 /** A caret that ends a button's text ("Call ▾"): the button opens a menu or a panel. */
 const MENU_CARET = /[▾▼⏷⌄▿⯆]\s*$/u;
 
+/**
+ * Tells whether a control opens a menu, a dialog or a list (ARIA marks it
+ * so, or a caret ends its text) instead of acting at once.
+ * NOTE: a control that opens a menu without either mark still counts as
+ * a dial of the number beside it.
+ */
 function opensPopup(control: Element): boolean {
   const popup = control.getAttribute('aria-haspopup')?.trim().toLowerCase() ?? 'false';
   if (!['', 'false'].includes(popup) || control.hasAttribute('aria-expanded')) return true;
