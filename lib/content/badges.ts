@@ -554,7 +554,6 @@ export class BadgeManager implements ScanSink {
     }
     if (status === 'allowed' && this.statuses.listInfo?.showAllowedBadges === false)
       badge.hidden = true;
-    describeForReaders(badge.shadowRoot, result, status);
 
     existing.push(badge);
     this.byAnchor.set(anchor, existing);
@@ -608,7 +607,6 @@ export class BadgeManager implements ScanSink {
     if (current) current.replaceWith(body);
     else shadow.prepend(body);
     if (record.digits) showDigits(shadow, record.digits);
-    describeForReaders(shadow, result, status);
   }
 
   /** Opens the badge's small menu; for numbers not yet suppressed it offers "Add to do-not-call list". */
@@ -827,34 +825,11 @@ let dateFormat: Intl.DateTimeFormat | null = null;
 
 /** Tooltip text: number, status, reason and since when, all as plain text. */
 function describe(result: NumberResult, status: NumberStatus): string {
-  return [result.display ?? result.e164 ?? result.raw, labelOf(status), ...details(result)].join(
-    ' · ',
-  );
-}
-
-/** Returns the reason of a listed number and since when it is listed, as far as known. */
-function details(result: NumberResult): string[] {
-  const parts: string[] = [];
+  const parts = [result.display ?? result.e164 ?? result.raw, labelOf(status)];
   if (result.reason) parts.push(reasonText(result.reason));
   if (result.addedAt) {
     dateFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
     parts.push(t('sinceDate', dateFormat.format(result.addedAt)));
   }
-  return parts;
-}
-
-/**
- * Gives the body of a blocked number's badge the reason and date as its
- * accessible description, which the tooltip shows only on mouseover.
- * Allowed badges, most of a page's, get none.
- */
-function describeForReaders(
-  shadow: ShadowRoot | null,
-  result: NumberResult,
-  status: NumberStatus,
-): void {
-  const body = shadow?.querySelector('.badge');
-  if (!body || (status !== 'suppressed' && status !== 'pending')) return;
-  const text = details(result).join(' · ');
-  if (text) body.setAttribute('aria-description', text);
+  return parts.join(' · ');
 }

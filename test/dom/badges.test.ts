@@ -4,7 +4,7 @@ import type { FrameScheduler, IdleScheduler } from '../../lib/content/idle';
 import type { FoundNumber } from '../../lib/content/scanner';
 import { StatusClient } from '../../lib/content/status-client';
 import { BADGE_CSS } from '../../lib/content/styles';
-import { fakeBackground, loadHtml, startOnPage } from './harness';
+import { fakeBackground, loadHtml } from './harness';
 
 /** Idle slices and frames that run only when the test calls runIdle or runFrame. */
 function manualSchedulers() {
@@ -172,25 +172,6 @@ describe('badge insertion', () => {
 
     expect(placed()).toBe(0);
     expect(counts).toEqual([1]);
-  });
-});
-
-describe('badge descriptions', () => {
-  it('describes why a number is blocked without a mouse', async () => {
-    loadHtml('<p>+1 415 555 0123</p><p>+1 212 555 0187</p>');
-    const page = startOnPage();
-    await page.settle();
-    const body = (status: string) =>
-      document
-        .querySelector(`dnc-guard-badge[data-status="${status}"]`)
-        ?.shadowRoot?.querySelector('.badge');
-
-    // The tooltip with the reason is set on mouseover only.
-    expect(body('suppressed')?.getAttribute('aria-description')).toMatch(
-      /^Customer asked · since .*2023$/,
-    );
-    expect(body('allowed')?.hasAttribute('aria-description')).toBe(false);
-    page.stop();
   });
 });
 
