@@ -125,9 +125,7 @@ export class BadgeManager implements ScanSink {
     win.addEventListener(
       'pointerdown',
       (event) => {
-        const onBadge = composedPathWithin(event).some(
-          (node) => node instanceof HTMLElement && node.localName === BADGE_TAG,
-        );
+        const onBadge = badgeIn(composedPathWithin(event)) !== undefined;
         this.focusAtPress = onBadge ? focusedElement(win.document) : null;
       },
       { capture: true, passive: true, signal },
@@ -149,10 +147,7 @@ export class BadgeManager implements ScanSink {
       'click',
       (event) => {
         const path = composedPathWithin(event);
-        const badge = path.find(
-          (node): node is HTMLElement =>
-            node instanceof HTMLElement && node.localName === BADGE_TAG,
-        );
+        const badge = badgeIn(path);
         if (!badge || !this.badges.has(badge)) return;
         if (!ownsItsClicks(badge)) return;
         event.preventDefault();
@@ -655,6 +650,13 @@ export class BadgeManager implements ScanSink {
     this.lastCount = count;
     this.onSuppressedCount(count);
   }
+}
+
+/** Returns the badge on an event's path, if the event was aimed at one. */
+function badgeIn(path: EventTarget[]): HTMLElement | undefined {
+  return path.find(
+    (node): node is HTMLElement => node instanceof HTMLElement && node.localName === BADGE_TAG,
+  );
 }
 
 /** The element focused before each open badge menu took the focus. */

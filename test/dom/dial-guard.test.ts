@@ -1080,7 +1080,7 @@ describe('click-to-dial elements', () => {
   });
 
   it('takes no badge for a call icon', async () => {
-    // The allowed badge's label, "Not on the do-not-call list", says "call".
+    // The allowed badge's label, "Not on the do-not-call list", contains "call".
     loadHtml(
       '<dl><dt>Mobile</dt><dd><a href="tel:+12125550187">+1 (212) 555-0187</a></dd>' +
         '<dt>Home</dt><dd>+1 212 555 0188</dd><dt>Work</dt><dd>+1 415 555 0123</dd></dl>',
