@@ -15,7 +15,7 @@ import {
 import { cardContaining, findContactCards } from './contacts.ts';
 import { collectLabelledFields, type LabelledField } from './labels.ts';
 import { recordIdFromAttributes, recordIdFromUrl } from './record-id.ts';
-import { nameInItem, pointedItem, textBlocksIn } from './list-item.ts';
+import { isTextBlock, nameInItem, pointedItem, textBlocksIn } from './list-item.ts';
 import {
   isPlausibleName,
   looksLikePersonName,
@@ -82,6 +82,7 @@ export function readGenericFields(doc: Document, url: URL, scope: ReadScope = {}
 
   const phones = new PhoneSet();
   phones.addAll(found.phones.map((value) => value.value));
+  if (phones.size === 0) phones.addAll(standalonePhones(elements));
   return {
     name:
       nameFromLabels(labelled) ??
@@ -190,6 +191,33 @@ function readItem(
       found.phones.filter((value) => !inItem(value)),
     ),
   };
+}
+
+/**
+ * Lists, tables and the page's header, footer and navigation: plain-text
+ * numbers there belong to other records or to the company.
+ */
+const NOT_RECORD_TEXT =
+  'ol, ul, table, header, footer, nav, [role="list"], [role="listbox"], [role="grid"], ' +
+  '[role="table"], [role="feed"], [role="navigation"], [role="banner"], [role="contentinfo"]';
+/** Maximum number of plain-text numbers read as the record's. A page with more is about several people. */
+const MAX_STANDALONE_PHONES = 2;
+
+/**
+ * Returns the numbers shown as plain text outside lists, tables, header,
+ * footer and navigation, for a page where no field, link or box shows one:
+ * a power dialer shows its current contact's number with no label. More
+ * than MAX_STANDALONE_PHONES different numbers give none, because they are
+ * likely other people's.
+ */
+function standalonePhones(elements: readonly Element[]): string[] {
+  const phones = new PhoneSet();
+  for (const element of elements) {
+    if (!isTextBlock(element) || element.closest(NOT_RECORD_TEXT)) continue;
+    phones.addAll(phonesInText(deepText(element)));
+    if (phones.size > MAX_STANDALONE_PHONES) return [];
+  }
+  return phones.values();
 }
 
 function sourcesOf(found: FoundValues): Element[] {

@@ -103,7 +103,8 @@ export function textBlocksIn(item: Element): Element[] {
   return [item, ...elementsDeep(item)].filter(isTextBlock);
 }
 
-function isTextBlock(element: Element): boolean {
+/** Tells whether `element` holds a block of text: no children but inline ones, and text of its own or no children at all. */
+export function isTextBlock(element: Element): boolean {
   const children = [...element.children].filter((child) => child.localName !== BADGE_TAG);
   if (children.length === 0) return true;
   if (children.some((child) => !INLINE_ELEMENTS.has(child.localName))) return false;

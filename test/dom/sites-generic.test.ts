@@ -308,8 +308,63 @@ describe('name from the document title', () => {
     ['Deals - Bitrix24', null],
     ['客户详情 - 纷享销客', null],
     ['Lead 4471 – John Smith | MyCRM', 'John Smith'],
+    ['Power Dialer - Close', null],
+    ['Agent Workspace | Example Contact Center', null],
+    ['外呼工作台 - 示例呼叫中心', null],
+    ['Jennifer Power - Example CRM', 'Jennifer Power'],
   ])('reads %s', (title, expected) => {
     expect(nameFromTitle(title)).toBe(expected);
+  });
+});
+
+describe('numbers in plain text', () => {
+  const DIALER = `
+    <ol aria-label="Call queue">
+      <li><span>Bright Dental Group</span><span>+1 (480) 555-0127</span></li>
+      <li><span>Azure Interior</span><span>+1 503 555 0111</span></li>
+      <li><span>Harbor Freightways</span><span>+1 (480) 555-0128</span></li>
+    </ol>
+    <section aria-label="Power dialer">
+      <div class="lead">Bright Dental Group</div>
+      <div class="contact">Dr. Maya Lind · $24,000</div>
+      <div class="number">+1 (480) 555-0127</div>
+      <button type="button">Call</button>
+    </section>`;
+
+  it('reads the one number a power dialer shows outside its queue', () => {
+    loadHtml(DIALER);
+    document.title = 'Power Dialer - Close';
+
+    const fields = readGenericFields(document, new URL('https://app.example.com/dialer/0'));
+
+    expect(fields.phones).toEqual(['+1 (480) 555-0127']);
+    expect(fields.name).toBeNull();
+  });
+
+  it('reads no plain-text number when a field, link or box shows one', () => {
+    loadHtml(`${DIALER}<p>Phone: <a href="tel:+15035550111">+1 503 555 0111</a></p>`);
+
+    const fields = readGenericFields(document, new URL('https://app.example.com/dialer/0'));
+
+    expect(fields.phones).toEqual(['+1 503 555 0111']);
+  });
+
+  it("reads none of three plain-text numbers, which may be anyone's", () => {
+    loadHtml(
+      '<div>Bright Dental Group</div><div>+1 (480) 555-0127</div>' +
+        '<div>Azure Interior</div><div>+1 503 555 0111</div><div>+1 (480) 555-0128</div>',
+    );
+
+    expect(readGenericFields(document, new URL('https://app.example.com/')).phones).toEqual([]);
+  });
+
+  it('reads no number from the page header, footer or navigation', () => {
+    loadHtml(
+      '<header>Sales line +1 (480) 555-0199</header><main><h1>Maya Lind</h1></main>' +
+        '<footer>Support +1 503 555 0100</footer>',
+    );
+
+    expect(readGenericFields(document, new URL('https://app.example.com/')).phones).toEqual([]);
   });
 });
 
