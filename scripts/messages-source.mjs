@@ -236,7 +236,10 @@ const MESSAGES = {
     'A line of text with no contact on it, such as a report title, totals or footer.',
     '这一行只有文字，没有联系人，例如报表标题、合计或页脚。',
   ],
-  importProblem_addedAt: ['The added_at date "$1" cannot be read.', '无法读取 added_at 日期“$1”。'],
+  importProblem_addedAt: [
+    'The date "$1" in the "$2" column cannot be read.',
+    '无法读取“$2”列中的日期“$1”。',
+  ],
   importProblem_duplicate: ['Repeats the number on line $1.', '与第 $1 行的号码重复。'],
   importMoreRejected_one: ['… and $1 more rejected row.', '……另有 $1 行被拒绝。'],
   importMoreRejected_other: ['… and $1 more rejected rows.', '……另有 $1 行被拒绝。'],

@@ -209,7 +209,7 @@ export async function readDncRows(
         raw,
         `invalid added_at date ${JSON.stringify(cell(row, columns.optional.addedAt))}`,
         'addedAt',
-        [cell(row, columns.optional.addedAt)],
+        [cell(row, columns.optional.addedAt), layout.optionalColumns.addedAt ?? ''],
       );
       return;
     }
@@ -366,19 +366,40 @@ function parseAddedAt(value: string, now: number, dayFirst: boolean): number | n
     const byDay = separator === '.' || first > 12 || (dayFirst && second <= 12);
     const day = byDay ? first : second;
     const month = byDay ? second : first;
-    if (month < 1 || month > 12 || day < 1 || day > 31) return null;
-    const time = new Date(
-      Number(year),
-      month - 1,
-      day,
-      Number(hours ?? 0),
-      Number(minutes ?? 0),
-      Number(seconds ?? 0),
-    );
-    return time.getDate() === day ? time.getTime() : null;
+    return localTime(year, String(month), String(day), hours, minutes, seconds);
+  }
+  const chinese = /^(\d{4})年(\d{1,2})月(\d{1,2})日(?:\s*(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/u.exec(
+    value,
+  );
+  if (chinese) {
+    const [, year, month, day, hours, minutes, seconds] = chinese;
+    return localTime(year, month, day, hours, minutes, seconds);
   }
   const time = Date.parse(value);
   return Number.isFinite(time) ? time : null;
+}
+
+/** Returns the time of a local date and time given as digits, or null for a day the month lacks. */
+function localTime(
+  year: string | undefined,
+  month: string | undefined,
+  day: string | undefined,
+  hours = '0',
+  minutes = '0',
+  seconds = '0',
+): number | null {
+  const monthNumber = Number(month);
+  const dayNumber = Number(day);
+  if (monthNumber < 1 || monthNumber > 12 || dayNumber < 1 || dayNumber > 31) return null;
+  const time = new Date(
+    Number(year),
+    monthNumber - 1,
+    dayNumber,
+    Number(hours),
+    Number(minutes),
+    Number(seconds),
+  );
+  return time.getDate() === dayNumber ? time.getTime() : null;
 }
 
 /**

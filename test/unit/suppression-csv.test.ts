@@ -105,6 +105,51 @@ describe('parseDncCsv header detection', () => {
     ]);
   });
 
+  it('reads a 座机 column beside 手机', async () => {
+    const csv = '手机,座机\n15012345678,0755-26543210\n13912345678,021-64371234\n';
+
+    const preview = await parseDncCsv(csv, { ...OPTIONS, defaultCountry: 'CN' });
+
+    expect(numbers(preview.accepted)).toEqual([
+      '+8615012345678',
+      '+8675526543210',
+      '+8613912345678',
+      '+862164371234',
+    ]);
+  });
+
+  it.each(['最近跟进时间', '创建时间', '生日日期'])(
+    'takes no %s column as the added date',
+    async (header) => {
+      const csv = `手机,${header}\n15012345678,2024年11月20日\n`;
+
+      const preview = await parseDncCsv(csv, { ...OPTIONS, defaultCountry: 'CN' });
+
+      expect(preview.rejected).toEqual([]);
+      expect(preview.accepted[0]?.addedAt).toBe(NOW);
+    },
+  );
+
+  it.each(['添加日期', '列入时间', '禁呼日期', '日期'])(
+    'reads a %s column as the added date',
+    async (header) => {
+      const csv = `手机,${header}\n15012345678,2024-11-20\n`;
+
+      const preview = await parseDncCsv(csv, { ...OPTIONS, defaultCountry: 'CN' });
+
+      expect(preview.accepted[0]?.addedAt).toBe(new Date(2024, 10, 20).getTime());
+    },
+  );
+
+  it('reads a 禁呼原因 column as the reason', async () => {
+    const csv = '客户名称,手机,禁呼原因\n深圳鹏城,15012345678,投诉\n上海浦江,13912345678,否\n';
+
+    const preview = await parseDncCsv(csv, { ...OPTIONS, defaultCountry: 'CN' });
+
+    expect(preview.rejected).toEqual([]);
+    expect(preview.accepted.map((entry) => entry.reason)).toEqual(['投诉', '否']);
+  });
+
   it('uses the defaults for empty optional cells', async () => {
     const preview = await parseDncCsv('phone,reason,source\n+12125550100,,\n', OPTIONS);
 
@@ -208,6 +253,8 @@ describe('parseDncCsv formats', () => {
     ['GB', '03/04/2024', new Date(2024, 3, 3)],
     ['US', '03/04/2024', new Date(2024, 2, 4)],
     ['US', '14/03/2024 09:30', new Date(2024, 2, 14, 9, 30)],
+    ['CN', '2024年11月20日', new Date(2024, 10, 20)],
+    ['CN', '2024年1月5日 09:40', new Date(2024, 0, 5, 9, 40)],
   ])('reads a %s date written %s', async (country, written, expected) => {
     const preview = await parseDncCsv(`phone;date\n+12125550100;${written}\n`, {
       ...OPTIONS,
@@ -461,7 +508,7 @@ describe('parseDncCsv rejected rows', () => {
         value: '+12125550100',
         error: 'invalid added_at date "last tuesday"',
         problem: 'addedAt',
-        details: ['last tuesday'],
+        details: ['last tuesday', 'added_at'],
       },
     ]);
   });
