@@ -277,9 +277,13 @@ function CaptureDraft({
     onSaved({ id: parsed.data.id, name: parsed.data.subject.name, blocked, verification });
   };
 
-  const field = (key: keyof Draft | 'leftOut' | 'othersLeftOut' | 'phonesCut' | 'people') =>
-    `${id}-${key}`;
+  const field = (
+    key: keyof Draft | 'leftOut' | 'othersLeftOut' | 'phonesCut' | 'people' | 'recordIdHint',
+  ) => `${id}-${key}`;
   const jurisdictionHint = `${id}-jurisdictionHint`;
+  // The case keeps the CRM system and link only together with a record id.
+  const linkNeedsId =
+    draft.recordId.trim() === '' && (draft.system.trim() !== '' || draft.url.trim() !== '');
   return (
     <form className="capture" onSubmit={onSubmit}>
       <h1>{t('captureTitle')}</h1>
@@ -420,8 +424,14 @@ function CaptureDraft({
         id={field('recordId')}
         type="text"
         value={draft.recordId}
+        aria-describedby={linkNeedsId ? field('recordIdHint') : undefined}
         onChange={(event) => change({ recordId: event.target.value })}
       />
+      {linkNeedsId && (
+        <p id={field('recordIdHint')} className="help">
+          {t('captureRecordIdNeeded')}
+        </p>
+      )}
       <label htmlFor={field('url')}>{t('captureRecordUrl')}</label>
       <input
         id={field('url')}

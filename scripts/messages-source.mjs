@@ -511,6 +511,10 @@ const MESSAGES = {
   captureCrmSystem: ['CRM system', 'CRM 系统'],
   captureRecordId: ['Record id', '记录编号'],
   captureRecordUrl: ['Record URL', '记录链接'],
+  captureRecordIdNeeded: [
+    'Without a record id, the CRM system and record URL are not saved. Type the id the record shows to keep them.',
+    '未填写记录编号时，不会保存 CRM 系统和记录链接。请填写记录上显示的编号以保留它们。',
+  ],
   captureNotes: ['Notes', '备注'],
   captureSubmit: ['Save and suppress now', '保存并立即禁呼'],
   captureSaved_one: [

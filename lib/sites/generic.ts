@@ -14,7 +14,7 @@ import {
 } from './extract.ts';
 import { cardContaining, findContactCards } from './contacts.ts';
 import { collectLabelledFields, type LabelledField } from './labels.ts';
-import { recordIdFromAttributes, recordIdFromUrl } from './record-id.ts';
+import { recordIdFromAttributes, recordIdFromLabels, recordIdFromUrl } from './record-id.ts';
 import { isTextBlock, nameInItem, pointedItem, textBlocksIn } from './list-item.ts';
 import {
   isPlausibleName,
@@ -51,7 +51,8 @@ export function readGenericFields(doc: Document, url: URL, scope: ReadScope = {}
   const elements = elementsDeep(root, scope.skip);
   const labelled = collectLabelledFields(elements);
   const found = findValues(labelled, elements);
-  const recordId = recordIdFromUrl(url) ?? recordIdFromAttributes(elements);
+  const recordId =
+    recordIdFromUrl(url) ?? recordIdFromAttributes(elements) ?? recordIdFromLabels(labelled);
 
   const item = pointedItem(scope.focus ?? null, new Set(elements));
   if (item) {
@@ -80,20 +81,48 @@ export function readGenericFields(doc: Document, url: URL, scope: ReadScope = {}
     };
   }
 
+  // A record page may list a related person beside its own fields.
+  const related = found.phones.filter((value) => inRelatedSection(value.element));
+  const own: FoundValues = {
+    phones: found.phones.filter((value) => !related.includes(value)),
+    emails: found.emails.filter((value) => !inRelatedSection(value.element)),
+  };
   const phones = new PhoneSet();
-  phones.addAll(found.phones.map((value) => value.value));
-  if (phones.size === 0) phones.addAll(standalonePhones(elements));
+  phones.addAll(own.phones.map((value) => value.value));
+  if (found.phones.length === 0) phones.addAll(standalonePhones(elements));
   return {
     name:
-      nameFromLabels(labelled) ??
+      nameFromLabels(labelled.filter((field) => !inRelatedSection(field.element))) ??
       nameFromPersonElement(elements) ??
-      nameFromPanelHeading(sourcesOf(found), isNameOfPerson) ??
+      nameFromPanelHeading(sourcesOf(own), isNameOfPerson) ??
       nameFromHeading(elements) ??
       nameFromTitle(doc.title),
     recordId,
     phones: phones.values(),
-    emails: uniqueEmails(found.emails),
+    emails: uniqueEmails(own.emails),
+    leftOutPhones: phonesMissingFrom(phones, related),
   };
+}
+
+/** Section titles of other people shown on a record ("Related Contacts", "其他联系人"). */
+const RELATED_PEOPLE =
+  /^(?:(?:related|other|associated|additional|linked) (?:contacts?|people|persons?|leads?)|colleagues|(?:相关|相關|其他|关联|關聯)(?:联系人|聯絡人|人员|人員))$/i;
+
+/**
+ * Tells whether `element` sits in a section about other people: an element
+ * that opens with a heading, or carries a label, such as "Related Contacts".
+ */
+function inRelatedSection(element: Element): boolean {
+  for (let section = element.parentElement; section; section = section.parentElement) {
+    const name = section.localName;
+    if (name === 'body' || name === 'main') return false;
+    const first = section.firstElementChild;
+    const title =
+      section.getAttribute('aria-label') ??
+      (first?.matches('h1, h2, h3, h4, h5, h6, [role="heading"]') ? deepText(first) : null);
+    if (title !== null && RELATED_PEOPLE.test(title.trim())) return true;
+  }
+  return false;
 }
 
 /** Dialogs and side panels, which CRMs open over a list to show one of its records. */

@@ -3,7 +3,7 @@
 
 import { deepText, normalizeSpace } from './dom.ts';
 
-export type FieldKind = 'name' | 'firstName' | 'lastName' | 'phone' | 'email';
+export type FieldKind = 'name' | 'firstName' | 'lastName' | 'phone' | 'email' | 'recordId';
 
 /** A label on the page and the text or value it describes. */
 export interface LabelledField {
@@ -76,6 +76,10 @@ const PHONE_LABEL =
 const LINE_TYPE_LABEL =
   /\b(?:work|home|office|mobile|cell|business|direct|main|landline|personal|private|primary|assistant)\b|手机|手機|座机|办公|辦公|家庭|工作|住宅/;
 
+/** Labels of the id a CRM gives the record on screen ("Contact ID", "客户编号"). */
+const RECORD_ID_LABEL =
+  /^(?:(?:contact|record|customer|client|lead|person|account|deal|ticket|case) ?id|id|(?:客户|客戶|联系人|聯絡人|记录|記錄|工单|工單|线索)(?:编号|編號|id)|工单号|工單號)$/;
+
 /** Labels that name a place or a document, not a number, even when they contain "home" or "work". */
 const NOT_PHONE_LABEL = /address|adresse|dirección|地址|website|url|page|hours|email|e-mail/;
 
@@ -99,6 +103,7 @@ export function classifyLabel(text: string): FieldKind | null {
   if (NAME_LABELS.has(label)) return 'name';
   if (FIRST_NAME_LABELS.has(label)) return 'firstName';
   if (LAST_NAME_LABELS.has(label)) return 'lastName';
+  if (RECORD_ID_LABEL.test(label)) return 'recordId';
   if (EMAIL_LABEL.test(label)) return 'email';
   if (PHONE_LABEL.test(label) && !NOT_PHONE_LABEL.test(label)) return 'phone';
   return null;

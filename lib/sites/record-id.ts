@@ -1,5 +1,7 @@
 // Record ids read from URLs and record headers of CRMs that no product adapter claims.
 
+import type { LabelledField } from './labels.ts';
+
 /**
  * Query parameters that CRMs use for the id of the record a page shows,
  * compared lower-cased and without "_" or "-" ("recordId", "record_id").
@@ -124,6 +126,15 @@ export function recordIdFromAttributes(elements: readonly Element[]): string | n
   for (const element of elements) {
     const id = element.getAttribute('data-id')?.trim();
     if (id && looksLikeRecordId(id) && isRecordHeader(element)) return stripBraces(id);
+  }
+  return null;
+}
+
+/** Returns the first labelled record id ("Contact ID 0035g00000XyZ12AAB") that looks like one. */
+export function recordIdFromLabels(fields: readonly LabelledField[]): string | null {
+  for (const field of fields) {
+    const id = stripBraces(field.value.trim());
+    if (field.kind === 'recordId' && (SHORT_KEY.test(id) || UUID.test(id))) return id;
   }
   return null;
 }

@@ -56,6 +56,18 @@ describe('CaptureForm', () => {
     expect(screen.getByDisplayValue('003XX0000012345')).toBeTruthy();
   });
 
+  it('says the record link needs a record id', async () => {
+    render(<CaptureForm api={fakeApi({ ...RECORD, recordId: null }).api} />);
+    await screen.findByDisplayValue('Ana García');
+
+    const recordId = screen.getByLabelText('Record id');
+    const hint = screen.getByText(/Without a record id/);
+    expect(recordId.getAttribute('aria-describedby')).toBe(hint.id);
+
+    await userEvent.type(recordId, '003XX0000012345');
+    expect(screen.queryByText(/Without a record id/)).toBeNull();
+  });
+
   it('submits normalised numbers and the chosen fields', async () => {
     const { api, capture } = fakeApi();
     render(<CaptureForm api={api} />);

@@ -317,6 +317,42 @@ describe('name from the document title', () => {
   });
 });
 
+describe('record beside a related contact', () => {
+  const RECORD_PAGE = `
+    <h1>Harriet Okafor</h1>
+    <dl>
+      <dt>Contact ID</dt><dd>0035g00000XyZ12AAB</dd>
+      <dt>Phone</dt><dd><a href="tel:+442079460731">020 7946 0731</a></dd>
+      <dt>Mobile</dt><dd><a href="tel:+447400123912">07400 123912</a></dd>
+    </dl>
+    <section>
+      <h2>Related Contacts</h2>
+      <div class="card">
+        <p>Name: Daniel Reyes</p>
+        <p>Finance Director</p>
+        <p>Mobile: <a href="tel:+441214960461">0121 496 0461</a></p>
+      </div>
+    </section>`;
+
+  it("leaves out the related contact's number", () => {
+    loadHtml(RECORD_PAGE);
+
+    const fields = readGenericFields(document, new URL('http://127.0.0.1:8080/record.html'));
+
+    expect(fields.phones).toEqual(['020 7946 0731', '07400 123912']);
+    expect(fields.leftOutPhones).toEqual(['0121 496 0461']);
+    expect(fields.name).toBe('Harriet Okafor');
+  });
+
+  it('reads a labelled record id', () => {
+    loadHtml(RECORD_PAGE);
+
+    const fields = readGenericFields(document, new URL('http://127.0.0.1:8080/record.html'));
+
+    expect(fields.recordId).toBe('0035g00000XyZ12AAB');
+  });
+});
+
 describe('numbers in plain text', () => {
   const DIALER = `
     <ol aria-label="Call queue">
