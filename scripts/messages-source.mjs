@@ -20,14 +20,14 @@ const MESSAGES = {
   badgeUnknown: ['Not checked', '未核实'],
   sinceDate: ['since $1', '自 $1 起'],
   checklistWithSystem: ['$1 ($2)', '$1（$2）'],
-  reasonDeletionRequest: ['Deletion request (case $1)', '删除请求（案件 $1）'],
+  reasonDeletionRequest: ['Deletion request (case $1)', '删除申请（工单 $1）'],
   sourceThisDevice: ['This browser, not yet confirmed by the server', '本浏览器（服务器尚未确认）'],
   sourceExtension: ['Added by an agent in DNC Guard', '由坐席在 DNC Guard 中添加'],
   // Sources the server and the Options import write; $1 is a file's or a token's name.
   sourceImport: ['Imported from $1', '导入：$1'],
   sourceOptionsImport: ['Imported in Options from $1', '在选项页面导入：$1'],
   sourceApi: ['Added through the API (token $1)', '通过 API 添加（令牌：$1）'],
-  sourceDeletionRequest: ['A deletion request', '删除请求'],
+  sourceDeletionRequest: ['A deletion request', '删除申请'],
   noticeBlockedTitle: ['Call blocked', '已阻止呼叫'],
   noticeWarnTitle: ['Check before you call', '呼叫前请核实'],
   noticeUnsureWhich: [
@@ -149,8 +149,8 @@ const MESSAGES = {
     '每行一个号码。如首行标明号码列（phone、number、电话等），将识别为表头；如有原因和来源列也会一并导入。',
   ],
   importFileLabel: ['CSV file', 'CSV 文件'],
-  importReasonLabel: ['Reason for rows without one', '未填写原因的行使用此原因'],
-  importReasonDefault: ['Imported do-not-call list', '导入的禁止呼叫名单'],
+  importReasonLabel: ['Reason for rows without one', '默认原因（用于未填写原因的行）'],
+  importReasonDefault: ['Imported do-not-call list', '批量导入'],
   importReading: ['Reading the file…', '正在读取文件…'],
   // $1 counts numbers not on the list yet.
   importPreview_one: ['$1 number will be added.', '将添加 $1 个号码。'],
@@ -184,15 +184,15 @@ const MESSAGES = {
   // $1 is the country's name in the UI language.
   importCountryUsed: [
     'Numbers without a country code were read as numbers of $1.',
-    '没有国家/地区代码的号码按$1的号码解析。',
+    '未带国家/地区代码的号码按$1号码解析。',
   ],
   importReasonUsed: [
     'Rows without a reason get the reason "$1" when you import them.',
-    '导入时，未填写原因的行使用原因“$1”。',
+    '未填写原因的行，导入后原因记为“$1”。',
   ],
   importReasonMissing: [
     'Enter a reason for rows without one before importing.',
-    '导入前，请填写未填写原因的行使用的原因。',
+    '导入前，请填写默认原因（用于未填写原因的行）。',
   ],
   importRejectedTitle_one: [
     '$1 row was rejected and will not be imported:',
@@ -271,7 +271,7 @@ const MESSAGES = {
   exportButton: ['Download CSV', '下载 CSV'],
   exportDone_one: ['Exported $1 number.', '已导出 $1 个号码。'],
   exportDone_other: ['Exported $1 numbers.', '已导出 $1 个号码。'],
-  syncTitle: ['Central API', '中央服务器'],
+  syncTitle: ['Central API', '服务器连接'],
   apiUrlLabel: ['API URL', 'API 地址'],
   apiUrlHelp: [
     'Address of the DNC Guard server, e.g. https://dnc.example.com. Plain http is accepted only for 127.0.0.1 and localhost.',
@@ -377,11 +377,11 @@ const MESSAGES = {
   syncNever: ['Not synced yet.', '尚未同步。'],
   syncPending_one: [
     '$1 change (a number, case or blocked call) waiting to be sent to the server',
-    '$1 项更改（号码、案件或拦截记录）等待发送到服务器',
+    '$1 项更改（号码、工单或拦截记录）等待发送到服务器',
   ],
   syncPending_other: [
     '$1 changes (numbers, cases or blocked calls) waiting to be sent to the server',
-    '$1 项更改（号码、案件或拦截记录）等待发送到服务器',
+    '$1 项更改（号码、工单或拦截记录）等待发送到服务器',
   ],
   syncLastError: ['Last sync failed: $1', '上次同步失败：$1'],
   // Failed exchanges with the API, by SyncErrorCode. errorWithDetails adds
@@ -453,16 +453,16 @@ const MESSAGES = {
   ],
   apiErrorVersionConflict: [
     'Someone else changed this case meanwhile. Check the case as it is now and try again.',
-    '其他人已同时修改了此案件。请核对案件的当前内容后再试。',
+    '其他人已同时修改了此工单。请核对工单的当前内容后再试。',
   ],
   apiErrorIdConflict: [
     'The server already has a case with this id and different content.',
-    '服务器上已有编号相同但内容不同的案件。',
+    '服务器上已有编号相同但内容不同的工单。',
   ],
   apiErrorTooLarge: ['The request is too large for the server.', '请求数据超出服务器的大小限制。'],
   apiErrorForbiddenTransition: [
     'The case cannot move to that status from its current one.',
-    '案件无法从当前状态转到该状态。',
+    '工单无法从当前状态转到该状态。',
   ],
   apiErrorForbiddenRole: [
     'Your role is not allowed to take this step.',
@@ -473,12 +473,12 @@ const MESSAGES = {
     '核对清单中仍有未完成的项目。',
   ],
   apiErrorMissingField: ['A field this step needs is missing.', '此步骤缺少必填字段。'],
-  apiErrorCaseFinal: ['The case is closed and cannot be changed.', '案件已结案，无法修改。'],
+  apiErrorCaseFinal: ['The case is closed and cannot be changed.', '工单已关闭，无法修改。'],
   apiErrorWrongStatus: [
     "This change is not possible in the case's current status.",
-    '在案件当前状态下无法进行此更改。',
+    '在工单当前状态下无法进行此更改。',
   ],
-  apiErrorUnknownItem: ['The case has no such checklist item.', '案件中没有该核对项。'],
+  apiErrorUnknownItem: ['The case has no such checklist item.', '工单中没有该核对项。'],
   addToDnc: ['Add to do-not-call list', '加入禁止呼叫名单'],
   addToDncReasonDefault: ['Customer asked not to be called', '客户要求不再致电'],
   addedPending: [
@@ -486,8 +486,8 @@ const MESSAGES = {
     '已添加。现在起拨打该号码会被阻止；服务器将在下次同步时确认。',
   ],
   badgeMenuLabel: ['DNC Guard actions for $1', 'DNC Guard 对 $1 的操作'],
-  captureOpen: ['Capture deletion request', '记录删除请求'],
-  captureTitle: ['Deletion request', '删除请求'],
+  captureOpen: ['Capture deletion request', '登记删除申请'],
+  captureTitle: ['Deletion request', '删除申请'],
   captureReadRecord: ['Read the record on screen', '读取当前页面的记录'],
   captureReadFailed: [
     'Could not read the record on screen: $1. Fill in the fields by hand.',
@@ -519,14 +519,14 @@ const MESSAGES = {
   captureSubmit: ['Save and suppress now', '保存并立即禁呼'],
   captureSaved_one: [
     'Saved. $1 number is blocked now; the case goes to the server at the next sync.',
-    '已保存。$1 个号码现已禁止拨打；案件将在下次同步时发送到服务器。',
+    '已保存。$1 个号码现已禁止拨打；工单将在下次同步时发送到服务器。',
   ],
   captureSaved_other: [
     'Saved. $1 numbers are blocked now; the case goes to the server at the next sync.',
-    '已保存。$1 个号码现已禁止拨打；案件将在下次同步时发送到服务器。',
+    '已保存。$1 个号码现已禁止拨打；工单将在下次同步时发送到服务器。',
   ],
-  captureSavedCase: ['Case $1 for $2.', '$2的案件 $1。'],
-  captureAnother: ['Capture another request', '记录另一个请求'],
+  captureSavedCase: ['Case $1 for $2.', '$2的删除申请（编号 $1）。'],
+  captureAnother: ['Capture another request', '登记另一个申请'],
   captureJurisdictionFromPhone: [
     'Guessed from $1 ($2). Change it if another law covers this customer.',
     '根据 $1（$2）推测。如果此客户适用其他法规，请更改。',
@@ -561,15 +561,15 @@ const MESSAGES = {
   ],
   capturePhonesCut_one: [
     'The record shows $1 more number than a request can hold ($2), so the first $2 were read. Put the others in a second request.',
-    '此记录比一个请求能容纳的号码（$2 个）多出 $1 个，因此只读取了前 $2 个。请把其余号码填入另一个请求。',
+    '此记录比一个申请能容纳的号码（$2 个）多出 $1 个，因此只读取了前 $2 个。请把其余号码填入另一个申请。',
   ],
   capturePhonesCut_other: [
     'The record shows $1 more numbers than a request can hold ($2), so the first $2 were read. Put the others in a second request.',
-    '此记录比一个请求能容纳的号码（$2 个）多出 $1 个，因此只读取了前 $2 个。请把其余号码填入另一个请求。',
+    '此记录比一个申请能容纳的号码（$2 个）多出 $1 个，因此只读取了前 $2 个。请把其余号码填入另一个申请。',
   ],
   captureSeveralPeople: [
     'This record lists several people ($1). Type the name of the one who asked, or click their card on the page and choose "Read the record on screen" again.',
-    '此记录列出了多位联系人（$1）。请填写提出请求的人的姓名，或在页面上点击其卡片后再点一次“读取当前页面的记录”。',
+    '此记录列出了多位联系人（$1）。请填写提出申请的人的姓名，或在页面上点击其卡片后再点一次“读取当前页面的记录”。',
   ],
   captureInvalid: ['Check the form: $1', '请检查表单：$1'],
   channel_phone_call: ['Phone call', '电话'],
@@ -608,53 +608,53 @@ const MESSAGES = {
   verifyResultPassed: ['Identity verified ($1).', '身份已核实（$1）。'],
   verifyResultFailed: ['Identity not verified ($1).', '身份未核实（$1）。'],
   verifyAgentDecides: ['Mark the result you observed:', '请标记您核实的结果：'],
-  tabCapture: ['New request', '新建请求'],
-  tabCases: ['My cases', '我的案件'],
+  tabCapture: ['New request', '新建申请'],
+  tabCases: ['My cases', '我的工单'],
   tabQueue: ['Team queue', '团队队列'],
-  queueEmpty: ['No open cases in the team.', '团队没有未结案件。'],
+  queueEmpty: ['No open cases in the team.', '团队没有未关闭的工单。'],
   queueCreatedBy: ['Captured by $1', '登记人：$1'],
   // $1 is a list of short case ids.
-  queueSameNumbers: ['Same numbers as case $1', '与案件 $1 的号码相同'],
-  caseClosedTitle: ['Closed case · received $1 · $2', '已结案件 · $1 收到 · $2'],
-  caseUntitledTitle: ['Case · received $1 · $2', '案件 · $1 收到 · $2'],
-  caseShortId: ['Case $1', '案件 $1'],
+  queueSameNumbers: ['Same numbers as case $1', '与工单 $1 的号码相同'],
+  caseClosedTitle: ['Closed case · received $1 · $2', '已关闭的工单 · $1 收到 · $2'],
+  caseUntitledTitle: ['Case · received $1 · $2', '工单 · $1 收到 · $2'],
+  caseShortId: ['Case $1', '工单 $1'],
   // $1 is the count, $2 a list of caseSameNumbersItem.
   caseSameNumbers_one: [
     'Another open case lists these numbers: $2.',
-    '另有一个未结案件列有这些号码：$2。',
+    '另有一个未关闭的工单列有这些号码：$2。',
   ],
   caseSameNumbers_other: [
     '$1 other open cases list these numbers: $2.',
-    '另有 $1 个未结案件列有这些号码：$2。',
+    '另有 $1 个未关闭的工单列有这些号码：$2。',
   ],
   // $1 is the short case id, $2 the agent who captured it, $3 its status.
-  caseSameNumbersItem: ['Case $1 (captured by $2, $3)', '案件 $1（登记人：$2，$3）'],
-  caseIdLabel: ['Case id:', '案件编号：'],
-  caseCopyId: ['Copy case id', '复制案件编号'],
-  caseIdCopied: ['Case id copied.', '已复制案件编号。'],
+  caseSameNumbersItem: ['Case $1 (captured by $2, $3)', '工单 $1（登记人：$2，$3）'],
+  caseIdLabel: ['Case id:', '工单编号：'],
+  caseCopyId: ['Copy case id', '复制工单编号'],
+  caseIdCopied: ['Case id copied.', '已复制工单编号。'],
   caseIdCopyFailed: [
     'Copying failed: select the case id and copy it yourself.',
-    '复制失败：请选中案件编号后自行复制。',
+    '复制失败：请选中工单编号后自行复制。',
   ],
-  casesEmpty: ['No cases yet.', '暂无案件。'],
+  casesEmpty: ['No cases yet.', '暂无工单。'],
   casesWaiting: ['Waiting to be sent to the server', '等待发送到服务器'],
   casesRefresh: ['Refresh', '刷新'],
-  casesLoadFailed: ['Could not read cases from the server: $1', '无法从服务器读取案件：$1'],
+  casesLoadFailed: ['Could not read cases from the server: $1', '无法从服务器读取工单：$1'],
   caseDaysLeft_one: ['$1 day left', '剩余 $1 天'],
   caseDaysLeft_other: ['$1 days left', '剩余 $1 天'],
   caseOverdue_one: ['Overdue by $1 day', '已逾期 $1 天'],
   caseOverdue_other: ['Overdue by $1 days', '已逾期 $1 天'],
-  caseClosed: ['Closed', '已结案'],
+  caseClosed: ['Closed', '已关闭'],
   caseDue: ['Reply due $1', '答复截止 $1'],
   caseTelemarketingDue: ['DNC entry must be honoured by $1', '禁呼登记须在 $1 前生效'],
-  caseBack: ['Back to my cases', '返回我的案件'],
+  caseBack: ['Back to my cases', '返回我的工单'],
   caseBackToQueue: ['Back to the team queue', '返回团队队列'],
   caseTimeline: ['Timeline', '时间线'],
   caseChecklist: ['Checklist', '核对清单'],
   caseNextStep: ['Next step', '下一步'],
   caseNoNextStep: [
     'Nothing more for your role to do on this case.',
-    '您的角色在此案件上无需再做操作。',
+    '您的角色在此工单上无需再做操作。',
   ],
   caseMarkDone: ['Done', '已完成'],
   caseMarkNotApplicable: ['Not applicable', '不适用'],
@@ -675,7 +675,7 @@ const MESSAGES = {
   ],
   caseRejectNeedsFields: [
     'Fill in the fields above before you reject the case.',
-    '请先填写上方的字段，再拒绝此案件。',
+    '请先填写上方的字段，再拒绝此工单。',
   ],
   caseReason: ['Reason', '原因'],
   caseConfirmationSentAt: ['Confirmation sent at', '确认函发送时间'],
@@ -704,7 +704,7 @@ const MESSAGES = {
   ],
   caseExtensionNotInLaw: [
     'The law of this case ($1) gives no extension of the reply period.',
-    '本案件适用的法律（$1）不允许延长答复期限。',
+    '本工单适用的法律（$1）不允许延长答复期限。',
   ],
   caseExtensionUsed: [
     'The one extension the law allows is already recorded.',
@@ -727,7 +727,7 @@ const MESSAGES = {
   caseProcessorsNone: ['No processors recorded.', '未记录受托处理方。'],
   caseProcessorsInProgressOnly: [
     'Processors can be recorded while the case is in progress.',
-    '案件处于“处理中”时才能记录受托处理方。',
+    '工单处于“处理中”时才能记录受托处理方。',
   ],
   caseProcessorNotified: ['notified $1', '已于 $1 通知'],
   caseProcessorNotNotified: ['not notified yet', '尚未通知'],
@@ -777,7 +777,7 @@ const MESSAGES = {
   // Timeline entries, one per event type of the server's audit log.
   timelineCreated: [
     'Request captured ($1, $2, $3). Reply due $4.',
-    '已记录请求（$1，$2，$3）。答复截止 $4。',
+    '已登记申请（$1，$2，$3）。答复截止 $4。',
   ],
   timelineSuppressionsAdded_one: [
     '$1 number added to the do-not-call list, $2 already on it.',
@@ -813,7 +813,7 @@ const MESSAGES = {
   ],
   timelineMinimised: [
     'Personal data removed from the case: $1. The numbers stay on the do-not-call list.',
-    '已从案件中删除个人数据：$1。号码仍保留在禁止呼叫名单上。',
+    '已从工单中删除个人数据：$1。号码仍保留在禁止呼叫名单上。',
   ],
   // $1 is the number in E.164 form, $2 the lead's reason.
   timelineSuppressionRemoved: [
@@ -823,7 +823,7 @@ const MESSAGES = {
   removedName: ["the customer's name", '客户姓名'],
   removedEmails: ['email addresses', '电子邮件地址'],
   removedCrmUrl: ['the link to the CRM record', 'CRM 记录链接'],
-  removedNotes: ['case notes', '案件备注'],
+  removedNotes: ['case notes', '工单备注'],
   removedChecklistNotes: ['checklist notes', '清单备注'],
   removedStatusReasons: ['reasons given for status changes', '状态变更原因'],
   status_received: ['Received', '已收到'],
@@ -842,7 +842,7 @@ const MESSAGES = {
   step_legal_review: ['Send to legal review', '提交法律审核'],
   step_actions_done: ['Mark actions done', '标记为处理措施已完成'],
   step_confirmed: ['Record confirmation to the customer', '记录已向客户发送确认'],
-  step_rejected: ['Reject the request', '拒绝此请求'],
+  step_rejected: ['Reject the request', '拒绝此申请'],
   // Checklist items, named as the task to do: an open item must not read as done.
   checklist_internal_dnc: ['Add to the internal DNC list', '加入内部禁止呼叫名单'],
   checklist_crm_dnc_flag: ['Mark DNC / unsubscribed in the CRM', '在 CRM 中标记禁呼/退订'],
@@ -923,7 +923,7 @@ const MESSAGES = {
   ],
   captureInvalidReceivedAt: [
     'Enter the date and time the request was received.',
-    '请填写收到请求的日期和时间。',
+    '请填写收到申请的日期和时间。',
   ],
   captureFieldMissing: ['Fill in "$1".', '请填写“$1”。'],
   captureFieldTooLong: [

@@ -411,7 +411,7 @@ describe('CaptureForm', () => {
       await screen.findByText('已根据“客户详情 - 王芳”填写。保存前请核对每个字段。'),
     ).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: '保存并立即禁呼' }));
-    expect(await screen.findByText('王芳的案件 7d8f4f0e。')).toBeTruthy();
+    expect(await screen.findByText('王芳的删除申请（编号 7d8f4f0e）。')).toBeTruthy();
   });
 
   it('starts the next request with a new case id', async () => {

@@ -325,7 +325,7 @@ describe('CaseView', () => {
     const text = await timelineTextOf(inProgressCase({ timeline }));
 
     expect(text).toBe(
-      'lead-lou：已从案件中删除个人数据：客户姓名、电子邮件地址和案件备注。号码仍保留在禁止呼叫名单上。',
+      'lead-lou：已从工单中删除个人数据：客户姓名、电子邮件地址和工单备注。号码仍保留在禁止呼叫名单上。',
     );
     expect(text).not.toMatch(/[a-z]+\.[a-z]+/);
   });
@@ -463,7 +463,7 @@ describe('CaseView', () => {
       'a case in legal review',
       'legal_review',
       ['in_progress', 'rejected'],
-      ['结束法律审核，继续处理', '拒绝此请求'],
+      ['结束法律审核，继续处理', '拒绝此申请'],
     ],
     [
       'a new case',
@@ -852,7 +852,7 @@ describe('deadline extension', () => {
 
   it.each([
     ['en', 'The law of this case (China PIPL) gives no extension of the reply period.'],
-    ['zh_CN', '本案件适用的法律（中国《个人信息保护法》）不允许延长答复期限。'],
+    ['zh_CN', '本工单适用的法律（中国《个人信息保护法》）不允许延长答复期限。'],
   ] as const)('says in %s when the law gives no extension', async (locale, reason) => {
     Object.assign(fakeBrowser.i18n, { getMessage: messagesOf(locale) });
     const item = open({

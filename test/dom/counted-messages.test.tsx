@@ -93,7 +93,7 @@ describe('counted messages', () => {
     );
 
     expect(screen.getByText('2 个号码禁呼待确认（已在本设备阻止，服务器尚未确认）')).toBeTruthy();
-    expect(screen.getByText('8 项更改（号码、案件或拦截记录）等待发送到服务器')).toBeTruthy();
+    expect(screen.getByText('8 项更改（号码、工单或拦截记录）等待发送到服务器')).toBeTruthy();
   });
 
   it.each([

@@ -39,10 +39,10 @@ describe('list entry texts', () => {
   });
 
   it.each([
-    ['the server import reason', () => reasonText(DEFAULT_IMPORT_REASON), '导入的禁止呼叫名单'],
+    ['the server import reason', () => reasonText(DEFAULT_IMPORT_REASON), '批量导入'],
     ['a server import source', () => sourceText('import:dnc-gbk.csv'), '导入：dnc-gbk.csv'],
     ['an Options import source', () => sourceText('csv:名单.csv'), '在选项页面导入：名单.csv'],
-    ['a deletion case source', () => sourceText(DELETION_REQUEST_SOURCE), '删除请求'],
+    ['a deletion case source', () => sourceText(DELETION_REQUEST_SOURCE), '删除申请'],
     ['an API source', () => sourceText('api:坐席小王'), '通过 API 添加（令牌：坐席小王）'],
   ])('shows %s in Chinese', (_, text, expected) => {
     useChinese();
