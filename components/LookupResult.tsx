@@ -1,7 +1,8 @@
 import { t, type MessageKey } from '@/lib/i18n';
 import { reasonText, sourceText } from '@/lib/list-text';
 import type { NumberResult } from '@/lib/messaging/protocol';
-import { formatCountry, formatTime } from './format';
+import { formatCountry } from './format';
+import { formatListedAt } from '@/lib/locale-format';
 
 const STATUS_TEXT: Record<NumberResult['status'], MessageKey> = {
   suppressed: 'statusSuppressed',
@@ -54,7 +55,7 @@ export function LookupResult({ result, country }: { result: NumberResult; countr
           {result.addedAt !== undefined && (
             <>
               <dt>{t('detailAddedAt')}</dt>
-              <dd>{formatTime(result.addedAt)}</dd>
+              <dd>{formatListedAt(result.addedAt)}</dd>
             </>
           )}
         </dl>

@@ -32,6 +32,22 @@ export function formatDateTime(ms: number): string {
 }
 
 /**
+ * Formats when a number was listed: the date alone when the time is local
+ * midnight, because lists that give only dates are read as that midnight
+ * ("Mar 15, 2024" rather than "Mar 15, 2024, 12:00 AM"), else date and time.
+ */
+export function formatListedAt(ms: number): string {
+  const time = new Date(ms);
+  const midnight =
+    time.getHours() === 0 &&
+    time.getMinutes() === 0 &&
+    time.getSeconds() === 0 &&
+    time.getMilliseconds() === 0;
+  if (!midnight) return formatDateTime(ms);
+  return time.toLocaleDateString(browser.i18n.getUILanguage(), { dateStyle: 'medium' });
+}
+
+/**
  * Names of regions as software for mainland China writes them, in place of
  * the names Intl.DisplayNames gives ("台湾", "香港" or "中国香港特别行政区").
  */

@@ -1,6 +1,6 @@
 import { messagesLanguage, t } from '../i18n';
 import { reasonText } from '../list-text';
-import { formatDateTime, formatSeries, regionName } from '../locale-format';
+import { formatDateTime, formatListedAt, formatSeries, regionName } from '../locale-format';
 import type { NumberStatus } from '../policy';
 import { NOTICE_TAG, focusedElement } from './dom-rules';
 import { createIcon } from './icons';
@@ -151,7 +151,7 @@ function describe(content: NoticeContent): string[] {
   if (content.status === 'suppressed') {
     lines.push(t('noticeSuppressed', content.number));
     if (content.reason) lines.push(t('noticeReason', reasonText(content.reason)));
-    if (content.addedAt) lines.push(t('noticeSince', formatDateTime(content.addedAt)));
+    if (content.addedAt) lines.push(t('noticeSince', formatListedAt(content.addedAt)));
   } else if (content.status === 'pending') {
     lines.push(t('noticePending', content.number));
     if (content.reason) lines.push(t('noticeReason', reasonText(content.reason)));

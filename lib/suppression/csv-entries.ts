@@ -368,6 +368,10 @@ function parseAddedAt(value: string, now: number, dayFirst: boolean): number | n
     const month = byDay ? second : first;
     return localTime(year, String(month), String(day), hours, minutes, seconds);
   }
+  // Date.parse reads "2024-03-15" as UTC midnight; like every other date
+  // without a time here, it is the local day.
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (iso) return localTime(iso[1], iso[2], iso[3]);
   const chinese = /^(\d{4})年(\d{1,2})月(\d{1,2})日(?:\s*(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/u.exec(
     value,
   );

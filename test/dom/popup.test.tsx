@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
 import { Popup, type PopupApi } from '../../components/Popup';
-import { formatTime } from '../../components/format';
+import { formatDate, formatTime } from '../../components/format';
 import type { ListInfo, NumberResult, SyncStatus } from '../../lib/messaging/protocol';
 import { messagesOf } from '../setup/english-messages';
 import { listInfo } from './harness';
@@ -53,7 +53,7 @@ describe('Popup', () => {
       status: 'suppressed',
       reason: 'Asked not to be called',
       source: 'csv:dnc.csv',
-      addedAt: Date.UTC(2025, 0, 2),
+      addedAt: Date.UTC(2025, 0, 2, 14, 30),
     });
     render(<Popup api={api} />);
 
@@ -64,7 +64,24 @@ describe('Popup', () => {
     expect(await screen.findByText('On the do-not-call list')).toBeTruthy();
     expect(screen.getByText('Asked not to be called')).toBeTruthy();
     expect(screen.getByText('Imported in Options from dnc.csv')).toBeTruthy();
-    expect(screen.getByText(formatTime(Date.UTC(2025, 0, 2)))).toBeTruthy();
+    expect(screen.getByText(formatTime(Date.UTC(2025, 0, 2, 14, 30)))).toBeTruthy();
+  });
+
+  it('shows a listing date without a midnight time', async () => {
+    const midnight = new Date(2024, 2, 15).getTime();
+    const api = fakeApi({
+      raw: '+44 20 7946 0018',
+      e164: '+442079460018',
+      status: 'suppressed',
+      addedAt: midnight,
+    });
+    render(<Popup api={api} />);
+
+    await userEvent.type(screen.getByLabelText('Phone number'), '+44 20 7946 0018');
+    await userEvent.click(screen.getByRole('button', { name: 'Check' }));
+
+    expect(await screen.findByText(formatDate(midnight))).toBeTruthy();
+    expect(screen.queryByText(formatTime(midnight))).toBeNull();
   });
 
   it('clears the result on an empty look-up', async () => {

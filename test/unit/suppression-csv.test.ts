@@ -265,6 +265,20 @@ describe('parseDncCsv formats', () => {
     expect(preview.accepted[0]?.addedAt).toBe(expected.getTime());
   });
 
+  it('reads a date-only ISO date as local midnight', async () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'Asia/Shanghai';
+    try {
+      const preview = await parseDncCsv('phone,added_at\n+12125550100,2024-03-15\n', OPTIONS);
+
+      expect(preview.accepted[0]?.addedAt).toBe(new Date(2024, 2, 15).getTime());
+      expect(new Date(2024, 2, 15).getTime()).not.toBe(Date.UTC(2024, 2, 15));
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
   it('reads two numbers written in one cell', async () => {
     const preview = await parseDncCsv('phone\n202-555-0124 / 202-555-0125\n', OPTIONS);
 
