@@ -775,18 +775,27 @@ export class PageScanner {
     const found: FoundNumber[] = [];
     let nodeIndex = 0;
     let nodeEnd = nodes[0]?.data.length ?? 0;
+    let startIndex = 0;
+    let startEnd = nodeEnd;
     for (const candidate of candidates) {
       // The badge goes after the text node that contains the number's last character.
       while (nodeIndex < nodes.length - 1 && candidate.end > nodeEnd) {
         nodeIndex++;
         nodeEnd += nodes[nodeIndex]?.data.length ?? 0;
       }
+      while (startIndex < nodes.length - 1 && candidate.start >= startEnd) {
+        startIndex++;
+        startEnd += nodes[startIndex]?.data.length ?? 0;
+      }
       const anchor = nodes[nodeIndex];
-      if (!anchor) continue;
+      const first = nodes[startIndex];
+      if (!anchor || !first) continue;
       const rest = anchor.data.slice(candidate.end - (nodeEnd - anchor.data.length));
       // A dial link has one badge for its href. Its text gets its own only
-      // when it shows another number, because the agent reads the text.
-      const linkNumber = this.dialLinkNumber(anchor, container);
+      // when it shows another number, because the agent reads the text. An
+      // extension written after the link ("ext. 12") ends the number outside it.
+      const linkNumber =
+        this.dialLinkNumber(anchor, container) ?? this.dialLinkNumber(first, container);
       if (linkNumber !== null && sameLastDigits(withoutExtension(linkNumber), candidate.raw))
         continue;
       if (isInIdentifierCell(anchor.parentElement, candidate.raw)) continue;

@@ -47,6 +47,19 @@ describe('CRM record page', () => {
     expect(link?.textContent).toBe(text);
   });
 
+  it.each([
+    ['ext. 12', '<a href="tel:+12125550187">(212) 555-0187</a> ext. 12'],
+    ['ramal 214', '<a href="tel:+12125550188">(212) 555-0188</a> ramal 214'],
+    ['内線 123', '<a href="tel:+12125550187">(212) 555-0187</a> 内線 123'],
+  ])('gives a dial link followed by %s one badge', async (_words, html) => {
+    loadHtml(`<p>${html}</p>`);
+    page = startOnPage();
+    await page.settle();
+
+    expect(badgesIn()).toHaveLength(1);
+    expect(document.querySelector('a dnc-guard-badge')).not.toBeNull();
+  });
+
   it('passes a click on a badge inside a link to the link', async () => {
     loadHtml(
       '<p><a id="link" href="tel:+12125550187">(212) 555-0187</a></p>' +
