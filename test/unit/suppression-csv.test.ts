@@ -105,6 +105,57 @@ describe('parseDncCsv header detection', () => {
     ]);
   });
 
+  it.each<[string, CountryCode, string, string[], string, Date]>([
+    [
+      'Portuguese',
+      'BR',
+      'Nome;Telefone;Celular;Motivo;Data de inclusão;Origem\nMárcia;(11) 3456-7890;(11) 91234-5678;Pediu;12/03/2024;Central\n',
+      ['+551134567890', '+5511912345678'],
+      'Pediu',
+      new Date(2024, 2, 12),
+    ],
+    [
+      'Spanish',
+      'MX',
+      'Cliente,Teléfono,Celular,Motivo,Fecha de alta,Fuente\nRosa,55 1234 5678,33 1987 6543,Queja,15/01/2024,REPEP\n',
+      ['+525512345678', '+523319876543'],
+      'Queja',
+      new Date(2024, 0, 15),
+    ],
+    [
+      'German',
+      'DE',
+      'Vorname;Telefonnummer;Mobiltelefonnummer;Grund;Hinzugefügt am\nJürgen;030 1234567;0171 1234567;Widerspruch;12.03.2024\n',
+      ['+49301234567', '+491711234567'],
+      'Widerspruch',
+      new Date(2024, 2, 12),
+    ],
+    [
+      'French',
+      'FR',
+      "Nom;Téléphone;Portable;Motif;Date d'ajout\nDupont;01 42 68 53 00;06 12 34 56 78;Bloctel;12/03/2024\n",
+      ['+33142685300', '+33612345678'],
+      'Bloctel',
+      new Date(2024, 2, 12),
+    ],
+    [
+      'Japanese',
+      'JP',
+      '担当者名,電話番号,携帯,架電停止理由,登録日\n山田,03-1234-5678,090-1234-5678,苦情,2024/03/12\n',
+      ['+81312345678', '+819012345678'],
+      '苦情',
+      new Date(2024, 2, 12),
+    ],
+  ])('reads %s headers', async (_language, country, csv, e164s, reason, added) => {
+    const preview = await parseDncCsv(csv, { ...OPTIONS, defaultCountry: country });
+
+    expect(preview.headerDetected).toBe(true);
+    expect(preview.rejected).toEqual([]);
+    expect(numbers(preview.accepted)).toEqual(e164s);
+    expect(preview.accepted[0]?.reason).toBe(reason);
+    expect(preview.accepted[0]?.addedAt).toBe(added.getTime());
+  });
+
   it('reads a 座机 column beside 手机', async () => {
     const csv = '手机,座机\n15012345678,0755-26543210\n13912345678,021-64371234\n';
 
