@@ -31,12 +31,15 @@ export const CALL_WORDS = labelPattern({
     '^marcar(?:\\s+(?:n[úu]mero|ahora))?$',
     // Portuguese
     'ligar',
+    '^discar(?:\\s+(?:n[úu]mero|agora))?$',
     // German. "Wählen" also means "choose" ("Land wählen"), so it counts
     // alone or after a word for number only.
     'anrufen',
     '^(?:(?:telefon|ruf)?nummer\\s+)?wählen$',
-    // French
+    // French. "Composer" also means "write" ("Composer un message"), so
+    // it counts alone or with "le numéro" only.
     'appeler',
+    '^composer(?:\\s+le\\s+num[ée]ro)?$',
     // Italian
     'chiama',
     'chiamare',

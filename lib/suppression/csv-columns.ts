@@ -55,7 +55,7 @@ const SOURCE_WORDS = new Set(['source', 'origem', 'origen', 'fuente', 'quelle', 
 
 /** Words of a date header ("Data de inclusão", "Fecha de alta", "Hinzugefügt am"). */
 const DATE_WORDS = new Set(['date', 'data', 'fecha', 'datum']);
-/** Words that say the date is when the number was added to the list. */
+/** Words marking the date as the day the number was added to the list. */
 const ADDED_WORDS = new Set([
   'added',
   'inclusao',

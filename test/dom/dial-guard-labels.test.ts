@@ -40,10 +40,14 @@ describe('call control labels', () => {
     'Marcar',
     'Marcar número',
     'Ligar',
+    'Discar',
+    'Discar número',
     'Anrufen',
     'Wählen',
     'Nummer wählen',
     'Appeler',
+    'Composer',
+    'Composer le numéro',
     'Chiama',
     'Chiamare',
     'Bellen',
@@ -80,6 +84,7 @@ describe('call control labels', () => {
     'Marcar como leído',
     'Land wählen',
     'Auswählen',
+    'Composer un message',
     'Recall',
   ])('does not read %j as a call control', (label) => {
     expect(isCallControl(button(label))).toBe(false);
