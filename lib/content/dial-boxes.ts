@@ -8,13 +8,14 @@ import { MIN_PHONE_DIGITS, chosenOptionTexts, countDigits, dialKey } from './dom
  * number. Only a box with one of these is dialed when its text is more than
  * a number, such as a sentence or a note.
  */
-const PHONE_BOX_HINTS = /phone|dial|callee|msisdn|mobile|(^|[^a-z])tel([^a-z]|$)|电话|手机|拨/i;
+const PHONE_BOX_HINTS =
+  /phone|dial|callee|msisdn|mobile|(^|[^a-z])tel([^a-z]|$)|telefon|tel[eé]fono|celular|m[oó]vil|handy|portable|电话|手机|拨|電話|携帯/i;
 /**
  * Hints that a box contains an identifier or a code, not a phone number:
  * order and invoice numbers, account and company ids, postcodes.
  */
 const IDENTIFIER_BOX_HINTS =
-  /(^|[^a-z])(order|invoice|account|acct|customer|client|company|tax|vat|sku|serial|ticket|case|reference|ref|tracking|shipment|zip|postal|postcode|iban|isbn|ssn|passport|licen[cs]e|id|uuid)([^a-z]|$)|编号|单号|订单|发票|账号|帐号|身份证|邮编|税号/i;
+  /(^|[^a-z])(order|invoice|account|acct|customer|client|company|tax|vat|sku|serial|ticket|case|reference|ref|tracking|shipment|zip|postal|postcode|iban|isbn|ssn|passport|licen[cs]e|id|uuid|cr[eé]dito|pedido|fatura|factura|contrato|conta|cuenta|cliente|cpf|cnpj|curp|rfc|clabe|aadhaar|pan|gstin|kunden\w*|rechnung\w*|bestell\w*|auftrag\w*|vertrag\w*|steuer\w*|commande|facture|contrat|compte|dossier|siret|siren)([^a-z]|$)|编号|单号|订单|发票|账号|帐号|身份证|邮编|税号|番号|注文|請求|契約/i;
 /**
  * Hints that a box contains the agent's own number, the caller ID a dial
  * goes out from. A label, aria-label, placeholder or name that starts with

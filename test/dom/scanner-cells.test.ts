@@ -37,6 +37,13 @@ describe('numbers in table cells', () => {
         '<div role="columnheader">Phone</div></div>' +
         '<div role="row"><div role="gridcell">4155550177</div><div role="gridcell">(212) 555-0187</div></div></div>',
     ],
+    ...['No. de crédito', 'Nº do pedido', 'Kundennummer', 'N° de facture', '顧客番号', 'CPF'].map(
+      (header): [string, string] => [
+        `a ${header} header`,
+        `<table><thead><tr><th>${header}</th><th>Phone</th></tr></thead>` +
+          '<tbody><tr><td>4155550177</td><td>(212) 555-0187</td></tr></tbody></table>',
+      ],
+    ),
   ])('skips an identifier under %s', async (_kind, html) => {
     const badges = await badgesOf(html);
 
@@ -53,6 +60,13 @@ describe('numbers in table cells', () => {
       '<table><thead><tr><th>Customer</th></tr></thead>' +
         '<tbody><tr><td>Ana Lee (415) 555-0123</td></tr></tbody></table>',
     ],
+    ...['Telefone do cliente', 'Teléfono del cliente', 'Kundentelefon', 'Téléphone client'].map(
+      (header): [string, string] => [
+        `a ${header} header`,
+        `<table><thead><tr><th>${header}</th></tr></thead>` +
+          '<tbody><tr><td>(415) 555-0123</td></tr></tbody></table>',
+      ],
+    ),
   ])('flags a number with %s', async (_kind, html) => {
     const badges = await badgesOf(html);
 
