@@ -42,9 +42,27 @@ export function normalizeParseable(
   defaultCountry?: CountryCode,
 ): NormalizedPhone | null {
   const parsed = parsePhoneNumberFromString(parseable, { defaultCountry, extract: false });
-  if (!parsed || !parsed.isValid()) return null;
+  if (!parsed || !parsed.isValid()) {
+    const current = withoutMexicanPrefix(parseable, defaultCountry);
+    return current === null ? null : normalizeParseable(current, defaultCountry);
+  }
 
   return parsed.ext ? { e164: parsed.number, extension: parsed.ext } : { e164: parsed.number };
+}
+
+/**
+ * Returns a Mexican number without the prefixes Mexico dropped in 2019,
+ * which records and agents still write: the mobile "1" after +52
+ * ("+52 1 33 1987 6543"), and 044, 045 and 01 before a national number
+ * where the default country is Mexico. Null when `parseable` has none.
+ */
+function withoutMexicanPrefix(parseable: string, defaultCountry?: CountryCode): string | null {
+  const digits = parseable.replace(/[^\d+]/g, '');
+  const international = /^\+521(\d{10})$/.exec(digits);
+  if (international) return `+52${international[1]}`;
+  if (defaultCountry !== 'MX') return null;
+  const national = /^(?:044|045|01)(\d{10})$/.exec(digits);
+  return national ? `+52${national[1]}` : null;
 }
 
 /** Returns the region an E.164 number belongs to ("US" for +1 212 …), or null for a non-geographic or invalid number. */

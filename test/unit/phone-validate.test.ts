@@ -26,6 +26,10 @@ describe('validateCandidate', () => {
     ['US number with leading 1', '12125550187', 'US', '+12125550187'],
     ['CN landline with hyphen extension', '0755-88889902-123', 'CN', '+8675588889902'],
     ['full-width hyphen extension', '０７５５－８８８８９９０２－１２３', 'CN', '+8675588889902'],
+    ['MX mobile with the old 1 after +52', '+52 1 33 1987 6543', 'US', '+523319876543'],
+    ['MX mobile with the old 044 prefix', '044 81 1111 2222', 'MX', '+528111112222'],
+    ['MX mobile with the old 045 prefix', '045 81 1111 2222', 'MX', '+528111112222'],
+    ['MX number with the old 01 prefix', '01 33 3614 2000', 'MX', '+523336142000'],
   ] as const)('accepts %s', (_name, raw, country, expected) => {
     expect(validateCandidate(raw, country)).toBe(expected);
   });
@@ -41,6 +45,7 @@ describe('validateCandidate', () => {
     ['JP number without trunk zero', '312345678', 'JP'],
     ['hyphen group after an invalid number', '555-0187-12', 'US'],
     ['hyphen group as long as the group before', '0755-8888 9902-9903', 'CN'],
+    ['old MX prefix outside Mexico', '044 81 1111 2222', 'US'],
   ] as const)('rejects %s', (_name, raw, country) => {
     expect(validateCandidate(raw, country)).toBeNull();
   });
