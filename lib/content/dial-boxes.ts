@@ -9,7 +9,7 @@ import { MIN_PHONE_DIGITS, chosenOptionTexts, countDigits, dialKey } from './dom
  * a number, such as a sentence or a note.
  */
 const PHONE_BOX_HINTS =
-  /phone|dial|callee|msisdn|mobile|(^|[^a-z])tel([^a-z]|$)|telefon|tel[eé]fono|celular|m[oó]vil|handy|portable|电话|手机|拨|電話|携帯/i;
+  /phone|dial|callee|msisdn|mobile|(^|[^a-z])(tel|care|helpline|hotline)([^a-z]|$)|toll[- ]?free|telefon|tel[eé]fono|celular|m[oó]vil|handy|portable|电话|手机|拨|電話|携帯/i;
 /**
  * Hints that a box contains an identifier or a code, not a phone number:
  * order and invoice numbers, account and company ids, postcodes.

@@ -60,6 +60,10 @@ describe('numbers in table cells', () => {
       '<table><thead><tr><th>Customer</th></tr></thead>' +
         '<tbody><tr><td>Ana Lee (415) 555-0123</td></tr></tbody></table>',
     ],
+    [
+      'a Customer care row header',
+      '<table><tr><th>Customer care</th><td>(415) 555-0123</td></tr></table>',
+    ],
     ...['Telefone do cliente', 'Teléfono del cliente', 'Kundentelefon', 'Téléphone client'].map(
       (header): [string, string] => [
         `a ${header} header`,
