@@ -21,7 +21,7 @@ import { createMessageRouter, type MessageHandlers } from './router';
 import { indexedDbListStore } from './list-store';
 import { recordSnapshotSchema } from '../sites/types';
 import { openCapturePanel } from '../panel';
-import { addSite, listSites, removeSite, startSiteScripts } from './sites';
+import { addSite, listSites, removeSite, runInOpenTabs, startSiteScripts } from './sites';
 import { SyncService } from './sync-service';
 import { TabCounts } from './tab-counts';
 
@@ -56,6 +56,10 @@ export function startBackground(): { list: ListService; sync: SyncService } {
     log.error('restoring pending numbers failed', error),
   );
   browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install' || reason === 'update')
+      void runInOpenTabs().catch((error: unknown) =>
+        log.error('running the content scripts in open tabs failed', error),
+      );
     if (reason !== 'install') return;
     void setInstallDefaults(browser.i18n.getUILanguage()).catch((error: unknown) =>
       log.error('setting the default country of the new install failed', error),

@@ -157,9 +157,33 @@ async function injectIntoOpenTabs(
   pattern: string,
   covered: string[],
 ): Promise<{ injected: number; failed: number }> {
+  return injectInto(await tabsOnlyOn(pattern, covered));
+}
+
+/**
+ * Runs the scripts in the tabs already open on the extension's sites, after
+ * an install or an update. Chromium runs content scripts only in pages
+ * loaded later. So an open tab would have no guard after an install. After
+ * an update it would keep the old copy, cut off from the worker: that copy
+ * dials numbers it knew as allowed and blocks the rest without a notice.
+ * The new copy stops the old one. Firefox runs the scripts in open tabs
+ * itself, and discarded tabs get them when they load again.
+ */
+export async function runInOpenTabs(): Promise<void> {
+  if (import.meta.env.FIREFOX) return;
+  const sites = await listSites();
+  const granted = sites.filter((site) => site.granted).map((site) => site.pattern);
+  const tabs = await browser.tabs.query({ url: [...CONTENT_SCRIPT_MATCHES, ...granted] });
+  const { injected, failed } = await injectInto(tabs.filter((tab) => !tab.discarded));
+  log.info(`content scripts run in ${injected} open tabs (${failed} failed)`);
+}
+
+async function injectInto(
+  tabs: readonly Browser.tabs.Tab[],
+): Promise<{ injected: number; failed: number }> {
   let injected = 0;
   let failed = 0;
-  for (const tab of await tabsOnlyOn(pattern, covered)) {
+  for (const tab of tabs) {
     if (tab.id === undefined || !tab.url) continue;
     try {
       const target = { tabId: tab.id, allFrames: true };

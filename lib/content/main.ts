@@ -45,6 +45,9 @@ function logOnce(error: unknown): void {
  */
 const RUNNING = Symbol.for('dnc-guard.content-script');
 type ContentGlobal = typeof globalThis & { [RUNNING]?: () => void };
+/** Checks, GONE_CHECK_MS apart, of whether the extension is gone after a newer copy's message. */
+const GONE_CHECKS = 20;
+const GONE_CHECK_MS = 500;
 
 /** Returns the address matched against site patterns: the frame's origin, or its full address where the origin is opaque (sandboxed and data: frames). */
 function frameAddress(): string {
@@ -87,8 +90,15 @@ export function startContentScript(ctx: ContentScriptContext): void {
   // script, and any page script can post that message. The guard therefore
   // stops for it only once the extension itself is gone (updated or
   // removed). A newer copy stops this one through RUNNING.
+  // After an update the newer copy's message can come a moment before the
+  // browser cuts this copy off, so the check is repeated for a while.
   ctx.onInvalidated(() => {
-    if (!browser.runtime?.id) stop();
+    let checks = 0;
+    const check = (): void => {
+      if (!browser.runtime?.id) stop();
+      else if (++checks < GONE_CHECKS) setTimeout(check, GONE_CHECK_MS);
+    };
+    check();
   });
 
   const statuses = new StatusClient(
