@@ -130,8 +130,11 @@ export function ApiSettings({ api }: { api: ApiSettingsApi }) {
       setMessage({ error: true, text: problem });
       return;
     }
+    // Items cannot go with a token the server rejected, so they go with
+    // the new one: asking first would offer a sync that cannot succeed.
+    const rejected = status?.lastError?.code === 'unauthorized';
     try {
-      const pending = await pendingUnderOtherSettings(api, managed ?? {}, next);
+      const pending = rejected ? 0 : await pendingUnderOtherSettings(api, managed ?? {}, next);
       if (pending > 0) {
         setPendingSwitch({ ...next, pending, syncFailed: false });
         return;

@@ -721,6 +721,23 @@ describe('Options, switching the server or token', () => {
     expect(api.calls).toEqual([]);
   });
 
+  it('switches at once from a rejected token', async () => {
+    const api = agentApi(2);
+    api.apiSettings.syncStatus = async () => ({
+      ...SYNC_STATUS,
+      pendingItems: 2,
+      lastError: { code: 'unauthorized', status: 401, message: 'HTTP 401', at: 1 },
+    });
+    render(<Options api={api} />);
+    await screen.findByRole('alert');
+
+    await saveToken('dncg_fixed');
+
+    await within(sectionForm('Central API')).findByText('Saved.');
+    expect(api.calls).toEqual(['save dncg_fixed', 'sync dncg_fixed']);
+    expect(screen.queryByText(WARNING)).toBeNull();
+  });
+
   it('syncs with old token first', async () => {
     const api = agentApi(2);
     render(<Options api={api} />);
