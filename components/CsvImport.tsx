@@ -228,9 +228,10 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Returns the message for a file that could not be read. A workbook gets its own advice. */
+/** Returns the message for a file that could not be read. A workbook and a PDF get their own advice. */
 function readFailure(error: unknown): string {
   if (error instanceof CsvFileError && error.problem === 'workbook') return t('importWorkbook');
+  if (error instanceof CsvFileError && error.problem === 'pdf') return t('importPdf');
   return t('importFailed', errorText(error));
 }
 

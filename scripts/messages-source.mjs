@@ -887,6 +887,10 @@ const MESSAGES = {
     '如果下面各行的文字显示不正确，请选择文件保存时使用的编码。在 Excel 中另存为“CSV UTF-8（逗号分隔）”的文件无需选择。',
   ],
   importFirstRows: ['The first rows as read:', '按此编码读取的前几行：'],
+  importPdf: [
+    'This is a PDF, not a CSV. Export the list as CSV UTF-8 from the program that made the PDF, or copy the numbers into a spreadsheet and save it as CSV UTF-8.',
+    '这是 PDF 文件，不是 CSV 文件。请在生成该 PDF 的程序中将名单导出为 CSV UTF-8，或把号码复制到电子表格中并另存为 CSV UTF-8。',
+  ],
   importWorkbook: [
     'This is a spreadsheet workbook, not a CSV: save it as CSV UTF-8. In Excel, choose File > Save As, pick "CSV UTF-8 (Comma delimited)" as the type, and choose the new file here.',
     '这是电子表格工作簿，不是 CSV 文件：请另存为 CSV UTF-8。在 Excel 中选择“文件 > 另存为”，保存类型选“CSV UTF-8（逗号分隔）”，然后在此选择新文件。',

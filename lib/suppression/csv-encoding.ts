@@ -69,7 +69,7 @@ const CODE_PAGES: Readonly<Record<string, LegacyEncoding>> = {
   th: 'windows-874',
 };
 
-export type CsvFileProblem = 'workbook' | 'notUtf8';
+export type CsvFileProblem = 'workbook' | 'pdf' | 'notUtf8';
 
 /** Error for a file the import does not read, with the problem in English. */
 export class CsvFileError extends Error {
@@ -77,7 +77,9 @@ export class CsvFileError extends Error {
     super(
       problem === 'workbook'
         ? 'this is a spreadsheet workbook, not a CSV: save it as CSV UTF-8'
-        : 'the file is not UTF-8 text',
+        : problem === 'pdf'
+          ? 'this is a PDF, not a CSV: export the list as CSV UTF-8'
+          : 'the file is not UTF-8 text',
     );
     this.name = 'CsvFileError';
   }
@@ -96,7 +98,7 @@ export interface TextEncodingUsed {
   from: 'utf8' | 'bom' | 'given' | 'fallback';
 }
 
-/** Bytes needed to recognise a byte order mark or a workbook signature. */
+/** Bytes needed to recognise a byte order mark, a workbook or a PDF. */
 const HEAD_BYTES = 4;
 
 const BYTE_ORDER_MARKS: readonly (readonly [string, readonly number[]])[] = [
@@ -104,6 +106,9 @@ const BYTE_ORDER_MARKS: readonly (readonly [string, readonly number[]])[] = [
   ['utf-16le', [0xff, 0xfe]],
   ['utf-16be', [0xfe, 0xff]],
 ];
+
+/** The start of a PDF file, "%PDF". */
+const PDF_SIGNATURE: readonly number[] = [0x25, 0x50, 0x44, 0x46];
 
 /** The start of a ZIP archive (.xlsx, .ods) and of an OLE compound file (.xls). */
 const WORKBOOK_SIGNATURES: readonly (readonly number[])[] = [
@@ -187,6 +192,7 @@ export class CsvDecoder {
   private open(head: Uint8Array): TextDecoder {
     if (WORKBOOK_SIGNATURES.some((signature) => startsWith(head, signature)))
       throw new CsvFileError('workbook');
+    if (startsWith(head, PDF_SIGNATURE)) throw new CsvFileError('pdf');
 
     // A byte order mark wins over the encoding given, as in the WHATWG decode
     // algorithm: Excel writes one in its "CSV UTF-8" and "Unicode Text" files.

@@ -131,6 +131,20 @@ describe('CSV import text encoding', () => {
     expect(screen.queryByText(/UTF-8/)).toBeNull();
   });
 
+  it('rejects a PDF without import', async () => {
+    const { api, list } = fakeCsvApi();
+    render(<CsvImport api={api} country="US" language="en-US" />);
+
+    await userEvent.upload(
+      screen.getByLabelText('CSV file'),
+      new File(['%PDF-1.7\n+1 212 555 0187\n'], 'dnc.csv', { type: 'text/csv' }),
+    );
+
+    expect((await screen.findByRole('alert')).textContent).toMatch(/^This is a PDF, not a CSV/);
+    expect(screen.queryByRole('button', { name: /^Import/ })).toBeNull();
+    expect(list.size).toBe(0);
+  });
+
   it.each(WORKBOOK_STARTS)('rejects an %s workbook without import', async (_, start) => {
     const { api, list } = fakeCsvApi();
     render(<CsvImport api={api} country="CN" language="zh-CN" />);

@@ -207,6 +207,12 @@ describe('parseDncCsv text encoding', () => {
     ).toBe('workbook');
   });
 
+  it('rejects a PDF', async () => {
+    const pdf = new TextEncoder().encode('%PDF-1.7\n1 0 obj\n+1 212 555 0187\n');
+
+    expect(await problemOf(parseDncCsv(blob(pdf), OPTIONS))).toBe('pdf');
+  });
+
   it('reads an empty file as UTF-8', async () => {
     const preview = await parseDncCsv(blob(), OPTIONS);
 
