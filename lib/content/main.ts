@@ -45,7 +45,7 @@ function logOnce(error: unknown): void {
  */
 const RUNNING = Symbol.for('dnc-guard.content-script');
 type ContentGlobal = typeof globalThis & { [RUNNING]?: () => void };
-/** Checks, GONE_CHECK_MS apart, of whether the extension is gone after a newer copy's message. */
+/** Number of checks, GONE_CHECK_MS apart, for whether the extension is gone after a newer copy's message. */
 const GONE_CHECKS = 20;
 const GONE_CHECK_MS = 500;
 

@@ -103,7 +103,10 @@ export function textBlocksIn(item: Element): Element[] {
   return [item, ...elementsDeep(item)].filter(isTextBlock);
 }
 
-/** Tells whether `element` holds a block of text: no children but inline ones, and text of its own or no children at all. */
+/**
+ * Tells whether `element` is a block of text: it has no children, or only
+ * inline ones beside text of its own.
+ */
 export function isTextBlock(element: Element): boolean {
   const children = [...element.children].filter((child) => child.localName !== BADGE_TAG);
   if (children.length === 0) return true;

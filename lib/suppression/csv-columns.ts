@@ -68,6 +68,7 @@ const ADDED_WORDS = new Set([
   'eingetragen',
 ]);
 
+/** Tells whether a header's words name the date a number was added to the list. */
 function isAddedAtHeader(words: readonly string[], compact: string): boolean {
   if (ADDED_AT_NAMES.has(compact) || compact === 'fecha' || compact === 'datum') return true;
   // "Hinzugefügt am" names the date without a date word.
@@ -77,8 +78,8 @@ function isAddedAtHeader(words: readonly string[], compact: string): boolean {
 
 /**
  * Chinese and Japanese headers of the date a number was listed: a bare date
- * or time, or one of adding or listing ("添加日期", "登録日"). CRM exports also hold follow-up, creation and
- * birth dates ("最近跟进时间", "创建时间"), which are other dates.
+ * or time, or one of adding or listing ("添加日期", "登録日"). The follow-up,
+ * creation and birth dates of CRM exports ("最近跟进时间", "创建时间") do not match.
  */
 const CJK_ADDED_AT =
   /^(?:(?:添加|加入|列入|禁呼|禁止呼叫|登记|登記)的?)?(?:日期|时间|時間|日期时间|日期時間)$|^(?:登録|追加)日時?$/u;

@@ -367,7 +367,7 @@ describe('numbers in plain text', () => {
       <button type="button">Call</button>
     </section>`;
 
-  it('reads the one number a power dialer shows outside its queue', () => {
+  it("reads a power dialer's number", () => {
     loadHtml(DIALER);
     document.title = 'Power Dialer - Close';
 
@@ -377,7 +377,7 @@ describe('numbers in plain text', () => {
     expect(fields.name).toBeNull();
   });
 
-  it('reads no plain-text number when a field, link or box shows one', () => {
+  it('prefers a linked number to text', () => {
     loadHtml(`${DIALER}<p>Phone: <a href="tel:+15035550111">+1 503 555 0111</a></p>`);
 
     const fields = readGenericFields(document, new URL('https://app.example.com/dialer/0'));
@@ -385,7 +385,7 @@ describe('numbers in plain text', () => {
     expect(fields.phones).toEqual(['+1 503 555 0111']);
   });
 
-  it("reads none of three plain-text numbers, which may be anyone's", () => {
+  it('skips three plain-text numbers', () => {
     loadHtml(
       '<div>Bright Dental Group</div><div>+1 (480) 555-0127</div>' +
         '<div>Azure Interior</div><div>+1 503 555 0111</div><div>+1 (480) 555-0128</div>',
@@ -394,7 +394,7 @@ describe('numbers in plain text', () => {
     expect(readGenericFields(document, new URL('https://app.example.com/')).phones).toEqual([]);
   });
 
-  it('reads no number from the page header, footer or navigation', () => {
+  it('skips header, footer and navigation', () => {
     loadHtml(
       '<header>Sales line +1 (480) 555-0199</header><main><h1>Maya Lind</h1></main>' +
         '<footer>Support +1 503 555 0100</footer>',
